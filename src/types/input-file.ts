@@ -1,0 +1,109 @@
+/**
+ * A file to upload. Anywhere the Bot API takes a file, a `string` is a file_id or a URL
+ * (Telegram fetches it) and an `InputFile` (or a Buffer, Uint8Array, Blob or readable stream
+ * given directly) is uploaded as multipart form data.
+ * @module
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+
+/** What an {@link InputFile} can be made of. */
+export type InputFileSource =
+  | string
+  | URL
+  | Buffer
+  | Uint8Array
+  | Blob
+  | NodeJS.ReadableStream
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array>;
+
+/** Anything Botte uploads when it is given where Telegram takes a file. */
+export type Uploadable = InputFile | Buffer | Uint8Array | Blob | NodeJS.ReadableStream | ReadableStream<Uint8Array>;
+
+/**
+ * A file to upload: a local path (`string` or file `URL`), bytes, a Blob or a stream.
+ * Paths and streams are streamed to Telegram, never read into memory whole.
+ *
+ * ```ts
+ * await bot.sendDocument(chatId, new types.InputFile('report.pdf'));
+ * await bot.sendPhoto(chatId, new types.InputFile(buffer, 'cat.jpg'));
+ * ```
+ */
+export class InputFile {
+  /** The name Telegram shows for the file. */
+  readonly filename: string;
+  /** Where the bytes come from. */
+  readonly source: Exclude<InputFileSource, string> | { path: string };
+
+  /**
+   * @param source a local file path, a file URL, bytes, a Blob or a readable stream
+   * @param filename the name to show; defaults to the path's base name, a stream's `path`, or `file`
+   */
+  constructor(source: InputFileSource, filename?: string) {
+    if (typeof source === 'string' || (source instanceof URL && source.protocol === 'file:')) {
+      const path = typeof source === 'string' ? source : decodeURIComponent(source.pathname);
+      this.source = { path };
+      this.filename = filename ?? basename(path);
+    } else {
+      this.source = source;
+      const streamPath = (source as { path?: unknown }).path;
+      const blobName = typeof Blob !== 'undefined' && source instanceof Blob ? (source as { name?: unknown }).name : undefined;
+      this.filename =
+        filename ??
+        (typeof blobName === 'string' && blobName ? blobName : undefined) ??
+        (typeof streamPath === 'string' ? basename(streamPath) : 'file');
+    }
+  }
+
+  /** The byte length when it is known without reading the data (bytes, Blobs and paths). */
+  async size(): Promise<number | undefined> {
+    const source = this.source;
+    if ('path' in source && typeof source.path === 'string' && !(source instanceof Readable)) {
+      return (await stat(source.path)).size;
+    }
+    if (source instanceof Uint8Array) return source.byteLength;
+    if (typeof Blob !== 'undefined' && source instanceof Blob) return source.size;
+    return undefined;
+  }
+
+  /** The contents as an async stream of chunks; paths and streams are read lazily. */
+  chunks(): AsyncIterable<Uint8Array> {
+    const source = this.source;
+    if (source instanceof Uint8Array) return (async function* () { yield source; })();
+    if (typeof Blob !== 'undefined' && source instanceof Blob) return Readable.fromWeb(source.stream() as never);
+    if (source instanceof URL) throw new TypeError(`Only file: URLs can be uploaded, got ${source.protocol}`);
+    if ('path' in source && typeof source.path === 'string' && !isStream(source)) {
+      return createReadStream(source.path, { highWaterMark: 256 * 1024 });
+    }
+    if (typeof (source as ReadableStream).getReader === 'function') return Readable.fromWeb(source as never);
+    return source as AsyncIterable<Uint8Array>;
+  }
+
+  /** Serialised alone, an InputFile is its name: the bytes travel as a separate multipart part. */
+  toJSON(): string {
+    return this.filename;
+  }
+}
+
+function isStream(value: unknown): boolean {
+  return typeof (value as { pipe?: unknown }).pipe === 'function' || typeof (value as { getReader?: unknown }).getReader === 'function';
+}
+
+/** True when `value` is something Botte uploads rather than sends as JSON. */
+export function isUploadable(value: unknown): value is Uploadable {
+  if (value === null || typeof value !== 'object') return false;
+  return (
+    value instanceof InputFile ||
+    value instanceof Uint8Array ||
+    (typeof Blob !== 'undefined' && value instanceof Blob) ||
+    isStream(value)
+  );
+}
+
+/** Wraps any {@link Uploadable} into an {@link InputFile}. */
+export function toInputFile(value: Uploadable, fallbackName?: string): InputFile {
+  return value instanceof InputFile ? value : new InputFile(value as InputFileSource, fallbackName);
+}
