@@ -1,0 +1,255 @@
+/**
+ * `ApiClient`: the bot as a Bot API client. Every method of the Bot API is installed on its
+ * prototype from the generated table (one implementation, 185 typed signatures), plus the
+ * seed's helpers (`replyTo`, `getFileUrl`, `downloadFile`, `removeWebhook`).
+ * @module
+ */
+import type { Message, UserFromGetMe } from '@grammyjs/types';
+import { METHOD_TABLE, type MethodName } from './generated/method-table.js';
+import type { BotApiMethods } from './generated/bot-api-methods.js';
+import type { ApiParams, ApiResult, MethodSpec, OptionsOf } from './method-spec.js';
+import { apihelper, formatUrl } from './settings.js';
+import { Transport } from './transport.js';
+import { registerSecret, redactError } from './redact.js';
+import { prepareParams, uploadsAreReplayable, type CallDefaults } from './prepare-params.js';
+import { buildMultipart, fieldValue } from './multipart.js';
+import { readAnswer, retryDelay, toApiException } from './call-errors.js';
+import { ApiException, ApiHTTPException } from './errors.js';
+import { enrichMessage, enrichUpdate } from '../types/message.js';
+import { CustomRequestResponse } from '../util/custom-request-response.js';
+import { FloodControl } from './flood-control.js';
+import { logger } from '../logger.js';
+import type { BotteOptions } from '../options.js';
+
+/** Per-call settings of {@link ApiClient.callApi}. */
+export interface CallOptions {
+  /** Aborts the call. */
+  signal?: AbortSignal;
+  /** Read timeout in seconds for this call. */
+  timeout?: number;
+  /** Set false to fail at the first error instead of retrying. */
+  retry?: boolean;
+}
+
+const TOKEN_SHAPE = /^\d+:[\w-]+$/;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+  });
+
+/** Message-returning methods whose results get `content_type` and `from_user`. */
+const RESULT_IS_MESSAGE = /^(send|forward|copy|edit|stop(Message)?Live|setGameScore)/;
+
+/**
+ * A Telegram Bot API client: `bot.sendMessage(chatId, text, { parse_mode })` and the other 184
+ * methods, with uploads, defaults, retries and typed errors. `Botte` builds on it.
+ */
+export class ApiClient {
+  /** The bot token (not enumerable, so that printing the bot does not print it). */
+  declare readonly token: string;
+  /** The options the bot was created with. */
+  readonly options: BotteOptions;
+  /** The id of the bot, the part of the token before `:`. */
+  readonly botId: number;
+  private transport?: Transport;
+  private mePromise?: Promise<UserFromGetMe>;
+  private floodControl?: FloodControl;
+  /** What `getMe` answered, once known (filled by `bot.user` and when polling starts). */
+  botInfo?: UserFromGetMe;
+
+  /**
+   * @param token the token @BotFather gave
+   * @param options defaults for calls, transport settings and dispatch settings
+   */
+  constructor(token: string, options: BotteOptions = {}) {
+    if (typeof token !== 'string' || (options.validateToken !== false && !TOKEN_SHAPE.test(token))) {
+      throw new TypeError('The bot token is malformed: expected "<bot id>:<secret>" without spaces');
+    }
+    registerSecret(token);
+    Object.defineProperty(this, 'token', { value: token, enumerable: false });
+    this.options = options;
+    this.botId = Number(token.split(':')[0]);
+    if (options.floodControl) this.floodControl = new FloodControl(options.floodControl === true ? {} : options.floodControl);
+  }
+
+  /** The bot's own user (getMe), asked once and cached. */
+  get user(): Promise<UserFromGetMe> {
+    this.mePromise ??= this.callApi('getMe').then(
+      (me) => (this.botInfo = me as UserFromGetMe),
+      (error) => { this.mePromise = undefined; throw error; },
+    );
+    return this.mePromise;
+  }
+
+  private get callDefaults(): CallDefaults {
+    return this.options;
+  }
+
+  private getTransport(): Transport {
+    this.transport ??= new Transport({
+      proxy: this.options.proxy ?? apihelper.proxy,
+      sessionTimeToLive: this.options.sessionTimeToLive ?? apihelper.SESSION_TIME_TO_LIVE,
+      connectTimeout: this.options.connectTimeout ?? apihelper.CONNECT_TIMEOUT,
+    });
+    return this.transport;
+  }
+
+  /**
+   * Calls any Bot API method by name with Telegram's parameter object. The typed methods
+   * (`bot.sendMessage(...)`) all end here; use it for methods newer than this version of Botte.
+   */
+  callApi<M extends MethodName>(method: M, params?: ApiParams<M>, call?: CallOptions): Promise<ApiResult<M>>;
+  callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown>;
+  async callApi(method: string, params?: Record<string, unknown>, call: CallOptions = {}): Promise<unknown> {
+    const spec = (METHOD_TABLE as Record<string, MethodSpec>)[method];
+    const prepared = prepareParams(params, spec, this.callDefaults);
+    const retryOption = this.options.retry ?? apihelper.RETRY_ON_ERROR;
+    const retries = call.retry === false || retryOption === false ? 0 : (typeof retryOption === 'object' && retryOption.maxRetries) || apihelper.MAX_RETRIES;
+    const maxRetryAfter = (typeof retryOption === 'object' && retryOption.maxRetryAfter) || apihelper.MAX_RETRY_AFTER;
+    const replayable = prepared.files.size === 0 || uploadsAreReplayable(prepared.files);
+    if (this.floodControl) await this.floodControl.acquire(method, prepared.fields.chat_id as number | string | undefined, call.signal);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await this.send(method, prepared.fields, prepared.files, call);
+        return enrichResult(method, result);
+      } catch (error) {
+        const apiError = toApiException(method, error);
+        const delay = attempt < retries && replayable ? retryDelay(method, apiError, attempt, maxRetryAfter) : undefined;
+        if (delay === undefined) throw apiError;
+        logger.warn(`${method} failed (${apiError.message}); retrying in ${delay} ms`);
+        await sleep(delay, call.signal);
+      }
+    }
+  }
+
+  private async send(method: string, fields: Record<string, unknown>, files: Map<string, unknown>, call: CallOptions): Promise<unknown> {
+    const url = formatUrl(this.options.apiUrl ?? apihelper.API_URL, this.token, method);
+    let readTimeout = call.timeout ?? this.options.readTimeout ?? apihelper.READ_TIMEOUT;
+    // A long poll legitimately keeps the answer back for `timeout` seconds.
+    if (method === 'getUpdates' && typeof fields.timeout === 'number') readTimeout += fields.timeout;
+    const custom = this.options.customRequestSender ?? apihelper.CUSTOM_REQUEST_SENDER;
+    if (custom) {
+      const params: Record<string, unknown> = {};
+      for (const key in fields) params[key] = fieldValue(fields[key]);
+      const response = await custom('post', url, { params, files: files.size ? Object.fromEntries(files) : undefined, timeout: readTimeout });
+      const answer = response instanceof CustomRequestResponse ? response : new CustomRequestResponse(String(response));
+      return readAnswer(method, answer.statusCode, answer.text);
+    }
+    let body: string | AsyncIterable<Uint8Array>;
+    const headers: Record<string, string> = {};
+    if (files.size === 0) {
+      body = JSON.stringify(fields);
+      headers['content-type'] = 'application/json';
+    } else {
+      const multipart = await buildMultipart(fields, files as never);
+      body = multipart.body;
+      headers['content-type'] = multipart.contentType;
+      if (multipart.length !== undefined) headers['content-length'] = String(multipart.length);
+    }
+    const response = await this.getTransport().send({ method: 'POST', url, headers, body, readTimeoutMs: readTimeout * 1000, signal: call.signal });
+    return readAnswer(method, response.status, response.body.toString('utf8'));
+  }
+
+  /** Replies to `message` in its chat, quoting it. */
+  replyTo(message: Pick<Message, 'message_id' | 'chat'>, text: string, options?: OptionsOf<'sendMessage', 'chat_id' | 'text'>): Promise<ApiResult<'sendMessage'>> {
+    return this.callApi('sendMessage', {
+      chat_id: message.chat.id,
+      text,
+      reply_parameters: { message_id: message.message_id },
+      ...options,
+    } as ApiParams<'sendMessage'>);
+  }
+
+  /** Removes the webhook (the seed's `remove_webhook`): `deleteWebhook` with the same options. */
+  removeWebhook(options?: ApiParams<'deleteWebhook'>): Promise<true> {
+    return this.callApi('deleteWebhook', options) as Promise<true>;
+  }
+
+  /**
+   * The download URL of a file. It contains the token: hand it only to code you trust.
+   * @param fileId a file_id, or a `File` object from getFile
+   */
+  async getFileUrl(fileId: string | { file_path?: string }): Promise<string> {
+    const filePath = typeof fileId === 'string' ? (await this.callApi('getFile', { file_id: fileId })).file_path : fileId.file_path;
+    if (!filePath) throw new ApiHTTPException('getFile', 'Telegram returned no file_path for this file', 'NO_FILE_PATH');
+    return formatUrl(this.options.fileUrl ?? apihelper.FILE_URL, this.token, filePath);
+  }
+
+  /** Downloads a file by its `file_path` (from getFile) into a Buffer. */
+  async downloadFile(filePath: string, call: CallOptions = {}): Promise<Buffer> {
+    const url = formatUrl(this.options.fileUrl ?? apihelper.FILE_URL, this.token, filePath);
+    const readTimeout = call.timeout ?? this.options.readTimeout ?? apihelper.READ_TIMEOUT;
+    try {
+      const response = await this.getTransport().send({ method: 'GET', url, readTimeoutMs: readTimeout * 1000, signal: call.signal });
+      if (response.status !== 200) {
+        throw new ApiHTTPException('downloadFile', `HTTP ${response.status} for ${filePath}`, `HTTP_${response.status}`, { status: response.status });
+      }
+      return response.body;
+    } catch (error) {
+      throw toApiException('downloadFile', error);
+    }
+  }
+
+  /**
+   * Closes the pooled connections so the process can exit (stopping the bot does it for you).
+   * Not to be confused with `close()`, the Bot API method.
+   */
+  async closeSession(): Promise<void> {
+    const transport = this.transport;
+    this.transport = undefined;
+    await transport?.close();
+  }
+}
+
+function enrichResult(method: string, result: unknown): unknown {
+  if (result === null || typeof result !== 'object') return result;
+  if (method === 'getUpdates') {
+    for (const update of result as object[]) enrichUpdate(update as never);
+  } else if (RESULT_IS_MESSAGE.test(method)) {
+    if (Array.isArray(result)) for (const message of result) enrichMessage(message);
+    else if ('message_id' in result && 'chat' in result) enrichMessage(result as Message);
+  }
+  return result;
+}
+
+/** Turns positional arguments into Telegram's parameter object, following the method table. */
+function argumentsToParams(spec: MethodSpec, args: unknown[]): Record<string, unknown> {
+  let count = args.length;
+  let options: Record<string, unknown> | undefined;
+  // The options object is the last argument after at least the required positionals; optional
+  // positional slots only hold strings and numbers, so a plain object there cannot be one of them.
+  if (count > spec.required && isPlainObject(args[count - 1]) && count - 1 <= spec.positional.length) {
+    options = args[count - 1] as Record<string, unknown>;
+    count--;
+  }
+  const params: Record<string, unknown> = options ? { ...options } : {};
+  for (let i = 0; i < count && i < spec.positional.length; i++) {
+    if (args[i] !== undefined) params[spec.positional[i]!] = args[i];
+  }
+  return params;
+}
+
+for (const name of Object.keys(METHOD_TABLE) as MethodName[]) {
+  const spec: MethodSpec = METHOD_TABLE[name];
+  Object.defineProperty(ApiClient.prototype, name, {
+    value: function (this: ApiClient, ...args: unknown[]) {
+      return this.callApi(name, argumentsToParams(spec, args) as never);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+// The 185 generated signatures, merged into the class.
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface ApiClient extends BotApiMethods {}
+
+export { ApiException };

@@ -1,0 +1,54 @@
+/**
+ * Types that turn the type package's `ApiMethods` into Botte's method signatures.
+ * @module
+ */
+import type { ApiMethods, Message as TelegramMessage } from '@grammyjs/types';
+import type { Uploadable } from '../types/input-file.js';
+import type { ContentType } from '../types/message.js';
+import type { User } from '@grammyjs/types';
+
+/** How one Bot API method is called: which parameters are positional, and which defaults apply. */
+export interface MethodSpec {
+  /** Parameter names taken positionally, in order. */
+  readonly positional: readonly string[];
+  /** How many of the positional parameters are required. */
+  readonly required: number;
+  /** Bit flags of the constructor defaults the method accepts (see `DefaultFlag`). */
+  readonly defaults: number;
+}
+
+/** Bit flags of {@link MethodSpec.defaults}. */
+export const DefaultFlag = {
+  parseMode: 1,
+  disableNotification: 2,
+  protectContent: 4,
+  replyParameters: 8,
+  linkPreviewOptions: 16,
+} as const;
+
+/** The Bot API methods with Botte's upload type in every place that takes a file. */
+export type BotteApiMethods = ApiMethods<Uploadable>;
+
+/** The parameters object of method `M`, as Telegram names them. */
+export type ApiParams<M extends keyof BotteApiMethods> = NonNullable<Parameters<BotteApiMethods[M]>[0]>;
+
+/** The optional parameters of `M`: everything but the positional keys `K`. */
+export type OptionsOf<M extends keyof BotteApiMethods, K extends string> = Omit<ApiParams<M>, K>;
+
+/** Fields Botte adds to every incoming or returned Message. */
+export interface MessageExtras {
+  /** The kind of content the message carries, computed from the fields present. */
+  content_type: ContentType;
+  /** The sender, the same object as Telegram's `from` (pyTelegramBotAPI's name). */
+  from_user?: User;
+}
+
+/** A Telegram result type where Messages carry {@link MessageExtras}. */
+export type Enriched<T> = T extends TelegramMessage
+  ? T & MessageExtras
+  : T extends readonly (infer U)[]
+    ? U extends TelegramMessage ? (U & MessageExtras)[] : T
+    : T;
+
+/** What method `M` resolves to. */
+export type ApiResult<M extends keyof BotteApiMethods> = Enriched<ReturnType<BotteApiMethods[M]>>;

@@ -1,0 +1,92 @@
+/**
+ * Turns a method's parameters into what goes on the wire: constructor defaults applied,
+ * empty values dropped, uploads separated from the JSON fields.
+ * @module
+ */
+import { DefaultFlag, type MethodSpec } from './method-spec.js';
+import { InputFile, isUploadable, toInputFile } from '../types/input-file.js';
+import { extractAttachments } from '../types/attachments.js';
+import type { BotteOptions } from '../options.js';
+
+/** Parameters split into JSON fields and uploads. */
+export interface PreparedParams {
+  /** Fields sent as JSON (or as multipart text fields when there are uploads). */
+  fields: Record<string, unknown>;
+  /** Uploads by multipart field name; empty when nothing is uploaded. */
+  files: Map<string, InputFile>;
+}
+
+/** The constructor defaults that apply to calls. */
+export type CallDefaults = Pick<
+  BotteOptions,
+  'parseMode' | 'disableNotification' | 'protectContent' | 'allowSendingWithoutReply' | 'disableWebPagePreview'
+>;
+
+function applyDefaults(fields: Record<string, unknown>, flags: number, defaults: CallDefaults): void {
+  if (flags & DefaultFlag.parseMode && defaults.parseMode && fields.parse_mode === undefined) {
+    // Explicit entities already say how the text is formatted; a parse mode would be ignored or clash.
+    if (fields.entities === undefined && fields.caption_entities === undefined) fields.parse_mode = defaults.parseMode;
+  }
+  if (flags & DefaultFlag.disableNotification && defaults.disableNotification !== undefined && fields.disable_notification === undefined) {
+    fields.disable_notification = defaults.disableNotification;
+  }
+  if (flags & DefaultFlag.protectContent && defaults.protectContent !== undefined && fields.protect_content === undefined) {
+    fields.protect_content = defaults.protectContent;
+  }
+  if (flags & DefaultFlag.linkPreviewOptions && defaults.disableWebPagePreview !== undefined && fields.link_preview_options === undefined) {
+    fields.link_preview_options = { is_disabled: defaults.disableWebPagePreview };
+  }
+  if (flags & DefaultFlag.replyParameters) {
+    // The Python library's deprecated reply_to_message_id still works: it becomes reply_parameters.
+    if (fields.reply_to_message_id !== undefined && fields.reply_parameters === undefined) {
+      fields.reply_parameters = { message_id: fields.reply_to_message_id };
+      delete fields.reply_to_message_id;
+    }
+    const reply = fields.reply_parameters as Record<string, unknown> | undefined;
+    if (reply && defaults.allowSendingWithoutReply !== undefined && reply.allow_sending_without_reply === undefined) {
+      fields.reply_parameters = { ...reply, allow_sending_without_reply: defaults.allowSendingWithoutReply };
+    }
+  }
+}
+
+/** Prepares `params` of a call described by `spec` (undefined for methods outside the table). */
+export function prepareParams(
+  params: Record<string, unknown> | undefined,
+  spec: MethodSpec | undefined,
+  defaults: CallDefaults,
+): PreparedParams {
+  const fields: Record<string, unknown> = {};
+  const files = new Map<string, InputFile>();
+  let counter = 0;
+  const nextName = () => `file${counter++}`;
+  if (params) {
+    for (const key in params) {
+      const value = params[key];
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'object') {
+        fields[key] = value;
+      } else if (isUploadable(value)) {
+        files.set(key, toInputFile(value, key));
+      } else {
+        const extracted = extractAttachments(value, nextName);
+        fields[key] = extracted.json;
+        for (const [name, file] of extracted.files) files.set(name, file);
+      }
+    }
+  }
+  if (spec && spec.defaults) applyDefaults(fields, spec.defaults, defaults);
+  return { fields, files };
+}
+
+/** Whether every upload can be read again, so that the call may be repeated after a failure. */
+export function uploadsAreReplayable(files: Map<string, InputFile>): boolean {
+  for (const file of files.values()) {
+    const source = file.source as unknown;
+    const replayable =
+      source instanceof Uint8Array ||
+      (typeof Blob !== 'undefined' && source instanceof Blob) ||
+      (typeof source === 'object' && source !== null && 'path' in source && typeof (source as { pipe?: unknown }).pipe !== 'function');
+    if (!replayable) return false;
+  }
+  return true;
+}

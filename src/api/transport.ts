@@ -1,0 +1,115 @@
+/**
+ * The one HTTP layer of Botte: pooled keep-alive connections through undici, JSON or
+ * streamed multipart bodies, connect/read timeouts and AbortSignal support, optional
+ * http(s)/socks5 proxies. undici is loaded on the first request, so importing Botte stays cheap.
+ * @module
+ */
+import type { Dispatcher } from 'undici';
+import type { ProxySetting } from './settings.js';
+
+/** Settings of one {@link Transport}. */
+export interface TransportOptions {
+  /** The proxy to send requests through. */
+  proxy?: ProxySetting;
+  /** Seconds an idle connection stays in the pool. */
+  sessionTimeToLive?: number;
+  /** Seconds to wait for a connection. */
+  connectTimeout: number;
+}
+
+/** One HTTP request. */
+export interface TransportRequest {
+  /** `GET` for downloads, `POST` for API calls. */
+  method: 'GET' | 'POST';
+  /** The full URL (it contains the token: never log it unredacted). */
+  url: string;
+  /** Request headers. */
+  headers?: Record<string, string>;
+  /** A string (JSON) or a stream of chunks (multipart). */
+  body?: string | AsyncIterable<Uint8Array>;
+  /** Milliseconds to wait for the answer's headers and between body chunks. */
+  readTimeoutMs: number;
+  /** Aborts the request. */
+  signal?: AbortSignal;
+}
+
+/** An HTTP answer with its whole body. */
+export interface TransportResponse {
+  /** HTTP status. */
+  status: number;
+  /** The body bytes. */
+  body: Buffer;
+}
+
+type Undici = typeof import('undici');
+let undiciModule: Promise<Undici> | undefined;
+function loadUndici(): Promise<Undici> {
+  undiciModule ??= import('undici');
+  return undiciModule;
+}
+
+/** Sends requests over a pool of keep-alive connections, one pool per origin. */
+export class Transport {
+  private dispatcherPromise?: Promise<Dispatcher>;
+  private closed = false;
+
+  /** Creates a transport; no connection is opened before the first request. */
+  constructor(private readonly options: TransportOptions) {}
+
+  private dispatcher(url: URL): Promise<Dispatcher> {
+    this.dispatcherPromise ??= loadUndici().then((undici) => this.createDispatcher(undici, url));
+    return this.dispatcherPromise;
+  }
+
+  private createDispatcher(undici: Undici, url: URL): Dispatcher {
+    const keepAlive = this.options.sessionTimeToLive;
+    const common = {
+      connect: { timeout: this.options.connectTimeout * 1000 },
+      // A recycled connection after `SESSION_TIME_TO_LIVE` avoids the classic reset of idle sockets
+      // that a NAT or Telegram closed silently.
+      keepAliveTimeout: keepAlive !== undefined ? keepAlive * 1000 : 30_000,
+      keepAliveMaxTimeout: keepAlive !== undefined ? keepAlive * 1000 : 600_000,
+      connections: 64,
+      pipelining: 1,
+    };
+    const proxy = this.proxyFor(url);
+    if (!proxy) return new undici.Agent(common);
+    if (/^socks5h?:/i.test(proxy)) return new undici.Socks5ProxyAgent(proxy.replace(/^socks5h:/i, 'socks5:'), common as never);
+    return new undici.ProxyAgent({ uri: proxy, ...common });
+  }
+
+  private proxyFor(url: URL): string | undefined {
+    const proxy = this.options.proxy;
+    if (!proxy) return undefined;
+    if (typeof proxy === 'string') return proxy;
+    return url.protocol === 'https:' ? (proxy.https ?? proxy.http) : (proxy.http ?? proxy.https);
+  }
+
+  /** Sends one request and reads the whole answer. Network failures reject with the undici error. */
+  async send(request: TransportRequest): Promise<TransportResponse> {
+    if (this.closed) throw new Error('The transport is closed');
+    const url = new URL(request.url);
+    const dispatcher = await this.dispatcher(url);
+    const response = await dispatcher.request({
+      origin: url.origin,
+      path: url.pathname + url.search,
+      method: request.method,
+      headers: request.headers,
+      body: request.body as Dispatcher.DispatchOptions['body'],
+      headersTimeout: request.readTimeoutMs,
+      bodyTimeout: request.readTimeoutMs,
+      signal: request.signal,
+    });
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body) chunks.push(chunk as Buffer);
+    return { status: response.statusCode, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
+  }
+
+  /** Closes every pooled connection. Requests in flight finish first. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const pending = this.dispatcherPromise;
+    this.dispatcherPromise = undefined;
+    if (pending) await (await pending).close();
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Botte: a Telegram Bot API framework for TypeScript on Node.js.
+ *
+ * ```ts
+ * import { Botte } from 'botte';
+ * const bot = new Botte(process.env.BOT_TOKEN!);
+ * bot.handleMsg({ commands: ['start'] }, (message) => bot.replyTo(message, 'Howdy!'));
+ * bot.runthebot();
+ * ```
+ * @module
+ */
+export { Botte } from './runner/botte.js';
+export { AsyncBotte } from './runner/async-botte.js';
+export { ApiClient, type CallOptions } from './api/client.js';
+export { Dispatcher } from './dispatch/dispatcher.js';
+export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting } from './api/settings.js';
+export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, type TelegramErrorJson } from './api/errors.js';
+export type { BotteOptions, ExceptionHandler, RetryOptions, FloodControlOptions } from './options.js';
+export type { BotApiMethods } from './api/generated/bot-api-methods.js';
+export type { ApiParams, ApiResult, MessageExtras } from './api/method-spec.js';
+export type { MethodName } from './api/generated/method-table.js';
+export { logger } from './logger.js';
+export { InputFile } from './types/input-file.js';
+export type { Message, ContentType, MessageWith } from './types/message.js';
+export * as types from './types/index.js';
+export * as util from './util/index.js';
+export * as formatting from './formatting/index.js';
+export * as customFilters from './dispatch/custom-filters/index.js';
+export * as handlerBackends from './dispatch/handler-backends.js';
+export * as states from './states/index.js';
+export { State, StatesGroup, StateMemoryStorage, StateFileStorage, type StateStorage } from './states/index.js';
+export * from './webhook/index.js';

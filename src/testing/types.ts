@@ -1,0 +1,167 @@
+/**
+ * Public types of the Bot API emulator.
+ * @module
+ */
+import type { Update, User } from '@grammyjs/types';
+
+/** How the body of a recorded request was encoded. */
+export type BodyKind = 'json' | 'urlencoded' | 'multipart' | 'none';
+
+/** A file part of a `multipart/form-data` request, as the emulator saw it while streaming. */
+export interface UploadedFile {
+  /** The form field that carried the file (`photo`, or `name` for `attach://name`). */
+  field: string;
+  /** The `filename` of the part's `Content-Disposition`. */
+  filename: string;
+  /** Size in bytes. */
+  size: number;
+  /** Hex SHA-256 of the content, computed while streaming so large uploads are never buffered. */
+  sha256: string;
+  /** The part's `Content-Type`, `application/octet-stream` when none was sent. */
+  contentType: string;
+  /** The bytes, kept only when the file is at most {@link MAX_KEPT_FILE_BYTES}. */
+  data?: Buffer;
+}
+
+/** Uploaded files up to this size keep their bytes in {@link UploadedFile.data} (10 MB). */
+export const MAX_KEPT_FILE_BYTES = 10 * 1024 * 1024;
+
+/** The kinds of failure {@link FaultSpec} can inject. */
+export type FaultKind =
+  | 'http-500'
+  | 'http-502'
+  | 'reset'
+  | 'invalid-json'
+  | 'too-many-requests'
+  | 'slow'
+  | 'conflict'
+  | 'unauthorized';
+
+/** One request the emulator received on `/bot<token>/<method>`, in arrival order. */
+export interface RecordedCall {
+  /** Position in {@link BotApiEmulator.calls} since the last `clearCalls()`; usable as `since`. */
+  index: number;
+  /** The method name exactly as sent in the URL (Telegram ignores its letter case). */
+  method: string;
+  /** The method in Telegram's spelling, or `undefined` for an unknown method. */
+  canonicalMethod?: string;
+  /**
+   * Parameters from the query string and the body. In urlencoded and multipart bodies, values that
+   * hold JSON (objects, arrays, numbers, booleans, as clients send `reply_markup` or `chat_id`) are
+   * parsed here; free-text parameters (`text`, `caption`, ids that are strings...) stay strings.
+   * Uploaded file parts are not here but in {@link files}.
+   */
+  params: Record<string, unknown>;
+  /** Every non-file parameter as the string that was sent (JSON bodies: `JSON.stringify` of the value). */
+  rawParams: Record<string, string>;
+  /** File parts of a multipart body, by field name. */
+  files: Record<string, UploadedFile>;
+  /** How the body was encoded. */
+  contentType: BodyKind;
+  /** `GET`, `POST`, ... */
+  httpMethod: string;
+  /** The request headers (lower-case names). */
+  headers: Record<string, string | string[] | undefined>;
+  /** Whether the URL held the emulator's token. */
+  tokenValid: boolean;
+  /** The fault injected into this call, if any. */
+  fault?: FaultKind;
+  /** HTTP status answered (set once the answer is written; absent for a `reset` or a pending long poll). */
+  status?: number;
+  /** The JSON answered (set once written). */
+  response?: { ok: boolean; result?: unknown; error_code?: number; description?: string; parameters?: unknown };
+  /** Set when the client went away before the answer was written. */
+  aborted?: boolean;
+  /** When the request arrived (ms since epoch). */
+  receivedAt: number;
+}
+
+/** Describes a failure to inject into matching calls; see {@link BotApiEmulator.injectFault}. */
+export interface FaultSpec {
+  /** Only calls of this method (any letter case); default: every method. */
+  method?: string;
+  /** What goes wrong. */
+  kind: FaultKind;
+  /** How many matching calls fail (default 1; with `probability`, default unlimited). */
+  times?: number;
+  /** Instead of the next `times` calls, fail each matching call with this probability (0..1). */
+  probability?: number;
+  /** `too-many-requests`: the `retry_after` in seconds (default 1). */
+  retryAfter?: number;
+  /** `slow`: how long the answer is delayed, in ms (default 1000). */
+  delayMs?: number;
+  /** `invalid-json`: an HTML gateway page (default) or a truncated JSON answer. */
+  body?: 'html' | 'truncated';
+  /** Random source for `probability`, in [0, 1); pass a seeded one for reproducible tests. */
+  random?: () => number;
+}
+
+/** Options of {@link BotApiEmulator.start}. */
+export interface EmulatorOptions {
+  /** The token the emulator accepts (default `123456:TEST-token`). */
+  token?: string;
+  /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  /** Fields of the bot user `getMe` answers, merged over the defaults. */
+  botUser?: Partial<User> & Record<string, unknown>;
+  /** Largest request body accepted before answering 413 (default 2000 MB, like a local Bot API server). */
+  maxBodyBytes?: number;
+  /** The `update_id` of the first pushed update (default 1). */
+  firstUpdateId?: number;
+}
+
+/** An update to push: any update field(s) without `update_id`; objects may be partial. */
+export type UpdateInit = {
+  [K in Exclude<keyof Update, 'update_id'>]?: Update[K] | Record<string, unknown>;
+} & {
+  /** Normally assigned by the emulator; give one only to test duplicate or out-of-order ids. */
+  update_id?: number;
+};
+
+/**
+ * Replaces the default answer of a method. Return the `result`; throw a `TelegramError` for an
+ * `ok: false` answer. `fallback()` computes the emulator's default result, to wrap or tweak it.
+ */
+export type MethodHandler = (
+  params: Record<string, unknown>,
+  call: RecordedCall,
+  fallback: () => Promise<unknown>,
+) => unknown;
+
+/** Options of {@link BotApiEmulator.pushMessage}. */
+export interface PushMessageOptions {
+  /** Chat id; default the user id for private chats, -1001 (group), -1001000000001 (supergroup) or -1001000000002 (channel). */
+  chatId?: number;
+  /** Sender id (default 1001). */
+  userId?: number;
+  /** Chat type (default `private`); `channel` produces a `channel_post` without `from`. */
+  chatType?: 'private' | 'group' | 'supergroup' | 'channel';
+  /** Sender's username. */
+  username?: string;
+  /** Sender's first name (default `Test`). */
+  firstName?: string;
+  /** Title of a group, supergroup or channel (default `Test group`/`Test channel`). */
+  chatTitle?: string;
+  /** Sender's IETF language tag. */
+  languageCode?: string;
+  /** The message replied to: a Message, or a message_id the emulator has seen in this chat. */
+  replyToMessage?: Record<string, unknown> | number;
+  /** Entities; when omitted and the text starts with `/`, a `bot_command` entity is added. */
+  entities?: Array<Record<string, unknown>>;
+  /** Push an `edited_message` (`edited_channel_post`) of this message_id instead of a new message. */
+  editOf?: number;
+  /** Fields merged into the Message last (photo, caption, forward_origin, ...). */
+  extra?: Record<string, unknown>;
+}
+
+/** A file registered with {@link BotApiEmulator.addFile} (a Telegram `File`). */
+export interface StoredFileInfo {
+  /** Identifier to pass to `getFile` or to send again. */
+  file_id: string;
+  /** Stable unique identifier. */
+  file_unique_id: string;
+  /** Size in bytes. */
+  file_size: number;
+  /** Path under `/file/bot<token>/`. */
+  file_path: string;
+}
