@@ -95,6 +95,16 @@ function describeError(error: unknown): string {
 export class Logger {
   /** The logger name used in the default line format. */
   readonly name: string;
+  /** 10, for `logger.setLevel(logger.DEBUG)` as with Python's `logging.DEBUG`. */
+  readonly DEBUG = LogLevels.DEBUG;
+  /** 20. */
+  readonly INFO = LogLevels.INFO;
+  /** 30. */
+  readonly WARNING = LogLevels.WARNING;
+  /** 40. */
+  readonly ERROR = LogLevels.ERROR;
+  /** 50. */
+  readonly CRITICAL = LogLevels.CRITICAL;
   private threshold: number;
   private output: LogOutput = defaultOutput;
 

@@ -57,7 +57,8 @@ export class ApiTelegramException extends ApiException {
     );
     this.errorCode = resultJson.error_code;
     this.description = redact(String(resultJson.description ?? ''));
-    this.resultJson = resultJson;
+    // Telegram sometimes echoes what it received; the token must not survive in the raw JSON either.
+    this.resultJson = JSON.parse(redact(JSON.stringify(resultJson))) as TelegramErrorJson;
     this.retryAfter = resultJson.parameters?.retry_after;
     this.migrateToChatId = resultJson.parameters?.migrate_to_chat_id;
   }

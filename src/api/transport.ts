@@ -74,7 +74,11 @@ export class Transport {
     };
     const proxy = this.proxyFor(url);
     if (!proxy) return new undici.Agent(common);
-    if (/^socks5h?:/i.test(proxy)) return new undici.Socks5ProxyAgent(proxy.replace(/^socks5h:/i, 'socks5:'), common as never);
+    if (/^socks5h?:/i.test(proxy)) {
+      // The SOCKS agent takes `connect` as a connector function, not as connector options.
+      const { connect: _connectOptions, ...rest } = common;
+      return new undici.Socks5ProxyAgent(proxy.replace(/^socks5h:/i, 'socks5:'), rest as never);
+    }
     return new undici.ProxyAgent({ uri: proxy, ...common });
   }
 

@@ -95,7 +95,10 @@ export class MultipartParser {
     this.partEnd = Buffer.from(`\r\n--${boundary}`, 'latin1');
   }
 
-  /** Consumes one chunk of the body. Throws {@link MultipartError} on malformed input. */
+  /**
+   * Consumes one chunk of the body. The parser may keep references to `chunk`: do not reuse it.
+   * Throws {@link MultipartError} on malformed input.
+   */
   write(chunk: Buffer): void {
     if (this.state === 'done') return; // epilogue: ignored, as RFC 2046 says
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
@@ -209,11 +212,12 @@ export class MultipartParser {
     part.size += data.length;
     if (part.hash) {
       part.hash.update(data);
-      if (part.chunks && part.size <= this.limits.keepFileBytes) part.chunks.push(Buffer.from(data));
+      // No copy needed: chunks handed to write() are fresh buffers the parser owns.
+      if (part.chunks && part.size <= this.limits.keepFileBytes) part.chunks.push(data);
       else part.chunks = undefined; // too big to keep: only hash and size remain
     } else {
       if (part.size > this.limits.maxFieldBytes) throw new MultipartError(`multipart field "${part.name}" is too large`);
-      part.chunks!.push(Buffer.from(data));
+      part.chunks!.push(data);
     }
   }
 

@@ -9,14 +9,15 @@ export type QuickButtonOptions = InlineKeyboardButtonOptions;
 
 /**
  * Builds an inline keyboard: each key is a button text, each value that button's options.
- * Buttons fill rows of `rowWidth` (default 2) in insertion order.
+ * Buttons fill rows of `rowWidth` (default 2; also accepted as `{ rowWidth }`) in insertion order.
  *
  * ```ts
  * util.quickMarkup({ Twitter: { url: 'https://twitter.com' }, Back: { callback_data: 'back' } }, 1);
  * ```
  */
-export function quickMarkup(values: Record<string, QuickButtonOptions>, rowWidth = 2): InlineKeyboardMarkup {
-  const markup = new InlineKeyboardMarkup({ rowWidth });
+export function quickMarkup(values: Record<string, QuickButtonOptions>, rowWidth: number | { rowWidth?: number } = 2): InlineKeyboardMarkup {
+  const width = typeof rowWidth === 'object' ? rowWidth.rowWidth ?? 2 : rowWidth;
+  const markup = new InlineKeyboardMarkup({ rowWidth: width });
   const buttons = Object.entries(values).map(([text, options]) => new InlineKeyboardButton(text, options));
   markup.add(...buttons);
   return markup;

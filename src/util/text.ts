@@ -62,12 +62,13 @@ const SEPARATORS = ['\n', '. ', ' '] as const;
 /**
  * Splits `text` into pieces of at most `charsPerString` (capped at 4096) UTF-16 code units,
  * cutting after the last `'\n'` inside the window, else after the last `'. '`, else after the
- * last `' '`, else hard at the limit. Separators stay at the end of their piece, so joining
+ * last `' '`, else hard at the limit. The limit may also be given as `{ charsPerString }`. Separators stay at the end of their piece, so joining
  * the pieces gives back the original text. A cut never splits a surrogate pair.
  */
-export function smartSplit(text: string, charsPerString = MAX_MESSAGE_LENGTH): string[] {
-  checkLimit(charsPerString);
-  const limit = Math.min(charsPerString, MAX_MESSAGE_LENGTH);
+export function smartSplit(text: string, charsPerString: number | { charsPerString?: number } = MAX_MESSAGE_LENGTH): string[] {
+  const requested = typeof charsPerString === 'object' ? charsPerString.charsPerString ?? MAX_MESSAGE_LENGTH : charsPerString;
+  checkLimit(requested);
+  const limit = Math.min(requested, MAX_MESSAGE_LENGTH);
   const parts: string[] = [];
   let start = 0;
   while (text.length - start > limit) {
@@ -102,7 +103,8 @@ export function escape(text: string | null | undefined): string | null | undefin
  * An HTML link to a user (`tg://user?id=…`) showing their escaped first name; with `includeId`
  * the id follows in a monospace block. Send it with `parse_mode: 'HTML'`.
  */
-export function userLink(user: Pick<User, 'id' | 'first_name'>, includeId = false): string {
+export function userLink(user: Pick<User, 'id' | 'first_name'>, includeId: boolean | { includeId?: boolean } = false): string {
+  if (typeof includeId === 'object') includeId = includeId.includeId ?? false;
   const name = escape(user.first_name ?? '');
   return `<a href='tg://user?id=${user.id}'>${name}</a>` + (includeId ? ` (<pre>${user.id}</pre>)` : '');
 }

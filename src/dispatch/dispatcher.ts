@@ -1,0 +1,238 @@
+/**
+ * `Dispatcher`: the bot as a handler of updates. It adds to {@link ApiClient} the registrars
+ * (installed from one table, see `registrars.ts`), custom filters, middlewares, next-step and
+ * reply handlers, update listeners and FSM state methods. The runner layer (`Botte`) builds on
+ * it with polling, webhooks and concurrent scheduling.
+ * @module
+ */
+import type { Update } from '@grammyjs/types';
+import { ApiClient } from '../api/client.js';
+import { apihelper } from '../api/settings.js';
+import type { BotteOptions } from '../options.js';
+import type { Message } from '../types/message.js';
+import { BotStates, type StateMethods } from '../states/bot-states.js';
+import { StateMemoryStorage } from '../states/memory-storage.js';
+import type { StateStorage } from '../states/storage.js';
+import type { CustomFilter } from './custom-filters/base.js';
+import { DispatchState, type UpdateListener } from './dispatch-state.js';
+import type { BaseMiddleware } from './handler-backends.js';
+import { runUpdate } from './pipeline.js';
+import { installRegistrars, type DispatchRegistrars } from './registrars.js';
+import { reportError } from './report-error.js';
+import type { FunctionMiddleware, MiddlewareFilters, UpdateType } from './types.js';
+
+type Id = number | string;
+
+/** The names of the state methods delegated to {@link Dispatcher.botStates}. */
+const STATE_METHODS = ['setState', 'getState', 'deleteState', 'addData', 'resetData', 'retrieveData'] as const;
+
+/**
+ * A bot that dispatches updates to handlers. See API.md §4–§5 for the registrars
+ * (`handleMsg`, `callbackQueryHandler`, ... and their `register…` twins, typed through the
+ * merged {@link DispatchRegistrars} interface).
+ */
+export class Dispatcher extends ApiClient {
+  /** Everything registered for dispatch (handlers, filters, middlewares, ...). Internal. */
+  readonly dispatchState: DispatchState;
+  /**
+   * The FSM state methods, on `options.stateStorage` (default: a new in-memory storage per bot,
+   * never one shared between bots). `bot.setState(...)` etc. delegate here.
+   */
+  readonly botStates: BotStates;
+
+  /**
+   * @param token the token @BotFather gave
+   * @param options see {@link BotteOptions}; dispatch reads `useMiddleware` (else
+   *   `apihelper.ENABLE_MIDDLEWARE` at this moment), `useClassMiddlewares`, `exceptionHandler`,
+   *   `suppressMiddlewareExceptions`, `stateStorage`, `nextStepBackend`, `replyBackend`
+   */
+  constructor(token: string, options: BotteOptions = {}) {
+    super(token, options);
+    this.dispatchState = new DispatchState({
+      functionMiddlewares: options.useMiddleware ?? apihelper.ENABLE_MIDDLEWARE,
+      classMiddlewares: options.useClassMiddlewares === true,
+      nextStepBackend: options.nextStepBackend,
+      replyBackend: options.replyBackend,
+    });
+    this.botStates = new BotStates((options.stateStorage as StateStorage | undefined) ?? new StateMemoryStorage(), this.botId);
+  }
+
+  /**
+   * Runs the whole handling of one update: enrich (`content_type`/`from_user`), function
+   * middlewares, update listeners, next-step/reply handlers, class middlewares and the first
+   * matching handler (`ContinueHandling` continues). Never rejects: errors go to
+   * {@link reportError}. Resolves when every handler it started has finished.
+   */
+  handleUpdate(update: Update): Promise<void> {
+    return runUpdate(this, this.dispatchState, update);
+  }
+
+  /**
+   * Webhook/manual path: resolves when all handlers of these updates finished. Here: one after
+   * another in order (the runner layer overrides it with concurrency and per-chat order).
+   */
+  async processNewUpdates(updates: Update[]): Promise<void> {
+    for (const update of updates) await this.handleUpdate(update);
+  }
+
+  /** Handles bare messages (the seed's webhook recipe) as `message` updates. */
+  processNewMessages(messages: Message[]): Promise<void> {
+    return this.processNewUpdates(messages.map((message) => ({ update_id: 0, message }) as Update));
+  }
+
+  /**
+   * Gives an error to `options.exceptionHandler` (a function, or an object with `handle()`;
+   * answering `true` means handled) and logs unhandled ones with `logger.error` (token-free).
+   * Never throws.
+   */
+  reportError(error: unknown): Promise<boolean> {
+    return reportError(this.options.exceptionHandler, error);
+  }
+
+  /**
+   * Adds a listener called with `[message]` for every `message` update, before next-step
+   * handlers and handlers (the seed's `set_update_listener`). May be called several times: every
+   * listener runs, in order. A listener's error is reported and does not stop the update.
+   */
+  setUpdateListener(listener: (messages: Message[]) => unknown): void {
+    if (typeof listener !== 'function') throw new TypeError('setUpdateListener: the listener must be a function');
+    this.dispatchState.listeners.push(listener as UpdateListener);
+  }
+
+  /** @internal Called by the installed registrars. */
+  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: Function, fromRegister: boolean): void {
+    this.dispatchState.addHandler(updateType, filters, handler, fromRegister);
+  }
+
+  /**
+   * Adds a custom filter; its `key` becomes a filter key of every registrar
+   * (`bot.handleMsg({ isChatAdmin: true }, ...)`). A filter with the key of an earlier one
+   * replaces it.
+   *
+   * Handlers may use a key before its filter is added (pyTelegramBotAPI's examples add filters
+   * after declaring handlers). A key still unknown when the first update arrives is reported once
+   * through {@link reportError} as an `UnknownFilterKeyError` naming the key, and handlers using it
+   * never match; once updates flow, registering a handler with an unknown key throws at once.
+   * {@link checkCustomFilters} throws for unknown keys on demand.
+   */
+  addCustomFilter(filter: CustomFilter): void {
+    this.dispatchState.addCustomFilter(filter);
+  }
+
+  /** Throws an `UnknownFilterKeyError` for the first filter key used by a handler that no custom filter has. */
+  checkCustomFilters(): void {
+    const [first] = this.dispatchState.unknownKeys();
+    if (first !== undefined) throw first;
+  }
+
+  /**
+   * Registers a function middleware `(botInstance, obj)` for `updateTypes` (without them it
+   * receives every whole Update). `(filters)` alone returns a decorator. Requires
+   * `apihelper.ENABLE_MIDDLEWARE = true` before creating the bot, or `{ useMiddleware: true }`.
+   * A middleware's error is reported and its update skipped (silently, with a warning in the log,
+   * when `suppressMiddlewareExceptions` is set).
+   */
+  middlewareHandler(filters: MiddlewareFilters | undefined, middleware: FunctionMiddleware): FunctionMiddleware;
+  middlewareHandler(filters?: MiddlewareFilters): <F extends FunctionMiddleware>(middleware: F) => F;
+  middlewareHandler(filters?: MiddlewareFilters | FunctionMiddleware, middleware?: FunctionMiddleware): unknown {
+    if (typeof filters === 'function') return this.registerMiddlewareHandler(filters);
+    if (middleware !== undefined) return this.registerMiddlewareHandler(middleware, filters);
+    this.functionMiddlewares(); // fail at declaration, not at the first update
+    return (fn: FunctionMiddleware) => this.registerMiddlewareHandler(fn, filters);
+  }
+
+  /** The seed's `register_middleware_handler(callback, update_types)`: see {@link middlewareHandler}. */
+  registerMiddlewareHandler<F extends FunctionMiddleware>(middleware: F, filters?: MiddlewareFilters | readonly string[]): F {
+    const updateTypes = Array.isArray(filters) ? filters : (filters as MiddlewareFilters | undefined)?.updateTypes;
+    this.functionMiddlewares().add(middleware, updateTypes);
+    return middleware;
+  }
+
+  private functionMiddlewares() {
+    const middlewares = this.dispatchState.functionMiddlewares;
+    if (middlewares === undefined) {
+      throw new Error(
+        'Function middlewares are not enabled: set apihelper.ENABLE_MIDDLEWARE = true before creating the bot, ' +
+        'or pass { useMiddleware: true } to its constructor',
+      );
+    }
+    return middlewares;
+  }
+
+  /**
+   * Sets up a class-based middleware (see `handlerBackends.BaseMiddleware`). Requires
+   * `{ useClassMiddlewares: true }`. Middlewares run in setup order.
+   */
+  setupMiddleware(middleware: BaseMiddleware): void {
+    const middlewares = this.dispatchState.classMiddlewares;
+    if (middlewares === undefined) {
+      throw new Error('Class-based middlewares are not enabled: pass { useClassMiddlewares: true } to the bot constructor');
+    }
+    middlewares.add(middleware);
+  }
+
+  /**
+   * Sends the next message of `message`'s chat to `callback(message, ...args)` instead of the
+   * handlers (one-shot). Keyed by chat, as in pyTelegramBotAPI: in a group, the next message of
+   * anyone there triggers it.
+   */
+  registerNextStepHandler<A extends unknown[]>(message: { chat: { id: Id } }, callback: (message: Message, ...args: A) => unknown, ...args: A): Promise<void> {
+    return this.dispatchState.steps.registerNext(message.chat.id, callback, args);
+  }
+
+  /** {@link registerNextStepHandler} by chat id. */
+  registerNextStepHandlerByChatId<A extends unknown[]>(chatId: Id, callback: (message: Message, ...args: A) => unknown, ...args: A): Promise<void> {
+    return this.dispatchState.steps.registerNext(chatId, callback, args);
+  }
+
+  /** Forgets the next-step handlers waiting in `message`'s chat. */
+  clearStepHandler(message: { chat: { id: Id } }): Promise<void> {
+    return this.dispatchState.steps.clearNext(message.chat.id);
+  }
+
+  /** Forgets the next-step handlers waiting in chat `chatId`. */
+  clearStepHandlerByChatId(chatId: Id): Promise<void> {
+    return this.dispatchState.steps.clearNext(chatId);
+  }
+
+  /**
+   * Calls `callback(reply, ...args)` for the next reply to `message` (one-shot). The reply still
+   * reaches the normal handlers. Only replies in `message`'s chat count.
+   */
+  registerForReply<A extends unknown[]>(message: { message_id: number; chat: { id: Id } }, callback: (message: Message, ...args: A) => unknown, ...args: A): Promise<void> {
+    return this.dispatchState.steps.registerReply(message.message_id, message.chat.id, callback, args);
+  }
+
+  /** {@link registerForReply} by message id (any chat, since the chat is not known). */
+  registerForReplyByMessageId<A extends unknown[]>(messageId: number, callback: (message: Message, ...args: A) => unknown, ...args: A): Promise<void> {
+    return this.dispatchState.steps.registerReply(messageId, undefined, callback, args);
+  }
+
+  /** Forgets the reply handlers waiting for replies to `message`. */
+  clearReplyHandlers(message: { message_id: number }): Promise<void> {
+    return this.dispatchState.steps.clearReply(message.message_id);
+  }
+
+  /** Forgets the reply handlers waiting for replies to message `messageId`. */
+  clearReplyHandlersByMessageId(messageId: number): Promise<void> {
+    return this.dispatchState.steps.clearReply(messageId);
+  }
+}
+
+installRegistrars(Dispatcher.prototype);
+
+// `bot.setState(userId, state, chatId?, threadId?)`, `getState`, `deleteState`, `addData`,
+// `resetData`, `retrieveData`: the states engineer's BotStates, bound to this bot's storage.
+for (const name of STATE_METHODS) {
+  Object.defineProperty(Dispatcher.prototype, name, {
+    value: function (this: Dispatcher, ...args: unknown[]) {
+      return (this.botStates[name] as (...a: unknown[]) => unknown).apply(this.botStates, args);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+// The registrars (one per update type, from the table) and the state methods, merged into the class.
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface Dispatcher extends DispatchRegistrars, StateMethods {}

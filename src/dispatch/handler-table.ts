@@ -1,0 +1,93 @@
+/**
+ * The handlers of one update type, indexed by command. A command message is only tested
+ * against the handlers of its command plus the handlers without a `commands` filter (never
+ * against the other commands' handlers), walked in declaration order by merging two sorted
+ * lists: "the first matching handler in declaration order wins" holds, at no allocation.
+ * @module
+ */
+import { extractCommandTarget } from '../util/commands.js';
+import type { HandlerEntry } from './filters.js';
+
+/** Handlers of one update type. */
+export class HandlerTable {
+  /** Handlers without a `commands` filter, in declaration order. */
+  readonly general: HandlerEntry[] = [];
+  /** Handlers with a `commands` filter, by (lower-cased) command, each list in declaration order. */
+  readonly byCommand = new Map<string, HandlerEntry[]>();
+  /** Every handler, in declaration order. */
+  readonly all: HandlerEntry[] = [];
+
+  /** Adds a handler (its `order` is higher than every handler added before). */
+  add(entry: HandlerEntry): void {
+    this.all.push(entry);
+    if (entry.commands === undefined) {
+      this.general.push(entry);
+      return;
+    }
+    for (const command of entry.commands) {
+      const list = this.byCommand.get(command);
+      if (list) list.push(entry);
+      else this.byCommand.set(command, [entry]);
+    }
+  }
+
+  /** Whether any handler of this type filters on commands (else the command is never parsed). */
+  get hasCommands(): boolean {
+    return this.byCommand.size > 0;
+  }
+}
+
+/**
+ * Walks the candidates of a table for one update in declaration order: the handlers of
+ * `command` merged with the general ones. A class (not a generator) so that iterating costs
+ * two integers and no promise per step.
+ */
+export class CandidateCursor {
+  private general: readonly HandlerEntry[] = [];
+  private commandHandlers: readonly HandlerEntry[] | undefined;
+  private i = 0;
+  private j = 0;
+
+  /** Starts over on `table` for an update whose command (lower-cased, ours) is `command`. */
+  reset(table: HandlerTable, command: string | undefined): this {
+    this.general = table.general;
+    this.commandHandlers = command === undefined ? undefined : table.byCommand.get(command);
+    this.i = 0;
+    this.j = 0;
+    return this;
+  }
+
+  /** The next candidate in declaration order, or undefined at the end. */
+  next(): HandlerEntry | undefined {
+    const general = this.general;
+    const byCommand = this.commandHandlers;
+    if (byCommand !== undefined && this.j < byCommand.length) {
+      const fromCommand = byCommand[this.j]!;
+      if (this.i >= general.length || fromCommand.order < general[this.i]!.order) {
+        this.j++;
+        return fromCommand;
+      }
+    }
+    return this.i < general.length ? general[this.i++] : undefined;
+  }
+}
+
+/** The outcome of reading a command: the lower-cased name and the bot it is addressed to, if any. */
+export interface ParsedCommand {
+  /** Lower-cased command name. */
+  name: string;
+  /** Lower-cased `@target` username, undefined when the command names no bot. */
+  target: string | undefined;
+}
+
+/**
+ * Reads the command of a text or caption (`/Start@MyBot x` → `{ name: 'start', target: 'mybot' }`),
+ * or undefined when it is not a command. Telegram usernames are case-insensitive, and so is
+ * Botte's command matching (clients treat `/Start` like `/start`).
+ */
+export function parseCommand(textOrCaption: string | undefined): ParsedCommand | undefined {
+  if (textOrCaption === undefined || textOrCaption.charCodeAt(0) !== 47 /* '/' */) return undefined;
+  const parsed = extractCommandTarget(textOrCaption);
+  if (parsed === null) return undefined;
+  return { name: parsed.command.toLowerCase(), target: parsed.botUsername?.toLowerCase() };
+}

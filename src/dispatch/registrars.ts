@@ -1,0 +1,156 @@
+/**
+ * The one table of update types → registrar names, and the loop that installs every registrar
+ * (`handleMsg`, `callbackQueryHandler`, ...) and its `register…` twin on the Dispatcher's
+ * prototype. Adding an update type of a new Bot API version means adding one row here.
+ * @module
+ */
+import type { CallbackQuery } from '@grammyjs/types';
+import type {
+  CallbackQueryFilters, MessageRegister, MessageRegistrar, MessageUpdateType, Predicate, Register,
+  Registrar, UpdateObject, UpdateType,
+} from './types.js';
+
+/** How an update type is filtered: message-like ones get `contentTypes`, `commands`, ... */
+export type FilterKind = 'message' | 'callback' | 'plain';
+
+/** One row of {@link REGISTRARS}. */
+export interface RegistrarRow {
+  /** Telegram's update type. */
+  readonly updateType: UpdateType;
+  /** The registrar: `bot.handleMsg(filters, handler)`. */
+  readonly name: string;
+  /** The twin taking `(handler, filters)`: `bot.registerMessageHandler(handler, filters)`. */
+  readonly register: string;
+  /** Which filter keys it understands. */
+  readonly kind: FilterKind;
+}
+
+/**
+ * Every update type of the current Bot API with its registrar names (API.md §4). Names of the
+ * newer types follow the same pattern: `<camelCase type>Handler` / `register<Type>Handler`.
+ */
+export const REGISTRARS = [
+  { updateType: 'message', name: 'handleMsg', register: 'registerMessageHandler', kind: 'message' },
+  { updateType: 'edited_message', name: 'editedHandleMsg', register: 'registerEditedMessageHandler', kind: 'message' },
+  { updateType: 'channel_post', name: 'channelPostHandler', register: 'registerChannelPostHandler', kind: 'message' },
+  { updateType: 'edited_channel_post', name: 'editedChannelPostHandler', register: 'registerEditedChannelPostHandler', kind: 'message' },
+  { updateType: 'business_connection', name: 'businessConnectionHandler', register: 'registerBusinessConnectionHandler', kind: 'plain' },
+  { updateType: 'business_message', name: 'businessMessageHandler', register: 'registerBusinessMessageHandler', kind: 'message' },
+  { updateType: 'edited_business_message', name: 'editedBusinessMessageHandler', register: 'registerEditedBusinessMessageHandler', kind: 'message' },
+  { updateType: 'deleted_business_messages', name: 'deletedBusinessMessagesHandler', register: 'registerDeletedBusinessMessagesHandler', kind: 'plain' },
+  { updateType: 'guest_message', name: 'guestMessageHandler', register: 'registerGuestMessageHandler', kind: 'message' },
+  { updateType: 'stopped_message_generation', name: 'stoppedMessageGenerationHandler', register: 'registerStoppedMessageGenerationHandler', kind: 'plain' },
+  { updateType: 'message_reaction', name: 'messageReactionHandler', register: 'registerMessageReactionHandler', kind: 'plain' },
+  { updateType: 'message_reaction_count', name: 'messageReactionCountHandler', register: 'registerMessageReactionCountHandler', kind: 'plain' },
+  { updateType: 'inline_query', name: 'inlineHandler', register: 'registerInlineHandler', kind: 'plain' },
+  { updateType: 'chosen_inline_result', name: 'chosenInlineHandler', register: 'registerChosenInlineHandler', kind: 'plain' },
+  { updateType: 'callback_query', name: 'callbackQueryHandler', register: 'registerCallbackQueryHandler', kind: 'callback' },
+  { updateType: 'shipping_query', name: 'shippingQueryHandler', register: 'registerShippingQueryHandler', kind: 'plain' },
+  { updateType: 'pre_checkout_query', name: 'preCheckoutQueryHandler', register: 'registerPreCheckoutQueryHandler', kind: 'plain' },
+  { updateType: 'purchased_paid_media', name: 'purchasedPaidMediaHandler', register: 'registerPurchasedPaidMediaHandler', kind: 'plain' },
+  { updateType: 'poll', name: 'pollHandler', register: 'registerPollHandler', kind: 'plain' },
+  { updateType: 'poll_answer', name: 'pollAnswerHandler', register: 'registerPollAnswerHandler', kind: 'plain' },
+  { updateType: 'my_chat_member', name: 'myChatMemberHandler', register: 'registerMyChatMemberHandler', kind: 'plain' },
+  { updateType: 'chat_member', name: 'chatMemberHandler', register: 'registerChatMemberHandler', kind: 'plain' },
+  { updateType: 'chat_join_request', name: 'chatJoinRequestHandler', register: 'registerChatJoinRequestHandler', kind: 'plain' },
+  { updateType: 'chat_boost', name: 'chatBoostHandler', register: 'registerChatBoostHandler', kind: 'plain' },
+  { updateType: 'removed_chat_boost', name: 'removedChatBoostHandler', register: 'registerRemovedChatBoostHandler', kind: 'plain' },
+  { updateType: 'managed_bot', name: 'managedBotHandler', register: 'registerManagedBotHandler', kind: 'plain' },
+  { updateType: 'subscription', name: 'subscriptionHandler', register: 'registerSubscriptionHandler', kind: 'plain' },
+] as const satisfies readonly RegistrarRow[];
+
+// Fails to compile when the Bot API (the @grammyjs/types version) gains an update type that has
+// no row above, so the table cannot silently fall behind.
+type MissingRows = Exclude<UpdateType, (typeof REGISTRARS)[number]['updateType']>;
+const allUpdateTypesCovered: [MissingRows] extends [never] ? true : MissingRows = true;
+void allUpdateTypesCovered;
+
+/** The filter kind of every update type, for dispatch. */
+export const FILTER_KIND: Readonly<Record<string, FilterKind>> = Object.fromEntries(
+  REGISTRARS.map((row) => [row.updateType, row.kind]),
+);
+
+/** Aliases for users coming from pyTelegramBotAPI: alias → registrar it stands for. */
+export const REGISTRAR_ALIASES = { messageHandler: 'handleMsg' } as const;
+
+type Row = (typeof REGISTRARS)[number];
+
+type RegistrarOf<R extends Row> = R['updateType'] extends MessageUpdateType
+  ? MessageRegistrar
+  : R['updateType'] extends 'callback_query'
+    ? Registrar<CallbackQuery, CallbackQueryFilters>
+    : Registrar<UpdateObject<R['updateType']>>;
+
+type RegisterOf<R extends Row> = R['updateType'] extends MessageUpdateType
+  ? MessageRegister
+  : R['updateType'] extends 'callback_query'
+    ? Register<CallbackQuery, CallbackQueryFilters>
+    : Register<UpdateObject<R['updateType']>>;
+
+/** The typed registrars, derived from {@link REGISTRARS}; merged into the `Dispatcher` class. */
+export type DispatchRegistrars = { [R in Row as R['name']]: RegistrarOf<R> } & {
+  [R in Row as R['register']]: RegisterOf<R>;
+} & {
+  /** Alias of `handleMsg`, the name pyTelegramBotAPI users know (`message_handler`). */
+  messageHandler: MessageRegistrar;
+};
+
+/** What the installed registrars call on the bot. */
+export interface HandlerSink {
+  /**
+   * Registers `handler` for `updateType` with `filters` (already normalised from a predicate);
+   * `fromRegister` tells a `register…` twin (no `contentTypes` default).
+   */
+  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: Function, fromRegister: boolean): void;
+}
+
+function toFilters(filters: unknown, name: string): Record<string, unknown> | undefined {
+  if (filters === undefined || filters === null) return undefined;
+  if (typeof filters === 'function') return { func: filters as Predicate<unknown> };
+  if (typeof filters === 'object') return filters as Record<string, unknown>;
+  throw new TypeError(`${name}: filters must be an object or a predicate function, got ${typeof filters}`);
+}
+
+function checkHandler(handler: unknown, name: string): asserts handler is Function {
+  if (typeof handler !== 'function') throw new TypeError(`${name}: the handler must be a function, got ${typeof handler}`);
+}
+
+/**
+ * Installs every registrar, `register…` twin and alias of {@link REGISTRARS} on `prototype`
+ * (one shared implementation per call form, closed over the row).
+ */
+export function installRegistrars(prototype: object): void {
+  for (const row of REGISTRARS as readonly RegistrarRow[]) {
+    const { updateType, name, register } = row;
+    const registrar = function (this: HandlerSink, filters?: unknown, handler?: unknown): unknown {
+      const normalised = toFilters(filters, name);
+      if (arguments.length < 2) {
+        // Decorator form: `bot.handleMsg(filters)(fn)`; returning `fn` is what makes stacking work.
+        return (fn: unknown) => {
+          checkHandler(fn, name);
+          this.addHandler(updateType, normalised, fn, false);
+          return fn;
+        };
+      }
+      checkHandler(handler, name);
+      this.addHandler(updateType, normalised, handler, false);
+      return handler;
+    };
+    const twin = function (this: HandlerSink, handler: unknown, filters?: unknown): unknown {
+      checkHandler(handler, register);
+      this.addHandler(updateType, toFilters(filters, register), handler, true);
+      return handler;
+    };
+    Object.defineProperty(registrar, 'name', { value: name });
+    Object.defineProperty(twin, 'name', { value: register });
+    Object.defineProperty(prototype, name, { value: registrar, writable: true, configurable: true });
+    Object.defineProperty(prototype, register, { value: twin, writable: true, configurable: true });
+  }
+  for (const [alias, target] of Object.entries(REGISTRAR_ALIASES)) {
+    Object.defineProperty(prototype, alias, {
+      value: (prototype as Record<string, unknown>)[target],
+      writable: true,
+      configurable: true,
+    });
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Types of handler filters and handlers. Filter objects are the camelCase twins of the seed's
+ * keyword arguments (`content_types=` → `contentTypes`), plus any custom filter key.
+ * @module
+ */
+import type { Update } from '@grammyjs/types';
+import type { CallbackQuery } from '@grammyjs/types';
+import type { ContentType, Message, MessageWith } from '../types/message.js';
+import type { HandlerData } from './handler-backends.js';
+
+/** Every kind of update: each optional field of Telegram's `Update`. */
+export type UpdateType = Exclude<keyof Update, 'update_id'>;
+
+/** Update types whose object is a Message: they get the message filters (`contentTypes`, `commands`, ...). */
+export type MessageUpdateType =
+  | 'message'
+  | 'edited_message'
+  | 'channel_post'
+  | 'edited_channel_post'
+  | 'business_message'
+  | 'edited_business_message'
+  | 'guest_message';
+
+/** The object a handler of update type `U` receives (Messages are Botte's enriched {@link Message}). */
+export type UpdateObject<U extends UpdateType> = U extends MessageUpdateType ? Message : NonNullable<Update[U]>;
+
+/** A chat type, for the `chatTypes` filter. */
+export type ChatType = 'private' | 'group' | 'supergroup' | 'channel';
+
+/**
+ * A filter predicate: truthy passes. May be async; a sync predicate costs no promise at all.
+ */
+export type Predicate<T> = (obj: T) => unknown;
+
+/**
+ * A handler: called with the update's object and the `data` object of class-based middlewares
+ * (an empty object without them). Sync or async; returning a `ContinueHandling` lets the next
+ * matching handler run too.
+ */
+export type Handler<T> = (obj: T, data: HandlerData) => unknown;
+
+/**
+ * Filters every registrar accepts. Keys other than the built-in ones are custom filter keys,
+ * resolved against the filters added with `bot.addCustomFilter` (see `Dispatcher.addCustomFilter`
+ * for when an unknown key is reported).
+ */
+export interface BaseFilters<T> {
+  /** A predicate on the update's object (sync or async): the handler runs only when it is truthy. */
+  func?: Predicate<T>;
+  /** Custom filter keys (`isChatAdmin: true`, `text: new TextFilter(...)`, ...). */
+  [customKey: string]: unknown;
+}
+
+/**
+ * Filters of the message-like registrars (`handleMsg`, `editedHandleMsg`, `channelPostHandler`, ...).
+ * All given filters must pass; the cheap built-in ones are tested before `func` and custom filters.
+ */
+export interface MessageFilters<C extends ContentType = ContentType> extends BaseFilters<MessageWith<C>> {
+  /**
+   * The content types accepted. Registrars default to `['text']`; `register…` twins default to
+   * every content type (see `Dispatcher.registerMessageHandler`).
+   */
+  contentTypes?: readonly C[];
+  /**
+   * Command names without `/`: `['start', 'help']`. Matches `/start`, `/start args` and
+   * `/start@thisbot`, but not `/start@otherbot`. Case-insensitive, like Telegram clients treat
+   * commands. The command is read from the text, or from the caption of a media message whose
+   * content type the handler accepts.
+   */
+  commands?: readonly string[] | string;
+  /**
+   * A pattern searched in the text (or the caption of an accepted media message). A string
+   * becomes a case-insensitive RegExp, as in the Python library; a RegExp is used as given.
+   */
+  regexp?: string | RegExp;
+  /** Chat types accepted: `['private']`, `['group', 'supergroup']`, ... */
+  chatTypes?: readonly ChatType[];
+}
+
+/** Filters of `callbackQueryHandler`: the base filters plus `callbackData`. */
+export interface CallbackQueryFilters extends BaseFilters<CallbackQuery> {
+  /** Passes when `data` equals this string, or matches this RegExp. */
+  callbackData?: string | RegExp;
+}
+
+/** The filters a registrar of update type `U` accepts. */
+export type FiltersOf<U extends UpdateType> = U extends MessageUpdateType
+  ? MessageFilters
+  : U extends 'callback_query'
+    ? CallbackQueryFilters
+    : BaseFilters<UpdateObject<U>>;
+
+/** A handler of a message-like registrar whose `contentTypes` are `C`. */
+export type MessageHandler<C extends ContentType> = Handler<MessageWith<C>>;
+
+/**
+ * A message-like registrar (`handleMsg`, `editedHandleMsg`, `channelPostHandler`, ...):
+ * - `(filters, handler)` registers `handler` and returns it;
+ * - `(filters)` and `()` return a decorator `(handler) => handler`, so registrations stack;
+ * - a bare predicate in place of `filters` means `{ func: predicate }`.
+ *
+ * Without `contentTypes` only text messages match (and the handler's message is typed as one);
+ * `{ contentTypes: ['photo'] }` types `message.photo` as present.
+ */
+export interface MessageRegistrar {
+  <C extends ContentType = 'text', H extends MessageHandler<C> = MessageHandler<C>>(filters: MessageFilters<C> | Predicate<MessageWith<'text'>> | undefined, handler: H): H;
+  <C extends ContentType = 'text'>(filters?: MessageFilters<C> | Predicate<MessageWith<'text'>>): <H extends MessageHandler<C>>(handler: H) => H;
+}
+
+/**
+ * The `register…` twin of a message-like registrar: `(handler, filters)`. Unlike the registrar,
+ * it matches every content type when `filters.contentTypes` is not given (pyTelegramBotAPI's
+ * `register_message_handler` does the same, and code ported from it relies on it); the handler's
+ * message is typed accordingly (a plain {@link Message} unless `contentTypes` narrows it).
+ */
+export interface MessageRegister {
+  <H extends Handler<Message>>(handler: H, filters?: Omit<MessageFilters, 'contentTypes'> & { contentTypes?: undefined }): H;
+  <C extends ContentType, H extends MessageHandler<C> = MessageHandler<C>>(handler: H, filters: MessageFilters<C> & { contentTypes: readonly C[] }): H;
+}
+
+/** A registrar of a non-message update type (see {@link MessageRegistrar} for the call forms). */
+export interface Registrar<T, F = BaseFilters<T>> {
+  <H extends Handler<T>>(filters: F | Predicate<T> | undefined, handler: H): H;
+  (filters?: F | Predicate<T>): <H extends Handler<T>>(handler: H) => H;
+}
+
+/** The `register…` twin of a non-message registrar: `(handler, filters)`. */
+export type Register<T, F = BaseFilters<T>> = <H extends Handler<T>>(handler: H, filters?: F | Predicate<T>) => H;
+
+/** A function middleware: called with the bot and the update's object (or the whole update). */
+export type FunctionMiddleware = (botInstance: any, obj: any) => unknown;
+
+/** Filters of `middlewareHandler`. */
+export interface MiddlewareFilters {
+  /** Update types the middleware sees; when omitted it receives every whole `Update`. */
+  updateTypes?: readonly string[];
+}

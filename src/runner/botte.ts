@@ -1,0 +1,189 @@
+/**
+ * `Botte`, the class users instantiate: the Dispatcher (handlers, filters, middlewares) plus
+ * the ways of receiving updates — long polling (`runthebot`, `polling`) and webhooks
+ * (`runWebhooks`, `processNewUpdates`) — all going through one {@link UpdateScheduler}.
+ * The logic lives in the sibling files; this class wires it.
+ * @module
+ */
+import type { Update } from '@grammyjs/types';
+import type { CallOptions } from '../api/client.js';
+import type { MethodName } from '../api/generated/method-table.js';
+import type { ApiParams, ApiResult } from '../api/method-spec.js';
+import { Dispatcher } from '../dispatch/dispatcher.js';
+import { reportError } from '../dispatch/report-error.js';
+import { logger } from '../logger.js';
+import { Poller, type PollingOptions, type PollOptions } from './polling.js';
+import { UpdateScheduler } from './update-scheduler.js';
+import { currentReplySlot, replyContext, takeReplySlot } from '../webhook/reply-in-response.js';
+import { startWebhookServer, type RunWebhooksOptions, type WebhookServer } from '../webhook/server.js';
+
+export type { PollingOptions, PollOptions, BackoffOptions } from './polling.js';
+
+/** Default of the `numThreads` option: how many updates run at once when `threaded`. */
+export const DEFAULT_NUM_THREADS = 16;
+
+/**
+ * A Telegram bot: every Bot API method (`bot.sendMessage(...)`), handler registrars
+ * (`bot.handleMsg(...)`) and the runners.
+ *
+ * Updates are handled concurrently (`threaded`, default true) by up to `numThreads` (default 16)
+ * at once, with the updates of one chat (or of one user, for inline queries and the like) always
+ * handled one after the other, in order. `threaded: false` handles one update at a time.
+ *
+ * @example
+ * const bot = new Botte(process.env.BOT_TOKEN!);
+ * bot.handleMsg({ commands: ['start'] }, (message) => bot.replyTo(message, 'Howdy!'));
+ * await bot.runthebot();
+ */
+export class Botte extends Dispatcher {
+  private updateScheduler?: UpdateScheduler;
+  private poller?: Poller;
+  private readonly webhookServers = new Set<WebhookServer>();
+
+  /** The scheduler every update goes through (created on first use from the options). */
+  protected get scheduler(): UpdateScheduler {
+    this.updateScheduler ??= new UpdateScheduler((update) => this.runUpdate(update), {
+      concurrency: this.options.threaded === false ? 1 : (this.options.numThreads ?? DEFAULT_NUM_THREADS),
+      perChat: this.options.threaded !== false,
+      onError: (error) => void this.reportError(error),
+    });
+    return this.updateScheduler;
+  }
+
+  private runUpdate(update: Update): Promise<void> {
+    const slot = takeReplySlot(update);
+    return slot ? replyContext.run(slot, () => this.handleUpdate(update)) : this.handleUpdate(update);
+  }
+
+  private getPoller(): Poller {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const bot = this;
+    this.poller ??= new Poller(
+      {
+        callApi: (method, params, call) => bot.callApi(method, params, call),
+        get user() { return bot.user; },
+        reportError: (error, context) => reportError(bot.options.exceptionHandler, error, context),
+        options: bot.options,
+      },
+      this.scheduler,
+    );
+    return this.poller;
+  }
+
+  /**
+   * Polls Telegram for updates and never gives up: network errors, 5xx answers, invalid JSON,
+   * 429 and 409 Conflict are logged and retried after a backoff (0.25 s doubling to 30 s, reset
+   * by a success). Only a rejected token (401/404) ends it, with that error. Resolves when
+   * `stopPolling()`/`stopBot()` stopped it.
+   */
+  runthebot(options: PollingOptions = {}): Promise<void> {
+    return this.startPolling({ ...options, nonStop: true });
+  }
+
+  /** The Python library's name for {@link runthebot}. */
+  infinityPolling(options: PollingOptions = {}): Promise<void> {
+    return this.runthebot(options);
+  }
+
+  /**
+   * Polls Telegram for updates. Without `nonStop` it ends (rejects) at the first error the
+   * `exceptionHandler` does not mark handled; {@link runthebot} is the robust choice.
+   */
+  polling(options: PollOptions = {}): Promise<void> {
+    return this.startPolling({ nonStop: false, ...options });
+  }
+
+  private startPolling(options: PollOptions): Promise<void> {
+    const run = this.getPoller().start(options);
+    if (options.handleSignals) {
+      const remove = installSignalHandlers(() => this.stopBot());
+      void run.finally(remove).catch(() => undefined);
+    }
+    return run;
+  }
+
+  /**
+   * Stops polling gracefully; resolves when the long poll was aborted, the handlers still
+   * running finished and the offset of everything handled was confirmed to Telegram.
+   */
+  async stopPolling(): Promise<void> {
+    await this.poller?.stop();
+  }
+
+  /**
+   * {@link stopPolling}, then closes the servers of `runWebhooks` (after their pending requests
+   * were answered), waits for every handler and closes the pooled connections.
+   */
+  async stopBot(): Promise<void> {
+    await this.stopPolling();
+    await Promise.all([...this.webhookServers].map((server) => server.close()));
+    await this.updateScheduler?.idle();
+    await this.closeSession();
+  }
+
+  /**
+   * Hands updates in (the webhook path); they go through the same scheduler as polled ones.
+   * Resolves when their handlers finished.
+   */
+  override processNewUpdates(updates: readonly Update[]): Promise<void> {
+    const count = updates.length;
+    if (count === 0) return Promise.resolve();
+    const scheduler = this.scheduler;
+    return new Promise((resolve) => {
+      let left = count;
+      const done = () => {
+        if (--left === 0) resolve();
+      };
+      for (let i = 0; i < count; i++) scheduler.push(updates[i]!, done);
+    });
+  }
+
+  /**
+   * Starts a node:http (https with `certificate` + `certificateKey`) server receiving webhook
+   * updates on `urlPath`; with `url` it also registers the webhook (setWebhook).
+   */
+  async runWebhooks(options: RunWebhooksOptions = {}): Promise<WebhookServer> {
+    const server = await startWebhookServer(this, options);
+    const tracked: WebhookServer = {
+      ...server,
+      close: async () => {
+        this.webhookServers.delete(tracked);
+        await server.close();
+      },
+    };
+    this.webhookServers.add(tracked);
+    return tracked;
+  }
+
+  // A webhook update with `replyInResponse` may turn its first eligible call into the response.
+  override callApi<M extends MethodName>(method: M, params?: ApiParams<M>, call?: CallOptions): Promise<ApiResult<M>>;
+  override callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown>;
+  override callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown> {
+    const slot = currentReplySlot();
+    if (slot) {
+      const kept = slot.offer(method, params, this.options);
+      if (kept) return kept;
+    }
+    return super.callApi(method, params, call);
+  }
+}
+
+/** SIGINT/SIGTERM → `stop()`; a second signal exits at once. Returns the uninstaller. */
+function installSignalHandlers(stop: () => Promise<void>): () => void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting without waiting`);
+      process.exit(130);
+    }
+    stopping = true;
+    logger.info(`${signal} received: stopping the bot (send it again to exit at once)`);
+    stop().catch((error) => logger.error('Stopping the bot failed', error));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}

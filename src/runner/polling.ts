@@ -1,0 +1,255 @@
+/**
+ * The long-polling loop behind `runthebot()` and `polling()`. Unlike pyTelegramBotAPI it
+ * confirms an update to Telegram only after its handling finished (exactly once across stops
+ * and crashes, see {@link OffsetTracker}), keeps running through network errors with a capped
+ * exponential backoff, holds back fetching while too many updates are unfinished, and stops
+ * gracefully: the in-flight long poll is aborted, running handlers finish, the final offset
+ * is confirmed.
+ * @module
+ */
+import type { Update, UserFromGetMe } from '@grammyjs/types';
+import { ApiHTTPException, ApiTelegramException } from '../api/errors.js';
+import { logger } from '../logger.js';
+import { OffsetTracker } from './offset-tracker.js';
+import type { UpdateScheduler } from './update-scheduler.js';
+
+/** Backoff between failed getUpdates calls: `initialMs` doubling up to `maxMs`, reset on success. */
+export interface BackoffOptions {
+  /** First wait after an error (default 250 ms). */
+  initialMs?: number;
+  /** Longest wait (default 30 000 ms). */
+  maxMs?: number;
+}
+
+/** Options shared by `polling()` and `runthebot()`. */
+export interface PollingOptions {
+  /** Seconds to wait between two getUpdates calls (default 0). */
+  interval?: number;
+  /** HTTP read timeout of getUpdates in seconds (default 20); at least `longPollingTimeout` + 5 is used. */
+  timeout?: number;
+  /** The `timeout` sent to getUpdates: how long Telegram holds the call open when idle (default 20). */
+  longPollingTimeout?: number;
+  /** Update types to receive (`util.updateTypes` for all); undefined keeps Telegram's previous setting. */
+  allowedUpdates?: readonly string[];
+  /** Drops every update pending at start (none of them is handled). Default: the constructor option. */
+  skipPending?: boolean;
+  /** Backoff after errors. */
+  backoff?: BackoffOptions;
+  /**
+   * Fetching pauses while more than this many polled updates are queued or running, so memory
+   * stays bounded when handlers are slower than the update rate. Default 200 (2 × getUpdates' limit).
+   */
+  maxUnfinished?: number;
+  /**
+   * Milliseconds a still-running update may hold the confirmed offset back (default 10 000).
+   * Telegram only returns 100 updates from the offset on, so a handler that runs for minutes
+   * would otherwise stall every chat; after this time the offset moves past it (it is never
+   * handled twice; only a crash before it finishes would lose it). `Infinity` never moves past.
+   */
+  holdOffsetMs?: number;
+  /** SIGINT/SIGTERM stop the bot gracefully (a second signal exits at once). */
+  handleSignals?: boolean;
+  /** Not supported: run `node --watch your-bot.js` instead. */
+  restartOnChange?: boolean;
+}
+
+/** Options of `polling()`. */
+export interface PollOptions extends PollingOptions {
+  /** Keep polling after errors instead of ending at the first one (default false). */
+  nonStop?: boolean;
+}
+
+/** What the loop needs from the bot. */
+export interface PollingHost {
+  callApi(method: 'getUpdates', params: Record<string, unknown>, call: { signal?: AbortSignal; retry?: boolean; timeout?: number }): Promise<unknown>;
+  readonly user: Promise<UserFromGetMe>;
+  /** Gives the error to the exception handler; logs it (with `context`) when unhandled. */
+  reportError(error: unknown, context: string): Promise<boolean>;
+  readonly options: { skipPending?: boolean };
+}
+
+const LIMIT = 100;
+
+/** Whether no amount of retrying can fix `error` (wrong or revoked token). */
+export function isFatalPollingError(error: unknown): boolean {
+  return error instanceof ApiTelegramException && (error.errorCode === 401 || error.errorCode === 404);
+}
+
+/** Sleeps `ms`, or less when `signal` aborts (never rejects). */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => { clearTimeout(timer); signal.removeEventListener('abort', done); resolve(); };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** One bot's polling loop; at most one run at a time. */
+export class Poller {
+  private controller?: AbortController;
+  private runPromise?: Promise<void>;
+
+  /** @param host the bot @param scheduler the bot's update scheduler */
+  constructor(private readonly host: PollingHost, private readonly scheduler: UpdateScheduler) {}
+
+  /** Whether a run is in progress. */
+  get running(): boolean {
+    return this.runPromise !== undefined;
+  }
+
+  /** Runs until {@link stop} (resolves) or a fatal error / any error without `nonStop` (rejects). */
+  start(options: PollOptions): Promise<void> {
+    if (this.runPromise) return Promise.reject(new Error('This bot is already polling; call stopPolling() first'));
+    if (options.restartOnChange) {
+      return Promise.reject(new Error('restartOnChange is not supported by Botte: run your bot with `node --watch bot.js` instead'));
+    }
+    const controller = new AbortController();
+    this.controller = controller;
+    const run = this.loop(options, controller.signal).finally(() => {
+      if (this.runPromise === run) this.runPromise = undefined;
+    });
+    this.runPromise = run;
+    return run;
+  }
+
+  /** Asks the run to stop; resolves when it ended (handlers finished, offset confirmed). */
+  async stop(): Promise<void> {
+    const run = this.runPromise;
+    this.controller?.abort(new Error('polling stopped'));
+    if (run) await run.catch(() => undefined);
+  }
+
+  private async loop(options: PollOptions, signal: AbortSignal): Promise<void> {
+    const { host, scheduler } = this;
+    const interval = (options.interval ?? 0) * 1000;
+    const longPoll = options.longPollingTimeout ?? 20;
+    // The client adds the long-poll seconds to the read timeout it is given.
+    const readTimeout = Math.max(5, (options.timeout ?? 20) - longPoll);
+    const initialBackoff = options.backoff?.initialMs ?? 250;
+    const maxBackoff = options.backoff?.maxMs ?? 30_000;
+    const maxUnfinished = options.maxUnfinished ?? 2 * LIMIT;
+    const holdMs = options.holdOffsetMs ?? 10_000;
+    const tracker = new OffsetTracker(holdMs);
+    const onDone = (update: Update) => tracker.finish(update.update_id);
+    let backoff = initialBackoff;
+    let fatal: unknown;
+    let stalledWarned = false;
+
+    /** Decides what an error means: returns normally to retry after a wait, throws to end the run. */
+    const onError = async (error: unknown, what: string): Promise<void> => {
+      if (isFatalPollingError(error)) {
+        const code = (error as ApiTelegramException).errorCode;
+        logger.error(`${what} failed with ${code}: the bot token is wrong or was revoked; polling stops.`);
+        fatal = error;
+        throw error;
+      }
+      let wait = backoff;
+      let context = `${what} failed`;
+      if (error instanceof ApiTelegramException && error.errorCode === 409) {
+        context = 'getUpdates answered 409 Conflict: another instance of this bot is polling, or a webhook is set ' +
+          '(remove it with bot.removeWebhook())';
+      } else if (error instanceof ApiTelegramException && error.errorCode === 429) {
+        wait = Math.max(wait, (error.retryAfter ?? 1) * 1000);
+        context = `${what} was rate limited`;
+      }
+      if (options.nonStop) context += `; retrying in ${wait} ms`;
+      const handled = await host.reportError(error, context);
+      if (!options.nonStop && !handled) {
+        fatal = error;
+        throw error;
+      }
+      backoff = Math.min(backoff * 2, maxBackoff);
+      await pause(wait, signal);
+    };
+
+    try {
+      // Who am I (logged, and needed for `/cmd@botname`); retried like getUpdates.
+      while (!signal.aborted) {
+        try {
+          const me = await host.user;
+          logger.info(`Polling started as @${me.username ?? me.id}`);
+          backoff = initialBackoff;
+          break;
+        } catch (error) {
+          if (signal.aborted) break;
+          await onError(error, 'getMe');
+        }
+      }
+      if (options.skipPending ?? host.options.skipPending) {
+        while (!signal.aborted) {
+          try {
+            // offset -1 returns only the newest pending update; starting after it drops them all.
+            const last = (await host.callApi('getUpdates', { offset: -1, limit: 1, timeout: 0 }, { signal, retry: false })) as Update[];
+            if (last.length) tracker.startAt(last[last.length - 1]!.update_id + 1);
+            backoff = initialBackoff;
+            break;
+          } catch (error) {
+            if (signal.aborted) break;
+            await onError(error, 'getUpdates (skipPending)');
+          }
+        }
+      }
+
+      while (!signal.aborted) {
+        // Backpressure: do not fetch while too much is unfinished.
+        while (tracker.unfinished > maxUnfinished && !signal.aborted) await Promise.race([scheduler.nextSettled(), pause(1000, signal)]);
+        if (signal.aborted) break;
+        const offset = tracker.offset();
+        let updates: Update[];
+        try {
+          const params: Record<string, unknown> = { offset, limit: LIMIT, timeout: longPoll };
+          if (options.allowedUpdates) params.allowed_updates = options.allowedUpdates;
+          updates = (await host.callApi('getUpdates', params, { signal, retry: false, timeout: readTimeout })) as Update[];
+        } catch (error) {
+          if (signal.aborted) break;
+          await onError(error, 'getUpdates');
+          continue;
+        }
+        backoff = initialBackoff;
+        tracker.confirm(offset);
+        let fresh = 0;
+        for (const update of updates) {
+          if (tracker.isKnown(update.update_id)) continue;
+          tracker.accept(update.update_id);
+          fresh++;
+          scheduler.push(update, onDone);
+        }
+        if (fresh === 0 && updates.length > 0) {
+          // Only updates still being handled came back: wait for the offset to move instead of spinning.
+          while (!signal.aborted && tracker.offset() === offset && tracker.unfinished > 0) {
+            await Promise.race([scheduler.nextSettled(), pause(Math.min(holdMs, 1000), signal)]);
+          }
+          const overdue = tracker.overdue();
+          if (overdue.length && !stalledWarned) {
+            stalledWarned = true;
+            logger.warn(`Updates ${overdue.slice(0, 5).join(', ')} have been running for over ${holdMs} ms; the offset moves past them`);
+          }
+        }
+        if (interval > 0) await pause(interval, signal);
+      }
+    } finally {
+      // Graceful end: every accepted update is handled, then its offset is confirmed.
+      await scheduler.idle();
+      if (!isFatalPollingError(fatal)) await this.confirmFinal(tracker);
+    }
+  }
+
+  /** Confirms the last offset with a short getUpdates whose answer is left pending. */
+  private async confirmFinal(tracker: OffsetTracker): Promise<void> {
+    const offset = tracker.offset();
+    if (offset === undefined || offset === tracker.confirmed) return;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.host.callApi('getUpdates', { offset, limit: 1, timeout: 0 }, { retry: false, timeout: 10 });
+        tracker.confirm(offset);
+        return;
+      } catch (error) {
+        if (isFatalPollingError(error) || (error instanceof ApiHTTPException && error.code === 'ABORTED')) break;
+        logger.warn(`Could not confirm the last offset ${offset} (${(error as Error)?.message}); retrying`);
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      }
+    }
+    logger.error(`The last offset ${offset} was not confirmed; updates handled since the last poll may be delivered again`);
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The update scheduler: runs updates concurrently, bounded, while keeping the updates of one
+ * chat (or of one user, for updates without a chat) strictly in order. A slow chat only ever
+ * holds its own queue; other chats keep flowing through the free slots.
+ *
+ * Hot path: one small task object and one handler promise per update; queues are arrays with
+ * a moving head, no promise chains per chat.
+ * @module
+ */
+import type { Update } from '@grammyjs/types';
+
+/** Called once per update when its handling has finished (successfully or not). */
+export type TaskDone = (update: Update) => void;
+
+/** Runs the handling of one update; must not reject (rejections are still caught). */
+export type UpdateRunner = (update: Update) => Promise<void> | void;
+
+/** Options of {@link UpdateScheduler}. */
+export interface UpdateSchedulerOptions {
+  /** How many updates may run at once. Default 16. */
+  concurrency?: number;
+  /** When false, every update shares one key: one at a time, in arrival order. Default true. */
+  perChat?: boolean;
+  /** The ordering key of an update; default {@link orderingKey}. */
+  keyOf?: (update: Update) => number | string | undefined;
+  /** Receives a rejection of the runner (which should never happen). */
+  onError?: (error: unknown, update: Update) => void;
+}
+
+interface Task {
+  update: Update;
+  key: number | string | undefined;
+  done: TaskDone | undefined;
+}
+
+/** A FIFO array with a moving head: O(1) push and shift, compacted now and then. */
+class Fifo<T> {
+  private items: T[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head]!;
+    (this.items as unknown[])[this.head] = undefined;
+    this.head++;
+    if (this.head === this.items.length) {
+      this.items.length = 0;
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+}
+
+const ONE_KEY = 'all';
+
+/**
+ * The key that orders an update: the chat it belongs to, else the user who caused it (inline
+ * queries, shipping and pre-checkout queries, poll answers...), else none (e.g. `poll`), in which
+ * case the update is ordered with nothing. A private chat's id equals its user's id, so a
+ * callback query and the messages of the same private chat share one key.
+ */
+export function orderingKey(update: Update): number | undefined {
+  for (const field in update) {
+    if (field === 'update_id') continue;
+    const payload = (update as unknown as Record<string, unknown>)[field];
+    if (payload === null || typeof payload !== 'object') continue;
+    const p = payload as {
+      chat?: { id?: number };
+      message?: { chat?: { id?: number } };
+      from?: { id?: number };
+      user?: { id?: number };
+      voter_chat?: { id?: number };
+    };
+    const id = p.chat?.id ?? p.message?.chat?.id ?? p.from?.id ?? p.user?.id ?? p.voter_chat?.id;
+    if (typeof id === 'number') return id;
+  }
+  return undefined;
+}
+
+/** Runs updates with bounded concurrency and per-key order. */
+export class UpdateScheduler {
+  private readonly concurrency: number;
+  private readonly keyOf: (update: Update) => number | string | undefined;
+  private readonly onError?: (error: unknown, update: Update) => void;
+  /** Tasks whose key is free, waiting for a slot. */
+  private readonly ready = new Fifo<Task>();
+  /** Keys that have a task running or ready; the array holds the tasks behind it. */
+  private readonly busyKeys = new Map<number | string, Task[]>();
+  private running = 0;
+  private pendingCount = 0;
+  private waiters: Array<() => void> = [];
+
+  /** @param run handles one update; @param options concurrency and ordering */
+  constructor(private readonly run: UpdateRunner, options: UpdateSchedulerOptions = {}) {
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 16));
+    const perChat = options.perChat !== false;
+    this.keyOf = perChat ? (options.keyOf ?? orderingKey) : () => ONE_KEY;
+    this.onError = options.onError;
+  }
+
+  /** Updates accepted and not yet finished (queued plus running). */
+  get pending(): number {
+    return this.pendingCount;
+  }
+
+  /** Updates running right now. */
+  get active(): number {
+    return this.running;
+  }
+
+  /** Queues one update; `done` is called when its handling has finished. */
+  push(update: Update, done?: TaskDone): void {
+    const key = this.keyOf(update);
+    const task: Task = { update, key, done };
+    this.pendingCount++;
+    if (key !== undefined) {
+      const behind = this.busyKeys.get(key);
+      if (behind) {
+        behind.push(task);
+        return;
+      }
+      this.busyKeys.set(key, []);
+    }
+    this.ready.push(task);
+    this.pump();
+  }
+
+  /** Resolves at the next finished update (at once when nothing is pending). */
+  nextSettled(): Promise<void> {
+    if (this.pendingCount === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Resolves when every accepted update has finished. */
+  async idle(): Promise<void> {
+    while (this.pendingCount > 0) await this.nextSettled();
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency) {
+      const task = this.ready.shift();
+      if (!task) return;
+      this.start(task);
+    }
+  }
+
+  private start(task: Task): void {
+    this.running++;
+    let result: Promise<void> | void;
+    try {
+      result = this.run(task.update);
+    } catch (error) {
+      this.onError?.(error, task.update);
+      result = undefined;
+    }
+    if (result && typeof (result as Promise<void>).then === 'function') {
+      (result as Promise<void>).then(
+        () => this.finish(task),
+        (error: unknown) => {
+          this.onError?.(error, task.update);
+          this.finish(task);
+        },
+      );
+    } else {
+      // Finish asynchronously anyway, so that a synchronous runner cannot recurse through pump().
+      queueMicrotask(() => this.finish(task));
+    }
+  }
+
+  private finish(task: Task): void {
+    this.running--;
+    this.pendingCount--;
+    if (task.key !== undefined) {
+      const behind = this.busyKeys.get(task.key)!;
+      const next = behind.shift();
+      if (next) this.ready.push(next);
+      else this.busyKeys.delete(task.key);
+    }
+    try {
+      task.done?.(task.update);
+    } catch (error) {
+      this.onError?.(error, task.update);
+    }
+    if (this.waiters.length) {
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const wake of waiters) wake();
+    }
+    this.pump();
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * States kept in a JSON file, for bots that must remember conversations across restarts on one
+ * machine. The file is read once (lazily, at the first call) and rewritten after every change,
+ * atomically (temp file + rename), one write at a time.
+ * @module
+ */
+import { readJsonFile, AtomicJsonWriter } from './json-file.js';
+import { RecordMapStorage, type StateRecord } from './memory-storage.js';
+import type { StorageKeyOptions } from './key.js';
+
+/** The file's layout. */
+interface StateFileContent {
+  version: 1;
+  records: Record<string, StateRecord>;
+}
+
+/**
+ * A state storage in a JSON file (pyTelegramBotAPI's `StatePickleStorage`, in JSON). Data must
+ * be JSON-serialisable. One process per file: two processes writing the same file each keep
+ * their own copy in memory, and the last write wins (the file never gets corrupted, though).
+ */
+export class StateFileStorage extends RecordMapStorage {
+  private loading?: Promise<Map<string, StateRecord>>;
+  private map?: Map<string, StateRecord>;
+  private readonly writer: AtomicJsonWriter;
+
+  /**
+   * @param filePath the JSON file (created with its folder at the first change)
+   * @param options prefix and separator of the keys
+   */
+  constructor(readonly filePath = './.state-save/states.json', options: StorageKeyOptions = {}) {
+    super(options);
+    this.writer = new AtomicJsonWriter(filePath, (): StateFileContent => ({
+      version: 1,
+      records: Object.fromEntries(this.map ?? []),
+    }));
+  }
+
+  protected override records(): Promise<Map<string, StateRecord>> {
+    this.loading ??= this.load().catch((error: unknown) => {
+      this.loading = undefined; // let the next call try again
+      throw error;
+    });
+    return this.loading;
+  }
+
+  private async load(): Promise<Map<string, StateRecord>> {
+    const content = (await readJsonFile(this.filePath)) as Partial<StateFileContent> | undefined;
+    const records = content?.records;
+    if (content !== undefined && (typeof records !== 'object' || records === null)) {
+      throw new Error(`${this.filePath} is not a Botte state file`);
+    }
+    this.map = new Map(Object.entries(records ?? {}));
+    return this.map;
+  }
+
+  protected override changed(): Promise<void> {
+    return this.writer.write();
+  }
+
+  /** Waits for pending writes. */
+  async flush(): Promise<void> {
+    if (this.map) await this.writer.write();
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * `botte/testing`: a local Telegram Bot API emulator for tests. Start one with
+ * {@link BotApiEmulator.start}, point the bot at `emu.apiUrl`/`emu.fileUrl`, push updates, assert
+ * on `emu.calls`, override answers with `onMethod` and break things with `injectFault`.
+ * @module
+ */
+export { BotApiEmulator, DEFAULT_TEST_TOKEN, type PushCallbackQueryOptions } from './server.js';
+export { TelegramError, type TelegramErrorParameters } from './telegram-error.js';
+export { attachedFile, decodeFormValue } from './body-parsing.js';
+export { BOT_API_METHODS, canonicalMethodName } from './method-names.js';
+export { OPT_IN_UPDATE_TYPES } from './updates.js';
+export type { WaitForCallOptions } from './call-log.js';
+export type { WebhookState } from './default-methods.js';
+export {
+  MAX_KEPT_FILE_BYTES,
+  type BodyKind,
+  type EmulatorOptions,
+  type FaultKind,
+  type FaultSpec,
+  type MethodHandler,
+  type PushMessageOptions,
+  type RecordedCall,
+  type StoredFileInfo,
+  type UpdateInit,
+  type UploadedFile,
+} from './types.js';

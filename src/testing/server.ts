@@ -1,0 +1,291 @@
+/**
+ * {@link BotApiEmulator}: a local HTTP server on 127.0.0.1 that answers like the Telegram Bot API,
+ * records every call, and lets tests push updates, override methods and inject faults.
+ * @module
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Update, UserFromGetMe } from '@grammyjs/types';
+import { CallLog, isCallOf, type WaitForCallOptions } from './call-log.js';
+import { ChatDirectory } from './chats.js';
+import type { EmulatorState, WebhookState } from './default-methods.js';
+import { FaultRegistry } from './faults.js';
+import { fileInfo, FileStore } from './files.js';
+import { handleRequest } from './http-handler.js';
+import { canonicalMethodName } from './method-names.js';
+import { UpdateQueue } from './updates.js';
+import type {
+  EmulatorOptions, FaultSpec, MethodHandler, PushMessageOptions, RecordedCall, StoredFileInfo, UpdateInit,
+} from './types.js';
+
+/** The token the emulator accepts unless told otherwise. */
+export const DEFAULT_TEST_TOKEN = '123456:TEST-token';
+
+/** Options of {@link BotApiEmulator.pushCallbackQuery}. */
+export interface PushCallbackQueryOptions {
+  /** The user who pressed the button (default 1001). */
+  userId?: number;
+  /** The message carrying the button: a Message, or the id of a message the emulator knows in `chatId`. */
+  message?: Record<string, unknown> | number;
+  /** Chat of `message` when it is an id (default `userId`). */
+  chatId?: number;
+  /** For buttons of inline-mode messages, instead of `message`. */
+  inlineMessageId?: string;
+}
+
+/**
+ * A fake Telegram Bot API server for tests.
+ *
+ * @example
+ * const emu = await BotApiEmulator.start();
+ * apihelper.API_URL = emu.apiUrl;
+ * emu.pushMessage('/start');
+ * const call = await emu.waitForCall('sendMessage');
+ * await emu.stop();
+ */
+export class BotApiEmulator {
+  /** The token accepted in URLs. */
+  readonly token: string;
+  /** `http://127.0.0.1:PORT`. */
+  readonly url: string;
+  /** API URL template: `{0}` is the token, `{1}` the method. */
+  readonly apiUrl: string;
+  /** File download URL template: `{0}` is the token, `{1}` the file_path. */
+  readonly fileUrl: string;
+  /** The user getMe answers. */
+  readonly botUser: UserFromGetMe;
+
+  private readonly server: Server;
+  private readonly log = new CallLog();
+  private readonly faults = new FaultRegistry();
+  private readonly files = new FileStore();
+  private readonly chats: ChatDirectory;
+  private readonly state: EmulatorState;
+  private readonly overrides = new Map<string, MethodHandler>();
+  private readonly sleepers = new Set<() => void>();
+  private stopping: Promise<void> | undefined;
+
+  private constructor(server: Server, options: Required<Pick<EmulatorOptions, 'token'>> & EmulatorOptions) {
+    this.server = server;
+    this.token = options.token;
+    const { port } = server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    this.apiUrl = `${this.url}/bot{0}/{1}`;
+    this.fileUrl = `${this.url}/file/bot{0}/{1}`;
+    this.botUser = {
+      id: 123456, is_bot: true, first_name: 'Botte Test', username: 'botte_test_bot',
+      can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false,
+      can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
+      ...options.botUser,
+    } as UserFromGetMe;
+    // Messages carry the bot as a plain User, without getMe's capability fields.
+    const { id, is_bot, first_name, last_name, username } = this.botUser;
+    this.chats = new ChatDirectory({ id, is_bot, first_name, ...(last_name !== undefined ? { last_name } : {}), username });
+    this.state = {
+      bot: this.botUser,
+      updates: new UpdateQueue(options.firstUpdateId ?? 1),
+      webhook: { url: '', has_custom_certificate: false, max_connections: 40 },
+      settings: new Map(),
+    };
+    server.on('request', (req, res) => {
+      void handleRequest(
+        {
+          token: this.token, maxBodyBytes: options.maxBodyBytes ?? 2000 * 1024 * 1024, log: this.log, faults: this.faults,
+          files: this.files, chats: this.chats, state: this.state, overrides: this.overrides,
+          isStopping: () => this.stopping !== undefined, sleep: (ms) => this.sleep(ms),
+        },
+        req,
+        res,
+      );
+    });
+  }
+
+  /** Starts an emulator on 127.0.0.1 (a free port unless `port` is given). */
+  static async start(options: EmulatorOptions = {}): Promise<BotApiEmulator> {
+    const server = createServer({ keepAlive: true });
+    server.on('clientError', (_error, socket) => socket.destroy());
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return new BotApiEmulator(server, { ...options, token: options.token ?? DEFAULT_TEST_TOKEN });
+  }
+
+  /** Every API request received since the last {@link clearCalls}, in order (wrong tokens and unknown methods included). */
+  get calls(): RecordedCall[] {
+    return this.log.calls;
+  }
+
+  /** The calls of one method (Telegram spelling, any letter case). */
+  callsOf(method: string): RecordedCall[] {
+    return this.log.calls.filter((call) => isCallOf(call, method));
+  }
+
+  /** Forgets the recorded calls; the next call gets index 0. */
+  clearCalls(): void {
+    this.log.clear();
+  }
+
+  /**
+   * Resolves with the first call of `method` (`'*'` for any) at index ≥ `since` for which
+   * `predicate` holds, whether it already happened or comes later; rejects after the timeout with
+   * an error listing the calls seen. The third argument is the timeout in ms or an options object.
+   */
+  waitForCall(
+    method: string,
+    predicate?: (call: RecordedCall) => boolean,
+    timeoutOrOptions: number | WaitForCallOptions = {},
+  ): Promise<RecordedCall> {
+    const options = typeof timeoutOrOptions === 'number' ? { timeoutMs: timeoutOrOptions } : timeoutOrOptions;
+    if (this.stopping) return Promise.reject(new Error('waitForCall: the emulator is stopped'));
+    return this.log.waitFor(method, predicate, options);
+  }
+
+  /** Queues an update (its `update_id` assigned in sequence) and wakes a waiting long poll. */
+  pushUpdate(update: UpdateInit): Update {
+    return this.state.updates.push(update);
+  }
+
+  /** Queues several updates, in order; a waiting long poll receives them in one answer. */
+  pushUpdates(updates: UpdateInit[]): Update[] {
+    return updates.map((update) => this.state.updates.push(update));
+  }
+
+  /**
+   * Queues a realistic `message` update as if a user wrote `text`: message_id counted per chat,
+   * date, from, chat, and a `bot_command` entity when the text starts with `/`.
+   * `chatType: 'channel'` gives a `channel_post`; `editOf` an `edited_message`.
+   */
+  pushMessage(text: string | undefined, options: PushMessageOptions = {}): Update {
+    const { type, message } = this.chats.incoming(text, options);
+    return this.state.updates.push({ [type]: message } as UpdateInit);
+  }
+
+  /** Queues a `callback_query` update, as if a user pressed an inline button with `data`. */
+  pushCallbackQuery(data: string, options: PushCallbackQueryOptions = {}): Update {
+    const userId = options.userId ?? 1001;
+    const from = this.chats.user(userId);
+    let message = options.message;
+    if (typeof message === 'number') {
+      const found = this.chats.find(options.chatId ?? userId, message);
+      if (!found) throw new TypeError(`pushCallbackQuery: message ${message} of chat ${options.chatId ?? userId} is unknown`);
+      message = found;
+    }
+    const query = {
+      id: String(Date.now()) + String(Math.floor(Math.random() * 1e6)),
+      from: { ...from, first_name: from.first_name === `User ${userId}` ? 'Test' : from.first_name },
+      chat_instance: String(-(options.chatId ?? userId) * 7 + 1),
+      data,
+      ...(message !== undefined ? { message } : {}),
+      ...(options.inlineMessageId !== undefined ? { inline_message_id: options.inlineMessageId } : {}),
+    };
+    return this.state.updates.push({ callback_query: query });
+  }
+
+  /** Updates not yet confirmed by a getUpdates offset, oldest first. */
+  pendingUpdates(): Update[] {
+    return this.state.updates.pending();
+  }
+
+  /** The highest offset a getUpdates call confirmed (0 before any). */
+  get confirmedOffset(): number {
+    return this.state.updates.confirmedOffset;
+  }
+
+  /** The current webhook settings (url `''` when none). */
+  get webhook(): Readonly<WebhookState> {
+    return { ...this.state.webhook };
+  }
+
+  /** The current version of a message the bot sent or a user pushed (after edits), if known. */
+  getMessage(chatId: number, messageId: number): Record<string, unknown> | undefined {
+    return this.chats.find(chatId, messageId);
+  }
+
+  /** Stores a file: getFile answers for its file_id and `/file/bot<token>/<file_path>` serves its bytes. */
+  addFile(content: Buffer | string, options: { filePath?: string; fileId?: string; fileName?: string; mimeType?: string } = {}): StoredFileInfo {
+    return fileInfo(this.files.add(content, options));
+  }
+
+  /**
+   * Replaces the answer of `method` (any letter case): return the result, or throw a
+   * `TelegramError` to answer `ok: false`. Returns a function that restores the default.
+   */
+  onMethod(method: string, handler: MethodHandler): () => void {
+    const canonical = canonicalMethodName(method);
+    if (canonical === undefined) throw new TypeError(`onMethod: ${method} is not a Bot API method`);
+    const key = canonical.toLowerCase();
+    this.overrides.set(key, handler);
+    return () => {
+      if (this.overrides.get(key) === handler) this.overrides.delete(key);
+    };
+  }
+
+  /** Removes every {@link onMethod} override: all methods answer their defaults again. */
+  clearMethodOverrides(): void {
+    this.overrides.clear();
+  }
+
+  /**
+   * Puts the emulator back to a clean state between tests sharing it: clears calls, faults,
+   * method overrides, pending updates, remembered allowed_updates and the webhook. Files, chats and
+   * message ids are kept (ids keep counting, as in Telegram).
+   */
+  reset(): void {
+    this.log.clear();
+    this.faults.clear();
+    this.overrides.clear();
+    this.state.updates.dropPending();
+    this.state.updates.setAllowedUpdates([]);
+    this.state.webhook = { url: '', has_custom_certificate: false, max_connections: 40 };
+  }
+
+  /** Makes matching calls fail (see {@link FaultSpec}); faults strike before the call is processed. */
+  injectFault(spec: FaultSpec): void {
+    if (spec.method !== undefined && canonicalMethodName(spec.method) === undefined) {
+      throw new TypeError(`injectFault: ${spec.method} is not a Bot API method`);
+    }
+    this.faults.add(spec);
+  }
+
+  /** Removes every injected fault. */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  /**
+   * Stops the server: a held long poll is answered with no updates, then every connection (keep-alive
+   * ones and delayed answers included) is closed. Safe to call twice.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.state.updates.endPoll();
+      for (const wake of [...this.sleepers]) wake();
+      this.log.rejectAll('waitForCall: the emulator was stopped');
+      // Let the answers just produced reach their sockets before the sockets are closed.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+      this.server.closeAllConnections();
+      await closed;
+    })();
+    return this.stopping;
+  }
+
+  private sleep(ms: number): Promise<boolean> {
+    if (this.stopping) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const wake = (completed: boolean): void => {
+        clearTimeout(timer);
+        this.sleepers.delete(stopEarly);
+        resolve(completed);
+      };
+      const stopEarly = (): void => wake(false);
+      const timer = setTimeout(() => wake(true), ms);
+      this.sleepers.add(stopEarly);
+    });
+  }
+}

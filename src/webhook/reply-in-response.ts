@@ -1,0 +1,79 @@
+/**
+ * Opt-in "reply in the webhook response": Telegram accepts one Bot API call as the body of the
+ * answer to a webhook request, which saves one HTTP round trip. While a webhook update is being
+ * handled, the first eligible call (a call without uploads, of a method listed below) is kept
+ * instead of being sent, and becomes the response body once the update's handlers finished.
+ *
+ * The kept call resolves at once with `true`: Telegram never tells its result, so a handler
+ * that needs the sent Message (its message_id...) must not use this option.
+ * @module
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Update } from '@grammyjs/types';
+import { METHOD_TABLE } from '../api/generated/method-table.js';
+import type { MethodSpec } from '../api/method-spec.js';
+import { prepareParams, type CallDefaults } from '../api/prepare-params.js';
+
+/** Methods that may travel in a webhook response (none of them needs its result to be useful). */
+const ELIGIBLE = new Set([
+  'sendMessage', 'forwardMessage', 'copyMessage', 'sendLocation', 'sendVenue', 'sendContact', 'sendPoll',
+  'sendDice', 'sendChatAction', 'sendGame', 'sendInvoice', 'sendPhoto', 'sendAudio', 'sendDocument', 'sendVideo',
+  'sendAnimation', 'sendVoice', 'sendVideoNote', 'sendSticker', 'editMessageText', 'editMessageCaption',
+  'editMessageReplyMarkup', 'deleteMessage', 'setMessageReaction', 'answerCallbackQuery', 'answerInlineQuery',
+  'answerShippingQuery', 'answerPreCheckoutQuery', 'pinChatMessage', 'unpinChatMessage', 'banChatMember',
+  'unbanChatMember', 'approveChatJoinRequest', 'declineChatJoinRequest', 'leaveChat',
+]);
+
+/** The response slot of one webhook update. */
+export class ReplySlot {
+  /** The call kept for the response: `{ method, ...params }`. */
+  reply: Record<string, unknown> | undefined;
+  private open = true;
+
+  /**
+   * Keeps the call when the slot is still free and the call is eligible; returns the Promise the
+   * caller gets, or undefined when the call must go over HTTP.
+   */
+  offer(method: string, params: Record<string, unknown> | undefined, defaults: CallDefaults): Promise<unknown> | undefined {
+    if (!this.open || this.reply !== undefined || !ELIGIBLE.has(method)) return undefined;
+    const prepared = prepareParams(params, (METHOD_TABLE as Record<string, MethodSpec>)[method], defaults);
+    if (prepared.files.size > 0) return undefined;
+    this.reply = { method, ...prepared.fields };
+    return Promise.resolve(true);
+  }
+
+  /** The update's handling finished: later calls go over HTTP. */
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    openSlots--;
+  }
+}
+
+/** The slot of the update whose handler is running (AsyncLocalStorage follows its async calls). */
+export const replyContext = new AsyncLocalStorage<ReplySlot>();
+
+const slots = new WeakMap<Update, ReplySlot>();
+/** Slots created and not closed yet: while 0, the bot skips every lookup. */
+let openSlots = 0;
+
+/** Gives `update` a response slot; the bot runs its handlers inside {@link replyContext}. */
+export function attachReplySlot(update: Update): ReplySlot {
+  const slot = new ReplySlot();
+  openSlots++;
+  slots.set(update, slot);
+  return slot;
+}
+
+/** Takes the slot of `update` (undefined when it has none; nearly free when no slot is open). */
+export function takeReplySlot(update: Update): ReplySlot | undefined {
+  if (openSlots === 0) return undefined;
+  const slot = slots.get(update);
+  if (slot) slots.delete(update);
+  return slot;
+}
+
+/** The slot of the handler running now, if any (nearly free when no slot is open). */
+export function currentReplySlot(): ReplySlot | undefined {
+  return openSlots === 0 ? undefined : replyContext.getStore();
+}

@@ -1,0 +1,121 @@
+/**
+ * `bot.runWebhooks()`: a small node:http(s) server that receives Telegram's webhook requests on
+ * one path, optionally registering the webhook with setWebhook first.
+ * @module
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { InputFile } from '../types/input-file.js';
+import { logger } from '../logger.js';
+import { nodeHttpHandler } from './adapters.js';
+import type { WebhookBot, WebhookOptions } from './core.js';
+
+/** Options of `bot.runWebhooks()`. */
+export interface RunWebhooksOptions extends WebhookOptions {
+  /** Address to listen on (default `127.0.0.1`; `0.0.0.0` for every interface). */
+  listen?: string;
+  /** Port (default 8443; 0 picks a free one). */
+  port?: number;
+  /** Path of the endpoint (default `/botte-` + a hash of the token: stable and secret, without the token itself). */
+  urlPath?: string;
+  /** TLS certificate (path or PEM); with `certificateKey` the server speaks HTTPS and it is uploaded to setWebhook. */
+  certificate?: string | Buffer;
+  /** TLS private key (path or PEM). */
+  certificateKey?: string | Buffer;
+  /**
+   * The public URL Telegram should call. When given, setWebhook is called with it, the secret
+   * token (a random one is generated when none is given), the certificate and the options below.
+   */
+  url?: string;
+  /** setWebhook's `drop_pending_updates`. */
+  dropPendingUpdates?: boolean;
+  /** setWebhook's `allowed_updates`. */
+  allowedUpdates?: readonly string[];
+  /** setWebhook's `max_connections`. */
+  maxConnections?: number;
+  /** setWebhook's `ip_address`. */
+  ipAddress?: string;
+}
+
+/** A running webhook server. */
+export interface WebhookServer {
+  /** Stops accepting requests and resolves when the requests being handled were answered. */
+  close(): Promise<void>;
+  /** The port listened on. */
+  port: number;
+  /** The local URL of the endpoint (or the public `url` when one was given). */
+  url: string;
+  /** The secret token requests must carry (undefined when none is checked). */
+  secretToken?: string;
+}
+
+/** The bot as `runWebhooks` needs it. */
+export interface WebhookServerBot extends WebhookBot {
+  readonly token: string;
+  setWebhook(url: string, options?: Record<string, unknown>): Promise<unknown>;
+}
+
+function pemOrPath(value: string | Buffer): Promise<Buffer> {
+  if (Buffer.isBuffer(value)) return Promise.resolve(value);
+  return value.includes('-----BEGIN') ? Promise.resolve(Buffer.from(value)) : readFile(value);
+}
+
+/** Starts the server; see {@link RunWebhooksOptions}. */
+export async function startWebhookServer(bot: WebhookServerBot, options: RunWebhooksOptions = {}): Promise<WebhookServer> {
+  const listen = options.listen ?? '127.0.0.1';
+  const urlPath = options.urlPath ?? `/botte-${createHash('sha256').update(bot.token).digest('hex').slice(0, 24)}`;
+  let secretToken = options.secretToken;
+  if (options.url && !secretToken) secretToken = randomBytes(24).toString('base64url');
+  const handle = nodeHttpHandler(bot, { ...options, secretToken });
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const path = req.url === undefined ? '' : req.url.split('?', 1)[0];
+    if (path !== urlPath) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not Found');
+      return;
+    }
+    handle(req, res);
+  };
+  const tls = options.certificate !== undefined && options.certificateKey !== undefined;
+  const cert = options.certificate !== undefined ? await pemOrPath(options.certificate) : undefined;
+  const server: Server = tls
+    ? createHttpsServer({ cert, key: await pemOrPath(options.certificateKey!) }, listener)
+    : createHttpServer(listener);
+  server.on('clientError', (_error, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8443, listen, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = listen.includes(':') ? `[${listen}]` : listen;
+  const localUrl = `${tls ? 'https' : 'http'}://${host}:${port}${urlPath}`;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      // Idle keep-alive connections close now; requests being handled get their answer first.
+      const force = setTimeout(() => server.closeAllConnections(), 10_000);
+      force.unref();
+      server.close(() => { clearTimeout(force); resolve(); });
+      server.closeIdleConnections();
+    });
+  if (options.url) {
+    try {
+      const params: Record<string, unknown> = { secret_token: secretToken };
+      if (cert) params.certificate = new InputFile(cert, 'certificate.pem');
+      if (options.dropPendingUpdates !== undefined) params.drop_pending_updates = options.dropPendingUpdates;
+      if (options.allowedUpdates) params.allowed_updates = options.allowedUpdates;
+      if (options.maxConnections !== undefined) params.max_connections = options.maxConnections;
+      if (options.ipAddress !== undefined) params.ip_address = options.ipAddress;
+      await bot.setWebhook(options.url, params);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  }
+  logger.info(`Webhook server listening on ${localUrl}`);
+  return { close, port, url: options.url ?? localUrl, secretToken };
+}

@@ -1,0 +1,35 @@
+// The method table is complete: every method of the type package is a typed method of the bot.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { METHOD_TABLE } from '../src/api/generated/method-table.js';
+import { ApiClient } from '../src/api/client.js';
+import type { BotApiMethods } from '../src/api/generated/bot-api-methods.js';
+import type { ApiMethods } from '@grammyjs/types';
+
+const source = readFileSync(createRequire(import.meta.url).resolve('@grammyjs/types/methods.d.ts'), 'utf8');
+const block = source.slice(source.indexOf('export type ApiMethods<F> = {'));
+const packageMethods = [...block.matchAll(/^ {4}([a-zA-Z]+)\(/gm)].map((m) => m[1]!);
+
+test('every Bot API method of @grammyjs/types is in the table and on the client', () => {
+  assert.equal(packageMethods.length, 185, 'Bot API 10.3 has 185 methods');
+  const missing = packageMethods.filter((name) => !(name in METHOD_TABLE) || typeof (ApiClient.prototype as any)[name] !== 'function');
+  assert.deepEqual(missing, []);
+  assert.equal(Object.keys(METHOD_TABLE).length, packageMethods.length);
+});
+
+test('the typed interface has every method too (compile-time check)', () => {
+  type Missing = Exclude<keyof ApiMethods<unknown>, keyof BotApiMethods>;
+  const none: [Missing] extends [never] ? true : false = true;
+  assert.equal(none, true);
+});
+
+test('positional parameters are the required ones in Telegram order, with the seed overrides', () => {
+  assert.deepEqual(METHOD_TABLE.sendMessage.positional, ['chat_id', 'text']);
+  assert.deepEqual(METHOD_TABLE.forwardMessage.positional, ['chat_id', 'from_chat_id', 'message_id']);
+  assert.deepEqual(METHOD_TABLE.editMessageText.positional, ['text', 'chat_id', 'message_id', 'inline_message_id']);
+  assert.deepEqual(METHOD_TABLE.getUpdates.positional, ['offset', 'limit', 'timeout', 'allowed_updates']);
+  assert.deepEqual(METHOD_TABLE.sendLocation.positional, ['chat_id', 'latitude', 'longitude']);
+  assert.deepEqual(METHOD_TABLE.getMe.positional, []);
+});

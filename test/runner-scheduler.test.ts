@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Update } from '@grammyjs/types';
+import { UpdateScheduler, orderingKey } from '../src/runner/update-scheduler.js';
+import { OffsetTracker } from '../src/runner/offset-tracker.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const msg = (id: number, chat: number) => ({ update_id: id, message: { message_id: id, date: 0, chat: { id: chat, type: 'private' }, text: `m${id}` } }) as unknown as Update;
+
+test('orderingKey: chat, then message chat, then user', () => {
+  assert.equal(orderingKey(msg(1, 42)), 42);
+  assert.equal(orderingKey({ update_id: 1, callback_query: { id: 'x', from: { id: 7 }, message: { chat: { id: -100 } } } } as unknown as Update), -100);
+  assert.equal(orderingKey({ update_id: 1, inline_query: { id: 'x', from: { id: 7 }, query: '' } } as unknown as Update), 7);
+  assert.equal(orderingKey({ update_id: 1, poll: { id: 'p' } } as unknown as Update), undefined);
+});
+
+test('per-chat order, bounded concurrency, other chats not blocked', async () => {
+  let running = 0;
+  let maxRunning = 0;
+  const seen = new Map<number, number[]>();
+  const scheduler = new UpdateScheduler(async (update) => {
+    running++;
+    maxRunning = Math.max(maxRunning, running);
+    const chat = update.message!.chat.id;
+    await sleep(chat === 1 ? 150 : Math.random() * 2);
+    const list = seen.get(chat) ?? [];
+    list.push(update.update_id);
+    seen.set(chat, list);
+    running--;
+  }, { concurrency: 4 });
+  let id = 0;
+  for (let round = 0; round < 5; round++) for (let chat = 1; chat <= 10; chat++) scheduler.push(msg(++id, chat));
+  assert.equal(scheduler.pending, 50);
+  // The slow chat (1) needs 5 × 150 ms; everything else must be done long before it.
+  await sleep(140);
+  for (let chat = 2; chat <= 10; chat++) assert.equal(seen.get(chat)?.length, 5, `chat ${chat} blocked`);
+  await scheduler.idle();
+  assert.ok(maxRunning <= 4 && maxRunning > 1);
+  for (const [, ids] of seen) assert.deepEqual(ids, [...ids].sort((a, b) => a - b));
+});
+
+test('perChat false: one at a time in arrival order', async () => {
+  const order: number[] = [];
+  let running = 0;
+  const scheduler = new UpdateScheduler(async (update) => {
+    assert.equal(++running, 1);
+    await sleep(Math.random() * 2);
+    order.push(update.update_id);
+    running--;
+  }, { perChat: false, concurrency: 8 });
+  for (let i = 1; i <= 30; i++) scheduler.push(msg(i, i % 3));
+  await scheduler.idle();
+  assert.deepEqual(order, Array.from({ length: 30 }, (_, i) => i + 1));
+});
+
+test('a throwing or synchronous runner does not wedge the scheduler', async () => {
+  const errors: unknown[] = [];
+  let n = 0;
+  const scheduler = new UpdateScheduler((update) => {
+    n++;
+    if (update.update_id % 2) throw new Error('boom');
+    return undefined;
+  }, { onError: (error) => errors.push(error) });
+  const done: number[] = [];
+  for (let i = 1; i <= 10; i++) scheduler.push(msg(i, 1), (u) => done.push(u.update_id));
+  await scheduler.idle();
+  assert.equal(n, 10);
+  assert.equal(errors.length, 5);
+  assert.deepEqual(done, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+});
+
+test('OffsetTracker: offset is the lowest unfinished id; finished ids above it are known', () => {
+  const tracker = new OffsetTracker();
+  assert.equal(tracker.offset(), undefined);
+  for (const id of [5, 6, 7]) tracker.accept(id);
+  tracker.finish(6);
+  tracker.finish(7);
+  assert.equal(tracker.offset(), 5);
+  assert.ok(tracker.isKnown(6) && tracker.isKnown(5) && !tracker.isKnown(8));
+  tracker.confirm(5);
+  tracker.finish(5);
+  assert.equal(tracker.offset(), 8);
+  tracker.confirm(8);
+  assert.ok(tracker.isKnown(7), 'below the confirmed offset');
+  const held = new OffsetTracker(100);
+  held.accept(1, 0);
+  held.accept(2, 0);
+  held.finish(2);
+  assert.equal(held.offset(50), 1);
+  assert.equal(held.offset(1000), 3, 'an overdue update stops holding the offset');
+  assert.ok(held.isKnown(1));
+});

@@ -1,0 +1,121 @@
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StateFileStorage, StateMemoryStorage, stateKeyToString, type StateKey, type StateStorage } from '../src/states/index.js';
+
+const dirs: string[] = [];
+async function tempFile(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'botte-states-'));
+  dirs.push(dir);
+  return join(dir, 'nested', 'states.json');
+}
+after(async () => { for (const dir of dirs) await rm(dir, { recursive: true, force: true }); });
+
+const key: StateKey = { chatId: -100, userId: 5, botId: 1 };
+
+async function roundTrip(storage: StateStorage) {
+  assert.equal(await storage.getState(key), undefined);
+  assert.deepEqual(await storage.getData(key), {});
+  await storage.setState(key, 'Reg:name');
+  assert.equal(await storage.getState(key), 'Reg:name');
+  await storage.setData(key, { name: 'Ann', tags: ['a'] });
+  await storage.setData(key, { age: 30 });
+  assert.deepEqual(await storage.getData(key), { name: 'Ann', tags: ['a'], age: 30 });
+  // Returned data is a copy.
+  const data = await storage.getData(key);
+  (data.tags as string[]).push('b');
+  assert.deepEqual((await storage.getData(key)).tags, ['a']);
+  await storage.saveData(key, { only: true });
+  assert.deepEqual(await storage.getData(key), { only: true });
+  await storage.resetData(key);
+  assert.deepEqual(await storage.getData(key), {});
+  assert.equal(await storage.getState(key), 'Reg:name');
+  assert.equal(await storage.deleteState(key), true);
+  assert.equal(await storage.deleteState(key), false);
+  assert.equal(await storage.getState(key), undefined);
+}
+
+async function separation(storage: StateStorage) {
+  const keys: StateKey[] = [
+    { chatId: 1, userId: 2, botId: 1 },
+    { chatId: 2, userId: 1, botId: 1 },
+    { chatId: 1, userId: 2, botId: 2 },
+    { chatId: 1, userId: 2, botId: 1, threadId: 3 },
+    { chatId: 1, userId: 2, botId: 1, businessConnectionId: 'bc' },
+    { chatId: 1, userId: 2 },
+  ];
+  for (const [i, k] of keys.entries()) await storage.setState(k, `s${i}`);
+  for (const [i, k] of keys.entries()) assert.equal(await storage.getState(k), `s${i}`);
+}
+
+describe('state storages', () => {
+  it('key strings keep every part in its slot', () => {
+    assert.equal(stateKeyToString({ chatId: 1, userId: 2 }), 'botte::::1:2');
+    assert.equal(stateKeyToString({ chatId: -1, userId: 2, botId: 9, threadId: 4, businessConnectionId: 'a:b' }), 'botte:9:a%3Ab:4:-1:2');
+    assert.equal(stateKeyToString({ chatId: 1, userId: 2 }, { prefix: 'x', separator: '|' }), 'x||||1|2');
+  });
+
+  it('memory storage round trip and key separation', async () => {
+    await roundTrip(new StateMemoryStorage());
+    await separation(new StateMemoryStorage());
+  });
+
+  it('data may be stored before a state', async () => {
+    const storage = new StateMemoryStorage();
+    await storage.setData(key, { a: 1 });
+    assert.equal(await storage.getState(key), undefined);
+    assert.deepEqual(await storage.getData(key), { a: 1 });
+  });
+
+  it('file storage round trip and key separation', async () => {
+    await roundTrip(new StateFileStorage(await tempFile()));
+    await separation(new StateFileStorage(await tempFile()));
+  });
+
+  it('file storage survives a new instance reading the same file', async () => {
+    const file = await tempFile();
+    const first = new StateFileStorage(file);
+    await first.setState(key, 'Order:item');
+    await first.setData(key, { item: 'tea', count: 2 });
+    const second = new StateFileStorage(file);
+    assert.equal(await second.getState(key), 'Order:item');
+    assert.deepEqual(await second.getData(key), { item: 'tea', count: 2 });
+    const content = JSON.parse(await readFile(file, 'utf8'));
+    assert.equal(content.version, 1);
+  });
+
+  it('file storage: concurrent writes all land and leave valid JSON, no temp files', async () => {
+    const file = await tempFile();
+    const storage = new StateFileStorage(file);
+    await Promise.all(Array.from({ length: 200 }, (_, i) =>
+      Promise.all([
+        storage.setState({ chatId: i, userId: i, botId: 1 }, `s${i}`),
+        storage.setData({ chatId: i, userId: i, botId: 1 }, { i }),
+      ])));
+    const reread = new StateFileStorage(file);
+    for (let i = 0; i < 200; i++) {
+      assert.equal(await reread.getState({ chatId: i, userId: i, botId: 1 }), `s${i}`);
+      assert.deepEqual(await reread.getData({ chatId: i, userId: i, botId: 1 }), { i });
+    }
+    // Two instances writing the same file at once: the file stays parseable.
+    await Promise.all([
+      ...Array.from({ length: 50 }, (_, i) => storage.setState({ chatId: 1000 + i, userId: 1, botId: 1 }, 'a')),
+      ...Array.from({ length: 50 }, (_, i) => reread.setState({ chatId: 2000 + i, userId: 1, botId: 1 }, 'b')),
+    ]);
+    JSON.parse(await readFile(file, 'utf8'));
+    const left = (await readdir(join(file, '..'))).filter((name) => name.endsWith('.tmp'));
+    assert.deepEqual(left, []);
+  });
+
+  it('file storage loads lazily and rejects a foreign file', async () => {
+    const file = await tempFile();
+    const storage = new StateFileStorage(file); // no file yet: nothing happens
+    await assert.rejects(readFile(file));
+    await writeFile(file.replace('nested/states.json', 'bad.json'), '{"records": 5}');
+    const bad = new StateFileStorage(file.replace('nested/states.json', 'bad.json'));
+    await assert.rejects(bad.getState(key), /not a Botte state file/);
+    assert.equal(await storage.getState(key), undefined);
+  });
+});
