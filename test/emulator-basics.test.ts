@@ -268,4 +268,24 @@ describe('emulator basics', () => {
     await api(emu, 'setMyCommands', { commands: [{ command: 'start', description: 'Start' }] });
     assert.deepEqual((await api(emu, 'getMyCommands')).body.result, [{ command: 'start', description: 'Start' }]);
   });
+
+  it('survives bad input: garbage bytes, bad escapes, odd content types', async () => {
+    const net = await import('node:net');
+    const { port } = new URL(emu.url);
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.end('\x00\x01 NOT HTTP\r\n\r\n'));
+      socket.on('close', () => resolve());
+      socket.on('error', () => resolve());
+      socket.resume();
+    });
+    assert.equal((await fetch(`${emu.url}/bot%ZZ/getMe`)).status, 400);
+    assert.equal((await fetch(`${emu.url}/bot${emu.token}/getMe/extra`)).status, 404);
+    const odd = await fetch(`${emu.url}/bot${emu.token}/getMe`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    assert.equal(odd.status, 200);
+    const arrayBody = await fetch(`${emu.url}/bot${emu.token}/getMe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1]' });
+    assert.equal(arrayBody.status, 400);
+    const noBoundary = await fetch(`${emu.url}/bot${emu.token}/getMe`, { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'x' });
+    assert.equal(noBoundary.status, 400);
+    assert.equal((await api(emu, 'getMe')).status, 200);
+  });
 });

@@ -77,8 +77,23 @@ export interface MessageFilters<C extends ContentType = ContentType> extends Bas
   chatTypes?: readonly ChatType[];
 }
 
+/**
+ * Filters of registrars of non-message updates: `func` and custom keys. The message-only keys
+ * are refused at compile time (and at run time, with an explanation).
+ */
+export interface UpdateFilters<T> extends BaseFilters<T> {
+  /** Message handlers only. */
+  contentTypes?: never;
+  /** Message handlers only. */
+  commands?: never;
+  /** Message handlers only. */
+  regexp?: never;
+  /** Message handlers only. */
+  chatTypes?: never;
+}
+
 /** Filters of `callbackQueryHandler`: the base filters plus `callbackData`. */
-export interface CallbackQueryFilters extends BaseFilters<CallbackQuery> {
+export interface CallbackQueryFilters extends UpdateFilters<CallbackQuery> {
   /** Passes when `data` equals this string, or matches this RegExp. */
   callbackData?: string | RegExp;
 }
@@ -88,7 +103,7 @@ export type FiltersOf<U extends UpdateType> = U extends MessageUpdateType
   ? MessageFilters
   : U extends 'callback_query'
     ? CallbackQueryFilters
-    : BaseFilters<UpdateObject<U>>;
+    : UpdateFilters<UpdateObject<U>>;
 
 /** A handler of a message-like registrar whose `contentTypes` are `C`. */
 export type MessageHandler<C extends ContentType> = Handler<MessageWith<C>>;
@@ -119,13 +134,13 @@ export interface MessageRegister {
 }
 
 /** A registrar of a non-message update type (see {@link MessageRegistrar} for the call forms). */
-export interface Registrar<T, F = BaseFilters<T>> {
+export interface Registrar<T, F = UpdateFilters<T>> {
   <H extends Handler<T>>(filters: F | Predicate<T> | undefined, handler: H): H;
   (filters?: F | Predicate<T>): <H extends Handler<T>>(handler: H) => H;
 }
 
 /** The `register…` twin of a non-message registrar: `(handler, filters)`. */
-export type Register<T, F = BaseFilters<T>> = <H extends Handler<T>>(handler: H, filters?: F | Predicate<T>) => H;
+export type Register<T, F = UpdateFilters<T>> = <H extends Handler<T>>(handler: H, filters?: F | Predicate<T>) => H;
 
 /** A function middleware: called with the bot and the update's object (or the whole update). */
 export type FunctionMiddleware = (botInstance: any, obj: any) => unknown;

@@ -132,6 +132,7 @@ export async function handleRequest(deps: HandlerDeps, req: IncomingMessage, res
     res.on('close', () => {
       if (!res.writableFinished) abort.abort();
     });
+    if (res.destroyed || req.socket.destroyed) abort.abort(); // gone while the body was read
     const ctx = { params: call.params, call, chats: deps.chats, files: deps.files, state: deps.state, signal: abort.signal };
     const fallback = async (): Promise<unknown> => runDefault(canonical, ctx);
     const override = deps.overrides.get(canonical.toLowerCase());
