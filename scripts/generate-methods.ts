@@ -65,10 +65,17 @@ function docOf(node: ts.Node): string {
 }
 
 const methods: Method[] = [];
+/** Deprecated names the package keeps as aliases (`kickChatMember` → `banChatMember`). */
+const aliases: { name: string; target: string; doc: string }[] = [];
 file.forEachChild((node) => {
   if (!ts.isTypeAliasDeclaration(node) || node.name.text !== 'ApiMethods') return;
   if (!ts.isTypeLiteralNode(node.type)) throw new Error('ApiMethods is not a type literal');
   for (const member of node.type.members) {
+    if (ts.isPropertySignature(member) && member.type && ts.isIndexedAccessTypeNode(member.type)) {
+      const target = member.type.indexType.getText(file).replace(/["']/g, '');
+      aliases.push({ name: member.name.getText(file), target, doc: docOf(member) });
+      continue;
+    }
     if (!ts.isMethodSignature(member)) continue;
     const name = member.name.getText(file);
     const args = member.parameters[0];
@@ -116,7 +123,8 @@ for (const method of methods) {
   for (const param of method.params) flags |= DEFAULT_FLAGS[param.name] ?? 0;
   table += `  ${method.name}: { positional: ${JSON.stringify(positional)}, required: ${required}, defaults: ${flags} },\n`;
 }
-table += '} as const satisfies Record<string, MethodSpec>;\n\n';
+for (const alias of aliases) table += `  ${alias.name}: ${JSON.stringify(alias.target)},\n`;
+table += '} as const satisfies Record<string, MethodSpec | string>;\n\n';
 table += '/** The name of a Bot API method. */\nexport type MethodName = keyof typeof METHOD_TABLE;\n';
 
 let iface = header + `import type { ApiParams, ApiResult, OptionsOf } from '../method-spec.js';\n\n`;
@@ -146,6 +154,10 @@ for (const method of methods) {
     }
     iface += `  ${method.name}(${args.join(', ')}): Promise<ApiResult<${m}>>;\n`;
   }
+}
+for (const alias of aliases) {
+  iface += comment(alias.doc.split('\n'), '  ');
+  iface += `  ${alias.name}: BotApiMethods[${JSON.stringify(alias.target)}];\n`;
 }
 iface += '}\n';
 

@@ -82,11 +82,13 @@ test('OffsetTracker: offset is the lowest unfinished id; finished ids above it a
   assert.equal(tracker.offset(), 8);
   tracker.confirm(8);
   assert.ok(tracker.isKnown(7), 'below the confirmed offset');
-  const held = new OffsetTracker(100);
+  const held = new OffsetTracker();
   held.accept(1, 0);
   held.accept(2, 0);
   held.finish(2);
-  assert.equal(held.offset(50), 1);
-  assert.equal(held.offset(1000), 3, 'an overdue update stops holding the offset');
+  assert.deepEqual(held.releaseOlderThan(100, 50), []);
+  assert.equal(held.offset(), 1);
+  assert.deepEqual(held.releaseOlderThan(100, 1000), [1]);
+  assert.equal(held.offset(), 3, 'a released update stops holding the offset');
   assert.ok(held.isKnown(1));
 });

@@ -54,7 +54,7 @@ test('JSON.stringify never inlines the bytes of an upload', () => {
   assert.equal(photo.media, bytes, 'the instance keeps the upload for the transport');
 });
 
-test('extractAttachments rewrites nested uploads in sendMediaGroup params to attach:// names', () => {
+test('extractAttachments rewrites nested uploads in sendMediaGroup media to attach:// names', () => {
   const cat = new types.InputFile(Buffer.from('cat'), 'cat.jpg');
   const thumb = Buffer.from('thumb');
   const params = {
@@ -66,33 +66,43 @@ test('extractAttachments rewrites nested uploads in sendMediaGroup params to att
       { type: 'document', media: new Uint8Array([1, 2]) },
     ],
   };
-  const { json, files } = extractAttachments(params, namer());
-  assert.deepEqual(JSON.parse(JSON.stringify(json)), {
-    chat_id: 1,
-    media: [
-      { type: 'photo', media: 'file-id', caption: 'old' },
-      { type: 'photo', media: 'attach://file0', caption: 'new' },
-      { type: 'video', media: 'attach://file1', thumbnail: 'attach://file2', cover: 'cover-id' },
-      { type: 'document', media: 'attach://file3' },
-    ],
-  });
+  const { json, files } = extractAttachments(params.media, namer());
+  assert.deepEqual(JSON.parse(JSON.stringify(json)), [
+    { type: 'photo', media: 'file-id', caption: 'old' },
+    { type: 'photo', media: 'attach://file0', caption: 'new' },
+    { type: 'video', media: 'attach://file1', thumbnail: 'attach://file2', cover: 'cover-id' },
+    { type: 'document', media: 'attach://file3' },
+  ]);
   assert.deepEqual([...files.keys()], ['file0', 'file1', 'file2', 'file3']);
   assert.equal(files.get('file0'), cat, 'an InputFile is collected as is');
   for (const file of files.values()) assert.ok(file instanceof types.InputFile);
   // The caller's objects are untouched; unchanged elements are shared, not copied.
   assert.equal(params.media[1]!.media, cat);
-  assert.equal((json as typeof params).media[0], params.media[0]);
+  assert.equal((json as typeof params.media)[0], params.media[0]);
 });
 
-test('extractAttachments leaves top-level uploads to the transport and returns file-less values as is', () => {
+test('extractAttachments leaves a top-level upload to the transport and returns file-less values as is', () => {
   const photo = new types.InputFile(Buffer.from('p'), 'p.jpg');
-  const params = { chat_id: 1, photo, caption: '', reply_markup: new types.InlineKeyboardMarkup().add({ text: 'a', callback_data: 'a' }) };
-  const result = extractAttachments(params, namer());
-  assert.equal(result.json, params, 'no copy when nothing nested is uploaded');
-  assert.equal(result.files.size, 0);
   assert.equal(extractAttachments(photo, namer()).json, photo);
+  assert.equal(extractAttachments(photo, namer()).files.size, 0);
+  const raw = Buffer.from('raw');
+  assert.equal(extractAttachments(raw, namer()).json, raw);
+  const markup = new types.InlineKeyboardMarkup().add({ text: 'a', callback_data: 'a' });
+  const result = extractAttachments(markup, namer());
+  assert.equal(result.json, markup, 'no copy when nothing nested is uploaded');
+  assert.equal(result.files.size, 0);
+  const media = [new types.InputMediaPhoto('id1'), new types.InputMediaPhoto('id2')];
+  assert.equal(extractAttachments(media, namer()).json, media);
   assert.equal(extractAttachments('text', namer()).json, 'text');
+  assert.equal(extractAttachments(0, namer()).json, 0);
   assert.equal(extractAttachments(null, namer()).json, null);
+});
+
+test('extractAttachments rewrites a plain-object InputMedia too (editMessageMedia)', () => {
+  const upload = Buffer.from('x');
+  const { json, files } = extractAttachments({ type: 'photo', media: upload, caption: '' }, namer());
+  assert.deepEqual(json, { type: 'photo', media: 'attach://file0', caption: '' });
+  assert.equal(files.size, 1);
 });
 
 test('extractAttachments handles a single InputMedia (editMessageMedia) and arrays passed directly', () => {

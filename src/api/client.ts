@@ -6,6 +6,7 @@
  */
 import type { Message, UserFromGetMe } from '@grammyjs/types';
 import { METHOD_TABLE, type MethodName } from './generated/method-table.js';
+import { currentMethodName, methodSpec } from './method-lookup.js';
 import type { BotApiMethods } from './generated/bot-api-methods.js';
 import type { ApiParams, ApiResult, MethodSpec, OptionsOf } from './method-spec.js';
 import { apihelper, formatUrl } from './settings.js';
@@ -109,7 +110,9 @@ export class ApiClient {
   callApi<M extends MethodName>(method: M, params?: ApiParams<M>, call?: CallOptions): Promise<ApiResult<M>>;
   callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown>;
   async callApi(method: string, params?: Record<string, unknown>, call: CallOptions = {}): Promise<unknown> {
-    const spec = (METHOD_TABLE as Record<string, MethodSpec>)[method];
+    const spec = methodSpec(method);
+    // Deprecated names are sent under their current name.
+    method = currentMethodName(method);
     const prepared = prepareParams(params, spec, this.callDefaults);
     const retryOption = this.options.retry ?? apihelper.RETRY_ON_ERROR;
     const retries = call.retry === false || retryOption === false ? 0 : (typeof retryOption === 'object' && retryOption.maxRetries) || apihelper.MAX_RETRIES;
@@ -238,7 +241,7 @@ function argumentsToParams(spec: MethodSpec, args: unknown[]): Record<string, un
 }
 
 for (const name of Object.keys(METHOD_TABLE) as MethodName[]) {
-  const spec: MethodSpec = METHOD_TABLE[name];
+  const spec = methodSpec(name)!;
   Object.defineProperty(ApiClient.prototype, name, {
     value: function (this: ApiClient, ...args: unknown[]) {
       return this.callApi(name, argumentsToParams(spec, args) as never);

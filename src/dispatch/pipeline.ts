@@ -15,8 +15,8 @@ import type { UserFromGetMe } from '@grammyjs/types';
 import { enrichUpdate } from '../types/message.js';
 import { logger } from '../logger.js';
 import type { DispatchState } from './dispatch-state.js';
-import { callbackDataPasses, messageBuiltinsPass, predicatesPass } from './filters.js';
-import { isContinueHandling, type HandlerData } from './handler-backends.js';
+import { callbackDataPasses, messageBuiltinsPass, predicatesPass, type HandlerEntry } from './filters.js';
+import { isContinueHandling, type BaseMiddleware, type HandlerData } from './handler-backends.js';
 import { CandidateCursor, parseCommand, type HandlerTable } from './handler-table.js';
 import { FILTER_KIND, type FilterKind } from './registrars.js';
 
@@ -84,7 +84,7 @@ export async function runUpdate(bot: PipelineHost, state: DispatchState, update:
       }
     }
 
-    if (STEP_TYPES.has(updateType)) {
+    if (STEP_TYPES.has(updateType) && state.steps.mayWaitFor(obj)) {
       const nextSteps = await state.steps.takeNext(obj);
       if (nextSteps.length > 0) {
         for (const entry of nextSteps) await runCallback(bot, entry.callback, obj, entry.args);
@@ -94,7 +94,8 @@ export async function runUpdate(bot: PipelineHost, state: DispatchState, update:
       for (const entry of replies) await runCallback(bot, entry.callback, obj, entry.args);
     }
 
-    await runHandlers(bot, state, updateType, obj);
+    const running = runHandlers(bot, state, updateType, obj);
+    if (running !== undefined) await running;
   } catch (error) {
     await bot.reportError(error);
   } finally {
@@ -113,16 +114,27 @@ async function runCallback(bot: PipelineHost, callback: (...args: any[]) => unkn
   }
 }
 
-async function runHandlers(bot: PipelineHost, state: DispatchState, updateType: string, obj: any): Promise<void> {
+function runHandlers(bot: PipelineHost, state: DispatchState, updateType: string, obj: any): void | Promise<void> {
   const table = state.tables.get(updateType);
   const middlewares = state.classMiddlewares;
   const listening = middlewares === undefined || middlewares.empty ? NO_MIDDLEWARES : middlewares.for(updateType);
-  const data: HandlerData = {};
   if (listening.length === 0) {
-    if (table !== undefined) await dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', obj, data);
-    return;
+    return table === undefined ? undefined : dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', obj, {});
   }
-  const outcome = await middlewares!.pre(listening, updateType, obj, data);
+  return withClassMiddlewares(bot, state, table, updateType, obj, listening);
+}
+
+async function withClassMiddlewares(
+  bot: PipelineHost,
+  state: DispatchState,
+  table: HandlerTable | undefined,
+  updateType: string,
+  obj: any,
+  listening: readonly BaseMiddleware[],
+): Promise<void> {
+  const middlewares = state.classMiddlewares!;
+  const data: HandlerData = {};
+  const outcome = await middlewares.pre(listening, updateType, obj, data);
   if (outcome === 'cancel') return;
   let exception: unknown;
   if (outcome === 'handle' && table !== undefined) {
@@ -133,7 +145,7 @@ async function runHandlers(bot: PipelineHost, state: DispatchState, updateType: 
       await bot.reportError(error);
     }
   }
-  await middlewares!.post(listening, updateType, obj, data, exception, (error) => bot.reportError(error));
+  await middlewares.post(listening, updateType, obj, data, exception, (error) => bot.reportError(error));
 }
 
 /** The bot's username, lower-cased; undefined when getMe fails (the failure is reported). */
@@ -148,42 +160,75 @@ async function ownUsername(bot: PipelineHost): Promise<string | undefined> {
 
 /**
  * Tests the candidates in declaration order and runs the first that passes (and the next ones
- * while handlers return `ContinueHandling`). Errors of filters and handlers propagate.
+ * while handlers return `ContinueHandling`). Returns undefined when everything was synchronous,
+ * else a promise of the rest. Errors of filters and handlers propagate (throw or reject).
  */
-async function dispatchToHandlers(
+function dispatchToHandlers(
   bot: PipelineHost,
   state: DispatchState,
   table: HandlerTable,
   kind: FilterKind,
   obj: any,
   data: HandlerData,
-): Promise<void> {
-  let command: string | undefined;
-  let textOrCaption: string | undefined;
-  if (kind === 'message') {
-    textOrCaption = obj.text ?? obj.caption;
-    if (table.hasCommands) {
-      const parsed = parseCommand(textOrCaption);
-      if (parsed !== undefined) {
-        if (parsed.target === undefined) command = parsed.name;
-        else {
-          // Known after the first getMe (polling asks it at start): no call per update.
-          const me = bot.botInfo?.username?.toLowerCase() ?? (await ownUsername(bot));
-          if (me === parsed.target) command = parsed.name;
-        }
-      }
-    }
+): void | Promise<void> {
+  if (kind !== 'message') return new HandlerRun(state, table, kind, obj, undefined, data, undefined).walk();
+  const textOrCaption: string | undefined = obj.text ?? obj.caption;
+  const parsed = table.hasCommands ? parseCommand(textOrCaption) : undefined;
+  if (parsed === undefined || parsed.target === undefined) {
+    return new HandlerRun(state, table, kind, obj, textOrCaption, data, parsed?.name).walk();
   }
-  const cursor = new CandidateCursor().reset(table, command);
-  for (let entry = cursor.next(); entry !== undefined; entry = cursor.next()) {
-    if (kind === 'message') {
-      if (!messageBuiltinsPass(entry, obj, textOrCaption)) continue;
-    } else if (kind === 'callback' && !callbackDataPasses(entry, obj)) continue;
-    let passes = predicatesPass(entry, obj, state);
-    if (passes !== true && passes !== false) passes = await passes;
-    if (!passes) continue;
-    let result = entry.handler(obj, data);
-    if (isThenable(result)) result = await result;
-    if (!isContinueHandling(result)) return;
+  // `/cmd@name`: ours only if name is our username, known after the first getMe (polling asks
+  // it at start), so there is no call per update.
+  const known = bot.botInfo?.username;
+  if (known !== undefined) {
+    const command = known.toLowerCase() === parsed.target ? parsed.name : undefined;
+    return new HandlerRun(state, table, kind, obj, textOrCaption, data, command).walk();
+  }
+  return ownUsername(bot).then((me) =>
+    new HandlerRun(state, table, kind, obj, textOrCaption, data, me === parsed.target ? parsed.name : undefined).walk(),
+  );
+}
+
+/**
+ * One walk over the candidates of one update. Synchronous as long as filters and handlers are;
+ * at the first promise it continues asynchronously from where it stopped. One object per update
+ * instead of closures per step.
+ */
+class HandlerRun {
+  private readonly cursor: CandidateCursor;
+
+  constructor(
+    private readonly state: DispatchState,
+    table: HandlerTable,
+    private readonly kind: FilterKind,
+    private readonly obj: any,
+    private readonly textOrCaption: string | undefined,
+    private readonly data: HandlerData,
+    command: string | undefined,
+  ) {
+    this.cursor = new CandidateCursor().reset(table, command);
+  }
+
+  /** Goes on with the next candidates. */
+  walk(): void | Promise<void> {
+    const { cursor, kind, obj } = this;
+    for (let entry = cursor.next(); entry !== undefined; entry = cursor.next()) {
+      if (kind === 'message') {
+        if (!messageBuiltinsPass(entry, obj, this.textOrCaption)) continue;
+      } else if (kind === 'callback' && !callbackDataPasses(entry, obj)) continue;
+      const passes = predicatesPass(entry, obj, this.state);
+      if (passes === false) continue;
+      if (passes !== true) return passes.then((ok) => (ok ? this.run(entry) : this.walk()));
+      const result = entry.handler(obj, this.data);
+      if (isThenable(result)) return Promise.resolve(result).then((value) => (isContinueHandling(value) ? this.walk() : undefined));
+      if (!isContinueHandling(result)) return undefined;
+    }
+    return undefined;
+  }
+
+  private run(entry: HandlerEntry): void | Promise<void> {
+    const result = entry.handler(this.obj, this.data);
+    if (isThenable(result)) return Promise.resolve(result).then((value) => (isContinueHandling(value) ? this.walk() : undefined));
+    return isContinueHandling(result) ? this.walk() : undefined;
   }
 }

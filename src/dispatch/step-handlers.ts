@@ -83,6 +83,14 @@ export class StepHandlers {
   }
 
   /**
+   * Whether a next-step or reply handler may be waiting for `message`: false lets dispatch skip
+   * both backend lookups (and their promises) for the common message.
+   */
+  mayWaitFor(message: { reply_to_message?: unknown }): boolean {
+    return this.alwaysAsk || this.pendingNext > 0 || (this.pendingReply > 0 && message.reply_to_message !== undefined);
+  }
+
+  /**
    * Takes the next-step handlers waiting for `message`'s chat (empty when none); the caller runs
    * them and then skips the normal handlers.
    */

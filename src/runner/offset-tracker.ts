@@ -9,7 +9,7 @@
 
 /** Tracks the update_ids fetched by the poller and computes the offset to confirm. */
 export class OffsetTracker {
-  /** Ids being handled (queued or running) → when they were accepted (ms). */
+  /** Ids being handled (queued or running) → when they were accepted (ms), or -1 once released. */
   private readonly inFlight = new Map<number, number>();
   /** Ids that finished but may still come back because the offset has not passed them. */
   private readonly finished = new Set<number>();
@@ -19,13 +19,6 @@ export class OffsetTracker {
   confirmed: number | undefined;
   /** An offset to start from (after skipPending), used until updates are seen. */
   private startOffset: number | undefined;
-
-  /**
-   * @param holdMs after this long, a still-running update no longer holds the offset back
-   *   (Infinity: never). It stays in flight and is never handled twice; only a crash before it
-   *   finishes would lose it.
-   */
-  constructor(private readonly holdMs = Infinity) {}
 
   /** Starts from `offset` (used by skipPending). */
   startAt(offset: number): void {
@@ -56,26 +49,34 @@ export class OffsetTracker {
   }
 
   /**
-   * The offset to send next: the lowest id still in flight (ignoring those held longer than
-   * `holdMs`), or the highest id seen + 1 when nothing is in flight; undefined before anything
-   * was seen (Telegram then starts with its oldest pending update).
+   * The offset to send next: the lowest id still in flight and not released, or the highest id
+   * seen + 1 when there is none; undefined before anything was seen (Telegram then starts with
+   * its oldest pending update).
    */
-  offset(now = Date.now()): number | undefined {
+  offset(): number | undefined {
     if (this.maxSeen < 0) return this.startOffset;
     let lowest = this.maxSeen + 1;
-    const cutoff = now - this.holdMs;
     for (const [id, since] of this.inFlight) {
-      if (id < lowest && since >= cutoff) lowest = id;
+      if (id < lowest && since >= 0) lowest = id;
     }
     return lowest;
   }
 
-  /** Ids held longer than `holdMs` (for a warning). */
-  overdue(now = Date.now()): number[] {
-    const cutoff = now - this.holdMs;
-    const ids: number[] = [];
-    for (const [id, since] of this.inFlight) if (since < cutoff) ids.push(id);
-    return ids;
+  /**
+   * Lets in-flight updates accepted more than `ms` ago stop holding the offset back. They stay
+   * in flight (never handled twice); only a crash before they finish would lose them.
+   * Returns the ids released now.
+   */
+  releaseOlderThan(ms: number, now = Date.now()): number[] {
+    const cutoff = now - ms;
+    const released: number[] = [];
+    for (const [id, since] of this.inFlight) {
+      if (since >= 0 && since < cutoff) {
+        this.inFlight.set(id, -1);
+        released.push(id);
+      }
+    }
+    return released;
   }
 
   /** Telegram answered a getUpdates sent with `offset`: ids below it are gone for good. */

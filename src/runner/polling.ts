@@ -41,12 +41,13 @@ export interface PollingOptions {
    */
   maxUnfinished?: number;
   /**
-   * Milliseconds a still-running update may hold the confirmed offset back (default 10 000).
-   * Telegram only returns 100 updates from the offset on, so a handler that runs for minutes
-   * would otherwise stall every chat; after this time the offset moves past it (it is never
-   * handled twice; only a crash before it finishes would lose it). `Infinity` never moves past.
+   * Telegram answers at most 100 updates from the offset on, and the offset cannot pass an
+   * update that is still being handled. When those 100 are all known (a slow chat's updates
+   * hold the offset back) for longer than this many ms, the offset moves past the oldest ones,
+   * so that other chats keep flowing. They are still handled, exactly once; only a crash before
+   * they finish would lose them. Default 1000; `Infinity` never moves past an unfinished update.
    */
-  holdOffsetMs?: number;
+  stalledWindowMs?: number;
   /** SIGINT/SIGTERM stop the bot gracefully (a second signal exits at once). */
   handleSignals?: boolean;
   /** Not supported: run `node --watch your-bot.js` instead. */
@@ -129,8 +130,8 @@ export class Poller {
     const initialBackoff = options.backoff?.initialMs ?? 250;
     const maxBackoff = options.backoff?.maxMs ?? 30_000;
     const maxUnfinished = options.maxUnfinished ?? 2 * LIMIT;
-    const holdMs = options.holdOffsetMs ?? 10_000;
-    const tracker = new OffsetTracker(holdMs);
+    const stalledWindowMs = options.stalledWindowMs ?? 1000;
+    const tracker = new OffsetTracker();
     const onDone = (update: Update) => tracker.finish(update.update_id);
     let backoff = initialBackoff;
     let fatal: unknown;
@@ -217,13 +218,20 @@ export class Poller {
         }
         if (fresh === 0 && updates.length > 0) {
           // Only updates still being handled came back: wait for the offset to move instead of spinning.
+          const windowFull = updates.length >= LIMIT;
           while (!signal.aborted && tracker.offset() === offset && tracker.unfinished > 0) {
-            await Promise.race([scheduler.nextSettled(), pause(Math.min(holdMs, 1000), signal)]);
-          }
-          const overdue = tracker.overdue();
-          if (overdue.length && !stalledWarned) {
-            stalledWarned = true;
-            logger.warn(`Updates ${overdue.slice(0, 5).join(', ')} have been running for over ${holdMs} ms; the offset moves past them`);
+            const tick = windowFull && Number.isFinite(stalledWindowMs) ? Math.max(10, Math.min(stalledWindowMs, 1000)) : 1000;
+            await Promise.race([scheduler.nextSettled(), pause(tick, signal)]);
+            if (windowFull && Number.isFinite(stalledWindowMs)) {
+              const released = tracker.releaseOlderThan(stalledWindowMs);
+              if (released.length && !stalledWarned) {
+                stalledWarned = true;
+                logger.warn(
+                  `Telegram's window of ${LIMIT} updates is full of updates still being handled (slow handlers?); ` +
+                    `the offset moves past ${released.length} of them (e.g. ${released[0]}) so that other chats keep flowing`,
+                );
+              }
+            }
           }
         }
         if (interval > 0) await pause(interval, signal);

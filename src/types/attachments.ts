@@ -3,8 +3,8 @@
  *
  * Telegram takes nested files (an `InputMedia`'s `media`, a `thumbnail`, an `InputSticker`'s `sticker`, ...)
  * as the string `attach://<name>` plus a multipart part called `<name>`. {@link extractAttachments} does
- * that rewrite for the transport; top-level file parameters (`sendPhoto`'s `photo`) stay where they are
- * and the transport sends them as parts named after the parameter.
+ * that rewrite for the transport, one parameter value at a time; a parameter that is itself a file
+ * (`sendPhoto`'s `photo`) is left alone and sent as a part named after the parameter.
  * @module
  */
 import { type InputFile, isUploadable, toInputFile } from './input-file.js';
@@ -28,23 +28,22 @@ interface WalkState {
  * Replaces every uploadable (InputFile, Buffer, Uint8Array, Blob, stream) nested in `value` by
  * `attach://<name>`, with `name` from `nextName()`, and collects the files under those names.
  *
- * The top level is left alone: `value` itself when it is uploadable, and, when `value` is a plain
- * params object, its own uploadable properties (the transport sends those as parts named after the
- * field). Arrays and Botte's classes (e.g. `new InputMediaPhoto(buffer)`) passed as `value` have their
- * contents rewritten. Values without nested files are returned as is (no copy); a value with files is
- * copied along the path to each file only, so the caller's objects are never modified.
+ * Meant to be called on each parameter value of a request: `value` itself, when uploadable, is the
+ * top level and is returned unchanged (the transport sends it as a part named after the parameter);
+ * anything inside it (an array's items, an object's or a Botte class's fields, at any depth) is
+ * rewritten. Values without nested files are returned as is (no copy); a value with files is copied
+ * along the path to each file only, so the caller's objects are never modified.
  *
  * ```ts
  * let n = 0;
- * const { json, files } = extractAttachments({ chat_id: 1, media: [new InputMediaPhoto(buf)] }, () => `file${n++}`);
- * // json: { chat_id: 1, media: [{ type: 'photo', media: 'attach://file0' }] }, files: { file0 => InputFile }
+ * const { json, files } = extractAttachments([new InputMediaPhoto(buf), new InputMediaPhoto('file_id')], () => `file${n++}`);
+ * // json: [{ type: 'photo', media: 'attach://file0' }, { type: 'photo', media: 'file_id' }], files: { file0 => InputFile }
  * ```
  */
 export function extractAttachments(value: unknown, nextName: () => string): ExtractedAttachments {
   const state: WalkState = { files: new Map(), nextName, names: undefined };
   if (value === null || typeof value !== 'object' || isUploadable(value)) return { json: value, files: state.files };
-  const json = !Array.isArray(value) && isPlainObject(value) ? walkParams(value as Record<string, unknown>, state) : walk(value, state);
-  return { json, files: state.files };
+  return { json: walk(value, state), files: state.files };
 }
 
 /** True when `value` holds an uploadable anywhere below its top level (see {@link extractAttachments}). */
@@ -55,25 +54,6 @@ export function hasNestedUploads(value: unknown): boolean {
     return 'probe';
   });
   return found;
-}
-
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-function walkParams(params: Record<string, unknown>, state: WalkState): unknown {
-  let out: Record<string, unknown> | undefined;
-  for (const key in params) {
-    const item = params[key];
-    if (item === null || typeof item !== 'object' || isUploadable(item)) continue;
-    const next = walk(item, state);
-    if (next !== item) {
-      out ??= { ...params };
-      out[key] = next;
-    }
-  }
-  return out ?? params;
 }
 
 function walk(value: unknown, state: WalkState): unknown {

@@ -10,8 +10,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Update } from '@grammyjs/types';
-import { METHOD_TABLE } from '../api/generated/method-table.js';
-import type { MethodSpec } from '../api/method-spec.js';
+import { methodSpec } from '../api/method-lookup.js';
 import { prepareParams, type CallDefaults } from '../api/prepare-params.js';
 
 /** Methods that may travel in a webhook response (none of them needs its result to be useful). */
@@ -36,7 +35,7 @@ export class ReplySlot {
    */
   offer(method: string, params: Record<string, unknown> | undefined, defaults: CallDefaults): Promise<unknown> | undefined {
     if (!this.open || this.reply !== undefined || !ELIGIBLE.has(method)) return undefined;
-    const prepared = prepareParams(params, (METHOD_TABLE as Record<string, MethodSpec>)[method], defaults);
+    const prepared = prepareParams(params, methodSpec(method), defaults);
     if (prepared.files.size > 0) return undefined;
     this.reply = { method, ...prepared.fields };
     return Promise.resolve(true);

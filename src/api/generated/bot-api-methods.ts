@@ -1706,4 +1706,14 @@ export interface BotApiMethods {
    * @param options the optional parameters, with Telegram's names
    */
   getGameHighScores(userId: ApiParams<"getGameHighScores">["user_id"], options?: OptionsOf<"getGameHighScores", "user_id">): Promise<ApiResult<"getGameHighScores">>;
+  /**
+   * Use this method to ban a user in a group, a supergroup or a channel. In the case of supergroups and channels, the user will not be able to return to the chat on their own using invite links, etc., unless unbanned first. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns True on success.
+   * @deprecated Use `banChatMember` instead.
+   */
+  kickChatMember: BotApiMethods["banChatMember"];
+  /**
+   * Use this method to get the number of members in a chat. Returns Integer on success.
+   * @deprecated Use `getChatMemberCount` instead.
+   */
+  getChatMembersCount: BotApiMethods["getChatMemberCount"];
 }

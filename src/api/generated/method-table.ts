@@ -188,7 +188,9 @@ export const METHOD_TABLE = {
   sendGame: { positional: ["chat_id","game_short_name"], required: 2, defaults: 14 },
   setGameScore: { positional: ["user_id","score"], required: 2, defaults: 0 },
   getGameHighScores: { positional: ["user_id"], required: 1, defaults: 0 },
-} as const satisfies Record<string, MethodSpec>;
+  kickChatMember: "banChatMember",
+  getChatMembersCount: "getChatMemberCount",
+} as const satisfies Record<string, MethodSpec | string>;
 
 /** The name of a Bot API method. */
 export type MethodName = keyof typeof METHOD_TABLE;
