@@ -71,12 +71,12 @@ export class Dispatcher extends ApiClient {
    * Webhook/manual path: resolves when all handlers of these updates finished. Here: one after
    * another in order (the runner layer overrides it with concurrency and per-chat order).
    */
-  async processNewUpdates(updates: Update[]): Promise<void> {
+  async processNewUpdates(updates: readonly Update[]): Promise<void> {
     for (const update of updates) await this.handleUpdate(update);
   }
 
   /** Handles bare messages (the seed's webhook recipe) as `message` updates. */
-  processNewMessages(messages: Message[]): Promise<void> {
+  processNewMessages(messages: readonly Message[]): Promise<void> {
     return this.processNewUpdates(messages.map((message) => ({ update_id: 0, message }) as Update));
   }
 

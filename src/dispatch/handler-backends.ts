@@ -85,3 +85,6 @@ export function isCancelUpdate(value: unknown): value is CancelUpdate {
 export function isContinueHandling(value: unknown): value is ContinueHandling {
   return value instanceof ContinueHandling || (value as ContinueHandling | null)?.botteMarker === 'ContinueHandling';
 }
+
+// The Python library's `handler_backends` module also exposes the FSM classes.
+export { State, StatesGroup } from '../states/state.js';

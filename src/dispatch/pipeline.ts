@@ -8,7 +8,13 @@
  * 6. class middlewares' `preProcess`, the first matching handler (more with `ContinueHandling`),
  *    class middlewares' `postProcess`.
  *
- * Every error is caught and reported; the returned promise never rejects.
+ * Every error is caught and reported; the returned promise never rejects. An error thrown by a
+ * filter (`func`, a custom filter) or by a class middleware's `preProcess` ends the handling of
+ * that update: no later handler runs, since it is unknown whether the failed one would have
+ * matched. A handler's error is given to every `postProcess` too. Other updates are not affected.
+ *
+ * Hot path: with synchronous filters and handlers, dispatch creates no promise besides the one
+ * `handleUpdate` returns, and allocates one small object per update ({@link HandlerRun}).
  * @module
  */
 import type { UserFromGetMe } from '@grammyjs/types';
