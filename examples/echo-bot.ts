@@ -52,6 +52,21 @@ async function runAgainstEmulator(): Promise<void> {
     printBotAnswers();
   };
 
+  let pushServer: ReturnType<typeof createServer> | undefined;
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    console.log('\nStopping...');
+    pushServer?.close();
+    pushServer?.closeAllConnections();
+    await bot.stopBot();
+    await emu.stop();
+    console.log('Stopped.');
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
   const running = bot.runthebot({ longPollingTimeout: 10 });
   running.catch((error) => {
     console.error('The bot stopped:', error);
@@ -65,7 +80,7 @@ async function runAgainstEmulator(): Promise<void> {
   printed = emu.calls.length;
 
   // A side door to push more messages as a user: POST the text to this endpoint.
-  const pushServer = createServer((req, res) => {
+  const server = createServer((req, res) => {
     if (req.method !== 'POST') {
       res.writeHead(405, { allow: 'POST' }).end('POST the text of a message\n');
       return;
@@ -81,26 +96,14 @@ async function runAgainstEmulator(): Promise<void> {
       );
     });
   });
-  await new Promise<void>((resolve) => pushServer.listen(0, '127.0.0.1', resolve));
-  const { port } = pushServer.address() as { port: number };
+  pushServer = server;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
 
   console.log(`\nThe bot keeps running. Send it more messages as user 1001:`);
   console.log(`  curl -d 'Hi there' http://127.0.0.1:${port}/`);
   console.log(`  curl -d '/help' 'http://127.0.0.1:${port}/?chat=2002'   (another chat)`);
   console.log(`Emulator (Bot API) at ${emu.url}. Press Ctrl+C to stop.`);
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) process.exit(130);
-    stopping = true;
-    console.log('\nStopping...');
-    pushServer.close();
-    await bot.stopBot();
-    await emu.stop();
-    console.log('Stopped.');
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
 const token = process.env.BOT_TOKEN;

@@ -13,6 +13,11 @@ export { Botte } from './runner/botte.js';
 export { AsyncBotte } from './runner/async-botte.js';
 export { ApiClient, type CallOptions } from './api/client.js';
 export { Dispatcher } from './dispatch/dispatcher.js';
+export { UnknownFilterKeyError } from './dispatch/dispatch-state.js';
+export type {
+  UpdateType, MessageFilters, UpdateFilters, CallbackQueryFilters, FiltersOf, Handler, Predicate, ChatType,
+} from './dispatch/types.js';
+export { MemoryHandlerBackend, FileHandlerBackend, stepHandlers, type HandlerBackend, type StepEntry } from './states/step-backends.js';
 export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting } from './api/settings.js';
 export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, type TelegramErrorJson } from './api/errors.js';
 export type { BotteOptions, ExceptionHandler, RetryOptions, FloodControlOptions } from './options.js';

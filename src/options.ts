@@ -5,6 +5,8 @@
  */
 import type { ParseMode } from '@grammyjs/types';
 import type { CustomRequestSender, ProxySetting } from './api/settings.js';
+import type { StateStorage } from './states/storage.js';
+import type { HandlerBackend } from './states/step-backends.js';
 
 /** Something that decides what happens to an error thrown by a handler or by polling. */
 export type ExceptionHandler =
@@ -78,9 +80,9 @@ export interface BotteOptions {
   /** When a function middleware throws, skip the update instead of reporting the error. */
   suppressMiddlewareExceptions?: boolean;
   /** Where FSM states live (default: a new in-memory storage per bot). */
-  stateStorage?: unknown;
+  stateStorage?: StateStorage;
   /** Where next-step handlers live (default: in memory). */
-  nextStepBackend?: unknown;
+  nextStepBackend?: HandlerBackend;
   /** Where reply handlers live (default: in memory). */
-  replyBackend?: unknown;
+  replyBackend?: HandlerBackend;
 }

@@ -233,6 +233,9 @@ for (const name of STATE_METHODS) {
   });
 }
 
-// The registrars (one per update type, from the table) and the state methods, merged into the class.
+/**
+ * The registrars (one per update type, derived from the `REGISTRARS` table: `handleMsg`,
+ * `callbackQueryHandler`, ... and their `register…` twins) and the state methods, merged into the class.
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface Dispatcher extends DispatchRegistrars, StateMethods {}

@@ -200,9 +200,7 @@ function dispatchToHandlers(
  * at the first promise it continues asynchronously from where it stopped. One object per update
  * instead of closures per step.
  */
-class HandlerRun {
-  private readonly cursor: CandidateCursor;
-
+class HandlerRun extends CandidateCursor {
   constructor(
     private readonly state: DispatchState,
     table: HandlerTable,
@@ -212,13 +210,14 @@ class HandlerRun {
     private readonly data: HandlerData,
     command: string | undefined,
   ) {
-    this.cursor = new CandidateCursor().reset(table, command);
+    super();
+    this.reset(table, command);
   }
 
   /** Goes on with the next candidates. */
   walk(): void | Promise<void> {
-    const { cursor, kind, obj } = this;
-    for (let entry = cursor.next(); entry !== undefined; entry = cursor.next()) {
+    const { kind, obj } = this;
+    for (let entry = this.next(); entry !== undefined; entry = this.next()) {
       if (kind === 'message') {
         if (!messageBuiltinsPass(entry, obj, this.textOrCaption)) continue;
       } else if (kind === 'callback' && !callbackDataPasses(entry, obj)) continue;
