@@ -23,10 +23,14 @@ async function registered(apiRoot) {
   return bot;
 }
 
-/** In-process: `bot.handleUpdate` with `telegram.callApi` stubbed. */
+/**
+ * In-process: `bot.handleUpdate` with `callApi` stubbed. Telegraf builds a new `Telegram`
+ * per update (ctx.telegram), so the stub goes on the prototype.
+ */
 export async function dispatch(send) {
   const bot = await registered();
-  bot.telegram.callApi = (method, payload) =>
+  const { Telegram } = await import('telegraf');
+  Telegram.prototype.callApi = (method, payload) =>
     method === 'sendMessage' ? send(payload.chat_id, payload.text) : Promise.resolve(true);
   return (batch) => Promise.all(batch.map((u) => bot.handleUpdate(u)));
 }

@@ -1,0 +1,80 @@
+// A form conversation driven by states across several messages, end to end through polling:
+// two users interleaved, data collected per user, and a file storage surviving a restart.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { BotApiEmulator } from '../src/testing/index.js';
+import { Botte, StatesGroup, StateFileStorage, customFilters, type BotteOptions, type StateStorage } from '../src/index.js';
+
+const Form = StatesGroup.create('Form', ['name', 'age']);
+
+function formBot(emu: BotApiEmulator, options: BotteOptions = {}) {
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, ...options });
+  bot.addCustomFilter(new customFilters.StateFilter(bot));
+  bot.handleMsg({ commands: ['form'] }, async (message) => {
+    await bot.setState(message.from!.id, Form.name, message.chat.id);
+    await bot.replyTo(message, 'What is your name?');
+  });
+  bot.handleMsg({ state: Form.name }, async (message) => {
+    await bot.addData(message.from!.id, message.chat.id, { name: message.text });
+    await bot.setState(message.from!.id, Form.age, message.chat.id);
+    await bot.replyTo(message, 'How old are you?');
+  });
+  bot.handleMsg({ state: Form.age }, async (message) => {
+    const data = await bot.retrieveData(message.from!.id, message.chat.id);
+    await bot.deleteState(message.from!.id, message.chat.id);
+    await bot.replyTo(message, `${data.name} is ${message.text}`);
+  });
+  bot.handleMsg({ func: () => true }, (message) => bot.replyTo(message, `echo ${message.text}`));
+  return bot;
+}
+
+async function say(emu: BotApiEmulator, userId: number, text: string, expected: string) {
+  const since = emu.calls.length;
+  emu.pushMessage(text, { chatId: userId, userId });
+  const call = await emu.waitForCall('sendMessage', (c) => c.params.chat_id === userId, { since, timeoutMs: 5000 });
+  assert.equal(call.params.text, expected, `reply to "${text}" from ${userId}`);
+}
+
+test('two users fill the form at the same time, each with their own state and data', async () => {
+  const emu = await BotApiEmulator.start();
+  const bot = formBot(emu);
+  const running = bot.runthebot({ longPollingTimeout: 1 });
+  try {
+    await say(emu, 1, '/form', 'What is your name?');
+    await say(emu, 2, '/form', 'What is your name?');
+    await say(emu, 1, 'Ada', 'How old are you?');
+    await say(emu, 2, 'Linus', 'How old are you?');
+    await say(emu, 2, '55', 'Linus is 55');
+    await say(emu, 1, '36', 'Ada is 36');
+    await say(emu, 1, 'hello', 'echo hello');
+    assert.equal(await bot.getState(1, 1), undefined);
+  } finally {
+    await bot.stopBot();
+    await running;
+    await emu.stop();
+  }
+});
+
+test('with StateFileStorage the conversation survives a restart of the bot', async () => {
+  const emu = await BotApiEmulator.start();
+  const file = join(mkdtempSync(join(tmpdir(), 'botte-states-')), 'states.json');
+  const first = formBot(emu, { stateStorage: new StateFileStorage(file) as StateStorage });
+  let running = first.runthebot({ longPollingTimeout: 1 });
+  await say(emu, 7, '/form', 'What is your name?');
+  await say(emu, 7, 'Grace', 'How old are you?');
+  await first.stopBot();
+  await running;
+
+  const second = formBot(emu, { stateStorage: new StateFileStorage(file) as StateStorage });
+  running = second.runthebot({ longPollingTimeout: 1 });
+  try {
+    await say(emu, 7, '85', 'Grace is 85');
+  } finally {
+    await second.stopBot();
+    await running;
+    await emu.stop();
+  }
+});
