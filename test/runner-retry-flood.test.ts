@@ -117,9 +117,12 @@ test('flood control: per-chat spacing holds when the global limit delays calls o
     for (const chatId of [1001, -1001]) {
       const times = emu.callsOf('sendMessage').filter((c) => c.params.chat_id === chatId).map((c) => c.receivedAt);
       assert.equal(times.length, 5);
+      // The limiter spaces releases exactly; arrival times add a few ms of network/timer jitter
+      // per call on a loaded machine, so single gaps get a tolerance and the whole span is strict.
       for (let i = 1; i < times.length; i++) {
-        assert.ok(times[i]! - times[i - 1]! >= 90, `chat ${chatId}: ${times[i]! - times[i - 1]!} ms between messages`);
+        assert.ok(times[i]! - times[i - 1]! >= 75, `chat ${chatId}: ${times[i]! - times[i - 1]!} ms between messages`);
       }
+      assert.ok(times[4]! - times[0]! >= 390, `chat ${chatId}: 5 messages in ${times[4]! - times[0]!} ms`);
     }
     await bot.stopBot();
   } finally {
