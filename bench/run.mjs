@@ -160,7 +160,7 @@ function table(scenario, results, cols) {
     const label = LABELS[fw] ?? fw;
     if (!med[fw]) {
       const why = unavailable[`${scenario}/${fw}`] ?? `failed: ${results[fw].errors[0] ?? 'no run'}`;
-      rows.push([label, `n/a (${why.replace(/\|/g, '/').slice(0, 140)})`, ...cols.slice(1).map(() => '')]);
+      rows.push([label, `n/a (${why.replace(/\|/g, '/').slice(0, 70)})`, ...cols.slice(1).map(() => '')]);
       continue;
     }
     rows.push([label + (results[fw].errors.length ? ` (${results[fw].errors.length} failed run(s))` : ''), ...cols.map((c) => c.fmt(med[fw], med.botte, med.raw))]);

@@ -1,35 +1,20 @@
 // Handlers and filters of the Dispatcher, against the Bot API emulator over real HTTP.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BotApiEmulator } from '../src/testing/index.js';
+import type { BotApiEmulator } from '../src/testing/index.js';
+import { dispatchHarness } from './helpers.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { ContinueHandling } from '../src/dispatch/handler-backends.js';
 import { REGISTRARS } from '../src/dispatch/registrars.js';
 import { updateTypes } from '../src/util/constants.js';
 import type { BotteOptions } from '../src/options.js';
 
+const harness = dispatchHarness();
+const setup = harness.setup;
 let emu: BotApiEmulator;
-const bots: Dispatcher[] = [];
-
-before(async () => { emu = await BotApiEmulator.start(); });
-after(async () => {
-  await Promise.all(bots.map((bot) => bot.closeSession()));
-  await emu.stop();
-});
-beforeEach(() => emu.reset());
-
-/** A bot on the emulator, and `feed()`: getUpdates (all types) then processNewUpdates. */
-function setup(options: BotteOptions = {}) {
-  const bot = new Dispatcher(emu.token, { apiUrl: emu.apiUrl, ...options });
-  bots.push(bot);
-  let offset: number | undefined;
-  const feed = async () => {
-    const updates = await bot.getUpdates({ offset, allowed_updates: [...updateTypes] });
-    if (updates.length > 0) offset = updates[updates.length - 1]!.update_id + 1;
-    await bot.processNewUpdates(updates);
-  };
-  return { bot, feed };
-}
+before(async () => { emu = await harness.start(); });
+after(() => harness.stop());
+beforeEach(() => harness.reset());
 
 const sentTexts = () => emu.callsOf('sendMessage').map((call) => call.params.text);
 const USERNAME = 'botte_test_bot';

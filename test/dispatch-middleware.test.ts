@@ -1,7 +1,8 @@
 // Function and class-based middlewares, and custom filters, against the Bot API emulator.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BotApiEmulator } from '../src/testing/index.js';
+import type { BotApiEmulator } from '../src/testing/index.js';
+import { dispatchHarness } from './helpers.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { BaseMiddleware, CancelUpdate, SkipHandler } from '../src/dispatch/handler-backends.js';
 import { AdvancedCustomFilter, SimpleCustomFilter } from '../src/dispatch/custom-filters/base.js';
@@ -9,27 +10,12 @@ import { apihelper } from '../src/api/settings.js';
 import type { BotteOptions } from '../src/options.js';
 import type { Message } from '../src/types/message.js';
 
+const harness = dispatchHarness();
+const setup = harness.setup;
 let emu: BotApiEmulator;
-const bots: Dispatcher[] = [];
-
-before(async () => { emu = await BotApiEmulator.start(); });
-after(async () => {
-  await Promise.all(bots.map((bot) => bot.closeSession()));
-  await emu.stop();
-});
-beforeEach(() => emu.reset());
-
-function setup(options: BotteOptions = {}) {
-  const bot = new Dispatcher(emu.token, { apiUrl: emu.apiUrl, ...options });
-  bots.push(bot);
-  let offset: number | undefined;
-  const feed = async () => {
-    const updates = await bot.getUpdates({ offset });
-    if (updates.length > 0) offset = updates[updates.length - 1]!.update_id + 1;
-    await bot.processNewUpdates(updates);
-  };
-  return { bot, feed };
-}
+before(async () => { emu = await harness.start(); });
+after(() => harness.stop());
+beforeEach(() => harness.reset());
 
 describe('function middlewares', () => {
   test('the seed example: apihelper.ENABLE_MIDDLEWARE, the message is modified before the handler', async () => {

@@ -1,34 +1,19 @@
 // Next-step and reply handlers, update listeners, error reporting and the state methods.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BotApiEmulator } from '../src/testing/index.js';
-import { Dispatcher } from '../src/dispatch/dispatcher.js';
+import type { BotApiEmulator } from '../src/testing/index.js';
+import { dispatchHarness } from './helpers.js';
 import { logger, type LogRecord } from '../src/logger.js';
 import { MemoryHandlerBackend } from '../src/states/step-backends.js';
 import type { BotteOptions } from '../src/options.js';
 import type { Message } from '../src/types/message.js';
 
+const harness = dispatchHarness();
+const setup = harness.setup;
 let emu: BotApiEmulator;
-const bots: Dispatcher[] = [];
-
-before(async () => { emu = await BotApiEmulator.start(); });
-after(async () => {
-  await Promise.all(bots.map((bot) => bot.closeSession()));
-  await emu.stop();
-});
-beforeEach(() => emu.reset());
-
-function setup(options: BotteOptions = {}) {
-  const bot = new Dispatcher(emu.token, { apiUrl: emu.apiUrl, ...options });
-  bots.push(bot);
-  let offset: number | undefined;
-  const feed = async () => {
-    const updates = await bot.getUpdates({ offset });
-    if (updates.length > 0) offset = updates[updates.length - 1]!.update_id + 1;
-    await bot.processNewUpdates(updates);
-  };
-  return { bot, feed };
-}
+before(async () => { emu = await harness.start(); });
+after(() => harness.stop());
+beforeEach(() => harness.reset());
 
 const sentTexts = () => emu.callsOf('sendMessage').filter((call) => call.response?.ok).map((call) => call.params.text);
 
