@@ -55,7 +55,12 @@ async function rounds(scenario, rounds, runOne) {
     const order = runnable.map((_, i) => runnable[(i + r) % runnable.length]);
     for (const fw of order) {
       try {
-        const res = await runOne(fw);
+        // One retry: on a shared machine a peer may be rebuilding dist/ at that very moment.
+        const res = await runOne(fw).catch(async (e) => {
+          log(`  [${scenario} ${r + 1}/${rounds}] ${fw}: retrying after ${String(e.message ?? e).slice(0, 120)}`);
+          await new Promise((ok) => setTimeout(ok, 3000));
+          return runOne(fw);
+        });
         results[fw].runs.push(res);
         log(`  [${scenario} ${r + 1}/${rounds}] ${fw}: ${summary(scenario, res)}`);
       } catch (e) {

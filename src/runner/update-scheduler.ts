@@ -96,7 +96,7 @@ export class UpdateScheduler {
   /** Tasks whose key is free, waiting for a slot. */
   private readonly ready = new Fifo<Task>();
   /** Keys that have a task running or ready; the array holds the tasks behind it. */
-  private readonly busyKeys = new Map<number | string, Task[]>();
+  private readonly busyKeys = new Map<number | string, Fifo<Task>>();
   private running = 0;
   private pendingCount = 0;
   private waiters: Array<() => void> = [];
@@ -130,7 +130,7 @@ export class UpdateScheduler {
         behind.push(task);
         return;
       }
-      this.busyKeys.set(key, []);
+      this.busyKeys.set(key, new Fifo<Task>());
     }
     this.ready.push(task);
     this.pump();
