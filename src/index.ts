@@ -33,5 +33,5 @@ export * as formatting from './formatting/index.js';
 export * as customFilters from './dispatch/custom-filters/index.js';
 export * as handlerBackends from './dispatch/handler-backends.js';
 export * as states from './states/index.js';
-export { State, StatesGroup, StateMemoryStorage, StateFileStorage, type StateStorage } from './states/index.js';
+export { State, StatesGroup, StateMemoryStorage, StateFileStorage, StateRedisStorage, RedisHandlerBackend, type StateStorage } from './states/index.js';
 export * from './webhook/index.js';

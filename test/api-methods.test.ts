@@ -117,7 +117,6 @@ test('getUpdates(offset, limit, timeout) pages and confirms like Telegram', asyn
   for (let i = 0; i < 5; i++) ctx.emu.pushMessage(`m${i}`);
   const first = await ctx.bot.getUpdates(undefined, 2);
   assert.equal(first.length, 2);
-  assert.equal((first[0]!.message as any).content_type, 'text');
   const rest = await ctx.bot.getUpdates(first[1]!.update_id + 1, 100, 0);
   assert.deepEqual(rest.map((u) => u.message!.text), ['m2', 'm3', 'm4']);
   const none = await ctx.bot.getUpdates(rest.at(-1)!.update_id + 1, 100, 1);

@@ -39,18 +39,17 @@ async function registered(apiRoot, extra) {
 }
 
 /**
- * In-process: `processNewUpdates(batch)` with `customRequestSender` answering locally.
- * Unlike the peers' object-returning stubs, Botte's stub hands back JSON text that Botte
- * parses (that is the hook's contract), so Botte does a little more work here.
+ * In-process: `processNewUpdates(batch)` with `customRequestSender` answering locally with an
+ * already-parsed body (`new util.CustomRequestResponse({ ok, result })`), as the peers' stubs
+ * return objects.
  */
 export async function dispatch(send) {
   const { util } = await import('botte');
-  const okTrue = '{"ok":true,"result":true}';
-  const answer = JSON.stringify({ ok: true, result: fakeMessage(100000, 'ok') });
+  const okTrue = new util.CustomRequestResponse({ ok: true, result: true });
   const bot = await registered(undefined, {
     customRequestSender: (httpMethod, url, { params }) => {
-      if (!url.endsWith('/sendMessage')) return new util.CustomRequestResponse(okTrue);
-      return send(params.chat_id, params.text).then(() => new util.CustomRequestResponse(answer));
+      if (!url.endsWith('/sendMessage')) return okTrue;
+      return send(params.chat_id, params.text).then((result) => new util.CustomRequestResponse({ ok: true, result }));
     },
   });
   return (batch) => bot.processNewUpdates(batch);

@@ -6,21 +6,29 @@
 import { ApiException, ApiHTTPException, ApiInvalidJSONException, ApiTelegramException, type TelegramErrorJson } from './errors.js';
 import { redactError } from './redact.js';
 
+/** Telegram's answer, parsed. */
+type Answer = { ok?: boolean; result?: unknown; error_code?: number; description?: string };
+
 /** Parses Telegram's `{ ok, result }` answer for `method`; throws the matching error otherwise. */
 export function readAnswer(method: string, status: number, text: string): unknown {
-  let json: { ok?: boolean; result?: unknown; error_code?: number; description?: string };
+  let json: Answer;
   try {
     json = JSON.parse(text);
   } catch {
     if (status >= 400) throw new ApiHTTPException(method, `HTTP ${status}: ${text.slice(0, 200)}`, `HTTP_${status}`, { status });
     throw new ApiInvalidJSONException(method, text, status);
   }
+  return readParsedAnswer(method, status, json, text);
+}
+
+/** Like {@link readAnswer} for an answer that is already an object (custom request senders). */
+export function readParsedAnswer(method: string, status: number, json: Answer, text?: string): unknown {
   if (json && json.ok === true) return json.result;
   if (json && json.ok === false) {
     throw new ApiTelegramException(method, { ...json, error_code: json.error_code ?? status } as TelegramErrorJson, status);
   }
   if (status >= 400) throw new ApiHTTPException(method, `HTTP ${status}`, `HTTP_${status}`, { status });
-  throw new ApiInvalidJSONException(method, text, status);
+  throw new ApiInvalidJSONException(method, text ?? JSON.stringify(json), status);
 }
 
 const NETWORK_CODES: Record<string, string> = {

@@ -14,12 +14,17 @@ import { Transport } from './transport.js';
 import { registerSecret, redactError } from './redact.js';
 import { prepareParams, uploadsAreReplayable, type CallDefaults } from './prepare-params.js';
 import { buildMultipart, fieldValue } from './multipart.js';
-import { readAnswer, retryDelay, toApiException } from './call-errors.js';
+import { readAnswer, readParsedAnswer, retryDelay, toApiException } from './call-errors.js';
 import { ApiException, ApiHTTPException } from './errors.js';
-import { enrichMessage, enrichUpdate } from '../types/message.js';
+import { enrichMessage } from '../types/message.js';
 import { CustomRequestResponse } from '../util/custom-request-response.js';
+import type { InputFile } from '../types/input-file.js';
 import { FloodControl } from './flood-control.js';
 import { logger } from '../logger.js';
+import { sleep } from './sleep.js';
+import { rememberOrigin } from './unobserved-errors.js';
+import { validateToken } from '../util/token.js';
+import { isDict } from '../util/text.js';
 import type { BotteOptions } from '../options.js';
 
 /** Per-call settings of {@link ApiClient.callApi}. */
@@ -32,19 +37,13 @@ export interface CallOptions {
   retry?: boolean;
 }
 
-const TOKEN_SHAPE = /^\d+:[\w-]+$/;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
-  });
+/**
+ * Method URLs per client, built once per URL template. Kept outside the instance because they
+ * contain the token, and printing a bot must not show it.
+ */
+const methodUrlCaches = new WeakMap<object, { template: string; urls: Map<string, string> }>();
 
 /** Message-returning methods whose results get `content_type` and `from_user`. */
 const RESULT_IS_MESSAGE = /^(send|forward|copy|edit|stop(Message)?Live|setGameScore)/;
@@ -71,7 +70,7 @@ export class ApiClient {
    * @param options defaults for calls, transport settings and dispatch settings
    */
   constructor(token: string, options: BotteOptions = {}) {
-    if (typeof token !== 'string' || (options.validateToken !== false && !TOKEN_SHAPE.test(token))) {
+    if (typeof token !== 'string' || (options.validateToken !== false && !validateToken(token))) {
       throw new TypeError('The bot token is malformed: expected "<bot id>:<secret>" without spaces');
     }
     registerSecret(token);
@@ -115,8 +114,9 @@ export class ApiClient {
     method = currentMethodName(method);
     const prepared = prepareParams(params, spec, this.callDefaults);
     const retryOption = this.options.retry ?? apihelper.RETRY_ON_ERROR;
-    const retries = call.retry === false || retryOption === false ? 0 : (typeof retryOption === 'object' && retryOption.maxRetries) || apihelper.MAX_RETRIES;
-    const maxRetryAfter = (typeof retryOption === 'object' && retryOption.maxRetryAfter) || apihelper.MAX_RETRY_AFTER;
+    const retrySettings = typeof retryOption === 'object' ? retryOption : undefined;
+    const retries = call.retry === false || retryOption === false ? 0 : (retrySettings?.maxRetries ?? apihelper.MAX_RETRIES);
+    const maxRetryAfter = retrySettings?.maxRetryAfter ?? apihelper.MAX_RETRY_AFTER;
     const replayable = prepared.files.size === 0 || uploadsAreReplayable(prepared.files);
     if (this.floodControl) await this.floodControl.acquire(method, prepared.fields.chat_id as number | string | undefined, call.signal);
     for (let attempt = 0; ; attempt++) {
@@ -126,15 +126,18 @@ export class ApiClient {
       } catch (error) {
         const apiError = toApiException(method, error);
         const delay = attempt < retries && replayable ? retryDelay(method, apiError, attempt, maxRetryAfter) : undefined;
-        if (delay === undefined) throw apiError;
+        if (delay === undefined) {
+          rememberOrigin(apiError, this);
+          throw apiError;
+        }
         logger.warn(`${method} failed (${apiError.message}); retrying in ${delay} ms`);
         await sleep(delay, call.signal);
       }
     }
   }
 
-  private async send(method: string, fields: Record<string, unknown>, files: Map<string, unknown>, call: CallOptions): Promise<unknown> {
-    const url = formatUrl(this.options.apiUrl ?? apihelper.API_URL, this.token, method);
+  private async send(method: string, fields: Record<string, unknown>, files: ReadonlyMap<string, InputFile>, call: CallOptions): Promise<unknown> {
+    const url = this.methodUrl(method);
     let readTimeout = call.timeout ?? this.options.readTimeout ?? apihelper.READ_TIMEOUT;
     // A long poll legitimately keeps the answer back for `timeout` seconds.
     if (method === 'getUpdates' && typeof fields.timeout === 'number') readTimeout += fields.timeout;
@@ -144,7 +147,7 @@ export class ApiClient {
       for (const key in fields) params[key] = fieldValue(fields[key]);
       const response = await custom('post', url, { params, files: files.size ? Object.fromEntries(files) : undefined, timeout: readTimeout });
       const answer = response instanceof CustomRequestResponse ? response : new CustomRequestResponse(String(response));
-      return readAnswer(method, answer.statusCode, answer.text);
+      return answer.body ? readParsedAnswer(method, answer.statusCode, answer.body) : readAnswer(method, answer.statusCode, answer.text);
     }
     let body: string | AsyncIterable<Uint8Array>;
     const headers: Record<string, string> = {};
@@ -152,13 +155,29 @@ export class ApiClient {
       body = JSON.stringify(fields);
       headers['content-type'] = 'application/json';
     } else {
-      const multipart = await buildMultipart(fields, files as never);
+      const multipart = await buildMultipart(fields, files);
       body = multipart.body;
       headers['content-type'] = multipart.contentType;
       if (multipart.length !== undefined) headers['content-length'] = String(multipart.length);
     }
     const response = await this.getTransport().send({ method: 'POST', url, headers, body, readTimeoutMs: readTimeout * 1000, signal: call.signal });
     return readAnswer(method, response.status, response.body.toString('utf8'));
+  }
+
+  private methodUrl(method: string): string {
+    // The global template may change between calls (apihelper.API_URL is assignable at any time).
+    const template = this.options.apiUrl ?? apihelper.API_URL;
+    let cache = methodUrlCaches.get(this);
+    if (cache === undefined || cache.template !== template) {
+      cache = { template, urls: new Map() };
+      methodUrlCaches.set(this, cache);
+    }
+    let url = cache.urls.get(method);
+    if (url === undefined) {
+      url = formatUrl(template, this.token, method);
+      cache.urls.set(method, url);
+    }
+    return url;
   }
 
   /** Replies to `message` in its chat, quoting it. */
@@ -214,9 +233,8 @@ export class ApiClient {
 
 function enrichResult(method: string, result: unknown): unknown {
   if (result === null || typeof result !== 'object') return result;
-  if (method === 'getUpdates') {
-    for (const update of result as object[]) enrichUpdate(update as never);
-  } else if (RESULT_IS_MESSAGE.test(method)) {
+  // Updates from getUpdates are enriched where they are handled (the dispatch pipeline), once.
+  if (RESULT_IS_MESSAGE.test(method)) {
     if (Array.isArray(result)) for (const message of result) enrichMessage(message);
     else if ('message_id' in result && 'chat' in result) enrichMessage(result as Message);
   }
@@ -229,7 +247,7 @@ function argumentsToParams(spec: MethodSpec, args: unknown[]): Record<string, un
   let options: Record<string, unknown> | undefined;
   // The options object is the last argument after at least the required positionals; optional
   // positional slots only hold strings and numbers, so a plain object there cannot be one of them.
-  if (count > spec.required && isPlainObject(args[count - 1]) && count - 1 <= spec.positional.length) {
+  if (count > spec.required && isDict(args[count - 1]) && count - 1 <= spec.positional.length) {
     options = args[count - 1] as Record<string, unknown>;
     count--;
   }

@@ -10,6 +10,7 @@
  * @module
  */
 import type { FloodControlOptions } from '../options.js';
+import { sleep } from './sleep.js';
 
 /** Methods that put a message into a chat; only these count against the limits. */
 const SENDS_MESSAGE = /^(send(?!ChatAction|ChatJoinRequestWebApp|MessageDraft|RichMessageDraft)|copyMessages?$|forwardMessages?$)/;
@@ -62,7 +63,7 @@ export class FloodControl {
     try {
       await previous;
       const wait = turn.lastRelease + interval - Date.now();
-      if (wait > 0) await delay(wait, signal);
+      if (wait > 0) await sleep(wait, signal);
       await this.takeGlobalSlot(signal);
     } finally {
       turn.lastRelease = Date.now();
@@ -76,7 +77,7 @@ export class FloodControl {
     const now = Date.now();
     const slot = Math.max(now, this.globalNext);
     this.globalNext = slot + this.globalIntervalMs;
-    if (slot > now) await delay(slot - now, signal);
+    if (slot > now) await sleep(slot - now, signal);
   }
 
   private sweep(): void {
@@ -87,12 +88,4 @@ export class FloodControl {
       if (turn.pending === 0 && turn.lastRelease < now - FORGET_AFTER_MS) this.chats.delete(key);
     }
   }
-}
-
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
-  });
 }

@@ -4,8 +4,9 @@
  */
 import type { ApiMethods, Message as TelegramMessage } from '@grammyjs/types';
 import type { Uploadable } from '../types/input-file.js';
-import type { ContentType } from '../types/message.js';
-import type { User } from '@grammyjs/types';
+import type { MessageExtras } from '../types/message.js';
+
+export type { MessageExtras };
 
 /** How one Bot API method is called: which parameters are positional, and which defaults apply. */
 export interface MethodSpec {
@@ -34,14 +35,6 @@ export type ApiParams<M extends keyof BotteApiMethods> = NonNullable<Parameters<
 
 /** The optional parameters of `M`: everything but the positional keys `K`. */
 export type OptionsOf<M extends keyof BotteApiMethods, K extends string> = Omit<ApiParams<M>, K>;
-
-/** Fields Botte adds to every incoming or returned Message. */
-export interface MessageExtras {
-  /** The kind of content the message carries, computed from the fields present. */
-  content_type: ContentType;
-  /** The sender, the same object as Telegram's `from` (pyTelegramBotAPI's name). */
-  from_user?: User;
-}
 
 /** A Telegram result type where Messages carry {@link MessageExtras}. */
 export type Enriched<T> = T extends TelegramMessage

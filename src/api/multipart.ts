@@ -29,7 +29,7 @@ export function fieldValue(value: unknown): string {
 }
 
 /** Builds a streamed multipart body from plain `fields` and `files` (field name → file). */
-export async function buildMultipart(fields: Record<string, unknown>, files: Map<string, InputFile>): Promise<MultipartBody> {
+export async function buildMultipart(fields: Record<string, unknown>, files: ReadonlyMap<string, InputFile>): Promise<MultipartBody> {
   const boundary = `----botte${randomBytes(12).toString('hex')}`;
   const encoder = new TextEncoder();
   let head = '';

@@ -12,8 +12,8 @@ import type { BotteOptions } from '../options.js';
 export interface PreparedParams {
   /** Fields sent as JSON (or as multipart text fields when there are uploads). */
   fields: Record<string, unknown>;
-  /** Uploads by multipart field name; empty when nothing is uploaded. */
-  files: Map<string, InputFile>;
+  /** Uploads by multipart field name; empty when nothing is uploaded (then shared: never mutate it). */
+  files: ReadonlyMap<string, InputFile>;
 }
 
 /** The constructor defaults that apply to calls. */
@@ -38,8 +38,9 @@ function applyDefaults(fields: Record<string, unknown>, flags: number, defaults:
   }
   if (flags & DefaultFlag.replyParameters) {
     // The Python library's deprecated reply_to_message_id still works: it becomes reply_parameters.
-    if (fields.reply_to_message_id !== undefined && fields.reply_parameters === undefined) {
-      fields.reply_parameters = { message_id: fields.reply_to_message_id };
+    if (fields.reply_to_message_id !== undefined) {
+      // When both are given (replyTo(message, text, { reply_to_message_id })), reply_parameters wins.
+      fields.reply_parameters ??= { message_id: fields.reply_to_message_id };
       delete fields.reply_to_message_id;
     }
     const reply = fields.reply_parameters as Record<string, unknown> | undefined;
@@ -56,7 +57,8 @@ export function prepareParams(
   defaults: CallDefaults,
 ): PreparedParams {
   const fields: Record<string, unknown> = {};
-  const files = new Map<string, InputFile>();
+  // Most calls upload nothing: their files map is the shared empty one.
+  let files: Map<string, InputFile> | undefined;
   let counter = 0;
   const nextName = () => `file${counter++}`;
   if (params) {
@@ -66,20 +68,22 @@ export function prepareParams(
       if (typeof value !== 'object') {
         fields[key] = value;
       } else if (isUploadable(value)) {
-        files.set(key, toInputFile(value, key));
+        (files ??= new Map()).set(key, toInputFile(value, key));
       } else {
         const extracted = extractAttachments(value, nextName);
         fields[key] = extracted.json;
-        for (const [name, file] of extracted.files) files.set(name, file);
+        for (const [name, file] of extracted.files) (files ??= new Map()).set(name, file);
       }
     }
   }
   if (spec && spec.defaults) applyDefaults(fields, spec.defaults, defaults);
-  return { fields, files };
+  return { fields, files: files ?? NO_FILES };
 }
 
+const NO_FILES: ReadonlyMap<string, InputFile> = new Map();
+
 /** Whether every upload can be read again, so that the call may be repeated after a failure. */
-export function uploadsAreReplayable(files: Map<string, InputFile>): boolean {
+export function uploadsAreReplayable(files: ReadonlyMap<string, InputFile>): boolean {
   for (const file of files.values()) {
     const source = file.source as unknown;
     const replayable =

@@ -19,6 +19,7 @@ import type { BaseMiddleware } from './handler-backends.js';
 import { runUpdate } from './pipeline.js';
 import { installRegistrars, type DispatchRegistrars } from './registrars.js';
 import { reportError } from './report-error.js';
+import { guardUnobservedApiErrors } from '../api/unobserved-errors.js';
 import type { FunctionMiddleware, MiddlewareFilters, UpdateType } from './types.js';
 
 type Id = number | string;
@@ -64,6 +65,7 @@ export class Dispatcher extends ApiClient {
    * {@link reportError}. Resolves when every handler it started has finished.
    */
   handleUpdate(update: Update): Promise<void> {
+    guardUnobservedApiErrors();
     return runUpdate(this, this.dispatchState, update);
   }
 

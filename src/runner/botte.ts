@@ -20,7 +20,7 @@ import { startWebhookServer, type RunWebhooksOptions, type WebhookServer } from 
 export type { PollingOptions, PollOptions, BackoffOptions } from './polling.js';
 
 /** Default of the `numThreads` option: how many updates run at once when `threaded`. */
-export const DEFAULT_NUM_THREADS = 16;
+export const DEFAULT_NUM_THREADS = 100;
 
 /**
  * A Telegram bot: every Bot API method (`bot.sendMessage(...)`), handler registrars
@@ -112,13 +112,32 @@ export class Botte extends Dispatcher {
 
   /**
    * {@link stopPolling}, then closes the servers of `runWebhooks` (after their pending requests
-   * were answered), waits for every handler and closes the pooled connections.
+   * were answered), waits for every handler, flushes the storages that buffer writes (the
+   * next-step and reply backends and the state storage, when they have a `flush()`) and closes
+   * the pooled connections.
    */
   async stopBot(): Promise<void> {
     await this.stopPolling();
     await Promise.all([...this.webhookServers].map((server) => server.close()));
     await this.updateScheduler?.idle();
+    await this.flushStorages();
     await this.closeSession();
+  }
+
+  /** Writes what buffering storages (e.g. `FileHandlerBackend`'s delayed save) still hold. */
+  private async flushStorages(): Promise<void> {
+    // A Set: one object may serve as several of them.
+    const storages = new Set<unknown>([this.dispatchState.steps.nextStep, this.dispatchState.steps.reply, this.botStates.storage]);
+    for (const storage of storages) {
+      const flush = (storage as { flush?: unknown } | undefined)?.flush;
+      if (typeof flush !== 'function') continue;
+      try {
+        await (flush as () => unknown).call(storage);
+      } catch (error) {
+        // The stop goes on (connections still close); the loss is reported.
+        logger.error(`Could not flush ${(storage as object).constructor?.name ?? 'a storage'} while stopping the bot`, error);
+      }
+    }
   }
 
   /**

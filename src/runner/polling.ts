@@ -9,6 +9,7 @@
  */
 import type { Update, UserFromGetMe } from '@grammyjs/types';
 import { ApiHTTPException, ApiTelegramException } from '../api/errors.js';
+import { sleep } from '../api/sleep.js';
 import { logger } from '../logger.js';
 import { OffsetTracker } from './offset-tracker.js';
 import type { UpdateScheduler } from './update-scheduler.js';
@@ -41,11 +42,14 @@ export interface PollingOptions {
    */
   maxUnfinished?: number;
   /**
-   * Telegram answers at most 100 updates from the offset on, and the offset cannot pass an
-   * update that is still being handled. When those 100 are all known (a slow chat's updates
-   * hold the offset back) for longer than this many ms, the offset moves past the oldest ones,
-   * so that other chats keep flowing. They are still handled, exactly once; only a crash before
-   * they finish would lose them. Default 1000; `Infinity` never moves past an unfinished update.
+   * The offset cannot pass an update that is still being handled, and while one is pending
+   * Telegram answers getUpdates at once (no long poll) with at most 100 updates from it on. So
+   * while a slow handler holds the offset, the poller polls again every `stalledWindowMs / 4`
+   * (or as soon as a handler finishes) to fetch other chats' new updates, and once an update has
+   * been running longer than this many ms the offset moves past it, so that long polling (and the
+   * window of 100) is free again. Moved-past updates are still handled, exactly once; only a
+   * crash before they finish would lose them. Default 1000; `Infinity` never moves past an
+   * unfinished update (the poller then keeps polling every 250 ms while one runs).
    */
   stalledWindowMs?: number;
   /** SIGINT/SIGTERM stop the bot gracefully (a second signal exits at once). */
@@ -76,15 +80,7 @@ export function isFatalPollingError(error: unknown): boolean {
   return error instanceof ApiTelegramException && (error.errorCode === 401 || error.errorCode === 404);
 }
 
-/** Sleeps `ms`, or less when `signal` aborts (never rejects). */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => { clearTimeout(timer); signal.removeEventListener('abort', done); resolve(); };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
+const ignore = (): void => undefined;
 
 /** One bot's polling loop; at most one run at a time. */
 export class Poller {
@@ -136,6 +132,28 @@ export class Poller {
     let backoff = initialBackoff;
     let fatal: unknown;
     let stalledWarned = false;
+    // While a slow handler holds the offset, Telegram answers at once with the known updates:
+    // poll again after this short tick (or when a handler finishes) instead of spinning.
+    const stalledTick = Number.isFinite(stalledWindowMs) ? Math.min(1000, Math.max(10, stalledWindowMs / 4)) : 250;
+
+    // One shared "some update finished" promise: waiting again and again (backpressure, stalled
+    // offset) must not add a new waiter to the scheduler each time.
+    let settled: Promise<void> | undefined;
+    const nextSettled = (): Promise<void> =>
+      (settled ??= scheduler.nextSettled().then(() => { settled = undefined; }));
+    /** Resolves when an update finished, `ms` passed or the run is stopped, whichever is first. */
+    const settledOrTick = async (ms: number): Promise<void> => {
+      // A timer of its own, cancelled when the race is over, so no timer or abort listener lingers.
+      const tick = new AbortController();
+      const onAbort = () => tick.abort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        await Promise.race([nextSettled(), sleep(ms, tick.signal).catch(ignore)]);
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+        tick.abort();
+      }
+    };
 
     /** Decides what an error means: returns normally to retry after a wait, throws to end the run. */
     const onError = async (error: unknown, what: string): Promise<void> => {
@@ -161,7 +179,7 @@ export class Poller {
         throw error;
       }
       backoff = Math.min(backoff * 2, maxBackoff);
-      await pause(wait, signal);
+      await sleep(wait, signal).catch(ignore);
     };
 
     try {
@@ -194,7 +212,7 @@ export class Poller {
 
       while (!signal.aborted) {
         // Backpressure: do not fetch while too much is unfinished.
-        while (tracker.unfinished > maxUnfinished && !signal.aborted) await Promise.race([scheduler.nextSettled(), pause(1000, signal)]);
+        while (tracker.unfinished > maxUnfinished && !signal.aborted) await settledOrTick(1000);
         if (signal.aborted) break;
         const offset = tracker.offset();
         let updates: Update[];
@@ -217,24 +235,24 @@ export class Poller {
           scheduler.push(update, onDone);
         }
         if (fresh === 0 && updates.length > 0) {
-          // Only updates still being handled came back: wait for the offset to move instead of spinning.
-          const windowFull = updates.length >= LIMIT;
-          while (!signal.aborted && tracker.offset() === offset && tracker.unfinished > 0) {
-            const tick = windowFull && Number.isFinite(stalledWindowMs) ? Math.max(10, Math.min(stalledWindowMs, 1000)) : 1000;
-            await Promise.race([scheduler.nextSettled(), pause(tick, signal)]);
-            if (windowFull && Number.isFinite(stalledWindowMs)) {
-              const released = tracker.releaseOlderThan(stalledWindowMs);
-              if (released.length && !stalledWarned) {
-                stalledWarned = true;
-                logger.warn(
-                  `Telegram's window of ${LIMIT} updates is full of updates still being handled (slow handlers?); ` +
-                    `the offset moves past ${released.length} of them (e.g. ${released[0]}) so that other chats keep flowing`,
-                );
-              }
+          // Only updates still being handled came back, so the offset is held by a running handler.
+          // Do not wait for that handler (other chats would wait too): poll again soon with the
+          // offset still held, skipping the known ids, so new updates of other chats start at once.
+          if (tracker.offset() === offset) await settledOrTick(stalledTick);
+          if (Number.isFinite(stalledWindowMs)) {
+            // Updates running for longer than the window stop holding the offset: long polling
+            // resumes, and Telegram's window of 100 cannot fill up with them.
+            const released = tracker.releaseOlderThan(stalledWindowMs);
+            if (released.length && !stalledWarned) {
+              stalledWarned = true;
+              logger.warn(
+                `${released.length} update(s) (e.g. ${released[0]}) are still being handled after ${stalledWindowMs} ms ` +
+                  '(slow handlers?); the offset moves past them so that other chats keep flowing',
+              );
             }
           }
         }
-        if (interval > 0) await pause(interval, signal);
+        if (interval > 0) await sleep(interval, signal).catch(ignore);
       }
     } finally {
       // Graceful end: every accepted update is handled, then its offset is confirmed.

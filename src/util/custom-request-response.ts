@@ -4,20 +4,35 @@
  * @module
  */
 
-/** The response a custom request sender returns: a JSON body, a status code and a reason phrase. */
+/**
+ * The response a custom request sender returns: a JSON body, a status code and a reason phrase.
+ * The body may be given as JSON text (as Telegram sends it) or as the already-parsed object,
+ * which in-process test doubles prefer: Botte then skips serialising and parsing it.
+ */
 export class CustomRequestResponse {
-  /** The body, exactly as Telegram would send it. */
-  readonly text: string;
+  private bodyText?: string;
+  /** The body as an object, when it was given as one. */
+  readonly body?: Record<string, unknown>;
   /** The HTTP status code. */
   readonly statusCode: number;
   /** The HTTP reason phrase (`''` when not given). */
   readonly reason: string;
 
-  /** `new CustomRequestResponse('{"ok":true,"result":true}')`; status 200 by default. */
-  constructor(jsonText: string, statusCode = 200, reason = '') {
-    this.text = jsonText;
+  /**
+   * `new CustomRequestResponse('{"ok":true,"result":true}')` or
+   * `new CustomRequestResponse({ ok: true, result: true })`; status 200 by default.
+   */
+  constructor(json: string | Record<string, unknown>, statusCode = 200, reason = '') {
+    if (typeof json === 'string') this.bodyText = json;
+    else this.body = json;
     this.statusCode = statusCode;
     this.reason = reason;
+  }
+
+  /** The body, exactly as Telegram would send it. */
+  get text(): string {
+    this.bodyText ??= JSON.stringify(this.body);
+    return this.bodyText;
   }
 
   /** True for a 2xx status. */
@@ -27,6 +42,6 @@ export class CustomRequestResponse {
 
   /** The body parsed as JSON (throws a `SyntaxError` when it is not JSON). */
   json<T = unknown>(): T {
-    return JSON.parse(this.text) as T;
+    return (this.body ?? JSON.parse(this.text)) as T;
   }
 }

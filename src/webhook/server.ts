@@ -19,7 +19,10 @@ export interface RunWebhooksOptions extends WebhookOptions {
   listen?: string;
   /** Port (default 8443; 0 picks a free one). */
   port?: number;
-  /** Path of the endpoint (default `/botte-` + a hash of the token: stable and secret, without the token itself). */
+  /**
+   * Path of the endpoint. Default: the path of `url` when one is given (where Telegram will post),
+   * else `/botte-` + a hash of the token (stable and secret, without the token itself).
+   */
   urlPath?: string;
   /** TLS certificate (path or PEM); with `certificateKey` the server speaks HTTPS and it is uploaded to setWebhook. */
   certificate?: string | Buffer;
@@ -66,7 +69,9 @@ function pemOrPath(value: string | Buffer): Promise<Buffer> {
 /** Starts the server; see {@link RunWebhooksOptions}. */
 export async function startWebhookServer(bot: WebhookServerBot, options: RunWebhooksOptions = {}): Promise<WebhookServer> {
   const listen = options.listen ?? '127.0.0.1';
-  const urlPath = options.urlPath ?? `/botte-${createHash('sha256').update(bot.token).digest('hex').slice(0, 24)}`;
+  // Telegram posts to the path of `url`, so that is where the server must listen by default.
+  const urlPath = options.urlPath ??
+    (options.url ? new URL(options.url).pathname : `/botte-${createHash('sha256').update(bot.token).digest('hex').slice(0, 24)}`);
   let secretToken = options.secretToken;
   if (options.url && !secretToken) secretToken = randomBytes(24).toString('base64url');
   const handle = nodeHttpHandler(bot, { ...options, secretToken });

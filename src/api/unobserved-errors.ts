@@ -1,0 +1,49 @@
+/**
+ * Keeps a forgotten `await` from killing the bot. Handlers are often written as
+ * `(message) => { bot.replyTo(message, '...') }`: if Telegram refuses that call (the user blocked
+ * the bot, the chat is gone...), the rejected promise has no handler and Node ends the process.
+ *
+ * Once a bot handles updates, Botte listens to `unhandledRejection`: a rejection that is a Bot API
+ * error of a bot that handles updates goes to that bot's exception handler instead. Any other
+ * rejection keeps Node's default behaviour (the process ends), unless the application listens
+ * to `unhandledRejection` itself, in which case it decides.
+ * @module
+ */
+
+/** Something that can report an error (the bot). */
+interface ErrorSink {
+  reportError(error: unknown): Promise<boolean>;
+}
+
+const origins = new WeakMap<object, ErrorSink>();
+let installed = false;
+
+/** Remembers which bot's call failed with `error`. */
+export function rememberOrigin(error: unknown, bot: object): void {
+  if (error !== null && typeof error === 'object' && typeof (bot as Partial<ErrorSink>).reportError === 'function') {
+    origins.set(error, bot as ErrorSink);
+  }
+}
+
+function nodeWouldOnlyWarn(): boolean {
+  const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+  const mode = /--unhandled-rejections[= ](\w[\w-]*)/.exec(flags)?.[1];
+  return mode !== undefined && mode !== 'throw' && mode !== 'strict';
+}
+
+function onUnhandledRejection(reason: unknown): void {
+  const bot = reason !== null && typeof reason === 'object' ? origins.get(reason) : undefined;
+  if (bot) {
+    void bot.reportError(reason);
+    return;
+  }
+  // Not a bot's error: behave as if this listener were not there.
+  if (process.listenerCount('unhandledRejection') === 1 && !nodeWouldOnlyWarn()) throw reason;
+}
+
+/** Installs the listener once per process (idempotent). */
+export function guardUnobservedApiErrors(): void {
+  if (installed) return;
+  installed = true;
+  process.on('unhandledRejection', onUnhandledRejection);
+}
