@@ -94,19 +94,49 @@ export class Transport {
     if (this.closed) throw new Error('The transport is closed');
     const url = new URL(request.url);
     const dispatcher = await this.dispatcher(url);
-    const response = await dispatcher.request({
-      origin: url.origin,
-      path: url.pathname + url.search,
-      method: request.method,
-      headers: request.headers,
-      body: request.body as Dispatcher.DispatchOptions['body'],
-      headersTimeout: request.readTimeoutMs,
-      bodyTimeout: request.readTimeoutMs,
-      signal: request.signal,
+    // The handler interface of dispatch() collects the body chunks directly: no response stream,
+    // no async iteration, which matters at thousands of calls per second.
+    return new Promise<TransportResponse>((resolve, reject) => {
+      const signal = request.signal;
+      const chunks: Buffer[] = [];
+      let status = 0;
+      let controller: Dispatcher.DispatchController | undefined;
+      const abortError = () => Object.assign(new Error('The request was aborted'), { name: 'AbortError', cause: signal?.reason });
+      const onAbort = () => controller?.abort(abortError());
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) return reject(abortError());
+      signal?.addEventListener('abort', onAbort, { once: true });
+      dispatcher.dispatch(
+        {
+          origin: url.origin,
+          path: url.pathname + url.search,
+          method: request.method,
+          headers: request.headers,
+          body: request.body as Dispatcher.DispatchOptions['body'],
+          headersTimeout: request.readTimeoutMs,
+          bodyTimeout: request.readTimeoutMs,
+        },
+        {
+          onRequestStart(c) {
+            controller = c;
+          },
+          onResponseStart(_c, statusCode) {
+            status = statusCode;
+          },
+          onResponseData(_c, chunk) {
+            chunks.push(chunk);
+          },
+          onResponseEnd() {
+            done();
+            resolve({ status, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
+          },
+          onResponseError(_c, error) {
+            done();
+            reject(error);
+          },
+        },
+      );
     });
-    const chunks: Buffer[] = [];
-    for await (const chunk of response.body) chunks.push(chunk as Buffer);
-    return { status: response.statusCode, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
   }
 
   /** Closes every pooled connection. Requests in flight finish first. */
