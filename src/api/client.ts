@@ -12,7 +12,7 @@ import type { ApiParams, ApiResult, MethodSpec, OptionsOf } from './method-spec.
 import { apihelper, formatUrl } from './settings.js';
 import { Transport } from './transport.js';
 import { registerSecret, redactError } from './redact.js';
-import { prepareParams, uploadsAreReplayable, type CallDefaults } from './prepare-params.js';
+import { prepareParams, uploadsAreReplayable } from './prepare-params.js';
 import { buildMultipart, fieldValue } from './multipart.js';
 import { readAnswer, readParsedAnswer, retryDelay, toApiException } from './call-errors.js';
 import { ApiException, ApiHTTPException } from './errors.js';
@@ -38,6 +38,9 @@ export interface CallOptions {
 }
 
 
+
+/** The options of a call that has none (shared, never mutated). */
+const NO_CALL_OPTIONS: CallOptions = Object.freeze({});
 
 /**
  * Method URLs per client, built once per URL template. Kept outside the instance because they
@@ -89,10 +92,6 @@ export class ApiClient {
     return this.mePromise;
   }
 
-  private get callDefaults(): CallDefaults {
-    return this.options;
-  }
-
   private getTransport(): Transport {
     this.transport ??= new Transport({
       proxy: this.options.proxy ?? apihelper.proxy,
@@ -108,16 +107,11 @@ export class ApiClient {
    */
   callApi<M extends MethodName>(method: M, params?: ApiParams<M>, call?: CallOptions): Promise<ApiResult<M>>;
   callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown>;
-  async callApi(method: string, params?: Record<string, unknown>, call: CallOptions = {}): Promise<unknown> {
+  async callApi(method: string, params?: Record<string, unknown>, call: CallOptions = NO_CALL_OPTIONS): Promise<unknown> {
     const spec = methodSpec(method);
     // Deprecated names are sent under their current name.
     method = currentMethodName(method);
-    const prepared = prepareParams(params, spec, this.callDefaults);
-    const retryOption = this.options.retry ?? apihelper.RETRY_ON_ERROR;
-    const retrySettings = typeof retryOption === 'object' ? retryOption : undefined;
-    const retries = call.retry === false || retryOption === false ? 0 : (retrySettings?.maxRetries ?? apihelper.MAX_RETRIES);
-    const maxRetryAfter = retrySettings?.maxRetryAfter ?? apihelper.MAX_RETRY_AFTER;
-    const replayable = prepared.files.size === 0 || uploadsAreReplayable(prepared.files);
+    const prepared = prepareParams(params, spec, this.options);
     if (this.floodControl) await this.floodControl.acquire(method, prepared.fields.chat_id as number | string | undefined, call.signal);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -125,7 +119,7 @@ export class ApiClient {
         return enrichResult(method, result);
       } catch (error) {
         const apiError = toApiException(method, error);
-        const delay = attempt < retries && replayable ? retryDelay(method, apiError, attempt, maxRetryAfter) : undefined;
+        const delay = this.retryDelayFor(method, apiError, attempt, call, prepared.files);
         if (delay === undefined) {
           rememberOrigin(apiError, this);
           throw apiError;
@@ -134,6 +128,17 @@ export class ApiClient {
         await sleep(delay, call.signal);
       }
     }
+  }
+
+  /** How long to wait before attempt `attempt + 1` of a failed call, or undefined to give up. */
+  private retryDelayFor(method: string, error: ApiException, attempt: number, call: CallOptions, files: ReadonlyMap<string, InputFile>): number | undefined {
+    const retryOption = this.options.retry ?? apihelper.RETRY_ON_ERROR;
+    if (call.retry === false || retryOption === false) return undefined;
+    const settings = typeof retryOption === 'object' ? retryOption : undefined;
+    if (attempt >= (settings?.maxRetries ?? apihelper.MAX_RETRIES)) return undefined;
+    // A stream that was read once cannot be sent again.
+    if (files.size > 0 && !uploadsAreReplayable(files)) return undefined;
+    return retryDelay(method, error, attempt, settings?.maxRetryAfter ?? apihelper.MAX_RETRY_AFTER);
   }
 
   private async send(method: string, fields: Record<string, unknown>, files: ReadonlyMap<string, InputFile>, call: CallOptions): Promise<unknown> {

@@ -46,6 +46,12 @@ class Fifo<T> {
     this.items.push(item);
   }
 
+  /** Pushes `item` and returns this queue. */
+  with(item: T): this {
+    this.items.push(item);
+    return this;
+  }
+
   shift(): T | undefined {
     if (this.head >= this.items.length) return undefined;
     const item = this.items[this.head]!;
@@ -96,7 +102,8 @@ export class UpdateScheduler {
   /** Tasks whose key is free, waiting for a slot. */
   private readonly ready = new Fifo<Task>();
   /** Keys that have a task running or ready; the array holds the tasks behind it. */
-  private readonly busyKeys = new Map<number | string, Fifo<Task>>();
+  /** Keys with an update running; the value queues the updates waiting behind it (null: none yet). */
+  private readonly busyKeys = new Map<number | string, Fifo<Task> | null>();
   private running = 0;
   private pendingCount = 0;
   private waiters: Array<() => void> = [];
@@ -126,11 +133,13 @@ export class UpdateScheduler {
     this.pendingCount++;
     if (key !== undefined) {
       const behind = this.busyKeys.get(key);
-      if (behind) {
-        behind.push(task);
+      if (behind !== undefined) {
+        // Most chats have one update at a time: their queue is only made when a second arrives.
+        if (behind === null) this.busyKeys.set(key, new Fifo<Task>().with(task));
+        else behind.push(task);
         return;
       }
-      this.busyKeys.set(key, new Fifo<Task>());
+      this.busyKeys.set(key, null);
     }
     this.ready.push(task);
     this.pump();
@@ -182,8 +191,7 @@ export class UpdateScheduler {
     this.running--;
     this.pendingCount--;
     if (task.key !== undefined) {
-      const behind = this.busyKeys.get(task.key)!;
-      const next = behind.shift();
+      const next = this.busyKeys.get(task.key)?.shift();
       if (next) this.ready.push(next);
       else this.busyKeys.delete(task.key);
     }
