@@ -4,6 +4,7 @@
  * and no promise at all when every filter of a handler is synchronous.
  * @module
  */
+import { isThenable } from './is-thenable.js';
 import { AdvancedCustomFilter, SimpleCustomFilter, type CustomFilter } from './custom-filters/base.js';
 import type { FilterKind } from './registrars.js';
 
@@ -167,10 +168,6 @@ export function callbackDataPasses(entry: HandlerEntry, query: { data?: string }
   const data = query.data;
   if (data === undefined) return false;
   return typeof wanted === 'string' ? data === wanted : regexpMatches(wanted, data);
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';
 }
 
 /**

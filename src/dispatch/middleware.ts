@@ -7,6 +7,7 @@
  *   update type, in setup order, then the handlers, then every `postProcess` in the same order.
  * @module
  */
+import { isThenable } from './is-thenable.js';
 import { BaseMiddleware, isCancelUpdate, isSkipHandler, type HandlerData } from './handler-backends.js';
 import type { FunctionMiddleware } from './types.js';
 import { logger } from '../logger.js';
@@ -42,13 +43,13 @@ export class FunctionMiddlewares {
   async run(bot: unknown, update: object, updateType: string, obj: unknown): Promise<void> {
     for (const middleware of this.forWholeUpdates) {
       const result = middleware(bot, update);
-      if (result instanceof Promise) await result;
+      if (isThenable(result)) await result;
     }
     const typed = this.byType.get(updateType);
     if (typed === undefined) return;
     for (const middleware of typed) {
       const result = middleware(bot, obj);
-      if (result instanceof Promise) await result;
+      if (isThenable(result)) await result;
     }
   }
 }
@@ -116,7 +117,7 @@ export class ClassMiddlewares {
       const method = this.method(middleware, 'preProcess', updateType);
       if (method === undefined) continue;
       let result = method.call(middleware, obj, data);
-      if (result instanceof Promise) result = await result;
+      if (isThenable(result)) result = await result;
       if (isCancelUpdate(result)) return 'cancel';
       if (isSkipHandler(result)) outcome = 'skip';
     }
@@ -140,7 +141,7 @@ export class ClassMiddlewares {
       if (method === undefined) continue;
       try {
         const result = method.call(middleware, obj, data, exception);
-        if (result instanceof Promise) await result;
+        if (isThenable(result)) await result;
       } catch (error) {
         await onError(error);
       }

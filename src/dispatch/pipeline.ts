@@ -17,6 +17,7 @@
  * `handleUpdate` returns, and allocates one small object per update ({@link HandlerRun}).
  * @module
  */
+import { isThenable } from './is-thenable.js';
 import type { UserFromGetMe } from '@grammyjs/types';
 import { enrichUpdate } from '../types/message.js';
 import { logger } from '../logger.js';
@@ -42,10 +43,6 @@ export interface PipelineHost {
 const STEP_TYPES: ReadonlySet<string> = new Set(['message', 'channel_post', 'business_message', 'guest_message']);
 
 const NO_MIDDLEWARES: readonly never[] = [];
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';
-}
 
 /** The update type of `update`: its one field besides `update_id`. */
 export function updateTypeOf(update: object): string | undefined {

@@ -4,6 +4,7 @@
  * update can never stop the others.
  * @module
  */
+import { isThenable } from './is-thenable.js';
 import type { ExceptionHandler } from '../options.js';
 import { logger } from '../logger.js';
 
@@ -18,7 +19,7 @@ export async function reportError(exceptionHandler: ExceptionHandler | undefined
       const answer = typeof exceptionHandler === 'function'
         ? exceptionHandler(error)
         : exceptionHandler.handle(error);
-      if ((answer instanceof Promise ? await answer : answer) === true) return true;
+      if ((isThenable(answer) ? await answer : answer) === true) return true;
     } catch (handlerError) {
       safeLog('The exceptionHandler threw while handling an error', handlerError);
     }

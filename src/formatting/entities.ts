@@ -8,8 +8,9 @@
  * well-formed even for entity lists Telegram itself would not produce.
  * @module
  */
+import { escape as escapeText } from '../util/text.js';
 import type { MessageEntity } from '@grammyjs/types';
-import { escapeMarkdownV2 } from './escape.js';
+import { escapeHtml, escapeMarkdownV2 } from './escape.js';
 
 /**
  * A custom rendering of one entity type: a template with `{text}` where the content goes and
@@ -101,7 +102,7 @@ function render(text: string, entities: readonly MessageEntity[] | null | undefi
 }
 
 function attr(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
+  return escapeHtml(String(value ?? ''));
 }
 
 function field(entity: MessageEntity, name: string): unknown {
@@ -154,7 +155,6 @@ function withSubs(base: (entity: MessageEntity) => readonly [string, string] | n
   };
 }
 
-const escapeHtmlText = (text: string) => text.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
 
 /**
  * Rebuilds Telegram HTML from a text and its entities (e.g. `message.text` and
@@ -165,7 +165,7 @@ export function applyHtmlEntities(text: string, entities: readonly MessageEntity
   const tags = withSubs(htmlTags, customSubs);
   return render(text ?? '', entities, {
     tags,
-    text: (run) => escapeHtmlText(run),
+    text: (run) => escapeText(run),
     join: (out, token) => out + token,
   });
 }

@@ -1,6 +1,8 @@
 /**
  * `antiflood`: repeats a Bot API call after Telegram's 429 "Too Many Requests", waiting the
- * `retry_after` seconds Telegram asks for. Nothing in Botte's core retries 429 by itself.
+ * `retry_after` seconds Telegram asks for. Botte's client already retries 429 by itself (up to
+ * `MAX_RETRIES` times, see the `retry` option); antiflood adds attempts on top, for code written
+ * after the Python library or for bots created with `retry: false`.
  * @module
  */
 import { setTimeout as sleep } from 'node:timers/promises';
