@@ -25,7 +25,10 @@ function quote(value: string): string {
 
 /** Encodes a field value the way Telegram reads it: strings as is, everything else as JSON. */
 export function fieldValue(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  // Numbers and booleans print the same as JSON, without the serializer's cost.
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 /** Builds a streamed multipart body from plain `fields` and `files` (field name → file). */

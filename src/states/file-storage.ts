@@ -1,10 +1,11 @@
 /**
  * States kept in a JSON file, for bots that must remember conversations across restarts on one
- * machine. The file is read once (lazily, at the first call) and rewritten after every change,
- * atomically (temp file + rename), one write at a time.
+ * machine. The file is read once (lazily, at the first call) and rewritten after changes,
+ * atomically (temp file + rename), one write at a time: changes made in the same tick, or while a
+ * write is in flight, are saved together by one write of the latest snapshot.
  * @module
  */
-import { readJsonFile, AtomicJsonWriter } from './json-file.js';
+import { readJsonFile, AtomicJsonWriter, loadOnce } from './json-file.js';
 import { RecordMapStorage, type StateRecord } from './memory-storage.js';
 import type { StorageKeyOptions } from './key.js';
 
@@ -20,9 +21,9 @@ interface StateFileContent {
  * their own copy in memory, and the last write wins (the file never gets corrupted, though).
  */
 export class StateFileStorage extends RecordMapStorage {
-  private loading?: Promise<Map<string, StateRecord>>;
   private map?: Map<string, StateRecord>;
   private readonly writer: AtomicJsonWriter;
+  private readonly loadRecords = loadOnce(() => this.load());
 
   /**
    * @param filePath the JSON file (created with its folder at the first change)
@@ -37,11 +38,7 @@ export class StateFileStorage extends RecordMapStorage {
   }
 
   protected override records(): Promise<Map<string, StateRecord>> {
-    this.loading ??= this.load().catch((error: unknown) => {
-      this.loading = undefined; // let the next call try again
-      throw error;
-    });
-    return this.loading;
+    return this.loadRecords();
   }
 
   private async load(): Promise<Map<string, StateRecord>> {
@@ -58,8 +55,8 @@ export class StateFileStorage extends RecordMapStorage {
     return this.writer.write();
   }
 
-  /** Waits for pending writes. */
-  async flush(): Promise<void> {
-    if (this.map) await this.writer.write();
+  /** Resolves once the file holds every change made so far (writing only if it is behind). */
+  flush(): Promise<void> {
+    return this.writer.flush();
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Small helpers for the file-backed storages: read a JSON file that may not exist yet, and write
- * one atomically (temp file + rename) with writes serialised and coalesced.
+ * Small helpers for the file-backed storages: load a file once, read a JSON file that may not
+ * exist yet, and write one atomically (temp file + rename) with writes serialised and coalesced.
  * @module
  */
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
@@ -19,6 +19,21 @@ export async function readJsonFile(filePath: string): Promise<unknown> {
   return JSON.parse(text);
 }
 
+/**
+ * Wraps an async `load` so that it runs once: every call shares its promise. A failed load is
+ * forgotten, so the next call tries again (the file may be readable by then).
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+}
+
 let tempCounter = 0;
 
 /**
@@ -29,6 +44,9 @@ let tempCounter = 0;
 export class AtomicJsonWriter {
   private running: Promise<void> = Promise.resolve();
   private queued?: Promise<void>;
+  // A change the file does not hold yet: set by write()/markDirty(), cleared when a write takes
+  // its snapshot, set again when that write fails.
+  private dirty = false;
 
   /**
    * @param filePath the file to write
@@ -36,8 +54,14 @@ export class AtomicJsonWriter {
    */
   constructor(private readonly filePath: string, private readonly snapshot: () => unknown) {}
 
+  /** Notes a change whose write is deferred (a delayed save); {@link flush} writes it. */
+  markDirty(): void {
+    this.dirty = true;
+  }
+
   /** Schedules a write; resolves once a write that started after this call has finished. */
   write(): Promise<void> {
+    this.dirty = true;
     // A queued write has not taken its snapshot yet, so it already covers this change.
     if (this.queued) return this.queued;
     const next = this.running.catch(() => undefined).then(() => {
@@ -49,15 +73,25 @@ export class AtomicJsonWriter {
     return next;
   }
 
+  /**
+   * Resolves once the file holds the latest snapshot: waits for the write in flight and writes
+   * again only when something changed since its snapshot (or it failed). Nothing to do: no write.
+   */
+  flush(): Promise<void> {
+    return this.running.catch(() => undefined).then(() => (this.dirty ? this.write() : undefined));
+  }
+
   private async writeNow(): Promise<void> {
-    const text = JSON.stringify(this.snapshot());
-    await mkdir(dirname(this.filePath), { recursive: true });
+    this.dirty = false;
     // Unique per process and per write, so two writers (even two processes) never share a temp file.
     const temp = `${this.filePath}.${process.pid}.${++tempCounter}.tmp`;
     try {
+      const text = JSON.stringify(this.snapshot()); // taken now, before the first await
+      await mkdir(dirname(this.filePath), { recursive: true });
       await writeFile(temp, text, 'utf8');
       await rename(temp, this.filePath);
     } catch (error) {
+      this.dirty = true; // the file is still behind: the next flush() tries again
       await unlink(temp).catch(() => undefined);
       throw error;
     }

@@ -13,7 +13,7 @@
  * @module
  */
 import { logger } from '../logger.js';
-import { readJsonFile, AtomicJsonWriter } from './json-file.js';
+import { readJsonFile, AtomicJsonWriter, loadOnce } from './json-file.js';
 
 /** One registered next-step or reply handler (the same shape as the dispatcher's). */
 export interface StepEntry {
@@ -118,7 +118,6 @@ type HeldEntry = { live?: StepEntry; saved?: SavedEntry };
  */
 export class FileHandlerBackend implements HandlerBackend {
   private entries?: Map<string, HeldEntry[]>;
-  private loading?: Promise<Map<string, HeldEntry[]>>;
   private readonly writer: AtomicJsonWriter;
   private timer?: NodeJS.Timeout;
 
@@ -140,21 +139,15 @@ export class FileHandlerBackend implements HandlerBackend {
     await this.map();
   }
 
-  private map(): Promise<Map<string, HeldEntry[]>> {
-    this.loading ??= (async () => {
-      const content = (await readJsonFile(this.filePath)) as { entries?: Record<string, SavedEntry[]> } | undefined;
-      const map = new Map<string, HeldEntry[]>();
-      for (const [key, list] of Object.entries(content?.entries ?? {})) {
-        map.set(key, list.map((saved) => ({ saved })));
-      }
-      this.entries = map;
-      return map;
-    })().catch((error: unknown) => {
-      this.loading = undefined;
-      throw error;
-    });
-    return this.loading;
-  }
+  private readonly map = loadOnce(async () => {
+    const content = (await readJsonFile(this.filePath)) as { entries?: Record<string, SavedEntry[]> } | undefined;
+    const map = new Map<string, HeldEntry[]>();
+    for (const [key, list] of Object.entries(content?.entries ?? {})) {
+      map.set(key, list.map((saved) => ({ saved })));
+    }
+    this.entries = map;
+    return map;
+  });
 
   private snapshot(): { version: 1; entries: Record<string, SavedEntry[]> } {
     const entries: Record<string, SavedEntry[]> = {};
@@ -167,6 +160,7 @@ export class FileHandlerBackend implements HandlerBackend {
 
   private async changed(): Promise<void> {
     if (this.delay <= 0) return this.writer.write();
+    this.writer.markDirty();
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -176,11 +170,11 @@ export class FileHandlerBackend implements HandlerBackend {
     this.timer.unref();
   }
 
-  /** Writes pending changes now. */
+  /** Writes pending changes now; resolves once the file holds them. */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.entries) await this.writer.write();
+    await this.writer.flush();
   }
 
   /** See {@link HandlerBackend.register}. */
