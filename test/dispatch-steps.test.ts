@@ -74,6 +74,30 @@ describe('next-step handlers', () => {
     assert.equal(backend.size, 0);
     assert.deepEqual(sentTexts(), ['step']);
   });
+
+  test('after register + clear, messages reach the handlers without asking the backends', async () => {
+    // Memory backends that count take(): their size hint says nothing waits, so take is skipped.
+    class CountingBackend extends MemoryHandlerBackend {
+      takes = 0;
+      override take(key: string) { this.takes++; return super.take(key); }
+    }
+    const nextStepBackend = new CountingBackend();
+    const replyBackend = new CountingBackend();
+    const { bot, feed } = setup({ nextStepBackend, replyBackend });
+    const seen: string[] = [];
+    bot.handleMsg({}, (m) => { seen.push(m.text); });
+    await bot.registerNextStepHandlerByChatId(1001, () => { seen.push('never'); });
+    await bot.clearStepHandlerByChatId(1001);
+    const question = await bot.sendMessage(1001, 'Reply to me');
+    await bot.registerForReply(question, () => { seen.push('never'); });
+    await bot.clearReplyHandlers(question);
+    emu.pushMessage('plain', { userId: 1001 });
+    emu.pushMessage('a reply', { userId: 1001, replyToMessage: question.message_id });
+    await feed();
+    assert.deepEqual(seen, ['plain', 'a reply']);
+    assert.equal(nextStepBackend.takes, 0);
+    assert.equal(replyBackend.takes, 0);
+  });
 });
 
 describe('reply handlers', () => {

@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StateFileStorage, StateMemoryStorage, stateKeyToString, type StateKey, type StateStorage } from '../src/states/index.js';
+import { AtomicJsonWriter } from '../src/states/json-file.js';
 
 const dirs: string[] = [];
 async function tempFile(): Promise<string> {
@@ -105,6 +106,35 @@ describe('state storages', () => {
       ...Array.from({ length: 50 }, (_, i) => reread.setState({ chatId: 2000 + i, userId: 1, botId: 1 }, 'b')),
     ]);
     JSON.parse(await readFile(file, 'utf8'));
+    const left = (await readdir(join(file, '..'))).filter((name) => name.endsWith('.tmp'));
+    assert.deepEqual(left, []);
+  });
+
+  it('file storage: flush() writes only when the file is behind, and resolves once it has every change', async () => {
+    const file = await tempFile();
+    const storage = new StateFileStorage(file);
+    assert.equal(await storage.getState(key), undefined); // loaded, nothing changed
+    await storage.flush();
+    await assert.rejects(readFile(file)); // up to date already: no write
+    await Promise.all([storage.setState(key, 'A'), storage.setData(key, { n: 1 }), storage.setState(key, 'B')]);
+    await storage.flush();
+    assert.deepEqual(Object.values(JSON.parse(await readFile(file, 'utf8')).records), [{ state: 'B', data: { n: 1 } }]);
+  });
+
+  it('atomic writer: one write per tick, one follow-up for changes made while a write runs', async () => {
+    const file = await tempFile();
+    let value = 0;
+    let snapshots = 0;
+    const writer = new AtomicJsonWriter(file, () => { snapshots++; return value; });
+    const burst = [1, 2, 3].map((n) => { value = n; return writer.write(); });
+    await Promise.resolve(); await Promise.resolve(); await Promise.resolve(); // the write has started
+    const during = [4, 5].map((n) => { value = n; return writer.write(); });
+    await writer.flush();
+    assert.equal(JSON.parse(await readFile(file, 'utf8')), 5);
+    await Promise.all([...burst, ...during]);
+    assert.equal(snapshots, 2);
+    await writer.flush(); // nothing changed since: no third write
+    assert.equal(snapshots, 2);
     const left = (await readdir(join(file, '..'))).filter((name) => name.endsWith('.tmp'));
     assert.deepEqual(left, []);
   });

@@ -10,8 +10,9 @@ const update = (id: number, text: string) => ({
 
 test('runWebhooks({ url }) without urlPath listens on the path of url, where Telegram posts', async () => {
   const emu = await BotApiEmulator.start();
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
+  const bot2 = new Botte(emu.token, { apiUrl: emu.apiUrl });
   try {
-    const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
     const seen: string[] = [];
     bot.handleMsg({ func: () => true }, (m) => { seen.push(m.text!); });
     const server = await bot.runWebhooks({ port: 0, url: 'https://example.com/hook' });
@@ -29,11 +30,12 @@ test('runWebhooks({ url }) without urlPath listens on the path of url, where Tel
     assert.deepEqual(seen, ['hello']);
 
     // Without url the default path stays the hashed one.
-    const bot2 = new Botte(emu.token, { apiUrl: emu.apiUrl });
     const server2 = await bot2.runWebhooks({ port: 0 });
     assert.match(new URL(server2.url).pathname, /^\/botte-[0-9a-f]{24}$/);
     await bot2.stopBot();
   } finally {
+    await bot.stopBot(); // also when an assertion failed, so that no server keeps the process alive
+    await bot2.stopBot();
     await emu.stop();
   }
 });

@@ -33,18 +33,21 @@ function checkCallback(callback: unknown, method: string): asserts callback is S
   if (typeof callback !== 'function') throw new TypeError(`${method}: the callback must be a function`);
 }
 
+/**
+ * Whether `backend` may hold entries: its {@link HandlerBackend.size} hint when it gives one, so
+ * that a bot with nothing waiting pays no lookup per message; otherwise it must be asked.
+ */
+function mayHold(backend: HandlerBackend): boolean {
+  const size = backend.size;
+  return typeof size !== 'number' || size > 0;
+}
+
 /** The next-step and reply handlers of one bot. */
 export class StepHandlers {
   /** Where next-step handlers wait, by chat id. */
   readonly nextStep: HandlerBackend;
   /** Where reply handlers wait, by message id. */
   readonly reply: HandlerBackend;
-  // Counters of what this process registered, so that a bot that never uses the feature pays
-  // no backend lookup per message. Persistent backends may hold entries from an earlier run,
-  // so they are always asked.
-  private readonly alwaysAsk: boolean;
-  private pendingNext = 0;
-  private pendingReply = 0;
 
   /**
    * @param nextStepBackend `options.nextStepBackend`
@@ -53,13 +56,11 @@ export class StepHandlers {
   constructor(nextStepBackend: unknown, replyBackend: unknown) {
     this.nextStep = backendFrom(nextStepBackend, 'nextStepBackend');
     this.reply = backendFrom(replyBackend, 'replyBackend');
-    this.alwaysAsk = !(this.nextStep instanceof MemoryHandlerBackend) || !(this.reply instanceof MemoryHandlerBackend);
   }
 
   /** Waits for the next message of chat `chatId`. */
   async registerNext(chatId: Id, callback: unknown, args: unknown[]): Promise<void> {
     checkCallback(callback, 'registerNextStepHandler');
-    this.pendingNext++;
     await this.nextStep.register(String(chatId), { callback, args });
   }
 
@@ -71,7 +72,6 @@ export class StepHandlers {
   /** Waits for a reply to message `messageId` (of chat `chatId` when known). */
   async registerReply(messageId: Id, chatId: Id | undefined, callback: unknown, args: unknown[]): Promise<void> {
     checkCallback(callback, 'registerForReply');
-    this.pendingReply++;
     const entry: StepEntry = { callback, args };
     if (chatId !== undefined) entry.chatId = chatId;
     await this.reply.register(String(messageId), entry);
@@ -87,7 +87,7 @@ export class StepHandlers {
    * both backend lookups (and their promises) for the common message.
    */
   mayWaitFor(message: { reply_to_message?: unknown }): boolean {
-    return this.alwaysAsk || this.pendingNext > 0 || (this.pendingReply > 0 && message.reply_to_message !== undefined);
+    return mayHold(this.nextStep) || (message.reply_to_message !== undefined && mayHold(this.reply));
   }
 
   /**
@@ -95,10 +95,8 @@ export class StepHandlers {
    * them and then skips the normal handlers.
    */
   async takeNext(message: { chat?: { id: Id } }): Promise<StepEntry[]> {
-    if ((!this.alwaysAsk && this.pendingNext === 0) || message.chat === undefined) return [];
-    const entries = await this.nextStep.take(String(message.chat.id));
-    if (!this.alwaysAsk) this.pendingNext = Math.max(0, this.pendingNext - entries.length);
-    return entries;
+    if (message.chat === undefined || !mayHold(this.nextStep)) return [];
+    return this.nextStep.take(String(message.chat.id));
   }
 
   /**
@@ -107,7 +105,7 @@ export class StepHandlers {
    */
   async takeReply(message: { chat?: { id: Id }; reply_to_message?: { message_id: number } }): Promise<StepEntry[]> {
     const repliedTo = message.reply_to_message;
-    if ((!this.alwaysAsk && this.pendingReply === 0) || repliedTo === undefined) return [];
+    if (repliedTo === undefined || !mayHold(this.reply)) return [];
     const key = String(repliedTo.message_id);
     const entries = await this.reply.take(key);
     if (entries.length === 0) return entries;
@@ -117,7 +115,6 @@ export class StepHandlers {
       if (entry.chatId === undefined || String(entry.chatId) === chatId) mine.push(entry);
       else await this.reply.register(key, entry);
     }
-    if (!this.alwaysAsk) this.pendingReply = Math.max(0, this.pendingReply - mine.length);
     return mine;
   }
 }

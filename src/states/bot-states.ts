@@ -7,6 +7,7 @@
 import type { StateData, StateKey, StateStorage } from './storage.js';
 import { stateName, type State } from './state.js';
 import { resolveStateContext, type UpdateStateContext } from './context.js';
+import { stateKeyToString } from './key.js';
 
 /** A chat or user id. */
 export type Id = number | string;
@@ -39,9 +40,12 @@ export class BotStates {
     return key;
   }
 
-  /** Runs `fn` after every earlier locked call on the same key has finished. */
+  /**
+   * Runs `fn` after every earlier locked call on the same key has finished. Keys are compared the
+   * way the built-in storages compare them, so two keys that share a record share a lock.
+   */
   private locked<R>(key: StateKey, fn: () => Promise<R>): Promise<R> {
-    const id = JSON.stringify([key.botId, key.businessConnectionId, key.threadId, key.chatId, key.userId]);
+    const id = stateKeyToString(key);
     const previous = this.locks.get(id) ?? Promise.resolve();
     const run = previous.catch(() => undefined).then(fn);
     this.locks.set(id, run);

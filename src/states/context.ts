@@ -4,6 +4,7 @@
  * `resolve_context` does (and without crashing on channel posts, which have no sender).
  * @module
  */
+import { isCallbackQuery, isMessage, isObj, type Obj } from '../dispatch/custom-filters/update-parts.js';
 
 /** The parts of a state key an update provides. */
 export interface UpdateStateContext {
@@ -16,10 +17,6 @@ export interface UpdateStateContext {
   /** The business connection, for business updates. */
   businessConnectionId?: string;
 }
-
-type Obj = Record<string, any>;
-
-const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null;
 
 /** Context of a Message (also edited, channel and business messages). */
 function fromMessage(message: Obj): UpdateStateContext {
@@ -49,11 +46,11 @@ export function resolveStateContext(update: unknown): UpdateStateContext | undef
   }
   // MessageReactionCountUpdated: anonymous counts, nobody's state.
   if (isObj(u.chat) && Array.isArray(u.reactions) && !('from' in u)) return undefined;
-  // Message: the remaining update with both of these.
-  if ('message_id' in u && isObj(u.chat)) return fromMessage(u);
+  // Message: the remaining update with a message_id and a chat.
+  if (isMessage(u)) return fromMessage(u);
   // CallbackQuery: the chat of its message, or the user's private chat for inline messages.
-  if ('chat_instance' in u && isObj(u.from)) {
-    const message = isObj(u.message) && isObj(u.message.chat) ? u.message : undefined;
+  if (isCallbackQuery(u)) {
+    const message = isMessage(u.message) ? u.message : undefined;
     return {
       chatId: message?.chat.id ?? u.from.id,
       userId: u.from.id,

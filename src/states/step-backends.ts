@@ -33,13 +33,20 @@ export interface HandlerBackend {
   take(key: string): Promise<StepEntry[]>;
   /** Removes every entry of `key`. */
   clear(key: string): Promise<void>;
+  /**
+   * Optional hint, read before every message: how many keys have entries, known at once and
+   * exactly (0 lets dispatch skip {@link HandlerBackend.take}). Leave it out, or give undefined,
+   * when entries may exist that this object doesn't know of (a file not read yet, a shared
+   * store): such backends are always asked.
+   */
+  readonly size?: number;
 }
 
 /** The default backend: a Map in memory. Use one per bot and per kind (next step, reply). */
 export class MemoryHandlerBackend implements HandlerBackend {
   private readonly entries = new Map<string, StepEntry[]>();
 
-  /** How many keys have handlers waiting. */
+  /** How many keys have handlers waiting (see {@link HandlerBackend.size}). */
   get size(): number {
     return this.entries.size;
   }
@@ -134,11 +141,20 @@ export class FileHandlerBackend implements HandlerBackend {
     this.writer = new AtomicJsonWriter(filePath, () => this.snapshot());
   }
 
+  /**
+   * How many keys have handlers waiting, once the file has been read (see
+   * {@link HandlerBackend.size}); undefined before, as the file may hold some.
+   */
+  get size(): number | undefined {
+    return this.entries?.size;
+  }
+
   /** Reads the file (the first call does it anyway). */
   async load(): Promise<void> {
     await this.map();
   }
 
+  // The entries, read from the file at the first call.
   private readonly map = loadOnce(async () => {
     const content = (await readJsonFile(this.filePath)) as { entries?: Record<string, SavedEntry[]> } | undefined;
     const map = new Map<string, HeldEntry[]>();

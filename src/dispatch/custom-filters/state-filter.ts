@@ -18,12 +18,25 @@ export interface StateSource {
   getState(userId: number | string, chatId?: number | string, threadId?: number, businessConnectionId?: string): Promise<string | undefined>;
 }
 
+// The state names of each group seen, since listing a class group walks its static fields.
+// Groups are declared once and never change, so the first listing stays right.
+const groupStateNames = new WeakMap<StatesGroupLike, ReadonlySet<string>>();
+
+function stateNamesOf(group: StatesGroupLike): ReadonlySet<string> {
+  let names = groupStateNames.get(group);
+  if (!names) {
+    names = new Set(group.stateList.map((state) => state.name));
+    groupStateNames.set(group, names);
+  }
+  return names;
+}
+
 /** Whether the stored `current` state matches one `item`. */
 function matches(current: string, item: StateFilterItem): boolean {
   if (item === '*') return true;
   if (typeof item === 'string') return current === item;
   if (item instanceof State) return current === item.name;
-  if (isStatesGroup(item)) return item.stateList.some((state) => state.name === current);
+  if (isStatesGroup(item)) return stateNamesOf(item).has(current);
   return false;
 }
 
@@ -45,9 +58,7 @@ export class StateFilter extends AdvancedCustomFilter<unknown, StateFilterValue>
   async check(obj: unknown, value: StateFilterValue): Promise<boolean> {
     const where = resolveStateContext(obj);
     if (!where) return false;
-    const current = where.businessConnectionId === undefined
-      ? await this.bot.getState(where.userId, where.chatId, where.threadId)
-      : await this.bot.getState(where.userId, where.chatId, where.threadId, where.businessConnectionId);
+    const current = await this.bot.getState(where.userId, where.chatId, where.threadId, where.businessConnectionId);
     if (current === undefined || current === null) return false;
     const items: readonly StateFilterItem[] = Array.isArray(value) ? value : [value as StateFilterItem];
     return items.some((item) => matches(current, item));

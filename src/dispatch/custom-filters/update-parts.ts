@@ -5,9 +5,11 @@
  */
 import type { Chat, Message, User } from '@grammyjs/types';
 
-type Obj = Record<string, any>;
+/** Any non-null object, with its fields readable (update objects are told apart by their fields). */
+export type Obj = Record<string, any>;
 
-const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null;
+/** Whether `value` is a non-null object. */
+export const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null;
 
 /** Whether `obj` is a Message. */
 export function isMessage(obj: unknown): obj is Message {
