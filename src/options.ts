@@ -67,7 +67,7 @@ export interface BotteOptions {
 
   /** Handle updates concurrently (default true); false handles them one at a time, in order. */
   threaded?: boolean;
-  /** How many updates are handled at once when `threaded` (default 16). Updates of one chat always run in order. */
+  /** How many updates are handled at once when `threaded` (default 100, a full getUpdates batch). Updates of one chat always run in order. */
   numThreads?: number;
   /** Drop the updates that were pending when polling starts. */
   skipPending?: boolean;

@@ -24,7 +24,7 @@ test('runWebhooks with url registers the webhook (secret generated, certificate 
     assert.deepEqual(call.params.allowed_updates, ['message']);
     assert.ok(call.files.certificate, 'certificate uploaded');
     assert.equal(server.url, 'https://example.com/hook');
-    // The local endpoint (default path: derived from the token, never the token itself).
+    // The local endpoint listens on the path of url (/hook), nowhere else.
     const local = `http://127.0.0.1:${server.port}`;
     assert.equal((await fetch(`${local}/`, { method: 'POST', body: '{}' })).status, 404);
     await bot.stopBot(); // closes the server too

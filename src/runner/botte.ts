@@ -26,7 +26,7 @@ export const DEFAULT_NUM_THREADS = 100;
  * A Telegram bot: every Bot API method (`bot.sendMessage(...)`), handler registrars
  * (`bot.handleMsg(...)`) and the runners.
  *
- * Updates are handled concurrently (`threaded`, default true) by up to `numThreads` (default 16)
+ * Updates are handled concurrently (`threaded`, default true) by up to `numThreads` (default 100, a full getUpdates batch)
  * at once, with the updates of one chat (or of one user, for inline queries and the like) always
  * handled one after the other, in order. `threaded: false` handles one update at a time.
  *
