@@ -175,6 +175,7 @@ export class Botte extends Dispatcher {
   }
 
   // A webhook update with `replyInResponse` may turn its first eligible call into the response.
+  /** Calls a Bot API method; inside a webhook update with `replyInResponse`, the first eligible call may become the webhook response. */
   override callApi<M extends MethodName>(method: M, params?: ApiParams<M>, call?: CallOptions): Promise<ApiResult<M>>;
   override callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown>;
   override callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown> {

@@ -66,10 +66,13 @@ export interface PollOptions extends PollingOptions {
 
 /** What the loop needs from the bot. */
 export interface PollingHost {
+  /** Calls getUpdates (the only method the loop uses). */
   callApi(method: 'getUpdates', params: Record<string, unknown>, call: { signal?: AbortSignal; retry?: boolean; timeout?: number }): Promise<unknown>;
+  /** The bot's own user (from getMe), awaited before polling starts. */
   readonly user: Promise<UserFromGetMe>;
   /** Gives the error to the exception handler; logs it (with `context`) when unhandled. */
   reportError(error: unknown, context: string): Promise<boolean>;
+  /** The bot's options; `skipPending` drops updates queued before polling starts. */
   readonly options: { skipPending?: boolean };
 }
 

@@ -15,13 +15,21 @@ import type { MethodHandler, RecordedCall } from './types.js';
 
 /** Everything the handler needs from the emulator. */
 export interface HandlerDeps {
+  /** The bot token requests must carry in their URL (others get 401). */
   token: string;
+  /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Where every API call is recorded. */
   log: CallLog;
+  /** Injected faults, applied before a method runs. */
   faults: FaultRegistry;
+  /** Uploaded files, also served for downloads. */
   files: FileStore;
+  /** The chats and users the emulator knows. */
   chats: ChatDirectory;
+  /** Shared emulator state (bot user, update queue, webhook) used by the default methods. */
   state: EmulatorState;
+  /** Custom method handlers, keyed by lower-cased method name; they replace the defaults. */
   overrides: Map<string, MethodHandler>;
   /** True once stop() began: answers close their connection. */
   isStopping(): boolean;

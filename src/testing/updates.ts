@@ -24,9 +24,13 @@ interface Poller {
 
 /** Parameters of a getUpdates call, as sent. */
 export interface GetUpdatesParams {
+  /** Confirms every update with a lower id (raw, validated later). */
   offset?: unknown;
+  /** Most updates to return (raw, validated later). */
   limit?: unknown;
+  /** Long-poll timeout in seconds (raw, validated later). */
   timeout?: unknown;
+  /** Update types to receive (raw, validated later). */
   allowed_updates?: unknown;
 }
 

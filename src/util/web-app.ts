@@ -18,7 +18,9 @@ export interface WebAppValidationOptions {
 
 /** A user as described in Web App init data (the `user` and `receiver` fields). */
 export interface WebAppUser extends Partial<User> {
+  /** Unique identifier of the user. */
   id: number;
+  /** The user's first name. */
   first_name: string;
   /** Link to the user's profile photo (only for Mini Apps launched from the attachment menu). */
   photo_url?: string;
@@ -28,16 +30,27 @@ export interface WebAppUser extends Partial<User> {
 
 /** Parsed Web App init data; object fields JSON-decoded, `auth_date` and `can_send_after` as numbers. */
 export interface WebAppInitData {
+  /** Unique id of the Web App session, for answerWebAppQuery. */
   query_id?: string;
+  /** The current user. */
   user?: WebAppUser;
+  /** The chat partner (private chats opened from the attachment menu). */
   receiver?: WebAppUser;
+  /** The chat the Web App was opened in (attachment menu in groups). */
   chat?: Partial<Chat> & { id: number; photo_url?: string };
+  /** Type of the chat the Web App was opened from. */
   chat_type?: string;
+  /** Global identifier of the chat the Web App was opened from. */
   chat_instance?: string;
+  /** The `startattach`/`startapp` parameter of the launch link. */
   start_param?: string;
+  /** Seconds after which answerWebAppQuery may be called. */
   can_send_after?: number;
+  /** Unix time the init data was created. */
   auth_date: number;
+  /** HMAC-SHA256 of the other fields, checked with the bot token. */
   hash: string;
+  /** Ed25519 signature for third-party validation (not checked here). */
   signature?: string;
   [key: string]: unknown;
 }

@@ -114,15 +114,21 @@ export function expressHandler(bot: WebhookBot, options: WebhookOptions = {}): (
 
 /** The parts of a Fastify request the handler reads. */
 export interface FastifyRequestLike {
+  /** The HTTP method. */
   method: string;
+  /** The request headers (lower-cased names). */
   headers: Record<string, string | string[] | undefined>;
+  /** The body as parsed by Fastify (object, string or Buffer). */
   body?: unknown;
 }
 
 /** The parts of a Fastify reply the handler uses. */
 export interface FastifyReplyLike {
+  /** Sets the status code. */
   code(status: number): FastifyReplyLike;
+  /** Sets a response header. */
   header(name: string, value: string): FastifyReplyLike;
+  /** Sends the response. */
   send(payload?: unknown): FastifyReplyLike;
 }
 
@@ -209,6 +215,7 @@ export function webhookHandler(bot: WebhookBot, options: WebhookOptions = {}): (
 
 /** The part of a Hono context the handler uses. */
 export interface HonoContextLike {
+  /** The request wrapper; `raw` is the standard Fetch `Request`. */
   req: { raw: Request };
 }
 

@@ -57,7 +57,9 @@ export interface WebhookServer {
 
 /** The bot as `runWebhooks` needs it. */
 export interface WebhookServerBot extends WebhookBot {
+  /** The bot token (used to derive the default webhook path). */
   readonly token: string;
+  /** Registers the webhook URL with Telegram. */
   setWebhook(url: string, options?: Record<string, unknown>): Promise<unknown>;
 }
 
