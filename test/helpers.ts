@@ -2,6 +2,8 @@
 import { BotApiEmulator } from '../src/testing/index.js';
 import { ApiClient } from '../src/api/client.js';
 import type { BotteOptions } from '../src/options.js';
+import assert from 'node:assert/strict';
+import { Botte, StatesGroup, customFilters } from '../src/index.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { updateTypes } from '../src/util/constants.js';
 
@@ -48,3 +50,38 @@ export function dispatchHarness() {
     },
   };
 }
+
+/** A bot running a two-question form with states (name, then age), and an echo for the rest. */
+/** The states of the form bot. */
+export const Form = StatesGroup.create('Form', ['name', 'age']);
+
+
+export function formBot(emu: BotApiEmulator, options: BotteOptions = {}) {
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, ...options });
+  bot.addCustomFilter(new customFilters.StateFilter(bot));
+  bot.handleMsg({ commands: ['form'] }, async (message) => {
+    await bot.setState(message.from!.id, Form.name, message.chat.id);
+    await bot.replyTo(message, 'What is your name?');
+  });
+  bot.handleMsg({ state: Form.name }, async (message) => {
+    await bot.addData(message.from!.id, message.chat.id, { name: message.text });
+    await bot.setState(message.from!.id, Form.age, message.chat.id);
+    await bot.replyTo(message, 'How old are you?');
+  });
+  bot.handleMsg({ state: Form.age }, async (message) => {
+    const data = await bot.retrieveData(message.from!.id, message.chat.id);
+    await bot.deleteState(message.from!.id, message.chat.id);
+    await bot.replyTo(message, `${data.name} is ${message.text}`);
+  });
+  bot.handleMsg({ func: () => true }, (message) => bot.replyTo(message, `echo ${message.text}`));
+  return bot;
+}
+
+/** Sends `text` as user `userId` (in their private chat) and checks the bot's reply. */
+export async function say(emu: BotApiEmulator, userId: number, text: string, expected: string) {
+  const since = emu.calls.length;
+  emu.pushMessage(text, { chatId: userId, userId });
+  const call = await emu.waitForCall('sendMessage', (c) => c.params.chat_id === userId, { since, timeoutMs: 5000 });
+  assert.equal(call.params.text, expected, `reply to "${text}" from ${userId}`);
+}
+

@@ -6,37 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { BotApiEmulator } from '../src/testing/index.js';
-import { Botte, StatesGroup, StateFileStorage, customFilters, type BotteOptions, type StateStorage } from '../src/index.js';
-
-const Form = StatesGroup.create('Form', ['name', 'age']);
-
-function formBot(emu: BotApiEmulator, options: BotteOptions = {}) {
-  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, ...options });
-  bot.addCustomFilter(new customFilters.StateFilter(bot));
-  bot.handleMsg({ commands: ['form'] }, async (message) => {
-    await bot.setState(message.from!.id, Form.name, message.chat.id);
-    await bot.replyTo(message, 'What is your name?');
-  });
-  bot.handleMsg({ state: Form.name }, async (message) => {
-    await bot.addData(message.from!.id, message.chat.id, { name: message.text });
-    await bot.setState(message.from!.id, Form.age, message.chat.id);
-    await bot.replyTo(message, 'How old are you?');
-  });
-  bot.handleMsg({ state: Form.age }, async (message) => {
-    const data = await bot.retrieveData(message.from!.id, message.chat.id);
-    await bot.deleteState(message.from!.id, message.chat.id);
-    await bot.replyTo(message, `${data.name} is ${message.text}`);
-  });
-  bot.handleMsg({ func: () => true }, (message) => bot.replyTo(message, `echo ${message.text}`));
-  return bot;
-}
-
-async function say(emu: BotApiEmulator, userId: number, text: string, expected: string) {
-  const since = emu.calls.length;
-  emu.pushMessage(text, { chatId: userId, userId });
-  const call = await emu.waitForCall('sendMessage', (c) => c.params.chat_id === userId, { since, timeoutMs: 5000 });
-  assert.equal(call.params.text, expected, `reply to "${text}" from ${userId}`);
-}
+import { StateFileStorage, type StateStorage } from '../src/index.js';
+import { formBot, say } from './helpers.js';
 
 test('two users fill the form at the same time, each with their own state and data', async () => {
   const emu = await BotApiEmulator.start();

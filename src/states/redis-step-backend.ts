@@ -13,7 +13,7 @@
  */
 import { logger } from '../logger.js';
 import { checkTtl, RedisConnection, type RedisClientLike, type RedisConnectionOptions } from './redis-storage.js';
-import { stepHandlers, type FileHandlerBackend, type HandlerBackend, type HandlerRegistry, type StepEntry } from './step-backends.js';
+import { reviveEntry, stepHandlers, type FileHandlerBackend, type HandlerBackend, type HandlerRegistry, type SavedEntry, type StepEntry } from './step-backends.js';
 
 /** Options of {@link RedisHandlerBackend}. */
 export interface RedisHandlerBackendOptions extends RedisConnectionOptions {
@@ -30,13 +30,10 @@ export interface RedisHandlerBackendOptions extends RedisConnectionOptions {
 }
 
 /** How an entry is stored in Redis. */
-interface SavedEntry {
+interface RedisSavedEntry extends SavedEntry {
   /** The backend instance that stored it, and its registration number there: for ordering. */
   by: string;
   order: number;
-  name: string;
-  args: unknown[];
-  chatId?: number | string;
 }
 
 /** RPUSH the entries (ARGV[2..]) and renew the expiry (ARGV[1] seconds, '0': none). */
@@ -110,7 +107,7 @@ export class RedisHandlerBackend implements HandlerBackend {
       else this.unsaved.set(key, [{ entry, order }]);
       return;
     }
-    const saved: SavedEntry = { by: this.instance, order, name, args: entry.args };
+    const saved: RedisSavedEntry = { by: this.instance, order, name, args: entry.args };
     if (entry.chatId !== undefined) saved.chatId = entry.chatId;
     await this.connection.send(['EVAL', PUSH, '1', this.keyOf(key), String(this.ttl), JSON.stringify(saved)]);
   }
@@ -120,14 +117,9 @@ export class RedisHandlerBackend implements HandlerBackend {
     const reply = await this.connection.send(['EVAL', TAKE, '1', this.keyOf(key)]);
     const found: { entry: StepEntry; order: number }[] = [];
     for (const item of Array.isArray(reply) ? reply : []) {
-      const saved = JSON.parse(String(item)) as SavedEntry;
-      const callback = this.registry.get(saved.name);
-      if (!callback) {
-        logger.warn(`Saved step handler "${saved.name}" is not registered (stepHandlers.add(fn)); dropped`);
-        continue;
-      }
-      const entry: StepEntry = { callback, args: saved.args ?? [] };
-      if (saved.chatId !== undefined) entry.chatId = saved.chatId;
+      const saved = JSON.parse(String(item)) as RedisSavedEntry;
+      const entry = reviveEntry(saved, this.registry);
+      if (!entry) continue;
       // Entries stored elsewhere (another process, or before a restart) come before this one's
       // memory-only entries; the sort is stable, so the list's own order is kept among them.
       found.push({ entry, order: saved.by === this.instance ? saved.order : 0 });

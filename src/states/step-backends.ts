@@ -108,11 +108,29 @@ export class HandlerRegistry {
 /** The registry {@link FileHandlerBackend} uses unless given another: `stepHandlers.add(fn)`. */
 export const stepHandlers = new HandlerRegistry();
 
-/** How an entry is written to the file. */
-interface SavedEntry {
+/** How an entry is written to a file or to Redis: the handler's registered name instead of the function. */
+export interface SavedEntry {
+  /** The name the handler is registered under in a {@link HandlerRegistry}. */
   name: string;
+  /** The extra arguments given at registration, as JSON. */
   args: unknown[];
+  /** The chat the entry was registered for, when known. */
   chatId?: number | string;
+}
+
+/**
+ * Turns a saved entry back into a live one through `registry`; undefined (with a warning) when
+ * its handler is not registered in this process.
+ */
+export function reviveEntry(saved: SavedEntry, registry: HandlerRegistry): StepEntry | undefined {
+  const callback = registry.get(saved.name);
+  if (!callback) {
+    logger.warn(`Saved step handler "${saved.name}" is not registered (stepHandlers.add(fn)); dropped`);
+    return undefined;
+  }
+  const entry: StepEntry = { callback, args: saved.args ?? [] };
+  if (saved.chatId !== undefined) entry.chatId = saved.chatId;
+  return entry;
 }
 
 /** An entry in memory: the live one when we have it, the saved form when it came from the file. */
@@ -219,15 +237,8 @@ export class FileHandlerBackend implements HandlerBackend {
     const result: StepEntry[] = [];
     for (const held of list) {
       if (held.live) { result.push(held.live); continue; }
-      const saved = held.saved!;
-      const callback = this.registry.get(saved.name);
-      if (!callback) {
-        logger.warn(`Saved step handler "${saved.name}" is not registered (stepHandlers.add(fn)); dropped`);
-        continue;
-      }
-      const entry: StepEntry = { callback, args: saved.args ?? [] };
-      if (saved.chatId !== undefined) entry.chatId = saved.chatId;
-      result.push(entry);
+      const entry = reviveEntry(held.saved!, this.registry);
+      if (entry) result.push(entry);
     }
     if (list.some((held) => held.saved)) await this.changed();
     return result;
