@@ -154,8 +154,8 @@ export function regexpMatches(pattern: RegExp, source: string): boolean {
  * The cheap, synchronous built-in filters of a message handler (`commands` is settled by the
  * command index before this runs). `textOrCaption` is computed once per update by the caller.
  */
-export function messageBuiltinsPass(entry: HandlerEntry, message: any, textOrCaption: string | undefined): boolean {
-  if (entry.contentTypes !== undefined && !entry.contentTypes.has(message.content_type)) return false;
+export function messageBuiltinsPass(entry: HandlerEntry, message: any, textOrCaption: string | undefined, contentTypeChecked = false): boolean {
+  if (!contentTypeChecked && entry.contentTypes !== undefined && !entry.contentTypes.has(message.content_type)) return false;
   if (entry.chatTypes !== undefined && !entry.chatTypes.has(message.chat?.type)) return false;
   if (entry.regexp !== undefined && (textOrCaption === undefined || !regexpMatches(entry.regexp, textOrCaption))) return false;
   return true;

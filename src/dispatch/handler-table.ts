@@ -16,10 +16,13 @@ export class HandlerTable {
   readonly byCommand = new Map<string, HandlerEntry[]>();
   /** Every handler, in declaration order. */
   readonly all: HandlerEntry[] = [];
+  /** `general` narrowed to the handlers whose `contentTypes` admit a content type, made on first use. */
+  private readonly generalByContentType = new Map<string, HandlerEntry[]>();
 
   /** Adds a handler (its `order` is higher than every handler added before). */
   add(entry: HandlerEntry): void {
     this.all.push(entry);
+    this.generalByContentType.clear();
     if (entry.commands === undefined) {
       this.general.push(entry);
       return;
@@ -29,6 +32,20 @@ export class HandlerTable {
       if (list) list.push(entry);
       else this.byCommand.set(command, [entry]);
     }
+  }
+
+  /**
+   * The general handlers a message of `contentType` can match: those without a `contentTypes`
+   * filter or whose filter has it. Lets a walk skip the other handlers without testing them.
+   */
+  generalFor(contentType: string | undefined): readonly HandlerEntry[] {
+    if (contentType === undefined) return this.general;
+    let list = this.generalByContentType.get(contentType);
+    if (list === undefined) {
+      list = this.general.filter((entry) => entry.contentTypes === undefined || entry.contentTypes.has(contentType));
+      this.generalByContentType.set(contentType, list);
+    }
+    return list;
   }
 
   /** Whether any handler of this type filters on commands (else the command is never parsed). */
@@ -48,9 +65,23 @@ export class CandidateCursor {
   private i = 0;
   private j = 0;
 
-  /** Starts over on `table` for an update whose command (lower-cased, ours) is `command`. */
-  reset(table: HandlerTable, command: string | undefined): this {
-    this.general = table.general;
+  /** Whether the general list was narrowed by content type for this walk. */
+  private contentTypeChecked = false;
+  /** Whether the last candidate came from the general list. */
+  private fromGeneral = true;
+
+  /** Whether the `contentTypes` filter of the last candidate is already known to pass. */
+  get lastContentTypeChecked(): boolean {
+    return this.contentTypeChecked && this.fromGeneral;
+  }
+
+  /**
+   * Starts over on `table` for an update whose command (lower-cased, ours) is `command`; for a
+   * message, `contentType` narrows the general handlers to those that admit it.
+   */
+  reset(table: HandlerTable, command: string | undefined, contentType?: string): this {
+    this.general = contentType === undefined ? table.general : table.generalFor(contentType);
+    this.contentTypeChecked = contentType !== undefined;
     this.commandHandlers = command === undefined ? undefined : table.byCommand.get(command);
     this.i = 0;
     this.j = 0;
@@ -65,9 +96,11 @@ export class CandidateCursor {
       const fromCommand = byCommand[this.j]!;
       if (this.i >= general.length || fromCommand.order < general[this.i]!.order) {
         this.j++;
+        this.fromGeneral = false;
         return fromCommand;
       }
     }
+    this.fromGeneral = true;
     return this.i < general.length ? general[this.i++] : undefined;
   }
 }

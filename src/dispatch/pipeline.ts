@@ -46,6 +46,8 @@ const NO_MIDDLEWARES: readonly never[] = [];
 
 /** The update type of `update`: its one field besides `update_id`. */
 export function updateTypeOf(update: object): string | undefined {
+  // Most updates are new messages: one named load instead of walking the keys.
+  if ((update as { message?: unknown }).message !== undefined) return 'message';
   for (const key in update) {
     if (key !== 'update_id' && (update as Record<string, unknown>)[key] !== undefined) return key;
   }
@@ -208,7 +210,7 @@ class HandlerRun extends CandidateCursor {
     command: string | undefined,
   ) {
     super();
-    this.reset(table, command);
+    this.reset(table, command, kind === 'message' ? obj.content_type : undefined);
   }
 
   /** Goes on with the next candidates. */
@@ -216,7 +218,7 @@ class HandlerRun extends CandidateCursor {
     const { kind, obj } = this;
     for (let entry = this.next(); entry !== undefined; entry = this.next()) {
       if (kind === 'message') {
-        if (!messageBuiltinsPass(entry, obj, this.textOrCaption)) continue;
+        if (!messageBuiltinsPass(entry, obj, this.textOrCaption, this.lastContentTypeChecked)) continue;
       } else if (kind === 'callback' && !callbackDataPasses(entry, obj)) continue;
       const passes = predicatesPass(entry, obj, this.state);
       if (passes === false) continue;

@@ -77,6 +77,9 @@ const ONE_KEY = 'all';
  * callback query and the messages of the same private chat share one key.
  */
 export function orderingKey(update: Update): number | undefined {
+  // Most updates are new messages: their chat, without walking the keys.
+  const message = update.message;
+  if (message !== undefined) return message.chat.id;
   for (const field in update) {
     if (field === 'update_id') continue;
     const payload = (update as unknown as Record<string, unknown>)[field];

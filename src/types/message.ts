@@ -189,7 +189,13 @@ function enrichNested(container: unknown, field: string): void {
  */
 export function enrichUpdate<T extends object>(update: T): T {
   const record = update as Record<string, unknown>;
-  // An update has `update_id` and one payload field, so walking its keys beats probing eight names.
+  // Most updates are new messages: one named load settles them (an update has one payload).
+  const message = record.message;
+  if (message !== undefined && message !== null) {
+    enrichMessage(message as object);
+    return update;
+  }
+  // Otherwise an update has `update_id` and one payload field, so walking its keys beats probing eight names.
   for (const key in record) {
     switch (key) {
       case 'message':
