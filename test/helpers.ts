@@ -85,3 +85,31 @@ export async function say(emu: BotApiEmulator, userId: number, text: string, exp
   assert.equal(call.params.text, expected, `reply to "${text}" from ${userId}`);
 }
 
+
+/** The two-user form conversation both state-storage tests run: interleaved users 1 and 2, then an echo. */
+export async function twoUsersFillTheForm(emu: BotApiEmulator): Promise<void> {
+  await say(emu, 1, '/form', 'What is your name?');
+  await say(emu, 2, '/form', 'What is your name?');
+  await say(emu, 1, 'Ada', 'How old are you?');
+  await say(emu, 2, 'Linus', 'How old are you?');
+  await say(emu, 2, '55', 'Linus is 55');
+  await say(emu, 1, '36', 'Ada is 36');
+  await say(emu, 1, 'hello', 'echo hello');
+}
+
+/**
+ * A polling bot (4 at once, at most 50 unfinished) whose every handler waits until `release()`;
+ * `handled()` counts the handlers that finished. For backpressure tests.
+ */
+export function gatedPollingBot(emu: BotApiEmulator) {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let handled = 0;
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, numThreads: 4 });
+  bot.handleMsg({ func: () => true }, async () => {
+    await gate;
+    handled++;
+  });
+  const running = bot.runthebot({ longPollingTimeout: 5, maxUnfinished: 50 });
+  return { bot, running, release, handled: () => handled };
+}

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { BotApiEmulator } from '../src/testing/index.js';
+import { gatedPollingBot } from './helpers.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -85,15 +86,7 @@ test('threaded: false handles one update at a time in update order', async () =>
 test('backpressure: fetching pauses while the unfinished limit is reached', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let handled = 0;
-    const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, numThreads: 4 });
-    bot.handleMsg({ func: () => true }, async () => {
-      await gate;
-      handled++;
-    });
-    const runningBot = bot.runthebot({ longPollingTimeout: 5, maxUnfinished: 50 });
+    const { bot, running: runningBot, release, handled } = gatedPollingBot(emu);
     // 500 updates in 500 distinct chats: all could run, but the handlers are stuck.
     for (let i = 0; i < 500; i++) emu.pushMessage(String(i), { chatId: 1000 + i, userId: 1000 + i });
     await sleep(300);
@@ -104,7 +97,7 @@ test('backpressure: fetching pauses while the unfinished limit is reached', asyn
     await sleep(200);
     assert.ok(emu.callsOf('getUpdates').length - polls <= 1, 'the bot does not spin while blocked');
     release();
-    while (handled < 500) await sleep(10);
+    while (handled() < 500) await sleep(10);
     await bot.stopBot();
     await runningBot;
     assert.equal(emu.pendingUpdates().length, 0);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { BotApiEmulator } from '../src/testing/index.js';
+import { gatedPollingBot } from './helpers.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,22 +50,14 @@ test('a slow handler holding the offset does not delay the updates of other chat
 test('while fetching is held back, the poller keeps one waiter in the scheduler, not one per second', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let handled = 0;
-    const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, numThreads: 4 });
-    bot.handleMsg({ func: () => true }, async () => {
-      await gate;
-      handled++;
-    });
-    const runningBot = bot.runthebot({ longPollingTimeout: 5, maxUnfinished: 50 });
+    const { bot, running: runningBot, release, handled } = gatedPollingBot(emu);
     for (let i = 0; i < 200; i++) emu.pushMessage(String(i), { chatId: 1000 + i, userId: 1000 + i });
     // The backpressure loop wakes up every second; 3.2 s would leave 4 waiters without sharing.
     await sleep(3200);
     const scheduler = (bot as unknown as { updateScheduler: { waiters: unknown[] } }).updateScheduler;
     const waiters = scheduler.waiters.length;
     release();
-    while (handled < 200) await sleep(10);
+    while (handled() < 200) await sleep(10);
     await bot.stopBot();
     await runningBot;
     assert.equal(emu.pendingUpdates().length, 0);

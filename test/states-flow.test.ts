@@ -7,20 +7,14 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { StateFileStorage, type StateStorage } from '../src/index.js';
-import { formBot, say } from './helpers.js';
+import { formBot, say, twoUsersFillTheForm } from './helpers.js';
 
 test('two users fill the form at the same time, each with their own state and data', async () => {
   const emu = await BotApiEmulator.start();
   const bot = formBot(emu);
   const running = bot.runthebot({ longPollingTimeout: 1 });
   try {
-    await say(emu, 1, '/form', 'What is your name?');
-    await say(emu, 2, '/form', 'What is your name?');
-    await say(emu, 1, 'Ada', 'How old are you?');
-    await say(emu, 2, 'Linus', 'How old are you?');
-    await say(emu, 2, '55', 'Linus is 55');
-    await say(emu, 1, '36', 'Ada is 36');
-    await say(emu, 1, 'hello', 'echo hello');
+    await twoUsersFillTheForm(emu);
     assert.equal(await bot.getState(1, 1), undefined);
   } finally {
     await bot.stopBot();

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { createClient } from 'redis';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { Botte } from '../src/index.js';
-import { formBot, say } from './helpers.js';
+import { formBot, say, twoUsersFillTheForm } from './helpers.js';
 import {
   HandlerRegistry, RedisHandlerBackend, StateRedisStorage, stateKeyToString, type HandlerBackend, type StateKey,
 } from '../src/states/index.js';
@@ -261,13 +261,7 @@ describe('a bot with StateRedisStorage', () => {
     let second: Botte | undefined;
     const secondStorage = new StateRedisStorage({ url, prefix });
     try {
-      await say(emu, 1, '/form', 'What is your name?');
-      await say(emu, 2, '/form', 'What is your name?');
-      await say(emu, 1, 'Ada', 'How old are you?');
-      await say(emu, 2, 'Linus', 'How old are you?');
-      await say(emu, 2, '55', 'Linus is 55');
-      await say(emu, 1, '36', 'Ada is 36');
-      await say(emu, 1, 'hello', 'echo hello');
+      await twoUsersFillTheForm(emu);
       await say(emu, 7, '/form', 'What is your name?');
       await say(emu, 7, 'Grace', 'How old are you?');
       const stored = await raw.keys(`${prefix}:*`);

@@ -276,7 +276,7 @@ export class Poller {
       } catch (error) {
         if (isFatalPollingError(error) || (error instanceof ApiHTTPException && error.code === 'ABORTED')) break;
         logger.warn(`Could not confirm the last offset ${offset} (${(error as Error)?.message}); retrying`);
-        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+        await sleep(100 * 2 ** attempt);
       }
     }
     logger.error(`The last offset ${offset} was not confirmed; updates handled since the last poll may be delivered again`);

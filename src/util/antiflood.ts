@@ -5,7 +5,7 @@
  * after the Python library or for bots created with `retry: false`.
  * @module
  */
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '../api/sleep.js';
 import { logger } from '../logger.js';
 
 /** Options of {@link antiflood}. */
