@@ -6,13 +6,13 @@
  */
 import type { Message, UserFromGetMe } from '@grammyjs/types';
 import { METHOD_TABLE, type MethodName } from './generated/method-table.js';
-import { currentMethodName, methodSpec } from './method-lookup.js';
+import { callPlan, methodSpec, type CallPlan } from './method-lookup.js';
 import type { BotApiMethods } from './generated/bot-api-methods.js';
 import type { ApiParams, ApiResult, MethodSpec, OptionsOf } from './method-spec.js';
 import { apihelper, formatUrl } from './settings.js';
 import { Transport } from './transport.js';
 import { registerSecret, redactError } from './redact.js';
-import { prepareParams, uploadsAreReplayable } from './prepare-params.js';
+import { prepareParams, uploadsAreReplayable, type PreparedParams } from './prepare-params.js';
 import { buildMultipart, fieldValue } from './multipart.js';
 import { readAnswer, readParsedAnswer, retryDelay, toApiException } from './call-errors.js';
 import { ApiException, ApiHTTPException } from './errors.js';
@@ -42,14 +42,14 @@ export interface CallOptions {
 /** The options of a call that has none (shared, never mutated). */
 const NO_CALL_OPTIONS: CallOptions = Object.freeze({});
 
+/** The options the typed methods pass: none, and a parameter object made for this call alone. */
+const OWNED_PARAMS: CallOptions = Object.freeze({});
+
 /**
  * Method URLs per client, built once per URL template. Kept outside the instance because they
  * contain the token, and printing a bot must not show it.
  */
 const methodUrlCaches = new WeakMap<object, { template: string; urls: Map<string, string> }>();
-
-/** Message-returning methods whose results get `content_type` and `from_user`. */
-const RESULT_IS_MESSAGE = /^(send|forward|copy|edit|stop(Message)?Live|setGameScore)/;
 
 /**
  * A Telegram Bot API client: `bot.sendMessage(chatId, text, { parse_mode })` and the other 184
@@ -107,27 +107,59 @@ export class ApiClient {
    */
   callApi<M extends MethodName>(method: M, params?: ApiParams<M>, call?: CallOptions): Promise<ApiResult<M>>;
   callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown>;
-  async callApi(method: string, params?: Record<string, unknown>, call: CallOptions = NO_CALL_OPTIONS): Promise<unknown> {
-    const spec = methodSpec(method);
-    // Deprecated names are sent under their current name.
-    method = currentMethodName(method);
-    const prepared = prepareParams(params, spec, this.options);
-    if (this.floodControl) await this.floodControl.acquire(method, prepared.fields.chat_id as number | string | undefined, call.signal);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const result = await this.send(method, prepared.fields, prepared.files, call);
-        return enrichResult(method, result);
-      } catch (error) {
-        const apiError = toApiException(method, error);
-        const delay = this.retryDelayFor(method, apiError, attempt, call, prepared.files);
-        if (delay === undefined) {
-          rememberOrigin(apiError, this);
-          throw apiError;
-        }
-        logger.warn(`${method} failed (${apiError.message}); retrying in ${delay} ms`);
-        await sleep(delay, call.signal);
-      }
+  callApi(method: string, params?: Record<string, unknown>, call: CallOptions = NO_CALL_OPTIONS): Promise<unknown> {
+    // Not an async function: a call answered in process (a custom request sender) then costs
+    // one promise, not a chain of them.
+    const plan = callPlan(method);
+    let prepared: PreparedParams;
+    try {
+      // The typed methods built `params` for this call alone: it may become the fields as it is.
+      prepared = prepareParams(params, plan.spec, this.options, call === OWNED_PARAMS);
+    } catch (error) {
+      return Promise.reject(error);
     }
+    const floodControl = this.floodControl;
+    if (floodControl) {
+      return floodControl.acquire(plan.name, prepared.fields.chat_id as number | string | undefined, call.signal).then(() => this.attempt(plan, prepared, call, 0));
+    }
+    return this.attempt(plan, prepared, call, 0);
+  }
+
+  /** One attempt of a call; a failure worth repeating starts the next one after its delay. */
+  private attempt(plan: CallPlan, prepared: PreparedParams, call: CallOptions, attempt: number): Promise<unknown> {
+    const onFailure = (error: unknown): Promise<unknown> => this.afterFailure(plan, prepared, call, attempt, error);
+    const custom = this.options.customRequestSender ?? apihelper.CUSTOM_REQUEST_SENDER;
+    if (!custom) return this.sendHttp(plan, prepared, call).then(undefined, onFailure);
+    let response: unknown;
+    try {
+      response = custom('post', this.methodUrl(plan.name), {
+        params: customParams(prepared.fields),
+        files: prepared.files.size ? Object.fromEntries(prepared.files) : undefined,
+        timeout: this.readTimeoutFor(plan.name, prepared.fields, call),
+      });
+    } catch (error) {
+      return onFailure(error);
+    }
+    // Reading and enriching happen in the same callback, so a call costs one promise here.
+    return Promise.resolve(response).then((answer) => {
+      try {
+        return enrichResult(plan, readCustomAnswer(plan.name, answer));
+      } catch (error) {
+        return onFailure(error);
+      }
+    }, onFailure);
+  }
+
+  /** Gives up with a typed, token-free error, or waits and makes the next attempt. */
+  private afterFailure(plan: CallPlan, prepared: PreparedParams, call: CallOptions, attempt: number, error: unknown): Promise<unknown> {
+    const apiError = toApiException(plan.name, error);
+    const delay = this.retryDelayFor(plan.name, apiError, attempt, call, prepared.files);
+    if (delay === undefined) {
+      rememberOrigin(apiError, this);
+      return Promise.reject(apiError);
+    }
+    logger.warn(`${plan.name} failed (${apiError.message}); retrying in ${delay} ms`);
+    return sleep(delay, call.signal).then(() => this.attempt(plan, prepared, call, attempt + 1));
   }
 
   /** How long to wait before attempt `attempt + 1` of a failed call, or undefined to give up. */
@@ -141,19 +173,16 @@ export class ApiClient {
     return retryDelay(method, error, attempt, settings?.maxRetryAfter ?? apihelper.MAX_RETRY_AFTER);
   }
 
-  private async send(method: string, fields: Record<string, unknown>, files: ReadonlyMap<string, InputFile>, call: CallOptions): Promise<unknown> {
-    const url = this.methodUrl(method);
-    let readTimeout = call.timeout ?? this.options.readTimeout ?? apihelper.READ_TIMEOUT;
+  /** The read timeout of a call, in seconds. */
+  private readTimeoutFor(method: string, fields: Record<string, unknown>, call: CallOptions): number {
+    const readTimeout = call.timeout ?? this.options.readTimeout ?? apihelper.READ_TIMEOUT;
     // A long poll legitimately keeps the answer back for `timeout` seconds.
-    if (method === 'getUpdates' && typeof fields.timeout === 'number') readTimeout += fields.timeout;
-    const custom = this.options.customRequestSender ?? apihelper.CUSTOM_REQUEST_SENDER;
-    if (custom) {
-      const params: Record<string, unknown> = {};
-      for (const key in fields) params[key] = fieldValue(fields[key]);
-      const response = await custom('post', url, { params, files: files.size ? Object.fromEntries(files) : undefined, timeout: readTimeout });
-      const answer = response instanceof CustomRequestResponse ? response : new CustomRequestResponse(String(response));
-      return answer.body ? readParsedAnswer(method, answer.statusCode, answer.body) : readAnswer(method, answer.statusCode, answer.text);
-    }
+    return method === 'getUpdates' && typeof fields.timeout === 'number' ? readTimeout + fields.timeout : readTimeout;
+  }
+
+  /** One HTTP request to Telegram; resolves with the (enriched) result. */
+  private async sendHttp(plan: CallPlan, prepared: PreparedParams, call: CallOptions): Promise<unknown> {
+    const { fields, files } = prepared;
     let body: string | AsyncIterable<Uint8Array>;
     const headers: Record<string, string> = {};
     if (files.size === 0) {
@@ -165,8 +194,9 @@ export class ApiClient {
       headers['content-type'] = multipart.contentType;
       if (multipart.length !== undefined) headers['content-length'] = String(multipart.length);
     }
-    const response = await this.getTransport().send({ method: 'POST', url, headers, body, readTimeoutMs: readTimeout * 1000, signal: call.signal });
-    return readAnswer(method, response.status, response.body.toString('utf8'));
+    const readTimeoutMs = this.readTimeoutFor(plan.name, fields, call) * 1000;
+    const response = await this.getTransport().send({ method: 'POST', url: this.methodUrl(plan.name), headers, body, readTimeoutMs, signal: call.signal });
+    return enrichResult(plan, readAnswer(plan.name, response.status, response.body.toString('utf8')));
   }
 
   private methodUrl(method: string): string {
@@ -236,14 +266,25 @@ export class ApiClient {
   }
 }
 
-function enrichResult(method: string, result: unknown): unknown {
-  if (result === null || typeof result !== 'object') return result;
+function enrichResult(plan: CallPlan, result: unknown): unknown {
   // Updates from getUpdates are enriched where they are handled (the dispatch pipeline), once.
-  if (RESULT_IS_MESSAGE.test(method)) {
-    if (Array.isArray(result)) for (const message of result) enrichMessage(message);
-    else if ('message_id' in result && 'chat' in result) enrichMessage(result as Message);
-  }
+  if (!plan.returnsMessage || result === null || typeof result !== 'object') return result;
+  if (Array.isArray(result)) for (const message of result) enrichMessage(message);
+  else if ('message_id' in result && 'chat' in result) enrichMessage(result as Message);
   return result;
+}
+
+/** What a custom request sender gets as `params`: every field as the text Telegram would read. */
+function customParams(fields: Record<string, unknown>): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const key in fields) params[key] = fieldValue(fields[key]);
+  return params;
+}
+
+/** Reads what a custom request sender answered (a {@link CustomRequestResponse} or JSON text). */
+function readCustomAnswer(method: string, response: unknown): unknown {
+  const answer = response instanceof CustomRequestResponse ? response : new CustomRequestResponse(String(response));
+  return answer.body ? readParsedAnswer(method, answer.statusCode, answer.body) : readAnswer(method, answer.statusCode, answer.text);
 }
 
 /** Turns positional arguments into Telegram's parameter object, following the method table. */
@@ -267,7 +308,7 @@ for (const name of Object.keys(METHOD_TABLE) as MethodName[]) {
   const spec = methodSpec(name)!;
   Object.defineProperty(ApiClient.prototype, name, {
     value: function (this: ApiClient, ...args: unknown[]) {
-      return this.callApi(name, argumentsToParams(spec, args) as never);
+      return this.callApi(name, argumentsToParams(spec, args) as never, OWNED_PARAMS);
     },
     writable: true,
     configurable: true,

@@ -18,3 +18,32 @@ export function methodSpec(method: string): MethodSpec | undefined {
   const entry = table[method];
   return typeof entry === 'string' ? (table[entry] as MethodSpec) : entry;
 }
+
+/** Everything a call needs to know about its method, worked out once per method name. */
+export interface CallPlan {
+  /** The name sent to Telegram (a deprecated alias becomes its current name). */
+  readonly name: string;
+  /** The table's entry; undefined for a method newer than this version of Botte. */
+  readonly spec: MethodSpec | undefined;
+  /** Whether the result is a Message (or a list of them) that gets `content_type` and `from_user`. */
+  readonly returnsMessage: boolean;
+}
+
+/** Message-returning methods, by name. */
+const RESULT_IS_MESSAGE = /^(send|forward|copy|edit|stop(Message)?Live|setGameScore)/;
+
+// A Map, not the table object: 185+ keys put an object in dictionary mode, and calls look the
+// method up on every call.
+const plans = new Map<string, CallPlan>();
+
+/** The {@link CallPlan} of `method` (cached; unknown names are cached too, they are few). */
+export function callPlan(method: string): CallPlan {
+  let plan = plans.get(method);
+  if (plan === undefined) {
+    const name = currentMethodName(method);
+    plan = { name, spec: methodSpec(method), returnsMessage: RESULT_IS_MESSAGE.test(name) };
+    // A caller passing ever new names (typos in a loop) must not grow the cache without bound.
+    if (plans.size < 1024) plans.set(method, plan);
+  }
+  return plan;
+}

@@ -50,12 +50,21 @@ function applyDefaults(fields: Record<string, unknown>, flags: number, defaults:
   }
 }
 
-/** Prepares `params` of a call described by `spec` (undefined for methods outside the table). */
+/**
+ * Prepares `params` of a call described by `spec` (undefined for methods outside the table).
+ * `owned`: `params` was made for this call alone, so when it holds only plain values it
+ * becomes the fields as it is (defaults are then written into it) instead of being copied.
+ */
 export function prepareParams(
   params: Record<string, unknown> | undefined,
   spec: MethodSpec | undefined,
   defaults: CallDefaults,
+  owned = false,
 ): PreparedParams {
+  if (owned && params !== undefined && onlyPlainValues(params)) {
+    if (spec && spec.defaults) applyDefaults(params, spec.defaults, defaults);
+    return { fields: params, files: NO_FILES };
+  }
   const fields: Record<string, unknown> = {};
   // Most calls upload nothing: their files map is the shared empty one.
   let files: Map<string, InputFile> | undefined;
@@ -81,6 +90,15 @@ export function prepareParams(
 }
 
 const NO_FILES: ReadonlyMap<string, InputFile> = new Map();
+
+/** Whether every value is a string, number or boolean (nothing to drop, nothing to upload). */
+function onlyPlainValues(params: Record<string, unknown>): boolean {
+  for (const key in params) {
+    const type = typeof params[key];
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') return false;
+  }
+  return true;
+}
 
 /** Whether every upload can be read again, so that the call may be repeated after a failure. */
 export function uploadsAreReplayable(files: ReadonlyMap<string, InputFile>): boolean {
