@@ -69,6 +69,39 @@ test('a throwing or synchronous runner does not wedge the scheduler', async () =
   assert.deepEqual(done, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 });
 
+test('thousands of chats, mixed synchronous and slow updates: every update once, per-chat order, bounded key memory', async () => {
+  const seen = new Map<number, number[]>();
+  const scheduler = new UpdateScheduler((update) => {
+    const chat = update.message!.chat.id;
+    const record = () => {
+      const list = seen.get(chat) ?? [];
+      list.push(update.update_id);
+      seen.set(chat, list);
+    };
+    // Chats 0-2 are slow (their queues grow long and wrap around); the rest answer at once.
+    if (chat < 3) return sleep(Math.random() * 3).then(record);
+    record();
+    return undefined;
+  }, { concurrency: 8 });
+  let id = 0;
+  for (let round = 0; round < 3; round++) {
+    for (let chat = 0; chat < 10_000; chat++) {
+      scheduler.push(msg(++id, chat));
+      if (chat % 200 === 0) for (let slow = 0; slow < 3; slow++) scheduler.push(msg(++id, slow));
+    }
+  }
+  await scheduler.idle();
+  let total = 0;
+  for (const [, ids] of seen) {
+    total += ids.length;
+    assert.deepEqual(ids, [...ids].sort((a, b) => a - b));
+  }
+  assert.equal(total, id);
+  assert.equal(seen.get(1)!.length, 3 + 3 * 50);
+  // Idle chats are forgotten in sweeps: 10 000 chats seen, far fewer remembered.
+  assert.ok(scheduler.trackedKeys < 8192, `${scheduler.trackedKeys} keys kept`);
+});
+
 test('OffsetTracker: offset is the lowest unfinished id; finished ids above it are known', () => {
   const tracker = new OffsetTracker();
   assert.equal(tracker.offset(), undefined);

@@ -13,8 +13,9 @@
  * that update: no later handler runs, since it is unknown whether the failed one would have
  * matched. A handler's error is given to every `postProcess` too. Other updates are not affected.
  *
- * Hot path: with synchronous filters and handlers, dispatch creates no promise besides the one
- * `handleUpdate` returns, and allocates one small object per update ({@link HandlerRun}).
+ * Hot path: with synchronous filters and handlers and nothing but handlers registered, dispatch
+ * creates no promise and allocates one small object per update ({@link HandlerRun}); an
+ * asynchronous handler adds one promise for the pipeline.
  * @module
  */
 import { isThenable } from './is-thenable.js';
@@ -54,14 +55,68 @@ export function updateTypeOf(update: object): string | undefined {
   return undefined;
 }
 
-/** Runs the whole handling of one update (see the module comment). Never rejects. */
-export async function runUpdate(bot: PipelineHost, state: DispatchState, update: object): Promise<void> {
+/**
+ * The pipeline of one bot: {@link UpdatePipeline.run} handles one update (see the module
+ * comment). Made once per bot, so that the callbacks ending an update are made once too.
+ */
+export class UpdatePipeline {
+  /** Ends an update whose handlers finished: reports the unknown filter keys they met. */
+  private readonly settled: () => void | Promise<void>;
+  /** Ends an update whose handlers failed: reports the error (the update is done after that). */
+  private readonly failed: (error: unknown) => Promise<void>;
+
+  /** @param bot the bot (error sink, getMe) @param state what the bot registered */
+  constructor(private readonly bot: PipelineHost, private readonly state: DispatchState) {
+    this.settled = () => (state.pendingKeyErrors.length > 0 ? reportKeyErrors(bot, state) : undefined);
+    this.failed = (error) => reportThenKeyErrors(bot, state, error);
+  }
+
+  /**
+   * Handles one update. Returns undefined when everything ran synchronously, else a promise of
+   * the rest; the promise never rejects (errors go to the bot's exception handler).
+   */
+  run(update: object): Promise<void> | undefined {
+    const { bot, state } = this;
+    try {
+      enrichUpdate(update);
+      const updateType = updateTypeOf(update);
+      // The common case: no middleware, listener or waiting step handler, so only the handlers
+      // run, and a synchronous handler makes no promise at all.
+      if (!state.started || updateType === undefined || this.needsFullPipeline(updateType, update)) {
+        return runFullPipeline(bot, state, update, updateType);
+      }
+      const running = runHandlers(bot, state, updateType, (update as Record<string, any>)[updateType]);
+      if (running !== undefined) return running.then(this.settled, this.failed);
+      return state.pendingKeyErrors.length > 0 ? reportKeyErrors(bot, state) : undefined;
+    } catch (error) {
+      return this.failed(error);
+    }
+  }
+
+  /** Whether anything besides the handlers may take part in this update. */
+  private needsFullPipeline(updateType: string, update: object): boolean {
+    const state = this.state;
+    if (state.functionMiddlewares !== undefined && !state.functionMiddlewares.empty) return true;
+    if (updateType === 'message' && state.listeners.length > 0) return true;
+    return STEP_TYPES.has(updateType) && state.steps.mayWaitFor((update as Record<string, any>)[updateType]);
+  }
+}
+
+async function reportKeyErrors(bot: PipelineHost, state: DispatchState): Promise<void> {
+  for (const error of state.pendingKeyErrors.splice(0)) await bot.reportError(error);
+}
+
+async function reportThenKeyErrors(bot: PipelineHost, state: DispatchState, error: unknown): Promise<void> {
+  await bot.reportError(error);
+  if (state.pendingKeyErrors.length > 0) await reportKeyErrors(bot, state);
+}
+
+/** Every step of the module comment, for an update that the fast path of {@link UpdatePipeline.run} cannot take. */
+async function runFullPipeline(bot: PipelineHost, state: DispatchState, update: object, updateType: string | undefined): Promise<void> {
   try {
-    enrichUpdate(update);
     if (!state.started) {
       for (const error of state.start()) await bot.reportError(error);
     }
-    const updateType = updateTypeOf(update);
     if (updateType === undefined) return;
     const obj = (update as Record<string, any>)[updateType];
 
@@ -104,9 +159,7 @@ export async function runUpdate(bot: PipelineHost, state: DispatchState, update:
   } catch (error) {
     await bot.reportError(error);
   } finally {
-    if (state.pendingKeyErrors.length > 0) {
-      for (const error of state.pendingKeyErrors.splice(0)) await bot.reportError(error);
-    }
+    if (state.pendingKeyErrors.length > 0) await reportKeyErrors(bot, state);
   }
 }
 

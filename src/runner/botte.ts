@@ -50,9 +50,9 @@ export class Botte extends Dispatcher {
     return this.updateScheduler;
   }
 
-  private runUpdate(update: Update): Promise<void> {
+  protected override runUpdate(update: Update): Promise<void> | undefined {
     const slot = takeReplySlot(update);
-    return slot ? replyContext.run(slot, () => this.handleUpdate(update)) : this.handleUpdate(update);
+    return slot ? replyContext.run(slot, () => super.runUpdate(update)) : super.runUpdate(update);
   }
 
   private getPoller(): Poller {

@@ -33,40 +33,52 @@ interface Task {
   done: TaskDone | undefined;
 }
 
-/** A FIFO array with a moving head: O(1) push and shift, compacted now and then. */
+/**
+ * A FIFO on a ring buffer: push and shift move two indexes and allocate nothing until the
+ * buffer has to grow (an array emptied with `length = 0` would reallocate on every refill).
+ */
 class Fifo<T> {
-  private items: T[] = [];
+  private items: Array<T | undefined> = new Array(16);
   private head = 0;
+  private size = 0;
 
   get length(): number {
-    return this.items.length - this.head;
+    return this.size;
   }
 
   push(item: T): void {
-    this.items.push(item);
+    if (this.size === this.items.length) this.grow();
+    this.items[(this.head + this.size) & (this.items.length - 1)] = item;
+    this.size++;
   }
 
   /** Pushes `item` and returns this queue. */
   with(item: T): this {
-    this.items.push(item);
+    this.push(item);
     return this;
   }
 
   shift(): T | undefined {
-    if (this.head >= this.items.length) return undefined;
-    const item = this.items[this.head]!;
-    (this.items as unknown[])[this.head] = undefined;
-    this.head++;
-    if (this.head === this.items.length) {
-      this.items.length = 0;
-      this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
+    if (this.size === 0) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head] = undefined; // not kept alive by the queue
+    this.head = (this.head + 1) & (this.items.length - 1);
+    this.size--;
     return item;
   }
+
+  /** Doubles the buffer (its length stays a power of two, so indexes wrap with a mask). */
+  private grow(): void {
+    const old = this.items;
+    const items = new Array<T | undefined>(old.length * 2);
+    for (let i = 0; i < this.size; i++) items[i] = old[(this.head + i) & (old.length - 1)];
+    this.items = items;
+    this.head = 0;
+  }
 }
+
+/** Marks a key in `busyKeys` whose chat has nothing running (kept, see {@link UpdateScheduler.release}). */
+const IDLE = 0;
 
 const ONE_KEY = 'all';
 
@@ -104,11 +116,17 @@ export class UpdateScheduler {
   private readonly onError?: (error: unknown, update: Update) => void;
   /** Tasks whose key is free, waiting for a slot. */
   private readonly ready = new Fifo<Task>();
-  /** Keys that have a task running or ready; the array holds the tasks behind it. */
-  /** Keys with an update running; the value queues the updates waiting behind it (null: none yet). */
-  private readonly busyKeys = new Map<number | string, Fifo<Task> | null>();
+  /**
+   * Per key: the updates waiting behind the running one (null: none yet), or IDLE when nothing
+   * of that key runs.
+   */
+  private readonly busyKeys = new Map<number | string, Fifo<Task> | null | typeof IDLE>();
+  /** When `busyKeys` reaches this size, its IDLE keys are dropped. */
+  private sweepAt = 4096;
   private running = 0;
   private pendingCount = 0;
+  /** True while {@link pump} starts tasks: a task finishing synchronously must not start more itself. */
+  private pumping = false;
   private waiters: Array<() => void> = [];
 
   /** @param run handles one update; @param options concurrency and ordering */
@@ -124,6 +142,11 @@ export class UpdateScheduler {
     return this.pendingCount;
   }
 
+  /** How many ordering keys the scheduler remembers (running, waiting or recently idle); bounded. */
+  get trackedKeys(): number {
+    return this.busyKeys.size;
+  }
+
   /** Updates running right now. */
   get active(): number {
     return this.running;
@@ -136,13 +159,14 @@ export class UpdateScheduler {
     this.pendingCount++;
     if (key !== undefined) {
       const behind = this.busyKeys.get(key);
-      if (behind !== undefined) {
+      if (behind !== undefined && behind !== IDLE) {
         // Most chats have one update at a time: their queue is only made when a second arrives.
         if (behind === null) this.busyKeys.set(key, new Fifo<Task>().with(task));
         else behind.push(task);
         return;
       }
       this.busyKeys.set(key, null);
+      if (behind === undefined && this.busyKeys.size >= this.sweepAt) this.sweep();
     }
     this.ready.push(task);
     this.pump();
@@ -159,11 +183,36 @@ export class UpdateScheduler {
     while (this.pendingCount > 0) await this.nextSettled();
   }
 
+  /**
+   * The update of `key` that ran has finished: the next one of that key becomes ready, or the
+   * key goes IDLE. IDLE keys stay in the map instead of being deleted: a Map shrinks and
+   * regrows its table as keys come and go, which for the usual one-update-per-chat traffic
+   * would mean a new table every few updates.
+   */
+  private release(key: number | string): void {
+    const behind = this.busyKeys.get(key);
+    const next = behind ? behind.shift() : undefined;
+    if (next) this.ready.push(next);
+    else this.busyKeys.set(key, IDLE);
+  }
+
+  /** Drops the IDLE keys; the next sweep comes when the map has doubled from what is left. */
+  private sweep(): void {
+    for (const [key, value] of this.busyKeys) if (value === IDLE) this.busyKeys.delete(key);
+    this.sweepAt = Math.max(4096, this.busyKeys.size * 2);
+  }
+
   private pump(): void {
-    while (this.running < this.concurrency) {
-      const task = this.ready.shift();
-      if (!task) return;
-      this.start(task);
+    if (this.pumping) return; // the loop below goes on with whatever the caller freed
+    this.pumping = true;
+    try {
+      while (this.running < this.concurrency) {
+        const task = this.ready.shift();
+        if (!task) return;
+        this.start(task);
+      }
+    } finally {
+      this.pumping = false;
     }
   }
 
@@ -185,19 +234,16 @@ export class UpdateScheduler {
         },
       );
     } else {
-      // Finish asynchronously anyway, so that a synchronous runner cannot recurse through pump().
-      queueMicrotask(() => this.finish(task));
+      // Handled synchronously: finished now. start() only runs inside pump(), whose loop then
+      // goes on, so this cannot recurse however many synchronous updates are queued.
+      this.finish(task);
     }
   }
 
   private finish(task: Task): void {
     this.running--;
     this.pendingCount--;
-    if (task.key !== undefined) {
-      const next = this.busyKeys.get(task.key)?.shift();
-      if (next) this.ready.push(next);
-      else this.busyKeys.delete(task.key);
-    }
+    if (task.key !== undefined) this.release(task.key);
     try {
       task.done?.(task.update);
     } catch (error) {
