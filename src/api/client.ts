@@ -45,11 +45,6 @@ const NO_CALL_OPTIONS: CallOptions = Object.freeze({});
 /** The options the typed methods pass: none, and a parameter object made for this call alone. */
 const OWNED_PARAMS: CallOptions = Object.freeze({});
 
-/**
- * Method URLs per client, built once per URL template. Kept outside the instance because they
- * contain the token, and printing a bot must not show it.
- */
-const methodUrlCaches = new WeakMap<object, { template: string; urls: Map<string, string> }>();
 
 /**
  * A Telegram Bot API client: `bot.sendMessage(chatId, text, { parse_mode })` and the other 184
@@ -63,6 +58,11 @@ export class ApiClient {
   /** The id of the bot, the part of the token before `:`. */
   readonly botId: number;
   private transport?: Transport;
+  /**
+   * Method URLs, built once per URL template. A private field because they contain the token:
+   * printing the bot (even with `showHidden`) does not show it.
+   */
+  #methodUrls?: { template: string; urls: Map<string, string> };
   private mePromise?: Promise<UserFromGetMe>;
   private floodControl?: FloodControl;
   /** What `getMe` answered, once known (filled by `bot.user` and when polling starts). */
@@ -202,10 +202,10 @@ export class ApiClient {
   private methodUrl(method: string): string {
     // The global template may change between calls (apihelper.API_URL is assignable at any time).
     const template = this.options.apiUrl ?? apihelper.API_URL;
-    let cache = methodUrlCaches.get(this);
+    let cache = this.#methodUrls;
     if (cache === undefined || cache.template !== template) {
       cache = { template, urls: new Map() };
-      methodUrlCaches.set(this, cache);
+      this.#methodUrls = cache;
     }
     let url = cache.urls.get(method);
     if (url === undefined) {

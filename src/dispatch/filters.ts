@@ -24,6 +24,8 @@ export interface HandlerEntry {
   readonly commands: ReadonlySet<string> | undefined;
   /** The `regexp` filter. */
   readonly regexp: RegExp | undefined;
+  /** The regexp is /g or /y: its `lastIndex` must be reset before each test (decided once). */
+  readonly regexpStateful: boolean;
   /** The `callbackData` filter of callback query handlers. */
   readonly callbackData: string | RegExp | undefined;
   /** The `func` filter. */
@@ -32,6 +34,8 @@ export interface HandlerEntry {
   readonly customKeys: readonly string[];
   /** The handler's value for each of {@link customKeys}. */
   readonly customValues: readonly unknown[];
+  /** Whether there is a `func` or a custom filter to run (else {@link predicatesPass} is skipped). */
+  readonly hasPredicates: boolean;
 }
 
 /** A custom filter as dispatch uses it: the kind is decided once, when it is added. */
@@ -128,7 +132,9 @@ export function compileHandler(
     }
   }
   if (kind === 'message' && contentTypes === undefined && defaultText) contentTypes = new Set(['text']);
-  return { handler, order, registrar, contentTypes, chatTypes, commands, regexp, callbackData, func, customKeys, customValues };
+  const regexpStateful = regexp !== undefined && (regexp.global || regexp.sticky);
+  const hasPredicates = func !== undefined || customKeys.length > 0;
+  return { handler, order, registrar, contentTypes, chatTypes, commands, regexp, regexpStateful, callbackData, func, customKeys, customValues, hasPredicates };
 }
 
 /** Decides once whether a custom filter is simple or advanced. */
@@ -157,8 +163,11 @@ export function regexpMatches(pattern: RegExp, source: string): boolean {
 export function messageBuiltinsPass(entry: HandlerEntry, message: any, textOrCaption: string | undefined, contentTypeChecked = false): boolean {
   if (!contentTypeChecked && entry.contentTypes !== undefined && !entry.contentTypes.has(message.content_type)) return false;
   if (entry.chatTypes !== undefined && !entry.chatTypes.has(message.chat?.type)) return false;
-  if (entry.regexp !== undefined && (textOrCaption === undefined || !regexpMatches(entry.regexp, textOrCaption))) return false;
-  return true;
+  const regexp = entry.regexp;
+  if (regexp === undefined) return true;
+  if (textOrCaption === undefined) return false;
+  if (entry.regexpStateful) regexp.lastIndex = 0;
+  return regexp.test(textOrCaption);
 }
 
 /** The `callbackData` filter. */

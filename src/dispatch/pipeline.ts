@@ -266,26 +266,43 @@ class HandlerRun extends CandidateCursor {
     this.reset(table, command, kind === 'message' ? obj.content_type : undefined);
   }
 
-  /** Goes on with the next candidates. */
+  /**
+   * Goes on with the next candidates. The loop creates no closure: a closure capturing the
+   * loop's `entry` would make V8 allocate a context for every candidate tested, not only for
+   * the one that goes asynchronous, so the continuations live in {@link afterFilter} and
+   * {@link afterHandler}.
+   */
   walk(): void | Promise<void> {
     const { kind, obj } = this;
     for (let entry = this.next(); entry !== undefined; entry = this.next()) {
       if (kind === 'message') {
         if (!messageBuiltinsPass(entry, obj, this.textOrCaption, this.lastContentTypeChecked)) continue;
       } else if (kind === 'callback' && !callbackDataPasses(entry, obj)) continue;
-      const passes = predicatesPass(entry, obj, this.state);
-      if (passes === false) continue;
-      if (passes !== true) return passes.then((ok) => (ok ? this.run(entry) : this.walk()));
+      if (entry.hasPredicates) {
+        const passes = predicatesPass(entry, obj, this.state);
+        if (passes === false) continue;
+        if (passes !== true) return this.afterFilter(passes, entry);
+      }
       const result = entry.handler(obj, this.data);
-      if (isThenable(result)) return Promise.resolve(result).then((value) => (isContinueHandling(value) ? this.walk() : undefined));
+      if (isThenable(result)) return this.afterHandler(result);
       if (!isContinueHandling(result)) return undefined;
     }
     return undefined;
   }
 
+  /** An asynchronous filter answered: run `entry`, or go on with the next candidates. */
+  private afterFilter(passes: Promise<boolean>, entry: HandlerEntry): Promise<void> {
+    return passes.then((ok) => (ok ? this.run(entry) : this.walk()));
+  }
+
+  /** An asynchronous handler finished: go on only when it returned `ContinueHandling`. */
+  private afterHandler(result: PromiseLike<unknown>): Promise<void> {
+    return Promise.resolve(result).then((value) => (isContinueHandling(value) ? this.walk() : undefined));
+  }
+
   private run(entry: HandlerEntry): void | Promise<void> {
     const result = entry.handler(this.obj, this.data);
-    if (isThenable(result)) return Promise.resolve(result).then((value) => (isContinueHandling(value) ? this.walk() : undefined));
+    if (isThenable(result)) return this.afterHandler(result);
     return isContinueHandling(result) ? this.walk() : undefined;
   }
 }

@@ -27,9 +27,13 @@ export interface UpdateSchedulerOptions {
   onError?: (error: unknown, update: Update) => void;
 }
 
-interface Task {
+/** One accepted update. */
+export interface Task {
+  /** The update. */
   update: Update;
+  /** Its ordering key ({@link orderingKey}); undefined: ordered with nothing. */
   key: number | string | undefined;
+  /** Called when its handling has finished. */
   done: TaskDone | undefined;
 }
 
@@ -74,6 +78,24 @@ class Fifo<T> {
     for (let i = 0; i < this.size; i++) items[i] = old[(this.head + i) & (old.length - 1)];
     this.items = items;
     this.head = 0;
+  }
+}
+
+/**
+ * Where a running asynchronous update reports its end. Its two callbacks are made once per slot,
+ * and slots are reused, so that starting an update allocates no closure.
+ */
+class RunSlot {
+  /** The update running in this slot. */
+  task: Task | undefined;
+  /** The update's promise fulfilled. */
+  readonly onDone: () => void;
+  /** The update's promise rejected (runners should never let that happen). */
+  readonly onFail: (error: unknown) => void;
+
+  constructor(scheduler: UpdateScheduler) {
+    this.onDone = () => scheduler.settle(this);
+    this.onFail = (error) => scheduler.settle(this, error, true);
   }
 }
 
@@ -125,6 +147,8 @@ export class UpdateScheduler {
   private sweepAt = 4096;
   private running = 0;
   private pendingCount = 0;
+  /** Slots of finished updates, reused by the next ones (at most `concurrency` are ever made). */
+  private readonly freeSlots: RunSlot[] = [];
   /** True while {@link pump} starts tasks: a task finishing synchronously must not start more itself. */
   private pumping = false;
   private waiters: Array<() => void> = [];
@@ -226,18 +250,23 @@ export class UpdateScheduler {
       result = undefined;
     }
     if (result && typeof (result as Promise<void>).then === 'function') {
-      (result as Promise<void>).then(
-        () => this.finish(task),
-        (error: unknown) => {
-          this.onError?.(error, task.update);
-          this.finish(task);
-        },
-      );
+      const slot = this.freeSlots.pop() ?? new RunSlot(this);
+      slot.task = task;
+      (result as Promise<void>).then(slot.onDone, slot.onFail);
     } else {
       // Handled synchronously: finished now. start() only runs inside pump(), whose loop then
       // goes on, so this cannot recurse however many synchronous updates are queued.
       this.finish(task);
     }
+  }
+
+  /** A slot's update settled: the slot is free again, the task finished. */
+  settle(slot: RunSlot, error?: unknown, failed = false): void {
+    const task = slot.task!;
+    slot.task = undefined;
+    this.freeSlots.push(slot);
+    if (failed) this.onError?.(error, task.update);
+    this.finish(task);
   }
 
   private finish(task: Task): void {
