@@ -147,6 +147,23 @@ describe('filters', () => {
     assert.deepEqual(seen, ['group:hi all', 're:Case 1', 're:Case 2', 'async']);
   });
 
+  test('anchored regexps of every shape match exactly the texts RegExp.test accepts', async () => {
+    // Botte rules texts out with startsWith before running an anchored regexp; optional,
+    // escaped, case-folded, multiline and alternated patterns must not lose or gain a match.
+    const patterns = [/^re0:(\d+)$/, /^a?b/, /^ab*c/, /^x|y/, /^\/start(@\w+)?$/, /^a\.b/, /^q{2}/, /^abc/i, /^abc/m, /^😀?z/u, /^\?!/, /^[ab]c/, /^ab+c/g];
+    const texts = ['re0:12', 're0:', 'b', 'ab', 'ac', 'abc', 'abbc', 'y', 'xy', 'zy', '/start', '/start@bot', '/starts', 'a.b', 'axb', 'qq', 'q', 'ABC', 'x\nabc', 'z', '😀z', '?!', 'bc', 'cc'];
+    for (const pattern of patterns) {
+      harness.reset();
+      const { bot, feed } = setup();
+      const seen: string[] = [];
+      bot.handleMsg({ regexp: pattern }, (m) => { seen.push(m.text); });
+      for (const text of texts) emu.pushMessage(text);
+      await feed();
+      const reference = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+      assert.deepEqual(seen, texts.filter((text) => reference.test(text)), String(pattern));
+    }
+  });
+
   test('callbackData (string or RegExp) and func on callback queries', async () => {
     const { bot, feed } = setup();
     const seen: string[] = [];

@@ -26,6 +26,8 @@ export interface HandlerEntry {
   readonly regexp: RegExp | undefined;
   /** The regexp is /g or /y: its `lastIndex` must be reset before each test (decided once). */
   readonly regexpStateful: boolean;
+  /** Text every match starts with (see {@link requiredPrefix}): a cheap test that rules most texts out. */
+  readonly regexpPrefix: string | undefined;
   /** The `callbackData` filter of callback query handlers. */
   readonly callbackData: string | RegExp | undefined;
   /** The `func` filter. */
@@ -133,8 +135,48 @@ export function compileHandler(
   }
   if (kind === 'message' && contentTypes === undefined && defaultText) contentTypes = new Set(['text']);
   const regexpStateful = regexp !== undefined && (regexp.global || regexp.sticky);
+  const regexpPrefix = regexp === undefined ? undefined : requiredPrefix(regexp);
   const hasPredicates = func !== undefined || customKeys.length > 0;
-  return { handler, order, registrar, contentTypes, chatTypes, commands, regexp, regexpStateful, callbackData, func, customKeys, customValues, hasPredicates };
+  return { handler, order, registrar, contentTypes, chatTypes, commands, regexp, regexpStateful, regexpPrefix, callbackData, func, customKeys, customValues, hasPredicates };
+}
+
+/** Characters with a meaning in a pattern: a literal run ends at any of them. */
+const PATTERN_SYNTAX = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
+
+/**
+ * The literal text every match of `pattern` starts with, or undefined when there is none that is
+ * certain: `/^re0:(\d+)$/` → `'re0:'`, `/^buy_/` → `'buy_'`. Only for patterns anchored with `^`
+ * without alternation, case folding or multiline mode; a literal followed by `?`, `*` or `{` may
+ * be absent, so the run stops before it. A handler with `regexp: /^\/start/` then rules out most
+ * texts with `startsWith` instead of running the regexp.
+ */
+export function requiredPrefix(pattern: RegExp): string | undefined {
+  const source = pattern.source;
+  if (source.charCodeAt(0) !== 94 /* ^ */ || pattern.ignoreCase || pattern.multiline || source.includes('|')) return undefined;
+  let prefix = '';
+  let i = 1;
+  while (i < source.length) {
+    let literal = source[i]!;
+    let width = 1;
+    if (literal === '\\') {
+      // `\/` or `\.` stand for the character; `\d`, `\b`, `\u0041`... are classes or codes.
+      const escaped = source[i + 1];
+      if (escaped === undefined || /[0-9A-Za-z]/.test(escaped)) break;
+      literal = escaped;
+      width = 2;
+    } else if (PATTERN_SYNTAX.has(literal)) {
+      break;
+    } else if (/[\uD800-\uDBFF]/.test(literal) && i + 1 < source.length) {
+      // A surrogate pair is one character: a quantifier after it applies to both halves.
+      literal = source.slice(i, i + 2);
+      width = 2;
+    }
+    const next = source[i + width];
+    if (next === '?' || next === '*' || next === '{') break; // the literal may be absent
+    prefix += literal;
+    i += width;
+  }
+  return prefix === '' ? undefined : prefix;
 }
 
 /** Decides once whether a custom filter is simple or advanced. */
@@ -166,6 +208,8 @@ export function messageBuiltinsPass(entry: HandlerEntry, message: any, textOrCap
   const regexp = entry.regexp;
   if (regexp === undefined) return true;
   if (textOrCaption === undefined) return false;
+  const prefix = entry.regexpPrefix;
+  if (prefix !== undefined && !textOrCaption.startsWith(prefix)) return false;
   if (entry.regexpStateful) regexp.lastIndex = 0;
   return regexp.test(textOrCaption);
 }

@@ -54,57 +54,6 @@ export class HandlerTable {
   }
 }
 
-/**
- * Walks the candidates of a table for one update in declaration order: the handlers of
- * `command` merged with the general ones. A class (not a generator) so that iterating costs
- * two integers and no promise per step.
- */
-export class CandidateCursor {
-  private general: readonly HandlerEntry[] = [];
-  private commandHandlers: readonly HandlerEntry[] | undefined;
-  private i = 0;
-  private j = 0;
-
-  /** Whether the general list was narrowed by content type for this walk. */
-  private contentTypeChecked = false;
-  /** Whether the last candidate came from the general list. */
-  private fromGeneral = true;
-
-  /** Whether the `contentTypes` filter of the last candidate is already known to pass. */
-  get lastContentTypeChecked(): boolean {
-    return this.contentTypeChecked && this.fromGeneral;
-  }
-
-  /**
-   * Starts over on `table` for an update whose command (lower-cased, ours) is `command`; for a
-   * message, `contentType` narrows the general handlers to those that admit it.
-   */
-  reset(table: HandlerTable, command: string | undefined, contentType?: string): this {
-    this.general = contentType === undefined ? table.general : table.generalFor(contentType);
-    this.contentTypeChecked = contentType !== undefined;
-    this.commandHandlers = command === undefined ? undefined : table.byCommand.get(command);
-    this.i = 0;
-    this.j = 0;
-    return this;
-  }
-
-  /** The next candidate in declaration order, or undefined at the end. */
-  next(): HandlerEntry | undefined {
-    const general = this.general;
-    const byCommand = this.commandHandlers;
-    if (byCommand !== undefined && this.j < byCommand.length) {
-      const fromCommand = byCommand[this.j]!;
-      if (this.i >= general.length || fromCommand.order < general[this.i]!.order) {
-        this.j++;
-        this.fromGeneral = false;
-        return fromCommand;
-      }
-    }
-    this.fromGeneral = true;
-    return this.i < general.length ? general[this.i++] : undefined;
-  }
-}
-
 /** The outcome of reading a command: the lower-cased name and the bot it is addressed to, if any. */
 export interface ParsedCommand {
   /** Lower-cased command name. */

@@ -14,7 +14,7 @@
  * matched. A handler's error is given to every `postProcess` too. Other updates are not affected.
  *
  * Hot path: with synchronous filters and handlers and nothing but handlers registered, dispatch
- * creates no promise and allocates one small object per update ({@link HandlerRun}); an
+ * creates no promise and allocates one small object per update (the walk's state); an
  * asynchronous handler adds one promise for the pipeline.
  * @module
  */
@@ -23,9 +23,9 @@ import type { UserFromGetMe } from '@grammyjs/types';
 import { enrichUpdate } from '../types/message.js';
 import { logger } from '../logger.js';
 import type { DispatchState } from './dispatch-state.js';
-import { callbackDataPasses, messageBuiltinsPass, predicatesPass, type HandlerEntry } from './filters.js';
-import { isContinueHandling, type BaseMiddleware, type HandlerData } from './handler-backends.js';
-import { CandidateCursor, parseCommand, type HandlerTable } from './handler-table.js';
+import type { BaseMiddleware, HandlerData } from './handler-backends.js';
+import { parseCommand, type HandlerTable } from './handler-table.js';
+import { walkHandlers } from './handler-walk.js';
 import { FILTER_KIND, type FilterKind } from './registrars.js';
 
 /** What the pipeline needs from the bot. */
@@ -229,80 +229,20 @@ function dispatchToHandlers(
   obj: any,
   data: HandlerData,
 ): void | Promise<void> {
-  if (kind !== 'message') return new HandlerRun(state, table, kind, obj, undefined, data, undefined).walk();
+  if (kind !== 'message') return walkHandlers(state, table, kind, obj, undefined, data, undefined);
   const textOrCaption: string | undefined = obj.text ?? obj.caption;
   const parsed = table.hasCommands ? parseCommand(textOrCaption) : undefined;
   if (parsed === undefined || parsed.target === undefined) {
-    return new HandlerRun(state, table, kind, obj, textOrCaption, data, parsed?.name).walk();
+    return walkHandlers(state, table, kind, obj, textOrCaption, data, parsed?.name);
   }
   // `/cmd@name`: ours only if name is our username, known after the first getMe (polling asks
   // it at start), so there is no call per update.
   const known = bot.botInfo?.username;
   if (known !== undefined) {
     const command = known.toLowerCase() === parsed.target ? parsed.name : undefined;
-    return new HandlerRun(state, table, kind, obj, textOrCaption, data, command).walk();
+    return walkHandlers(state, table, kind, obj, textOrCaption, data, command);
   }
   return ownUsername(bot).then((me) =>
-    new HandlerRun(state, table, kind, obj, textOrCaption, data, me === parsed.target ? parsed.name : undefined).walk(),
+    walkHandlers(state, table, kind, obj, textOrCaption, data, me === parsed.target ? parsed.name : undefined),
   );
-}
-
-/**
- * One walk over the candidates of one update. Synchronous as long as filters and handlers are;
- * at the first promise it continues asynchronously from where it stopped. One object per update
- * instead of closures per step.
- */
-class HandlerRun extends CandidateCursor {
-  constructor(
-    private readonly state: DispatchState,
-    table: HandlerTable,
-    private readonly kind: FilterKind,
-    private readonly obj: any,
-    private readonly textOrCaption: string | undefined,
-    private readonly data: HandlerData,
-    command: string | undefined,
-  ) {
-    super();
-    this.reset(table, command, kind === 'message' ? obj.content_type : undefined);
-  }
-
-  /**
-   * Goes on with the next candidates. The loop creates no closure: a closure capturing the
-   * loop's `entry` would make V8 allocate a context for every candidate tested, not only for
-   * the one that goes asynchronous, so the continuations live in {@link afterFilter} and
-   * {@link afterHandler}.
-   */
-  walk(): void | Promise<void> {
-    const { kind, obj } = this;
-    for (let entry = this.next(); entry !== undefined; entry = this.next()) {
-      if (kind === 'message') {
-        if (!messageBuiltinsPass(entry, obj, this.textOrCaption, this.lastContentTypeChecked)) continue;
-      } else if (kind === 'callback' && !callbackDataPasses(entry, obj)) continue;
-      if (entry.hasPredicates) {
-        const passes = predicatesPass(entry, obj, this.state);
-        if (passes === false) continue;
-        if (passes !== true) return this.afterFilter(passes, entry);
-      }
-      const result = entry.handler(obj, this.data);
-      if (isThenable(result)) return this.afterHandler(result);
-      if (!isContinueHandling(result)) return undefined;
-    }
-    return undefined;
-  }
-
-  /** An asynchronous filter answered: run `entry`, or go on with the next candidates. */
-  private afterFilter(passes: Promise<boolean>, entry: HandlerEntry): Promise<void> {
-    return passes.then((ok) => (ok ? this.run(entry) : this.walk()));
-  }
-
-  /** An asynchronous handler finished: go on only when it returned `ContinueHandling`. */
-  private afterHandler(result: PromiseLike<unknown>): Promise<void> {
-    return Promise.resolve(result).then((value) => (isContinueHandling(value) ? this.walk() : undefined));
-  }
-
-  private run(entry: HandlerEntry): void | Promise<void> {
-    const result = entry.handler(this.obj, this.data);
-    if (isThenable(result)) return this.afterHandler(result);
-    return isContinueHandling(result) ? this.walk() : undefined;
-  }
 }

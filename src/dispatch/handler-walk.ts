@@ -1,0 +1,156 @@
+/**
+ * The walk over the candidate handlers of one update: tests them in declaration order, runs the
+ * first that passes, and the next ones while handlers return `ContinueHandling`. Synchronous as
+ * long as filters and handlers are; at the first promise it continues asynchronously from where
+ * it stopped.
+ *
+ * The state of a walk is a plain object literal, not a class instance: V8 keeps the hidden class
+ * of a literal alive with the code that creates it, whereas the hidden class a constructor builds
+ * field by field is dropped by a full GC when no instance is alive at that moment, and the
+ * optimized code using it is thrown away with it (seen as a 3x slower first second after an
+ * idle GC).
+ * @module
+ */
+import { isThenable } from './is-thenable.js';
+import { callbackDataPasses, messageBuiltinsPass, predicatesPass, type FilterContext, type HandlerEntry } from './filters.js';
+import { isContinueHandling, type HandlerData } from './handler-backends.js';
+import type { HandlerTable } from './handler-table.js';
+import type { FilterKind } from './registrars.js';
+
+/** One walk: where it is in the two candidate lists, and what the filters test. */
+interface Walk {
+  /** The general handlers (narrowed by content type for messages), in declaration order. */
+  readonly general: readonly HandlerEntry[];
+  /** The handlers of the update's command, in declaration order; undefined: no command. */
+  readonly commandHandlers: readonly HandlerEntry[] | undefined;
+  /** Next index in `general`. */
+  i: number;
+  /** Next index in `commandHandlers`. */
+  j: number;
+  /** Whether the last candidate came from `general`, whose content types are then known to pass. */
+  fromGeneral: boolean;
+  /** Whether `general` was narrowed by content type. */
+  readonly contentTypeChecked: boolean;
+  readonly filters: FilterContext;
+  readonly kind: FilterKind;
+  readonly obj: any;
+  readonly textOrCaption: string | undefined;
+  readonly data: HandlerData;
+}
+
+/**
+ * Walks the handlers of `table` for `obj` (of filter kind `kind`). `command` is the update's
+ * lower-cased command when it is addressed to this bot. Returns undefined when everything ran
+ * synchronously, else a promise of the rest; errors of filters and handlers propagate.
+ */
+export function walkHandlers(
+  filters: FilterContext,
+  table: HandlerTable,
+  kind: FilterKind,
+  obj: any,
+  textOrCaption: string | undefined,
+  data: HandlerData,
+  command: string | undefined,
+): void | Promise<void> {
+  const contentType: string | undefined = kind === 'message' ? obj.content_type : undefined;
+  const walk: Walk = {
+    general: contentType === undefined ? table.general : table.generalFor(contentType),
+    commandHandlers: command === undefined ? undefined : table.byCommand.get(command),
+    i: 0,
+    j: 0,
+    fromGeneral: true,
+    contentTypeChecked: contentType !== undefined,
+    filters,
+    kind,
+    obj,
+    textOrCaption,
+    data,
+  };
+  return resume(walk);
+}
+
+/** The next candidate in declaration order (the two sorted lists merged), or undefined. */
+function next(walk: Walk): HandlerEntry | undefined {
+  const general = walk.general;
+  const byCommand = walk.commandHandlers;
+  if (byCommand !== undefined && walk.j < byCommand.length) {
+    const fromCommand = byCommand[walk.j]!;
+    if (walk.i >= general.length || fromCommand.order < general[walk.i]!.order) {
+      walk.j++;
+      walk.fromGeneral = false;
+      return fromCommand;
+    }
+  }
+  walk.fromGeneral = true;
+  return walk.i < general.length ? general[walk.i++] : undefined;
+}
+
+/**
+ * Goes on with the next candidates. The loop creates no closure: a closure capturing the loop's
+ * `entry` would make V8 allocate a context for every candidate tested, so the continuations
+ * live in {@link afterFilter} and {@link afterHandler}.
+ */
+function resume(walk: Walk): void | Promise<void> {
+  // Most updates are not commands of this bot: then only the general list is walked, with the
+  // index in a local variable (stored back only when the walk stops or goes asynchronous).
+  if (walk.commandHandlers === undefined) return resumeGeneral(walk);
+  const { kind, obj } = walk;
+  for (let entry = next(walk); entry !== undefined; entry = next(walk)) {
+    if (kind === 'message') {
+      if (!messageBuiltinsPass(entry, obj, walk.textOrCaption, walk.contentTypeChecked && walk.fromGeneral)) continue;
+    } else if (kind === 'callback' && !callbackDataPasses(entry, obj)) continue;
+    if (entry.hasPredicates) {
+      const passes = predicatesPass(entry, obj, walk.filters);
+      if (passes === false) continue;
+      if (passes !== true) return afterFilter(walk, passes, entry);
+    }
+    const result = entry.handler(obj, walk.data);
+    if (isThenable(result)) return afterHandler(walk, result);
+    if (!isContinueHandling(result)) return undefined;
+  }
+  return undefined;
+}
+
+/** {@link resume} over the general list only. */
+function resumeGeneral(walk: Walk): void | Promise<void> {
+  const { kind, obj, general, textOrCaption } = walk;
+  const contentTypeChecked = walk.contentTypeChecked;
+  const count = general.length;
+  for (let i = walk.i; i < count; i++) {
+    const entry = general[i]!;
+    if (kind === 'message') {
+      if (!messageBuiltinsPass(entry, obj, textOrCaption, contentTypeChecked)) continue;
+    } else if (kind === 'callback' && !callbackDataPasses(entry, obj)) continue;
+    if (entry.hasPredicates) {
+      const passes = predicatesPass(entry, obj, walk.filters);
+      if (passes === false) continue;
+      if (passes !== true) {
+        walk.i = i + 1;
+        return afterFilter(walk, passes, entry);
+      }
+    }
+    const result = entry.handler(obj, walk.data);
+    if (isThenable(result)) {
+      walk.i = i + 1;
+      return afterHandler(walk, result);
+    }
+    if (!isContinueHandling(result)) return undefined;
+  }
+  return undefined;
+}
+
+/** An asynchronous filter answered: run `entry`, or go on with the next candidates. */
+function afterFilter(walk: Walk, passes: Promise<boolean>, entry: HandlerEntry): Promise<void> {
+  return passes.then((ok) => (ok ? runEntry(walk, entry) : resume(walk)));
+}
+
+function runEntry(walk: Walk, entry: HandlerEntry): void | Promise<void> {
+  const result = entry.handler(walk.obj, walk.data);
+  if (isThenable(result)) return afterHandler(walk, result);
+  return isContinueHandling(result) ? resume(walk) : undefined;
+}
+
+/** An asynchronous handler finished: go on only when it returned `ContinueHandling`. */
+function afterHandler(walk: Walk, result: PromiseLike<unknown>): Promise<void> {
+  return Promise.resolve(result).then((value) => (isContinueHandling(value) ? resume(walk) : undefined));
+}
