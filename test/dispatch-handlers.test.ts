@@ -202,6 +202,31 @@ describe('handler order and outcomes', () => {
     assert.deepEqual(seen, ['first', 'second', 'third']);
   });
 
+  test('a failure at any asynchronous step is reported once, and the update ends after its report', async () => {
+    const reported: string[] = [];
+    const { bot, feed } = setup({
+      exceptionHandler: async (error) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        reported.push((error as Error).message);
+        return true;
+      },
+    });
+    const seen: string[] = [];
+    bot.handleMsg({ func: async (m) => { if (m.text === 'filter-rejects') throw new Error('filter failed'); return m.text === 'filter-passes'; } }, async () => {
+      seen.push('after-filter');
+      throw new Error('handler after an async filter failed');
+    });
+    bot.handleMsg({ func: (m) => m.text === 'continue' }, async () => { seen.push('first'); return new ContinueHandling(); });
+    bot.handleMsg({ func: (m) => m.text === 'continue' }, () => { seen.push('second'); throw new Error('sync throw after ContinueHandling'); });
+    bot.handleMsg({ func: (m) => m.text === 'rejects' }, async () => { throw new Error('async handler failed'); });
+    bot.handleMsg({}, () => { seen.push('fallback'); });
+    for (const text of ['filter-rejects', 'filter-passes', 'continue', 'rejects', 'plain']) emu.pushMessage(text);
+    await feed();
+    // processNewUpdates resolved: every report has been made, each once, in update order.
+    assert.deepEqual(reported, ['filter failed', 'handler after an async filter failed', 'sync throw after ContinueHandling', 'async handler failed']);
+    assert.deepEqual(seen, ['after-filter', 'first', 'second', 'fallback']);
+  });
+
   test('register… twins take (handler, filters) and match every content type by default', async () => {
     const { bot, feed } = setup();
     const seen: string[] = [];

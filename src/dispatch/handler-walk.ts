@@ -17,6 +17,18 @@ import { isContinueHandling, type HandlerData } from './handler-backends.js';
 import type { HandlerTable } from './handler-table.js';
 import type { FilterKind } from './registrars.js';
 
+/**
+ * How a walk ends when it is the last step of an update (the pipeline's fast path). With one,
+ * the promise a walk returns never rejects and has already run `settled` or `failed`, so the
+ * pipeline adds no promise of its own.
+ */
+export interface WalkEnd {
+  /** The handlers finished. Must not throw. */
+  readonly settled: () => void | Promise<void>;
+  /** A filter or handler failed: reports `error`. Never rejects. */
+  readonly failed: (error: unknown) => Promise<void>;
+}
+
 /** One walk: where it is in the two candidate lists, and what the filters test. */
 interface Walk {
   /** The general handlers (narrowed by content type for messages), in declaration order. */
@@ -36,12 +48,15 @@ interface Walk {
   readonly obj: any;
   readonly textOrCaption: string | undefined;
   readonly data: HandlerData;
+  /** Set on the pipeline's fast path: see {@link WalkEnd}. */
+  readonly end: WalkEnd | undefined;
 }
 
 /**
  * Walks the handlers of `table` for `obj` (of filter kind `kind`). `command` is the update's
  * lower-cased command when it is addressed to this bot. Returns undefined when everything ran
- * synchronously, else a promise of the rest; errors of filters and handlers propagate.
+ * synchronously, else a promise of the rest. Errors thrown synchronously propagate; later ones
+ * reject the promise, or, with `end`, go to `end.failed`.
  */
 export function walkHandlers(
   filters: FilterContext,
@@ -51,6 +66,7 @@ export function walkHandlers(
   textOrCaption: string | undefined,
   data: HandlerData,
   command: string | undefined,
+  end?: WalkEnd,
 ): void | Promise<void> {
   const contentType: string | undefined = kind === 'message' ? obj.content_type : undefined;
   const walk: Walk = {
@@ -65,6 +81,7 @@ export function walkHandlers(
     obj,
     textOrCaption,
     data,
+    end,
   };
   return resume(walk);
 }
@@ -141,7 +158,9 @@ function resumeGeneral(walk: Walk): void | Promise<void> {
 
 /** An asynchronous filter answered: run `entry`, or go on with the next candidates. */
 function afterFilter(walk: Walk, passes: Promise<boolean>, entry: HandlerEntry): Promise<void> {
-  return passes.then((ok) => (ok ? runEntry(walk, entry) : resume(walk)));
+  const end = walk.end;
+  if (end === undefined) return passes.then((ok) => (ok ? runEntry(walk, entry) : resume(walk)));
+  return passes.then((ok) => continueToEnd(walk, ok ? entry : undefined), end.failed);
 }
 
 function runEntry(walk: Walk, entry: HandlerEntry): void | Promise<void> {
@@ -152,5 +171,22 @@ function runEntry(walk: Walk, entry: HandlerEntry): void | Promise<void> {
 
 /** An asynchronous handler finished: go on only when it returned `ContinueHandling`. */
 function afterHandler(walk: Walk, result: PromiseLike<unknown>): Promise<void> {
-  return Promise.resolve(result).then((value) => (isContinueHandling(value) ? resume(walk) : undefined));
+  const end = walk.end;
+  if (end === undefined) return Promise.resolve(result).then((value) => (isContinueHandling(value) ? resume(walk) : undefined));
+  return Promise.resolve(result).then((value) => (isContinueHandling(value) ? continueToEnd(walk, undefined) : end.settled()), end.failed);
+}
+
+/**
+ * Goes on asynchronously with `walk.end` set: runs `entry` (else the next candidates) and ends
+ * the walk. A promise coming back from {@link resume} is already ended (its own continuations
+ * were made with `end`).
+ */
+function continueToEnd(walk: Walk, entry: HandlerEntry | undefined): void | Promise<void> {
+  const end = walk.end!;
+  try {
+    const rest = entry === undefined ? resume(walk) : runEntry(walk, entry);
+    return rest === undefined ? end.settled() : rest;
+  } catch (error) {
+    return end.failed(error);
+  }
 }

@@ -25,7 +25,7 @@ import { logger } from '../logger.js';
 import type { DispatchState } from './dispatch-state.js';
 import type { BaseMiddleware, HandlerData } from './handler-backends.js';
 import { parseCommand, type HandlerTable } from './handler-table.js';
-import { walkHandlers } from './handler-walk.js';
+import { walkHandlers, type WalkEnd } from './handler-walk.js';
 import { FILTER_KIND, type FilterKind } from './registrars.js';
 
 /** What the pipeline needs from the bot. */
@@ -59,11 +59,11 @@ export function updateTypeOf(update: object): string | undefined {
  * The pipeline of one bot: {@link UpdatePipeline.run} handles one update (see the module
  * comment). Made once per bot, so that the callbacks ending an update are made once too.
  */
-export class UpdatePipeline {
+export class UpdatePipeline implements WalkEnd {
   /** Ends an update whose handlers finished: reports the unknown filter keys they met. */
-  private readonly settled: () => void | Promise<void>;
+  readonly settled: () => Promise<void> | undefined;
   /** Ends an update whose handlers failed: reports the error (the update is done after that). */
-  private readonly failed: (error: unknown) => Promise<void>;
+  readonly failed: (error: unknown) => Promise<void>;
 
   /** @param bot the bot (error sink, getMe) @param state what the bot registered */
   constructor(private readonly bot: PipelineHost, private readonly state: DispatchState) {
@@ -85,9 +85,10 @@ export class UpdatePipeline {
       if (!state.started || updateType === undefined || this.needsFullPipeline(updateType, update)) {
         return runFullPipeline(bot, state, update, updateType);
       }
-      const running = runHandlers(bot, state, updateType, (update as Record<string, any>)[updateType]);
-      if (running !== undefined) return running.then(this.settled, this.failed);
-      return state.pendingKeyErrors.length > 0 ? reportKeyErrors(bot, state) : undefined;
+      const table = state.tables.get(updateType);
+      // The walk is the update's last step: its promise comes back already ended (see WalkEnd).
+      const running = table === undefined ? undefined : dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', (update as Record<string, any>)[updateType], {}, this);
+      return running !== undefined ? (running as Promise<void>) : this.settled();
     } catch (error) {
       return this.failed(error);
     }
@@ -98,6 +99,8 @@ export class UpdatePipeline {
     const state = this.state;
     if (state.functionMiddlewares !== undefined && !state.functionMiddlewares.empty) return true;
     if (updateType === 'message' && state.listeners.length > 0) return true;
+    const middlewares = state.classMiddlewares;
+    if (middlewares !== undefined && !middlewares.empty && middlewares.for(updateType).length > 0) return true;
     return STEP_TYPES.has(updateType) && state.steps.mayWaitFor((update as Record<string, any>)[updateType]);
   }
 }
@@ -219,7 +222,8 @@ async function ownUsername(bot: PipelineHost): Promise<string | undefined> {
 /**
  * Tests the candidates in declaration order and runs the first that passes (and the next ones
  * while handlers return `ContinueHandling`). Returns undefined when everything was synchronous,
- * else a promise of the rest. Errors of filters and handlers propagate (throw or reject).
+ * else a promise of the rest. Errors of filters and handlers propagate (throw or reject), except
+ * that with `end` a returned promise is ended (see {@link WalkEnd}).
  */
 function dispatchToHandlers(
   bot: PipelineHost,
@@ -228,21 +232,29 @@ function dispatchToHandlers(
   kind: FilterKind,
   obj: any,
   data: HandlerData,
+  end?: WalkEnd,
 ): void | Promise<void> {
-  if (kind !== 'message') return walkHandlers(state, table, kind, obj, undefined, data, undefined);
+  if (kind !== 'message') return walkHandlers(state, table, kind, obj, undefined, data, undefined, end);
   const textOrCaption: string | undefined = obj.text ?? obj.caption;
   const parsed = table.hasCommands ? parseCommand(textOrCaption) : undefined;
   if (parsed === undefined || parsed.target === undefined) {
-    return walkHandlers(state, table, kind, obj, textOrCaption, data, parsed?.name);
+    return walkHandlers(state, table, kind, obj, textOrCaption, data, parsed?.name, end);
   }
   // `/cmd@name`: ours only if name is our username, known after the first getMe (polling asks
   // it at start), so there is no call per update.
   const known = bot.botInfo?.username;
   if (known !== undefined) {
     const command = known.toLowerCase() === parsed.target ? parsed.name : undefined;
-    return walkHandlers(state, table, kind, obj, textOrCaption, data, command);
+    return walkHandlers(state, table, kind, obj, textOrCaption, data, command, end);
   }
-  return ownUsername(bot).then((me) =>
-    walkHandlers(state, table, kind, obj, textOrCaption, data, me === parsed.target ? parsed.name : undefined),
-  );
+  const walkAs = (me: string | undefined) =>
+    walkHandlers(state, table, kind, obj, textOrCaption, data, me === parsed.target ? parsed.name : undefined, end);
+  if (end === undefined) return ownUsername(bot).then(walkAs);
+  return ownUsername(bot).then((me) => {
+    try {
+      return walkAs(me) ?? end.settled();
+    } catch (error) {
+      return end.failed(error);
+    }
+  });
 }
