@@ -118,11 +118,14 @@ export class ApiClient {
     } catch (error) {
       return Promise.reject(error);
     }
-    const floodControl = this.floodControl;
-    if (floodControl) {
-      return floodControl.acquire(plan.name, prepared.fields.chat_id as number | string | undefined, call.signal).then(() => this.attempt(plan, prepared, call, 0));
-    }
+    if (this.floodControl) return this.attemptAfterFloodControl(plan, prepared, call);
     return this.attempt(plan, prepared, call, 0);
+  }
+
+  // Its own method: a closure in callApi itself would make every call allocate a context for it.
+  private attemptAfterFloodControl(plan: CallPlan, prepared: PreparedParams, call: CallOptions): Promise<unknown> {
+    const chatId = prepared.fields.chat_id as number | string | undefined;
+    return this.floodControl!.acquire(plan.name, chatId, call.signal).then(() => this.attempt(plan, prepared, call, 0));
   }
 
   /** One attempt of a call; a failure worth repeating starts the next one after its delay. */
@@ -274,11 +277,17 @@ function enrichResult(plan: CallPlan, result: unknown): unknown {
   return result;
 }
 
-/** What a custom request sender gets as `params`: every field as the text Telegram would read. */
+/**
+ * What a custom request sender gets as `params`: every field as the text Telegram would read.
+ * Converted in place: the fields belong to this call alone, and converting again (a retry) changes
+ * nothing.
+ */
 function customParams(fields: Record<string, unknown>): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  for (const key in fields) params[key] = fieldValue(fields[key]);
-  return params;
+  for (const key in fields) {
+    const value = fields[key];
+    if (typeof value !== 'string') fields[key] = fieldValue(value);
+  }
+  return fields;
 }
 
 /** Reads what a custom request sender answered (a {@link CustomRequestResponse} or JSON text). */
