@@ -62,7 +62,7 @@ export class ApiClient {
    * Method URLs, built once per URL template. A private field because they contain the token:
    * printing the bot (even with `showHidden`) does not show it.
    */
-  #methodUrls?: { template: string; urls: Map<string, string> };
+  #methodUrls?: { template: string; urls: Array<string | undefined> };
   private mePromise?: Promise<UserFromGetMe>;
   private floodControl?: FloodControl;
   /** What `getMe` answered, once known (filled by `bot.user` and when polling starts). */
@@ -135,7 +135,7 @@ export class ApiClient {
     if (!custom) return this.sendHttp(plan, prepared, call).then(undefined, onFailure);
     let response: unknown;
     try {
-      response = custom('post', this.methodUrl(plan.name), {
+      response = custom('post', this.methodUrl(plan), {
         params: customParams(prepared.fields),
         files: prepared.files.size ? Object.fromEntries(prepared.files) : undefined,
         timeout: this.readTimeoutFor(plan.name, prepared.fields, call),
@@ -198,22 +198,26 @@ export class ApiClient {
       if (multipart.length !== undefined) headers['content-length'] = String(multipart.length);
     }
     const readTimeoutMs = this.readTimeoutFor(plan.name, fields, call) * 1000;
-    const response = await this.getTransport().send({ method: 'POST', url: this.methodUrl(plan.name), headers, body, readTimeoutMs, signal: call.signal });
+    const response = await this.getTransport().send({ method: 'POST', url: this.methodUrl(plan), headers, body, readTimeoutMs, signal: call.signal });
     return enrichResult(plan, readAnswer(plan.name, response.status, response.body.toString('utf8')));
   }
 
-  private methodUrl(method: string): string {
+  private methodUrl(plan: CallPlan): string {
     // The global template may change between calls (apihelper.API_URL is assignable at any time).
     const template = this.options.apiUrl ?? apihelper.API_URL;
     let cache = this.#methodUrls;
     if (cache === undefined || cache.template !== template) {
-      cache = { template, urls: new Map() };
+      cache = { template, urls: [] };
       this.#methodUrls = cache;
     }
-    let url = cache.urls.get(method);
+    let url = cache.urls[plan.index];
     if (url === undefined) {
-      url = formatUrl(template, this.token, method);
-      cache.urls.set(method, url);
+      url = formatUrl(template, this.token, plan.name);
+      if (plan.index >= 0) {
+        // Filled up to the index so that the array stays dense (a sparse one is a slow dictionary).
+        while (cache.urls.length <= plan.index) cache.urls.push(undefined);
+        cache.urls[plan.index] = url;
+      }
     }
     return url;
   }

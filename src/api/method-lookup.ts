@@ -27,6 +27,8 @@ export interface CallPlan {
   readonly spec: MethodSpec | undefined;
   /** Whether the result is a Message (or a list of them) that gets `content_type` and `from_user`. */
   readonly returnsMessage: boolean;
+  /** A small number unique to this plan, for per-client caches kept in arrays. */
+  readonly index: number;
 }
 
 /** Message-returning methods, by name. */
@@ -41,9 +43,11 @@ export function callPlan(method: string): CallPlan {
   let plan = plans.get(method);
   if (plan === undefined) {
     const name = currentMethodName(method);
-    plan = { name, spec: methodSpec(method), returnsMessage: RESULT_IS_MESSAGE.test(name) };
-    // A caller passing ever new names (typos in a loop) must not grow the cache without bound.
-    if (plans.size < 1024) plans.set(method, plan);
+    // A caller passing ever new names (typos in a loop) must not grow the cache without bound:
+    // past 1024 names, plans are made per call and share the index -1 (not cached by clients).
+    const cached = plans.size < 1024;
+    plan = { name, spec: methodSpec(method), returnsMessage: RESULT_IS_MESSAGE.test(name), index: cached ? plans.size : -1 };
+    if (cached) plans.set(method, plan);
   }
   return plan;
 }

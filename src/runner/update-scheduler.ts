@@ -35,6 +35,8 @@ export interface Task {
   key: number | string | undefined;
   /** Called when its handling has finished. */
   done: TaskDone | undefined;
+  /** The state of its key (undefined when it has none), so finishing needs no map lookup. */
+  keyState: KeyState | undefined;
 }
 
 /**
@@ -99,8 +101,13 @@ class RunSlot {
   }
 }
 
-/** Marks a key in `busyKeys` whose chat has nothing running (kept, see {@link UpdateScheduler.release}). */
-const IDLE = 0;
+/** One ordering key (chat) the scheduler knows. */
+interface KeyState {
+  /** An update of this key is running. */
+  running: boolean;
+  /** The updates of this key waiting behind it, in order (null: none; made when a second arrives). */
+  waiting: Fifo<Task> | null;
+}
 
 const ONE_KEY = 'all';
 
@@ -139,11 +146,13 @@ export class UpdateScheduler {
   /** Tasks whose key is free, waiting for a slot. */
   private readonly ready = new Fifo<Task>();
   /**
-   * Per key: the updates waiting behind the running one (null: none yet), or IDLE when nothing
-   * of that key runs.
+   * The state of every key seen lately. An idle key keeps its entry (dropped in bulk by
+   * {@link sweep}) instead of being deleted: a Map shrinks and regrows its table as keys come and
+   * go, which for the usual one-update-per-chat traffic would mean a new table every few updates.
+   * Tasks hold their key's state, so an update costs one lookup here.
    */
-  private readonly busyKeys = new Map<number | string, Fifo<Task> | null | typeof IDLE>();
-  /** When `busyKeys` reaches this size, its IDLE keys are dropped. */
+  private readonly busyKeys = new Map<number | string, KeyState>();
+  /** When `busyKeys` reaches this size, its idle keys are dropped. */
   private sweepAt = 4096;
   private running = 0;
   private pendingCount = 0;
@@ -179,18 +188,23 @@ export class UpdateScheduler {
   /** Queues one update; `done` is called when its handling has finished. */
   push(update: Update, done?: TaskDone): void {
     const key = this.keyOf(update);
-    const task: Task = { update, key, done };
+    const task: Task = { update, key, done, keyState: undefined };
     this.pendingCount++;
     if (key !== undefined) {
-      const behind = this.busyKeys.get(key);
-      if (behind !== undefined && behind !== IDLE) {
+      let keyState = this.busyKeys.get(key);
+      if (keyState === undefined) {
+        if (this.busyKeys.size >= this.sweepAt) this.sweep();
+        keyState = { running: false, waiting: null };
+        this.busyKeys.set(key, keyState);
+      }
+      task.keyState = keyState;
+      if (keyState.running) {
         // Most chats have one update at a time: their queue is only made when a second arrives.
-        if (behind === null) this.busyKeys.set(key, new Fifo<Task>().with(task));
-        else behind.push(task);
+        if (keyState.waiting === null) keyState.waiting = new Fifo<Task>().with(task);
+        else keyState.waiting.push(task);
         return;
       }
-      this.busyKeys.set(key, null);
-      if (behind === undefined && this.busyKeys.size >= this.sweepAt) this.sweep();
+      keyState.running = true;
     }
     this.ready.push(task);
     this.pump();
@@ -207,22 +221,20 @@ export class UpdateScheduler {
     while (this.pendingCount > 0) await this.nextSettled();
   }
 
-  /**
-   * The update of `key` that ran has finished: the next one of that key becomes ready, or the
-   * key goes IDLE. IDLE keys stay in the map instead of being deleted: a Map shrinks and
-   * regrows its table as keys come and go, which for the usual one-update-per-chat traffic
-   * would mean a new table every few updates.
-   */
-  private release(key: number | string): void {
-    const behind = this.busyKeys.get(key);
-    const next = behind ? behind.shift() : undefined;
-    if (next) this.ready.push(next);
-    else this.busyKeys.set(key, IDLE);
+  /** The running update of a key has finished: the next one of that key becomes ready, or the key goes idle. */
+  private release(keyState: KeyState): void {
+    const next = keyState.waiting === null ? undefined : keyState.waiting.shift();
+    if (next !== undefined) {
+      this.ready.push(next);
+      return;
+    }
+    keyState.running = false;
+    keyState.waiting = null;
   }
 
-  /** Drops the IDLE keys; the next sweep comes when the map has doubled from what is left. */
+  /** Drops the idle keys; the next sweep comes when the map has doubled from what is left. */
   private sweep(): void {
-    for (const [key, value] of this.busyKeys) if (value === IDLE) this.busyKeys.delete(key);
+    for (const [key, keyState] of this.busyKeys) if (!keyState.running) this.busyKeys.delete(key);
     this.sweepAt = Math.max(4096, this.busyKeys.size * 2);
   }
 
@@ -272,7 +284,7 @@ export class UpdateScheduler {
   private finish(task: Task): void {
     this.running--;
     this.pendingCount--;
-    if (task.key !== undefined) this.release(task.key);
+    if (task.keyState !== undefined) this.release(task.keyState);
     try {
       task.done?.(task.update);
     } catch (error) {

@@ -23,8 +23,9 @@ export class CustomRequestResponse {
    * `new CustomRequestResponse({ ok: true, result: true })`; status 200 by default.
    */
   constructor(json: string | Record<string, unknown>, statusCode = 200, reason = '') {
-    if (typeof json === 'string') this.bodyText = json;
-    else this.body = json;
+    // Both fields always set, in one order: every response then has the same hidden class.
+    this.bodyText = typeof json === 'string' ? json : undefined;
+    this.body = typeof json === 'string' ? undefined : json;
     this.statusCode = statusCode;
     this.reason = reason;
   }
