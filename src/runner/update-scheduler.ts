@@ -206,6 +206,11 @@ export class UpdateScheduler {
       }
       keyState.running = true;
     }
+    if (this.ready.length === 0 && this.running < this.concurrency) {
+      // A free slot and nobody ahead: start now, without a trip through the ready queue.
+      this.startPumping(task);
+      return;
+    }
     this.ready.push(task);
     this.pump();
   }
@@ -239,17 +244,27 @@ export class UpdateScheduler {
   }
 
   private pump(): void {
-    if (this.pumping) return; // the loop below goes on with whatever the caller freed
-    this.pumping = true;
-    try {
-      while (this.running < this.concurrency) {
-        const task = this.ready.shift();
-        if (!task) return;
-        this.start(task);
-      }
-    } finally {
-      this.pumping = false;
+    if (this.pumping || this.running >= this.concurrency) return; // (while pumping, its loop goes on)
+    const task = this.ready.shift();
+    if (task !== undefined) this.startPumping(task);
+  }
+
+  /**
+   * Starts `task`, then the ready tasks while slots are free. A task that finishes synchronously
+   * calls {@link pump}, which returns at once while this loop runs: no recursion, however many
+   * synchronous updates are queued. (`start` never throws: it catches the runner's errors.)
+   */
+  private startPumping(first: Task): void {
+    if (this.pumping) {
+      this.ready.push(first);
+      return;
     }
+    this.pumping = true;
+    let task: Task | undefined = first;
+    do {
+      this.start(task);
+    } while (this.running < this.concurrency && (task = this.ready.shift()) !== undefined);
+    this.pumping = false;
   }
 
   private start(task: Task): void {
