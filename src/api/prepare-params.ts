@@ -68,8 +68,8 @@ export function prepareParams(
   const fields: Record<string, unknown> = {};
   // Most calls upload nothing: their files map is the shared empty one.
   let files: Map<string, InputFile> | undefined;
-  let counter = 0;
-  const nextName = () => `file${counter++}`;
+  // Made when a value needs it: a closure declared here would cost every call a context.
+  let nextName: (() => string) | undefined;
   if (params) {
     for (const key in params) {
       const value = params[key];
@@ -79,7 +79,7 @@ export function prepareParams(
       } else if (isUploadable(value)) {
         (files ??= new Map()).set(key, toInputFile(value, key));
       } else {
-        const extracted = extractAttachments(value, nextName);
+        const extracted = extractAttachments(value, (nextName ??= attachmentNamer()));
         fields[key] = extracted.json;
         for (const [name, file] of extracted.files) (files ??= new Map()).set(name, file);
       }
@@ -90,6 +90,12 @@ export function prepareParams(
 }
 
 const NO_FILES: ReadonlyMap<string, InputFile> = new Map();
+
+/** Names the uploads found inside one call's parameters: file0, file1, ... */
+function attachmentNamer(): () => string {
+  let counter = 0;
+  return () => `file${counter++}`;
+}
 
 /** Whether every value is a string, number or boolean (nothing to drop, nothing to upload). */
 function onlyPlainValues(params: Record<string, unknown>): boolean {

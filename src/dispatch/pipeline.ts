@@ -24,7 +24,7 @@ import { enrichUpdate } from '../types/message.js';
 import { logger } from '../logger.js';
 import type { DispatchState } from './dispatch-state.js';
 import type { BaseMiddleware, HandlerData } from './handler-backends.js';
-import { parseCommand, type HandlerTable } from './handler-table.js';
+import { parseCommand, type HandlerTable, type ParsedCommand } from './handler-table.js';
 import { walkHandlers, type WalkEnd } from './handler-walk.js';
 import { FILTER_KIND, type FilterKind } from './registrars.js';
 
@@ -247,8 +247,25 @@ function dispatchToHandlers(
     const command = known.toLowerCase() === parsed.target ? parsed.name : undefined;
     return walkHandlers(state, table, kind, obj, textOrCaption, data, command, end);
   }
+  return walkAsUsername(bot, state, table, obj, textOrCaption, data, parsed, end);
+}
+
+/**
+ * The walk of `/cmd@name` before getMe's answer is known: asks it first. Its own function: the
+ * closures here, were they in dispatchToHandlers, would cost every update a context.
+ */
+function walkAsUsername(
+  bot: PipelineHost,
+  state: DispatchState,
+  table: HandlerTable,
+  obj: any,
+  textOrCaption: string | undefined,
+  data: HandlerData,
+  parsed: ParsedCommand,
+  end: WalkEnd | undefined,
+): Promise<void> {
   const walkAs = (me: string | undefined) =>
-    walkHandlers(state, table, kind, obj, textOrCaption, data, me === parsed.target ? parsed.name : undefined, end);
+    walkHandlers(state, table, 'message', obj, textOrCaption, data, me === parsed.target ? parsed.name : undefined, end);
   if (end === undefined) return ownUsername(bot).then(walkAs);
   return ownUsername(bot).then((me) => {
     try {

@@ -14,7 +14,7 @@ import { reportError } from '../dispatch/report-error.js';
 import { logger } from '../logger.js';
 import { Poller, type PollingOptions, type PollOptions } from './polling.js';
 import { UpdateScheduler } from './update-scheduler.js';
-import { currentReplySlot, replyContext, takeReplySlot } from '../webhook/reply-in-response.js';
+import { currentReplySlot, replyContext, takeReplySlot, type ReplySlot } from '../webhook/reply-in-response.js';
 import { startWebhookServer, type RunWebhooksOptions, type WebhookServer } from '../webhook/server.js';
 
 export type { PollingOptions, PollOptions, BackoffOptions } from './polling.js';
@@ -52,7 +52,12 @@ export class Botte extends Dispatcher {
 
   protected override runUpdate(update: Update): Promise<void> | undefined {
     const slot = takeReplySlot(update);
-    return slot ? replyContext.run(slot, () => super.runUpdate(update)) : super.runUpdate(update);
+    return slot ? this.runWithReplySlot(slot, update) : super.runUpdate(update);
+  }
+
+  // Its own method: the closure below, were it in runUpdate, would cost every update a context.
+  private runWithReplySlot(slot: ReplySlot, update: Update): Promise<void> | undefined {
+    return replyContext.run(slot, () => super.runUpdate(update));
   }
 
   private getPoller(): Poller {
