@@ -121,7 +121,12 @@ for (const method of methods) {
   const required = positional.filter((key) => !method.params.find((p) => p.name === key)!.optional).length;
   let flags = 0;
   for (const param of method.params) flags |= DEFAULT_FLAGS[param.name] ?? 0;
-  table += `  ${method.name}: { positional: ${JSON.stringify(positional)}, required: ${required}, defaults: ${flags} },\n`;
+  // The parameter object of a call that passes every positional parameter, as one literal: the
+  // same hidden class for every such call of a method, instead of keys added one by one.
+  const args = positional.map((_, i) => `p${i}: unknown`).join(', ');
+  const fields = positional.map((key, i) => `${JSON.stringify(key)}: p${i}`).join(', ');
+  const build = `(${args}) => ({ ${fields} })`;
+  table += `  ${method.name}: { positional: ${JSON.stringify(positional)}, required: ${required}, defaults: ${flags}, build: ${build} },\n`;
 }
 for (const alias of aliases) table += `  ${alias.name}: ${JSON.stringify(alias.target)},\n`;
 table += '} as const satisfies Record<string, MethodSpec | string>;\n\n';

@@ -35,6 +35,22 @@ test('sendMessage sends JSON with positional chat_id and text, options with Tele
   assert.deepEqual(call.params, { chat_id: 42, text: '<b>hi</b>', parse_mode: 'HTML', disable_notification: true });
 });
 
+test('every way of passing positionals and options sends Telegram the same parameters', async () => {
+  const last = (method: string) => ctx.emu.callsOf(method).at(-1)!.params;
+  await ctx.bot.sendMessage(5, 'exact');
+  assert.deepEqual(last('sendMessage'), { chat_id: 5, text: 'exact' });
+  await ctx.bot.sendMessage(5, 'empty options', {});
+  assert.deepEqual(last('sendMessage'), { chat_id: 5, text: 'empty options' });
+  const sent = await ctx.bot.sendLocation(5, 1.5, 2.5, { live_period: 60 });
+  // Every positional slot filled, the last one by a plain object: it is the options object.
+  const markup = { inline_keyboard: [[{ text: 'x', callback_data: 'x' }]] };
+  await ctx.bot.stopMessageLiveLocation(5, sent.message_id, { reply_markup: markup });
+  assert.deepEqual(last('stopMessageLiveLocation'), { chat_id: 5, message_id: sent.message_id, reply_markup: markup });
+  // An undefined positional is left out, not sent as null.
+  await ctx.bot.sendMessage(5, 'no undefined', { disable_notification: undefined });
+  assert.deepEqual(last('sendMessage'), { chat_id: 5, text: 'no undefined' });
+});
+
 test('editMessageText takes text, chatId, messageId in the seed order', async () => {
   const sent = await ctx.bot.sendMessage(7, 'before');
   const edited = await ctx.bot.editMessageText('after', 7, sent.message_id);

@@ -300,6 +300,23 @@ function readCustomAnswer(method: string, response: unknown): unknown {
   return answer.body ? readParsedAnswer(method, answer.statusCode, answer.body) : readAnswer(method, answer.statusCode, answer.text);
 }
 
+/**
+ * Whether a call passes exactly every positional parameter, none undefined, and no options
+ * object: the common `bot.sendMessage(chatId, text)`, whose parameters the table's `build` makes.
+ */
+function passesEveryPositional(spec: MethodSpec, args: unknown[]): boolean {
+  const count = args.length;
+  if (count !== spec.positional.length) return false;
+  for (let i = 0; i < count; i++) if (args[i] === undefined) return false;
+  // Past the required ones, a last plain object is the options object (see argumentsToParams).
+  return count === spec.required || !isDict(args[count - 1]);
+}
+
+/** `spec.build` over `args` (no spread call: the table's methods take at most six positionals). */
+function buildParams(spec: MethodSpec, args: unknown[]): Record<string, unknown> {
+  return (spec.build as (...positional: unknown[]) => Record<string, unknown>)(args[0], args[1], args[2], args[3], args[4], args[5]);
+}
+
 /** Turns positional arguments into Telegram's parameter object, following the method table. */
 function argumentsToParams(spec: MethodSpec, args: unknown[]): Record<string, unknown> {
   let count = args.length;
@@ -319,9 +336,11 @@ function argumentsToParams(spec: MethodSpec, args: unknown[]): Record<string, un
 
 for (const name of Object.keys(METHOD_TABLE) as MethodName[]) {
   const spec = methodSpec(name)!;
+  if (spec.positional.length > 6) throw new Error(`buildParams passes six positional parameters; ${name} has more`);
   Object.defineProperty(ApiClient.prototype, name, {
     value: function (this: ApiClient, ...args: unknown[]) {
-      return this.callApi(name, argumentsToParams(spec, args) as never, OWNED_PARAMS);
+      const params = passesEveryPositional(spec, args) ? buildParams(spec, args) : argumentsToParams(spec, args);
+      return this.callApi(name, params as never, OWNED_PARAMS);
     },
     writable: true,
     configurable: true,

@@ -16,6 +16,8 @@ export interface MethodSpec {
   readonly required: number;
   /** Bit flags of the constructor defaults the method accepts (see `DefaultFlag`). */
   readonly defaults: number;
+  /** Makes the parameter object of a call that passes every positional parameter and no options. */
+  readonly build: (...positional: never[]) => Record<string, unknown>;
 }
 
 /** Bit flags of {@link MethodSpec.defaults}. */
