@@ -48,17 +48,42 @@ function loadUndici(): Promise<Undici> {
   return undiciModule;
 }
 
+/** Where a request goes, as `dispatch()` wants it: parsed once per URL (they are few: one per method). */
+interface Target {
+  url: URL;
+  origin: string;
+  path: string;
+}
+
 /** Sends requests over a pool of keep-alive connections, one pool per origin. */
 export class Transport {
   private dispatcherPromise?: Promise<Dispatcher>;
+  /** The dispatcher once made, so that a request does not wait a microtask for it. */
+  private ready?: Dispatcher;
   private closed = false;
+  /**
+   * Parsed targets by URL (bounded: URLs are one per method, plus file downloads). A private
+   * field: the URLs contain the token, and printing the bot must not show it.
+   */
+  readonly #targets = new Map<string, Target>();
 
   /** Creates a transport; no connection is opened before the first request. */
   constructor(private readonly options: TransportOptions) {}
 
   private dispatcher(url: URL): Promise<Dispatcher> {
-    this.dispatcherPromise ??= loadUndici().then((undici) => this.createDispatcher(undici, url));
+    this.dispatcherPromise ??= loadUndici().then((undici) => (this.ready = this.createDispatcher(undici, url)));
     return this.dispatcherPromise;
+  }
+
+  private target(href: string): Target {
+    let target = this.#targets.get(href);
+    if (target === undefined) {
+      const url = new URL(href);
+      target = { url, origin: url.origin, path: url.pathname + url.search };
+      if (this.#targets.size >= 256) this.#targets.clear();
+      this.#targets.set(href, target);
+    }
+    return target;
   }
 
   private createDispatcher(undici: Undici, url: URL): Dispatcher {
@@ -90,53 +115,12 @@ export class Transport {
   }
 
   /** Sends one request and reads the whole answer. Network failures reject with the undici error. */
-  async send(request: TransportRequest): Promise<TransportResponse> {
-    if (this.closed) throw new Error('The transport is closed');
-    const url = new URL(request.url);
-    const dispatcher = await this.dispatcher(url);
-    // The handler interface of dispatch() collects the body chunks directly: no response stream,
-    // no async iteration, which matters at thousands of calls per second.
-    return new Promise<TransportResponse>((resolve, reject) => {
-      const signal = request.signal;
-      const chunks: Buffer[] = [];
-      let status = 0;
-      let controller: Dispatcher.DispatchController | undefined;
-      const abortError = () => Object.assign(new Error('The request was aborted'), { name: 'AbortError', cause: signal?.reason });
-      const onAbort = () => controller?.abort(abortError());
-      const done = () => signal?.removeEventListener('abort', onAbort);
-      if (signal?.aborted) return reject(abortError());
-      signal?.addEventListener('abort', onAbort, { once: true });
-      dispatcher.dispatch(
-        {
-          origin: url.origin,
-          path: url.pathname + url.search,
-          method: request.method,
-          headers: request.headers,
-          body: request.body as Dispatcher.DispatchOptions['body'],
-          headersTimeout: request.readTimeoutMs,
-          bodyTimeout: request.readTimeoutMs,
-        },
-        {
-          onRequestStart(c) {
-            controller = c;
-          },
-          onResponseStart(_c, statusCode) {
-            status = statusCode;
-          },
-          onResponseData(_c, chunk) {
-            chunks.push(chunk);
-          },
-          onResponseEnd() {
-            done();
-            resolve({ status, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
-          },
-          onResponseError(_c, error) {
-            done();
-            reject(error);
-          },
-        },
-      );
-    });
+  send(request: TransportRequest): Promise<TransportResponse> {
+    if (this.closed) return Promise.reject(new Error('The transport is closed'));
+    const target = this.target(request.url);
+    const ready = this.ready;
+    if (ready !== undefined) return dispatchRequest(ready, target, request);
+    return this.dispatcher(target.url).then((dispatcher) => dispatchRequest(dispatcher, target, request));
   }
 
   /** Closes every pooled connection. Requests in flight finish first. */
@@ -144,6 +128,56 @@ export class Transport {
     this.closed = true;
     const pending = this.dispatcherPromise;
     this.dispatcherPromise = undefined;
+    this.ready = undefined;
     if (pending) await (await pending).close();
   }
+}
+
+/**
+ * One request through `dispatcher`. The handler interface of dispatch() collects the body
+ * chunks directly: no response stream, no async iteration, which matters at thousands of calls
+ * per second.
+ */
+function dispatchRequest(dispatcher: Dispatcher, target: Target, request: TransportRequest): Promise<TransportResponse> {
+  return new Promise<TransportResponse>((resolve, reject) => {
+    const signal = request.signal;
+    const chunks: Buffer[] = [];
+    let status = 0;
+    let controller: Dispatcher.DispatchController | undefined;
+    const abortError = () => Object.assign(new Error('The request was aborted'), { name: 'AbortError', cause: signal?.reason });
+    const onAbort = () => controller?.abort(abortError());
+    const done = () => signal?.removeEventListener('abort', onAbort);
+    if (signal?.aborted) return reject(abortError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    dispatcher.dispatch(
+      {
+        origin: target.origin,
+        path: target.path,
+        method: request.method,
+        headers: request.headers,
+        body: request.body as Dispatcher.DispatchOptions['body'],
+        headersTimeout: request.readTimeoutMs,
+        bodyTimeout: request.readTimeoutMs,
+      },
+      {
+        onRequestStart(c) {
+          controller = c;
+        },
+        onResponseStart(_c, statusCode) {
+          status = statusCode;
+        },
+        onResponseData(_c, chunk) {
+          chunks.push(chunk);
+        },
+        onResponseEnd() {
+          done();
+          resolve({ status, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
+        },
+        onResponseError(_c, error) {
+          done();
+          reject(error);
+        },
+      },
+    );
+  });
 }
