@@ -16,7 +16,7 @@ const { port: apiPort } = await waitFor(server, 'listening', 10_000);
 server.send({ cmd: 'load', count });
 await waitFor(server, 'loaded', 30_000);
 const port = mode === 'webhook' ? await freePort() : 0;
-const bot = forkChild('bot-child.mjs', [fw, mode, `http://127.0.0.1:${apiPort}`, String(port)], ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+const bot = forkChild('bot-child.mjs', [fw, mode, `http://127.0.0.1:${apiPort}`, String(port)], ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${dir}`]);
 let gen;
 try {
   await waitFor(bot, 'ready', 30_000);
