@@ -1,8 +1,8 @@
 /**
  * The handlers of one update type, indexed by command. A command message is only tested
  * against the handlers of its command plus the handlers without a `commands` filter (never
- * against the other commands' handlers), walked in declaration order by merging two sorted
- * lists: "the first matching handler in declaration order wins" holds, at no allocation.
+ * against the other commands' handlers). `handler-walk.ts` walks them in declaration order by
+ * merging the two sorted lists, so "the first matching handler in declaration order wins" holds.
  * @module
  */
 import { extractCommandTarget } from '../util/commands.js';

@@ -128,7 +128,11 @@ function resume(walk: Walk): void | Promise<void> {
   return undefined;
 }
 
-/** {@link resume} over the general list only. */
+/**
+ * {@link resume} over the general list only. The loop body repeats resume's on purpose: this
+ * loop made dispatch about 5 % faster per update than walking through next(), and moving the
+ * shared filter checks into a helper function cost 5-15 % again (measured, pinned to one core).
+ */
 function resumeGeneral(walk: Walk): void | Promise<void> {
   const { kind, obj, general, textOrCaption } = walk;
   const contentTypeChecked = walk.contentTypeChecked;

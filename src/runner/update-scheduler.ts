@@ -31,11 +31,9 @@ export interface UpdateSchedulerOptions {
 export interface Task {
   /** The update. */
   update: Update;
-  /** Its ordering key ({@link orderingKey}); undefined: ordered with nothing. */
-  key: number | string | undefined;
   /** Called when its handling has finished. */
   done: TaskDone | undefined;
-  /** The state of its key (undefined when it has none), so finishing needs no map lookup. */
+  /** The state of its ordering key (undefined: ordered with nothing), so finishing needs no map lookup. */
   keyState: KeyState | undefined;
 }
 
@@ -188,7 +186,7 @@ export class UpdateScheduler {
   /** Queues one update; `done` is called when its handling has finished. */
   push(update: Update, done?: TaskDone): void {
     const key = this.keyOf(update);
-    const task: Task = { update, key, done, keyState: undefined };
+    const task: Task = { update, done, keyState: undefined };
     this.pendingCount++;
     if (key !== undefined) {
       let keyState = this.busyKeys.get(key);
