@@ -9,6 +9,22 @@ function capture(target: Logger): LogRecord[] {
   return records;
 }
 
+/** What `run` writes to process.stderr, chunk by chunk (nothing reaches the real stderr). */
+function stderrOf(run: () => void): string[] {
+  const written: string[] = [];
+  const original = process.stderr.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    run();
+  } finally {
+    process.stderr.write = original;
+  }
+  return written;
+}
+
 test('default level is error, like pyTelegramBotAPI', () => {
   const fresh = new Logger();
   assert.equal(fresh.getLevel(), LogLevels.ERROR);
@@ -76,19 +92,11 @@ test('records carry time, formatted arguments and an attached error', () => {
 
 test('setOutput(null) restores the default stderr line format', () => {
   const log = new Logger('Botte', 'info');
-  const written: string[] = [];
-  const original = process.stderr.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    written.push(String(chunk));
-    return true;
-  }) as typeof process.stderr.write;
-  try {
+  const written = stderrOf(() => {
     log.setOutput(() => undefined).setOutput(null);
     log.info('hello');
     log.error('failed', new Error('kaput'));
-  } finally {
-    process.stderr.write = original;
-  }
+  });
   assert.match(written[0]!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \(Botte\) INFO - hello\n$/);
   assert.match(written[1]!, /\(Botte\) ERROR - failed\nError: kaput\n\s+at /);
 });
@@ -125,19 +133,11 @@ test('a registered token never reaches the output (message, arguments, error sta
   assert.ok(everything.includes('7345678901:<redacted>'));
 
   // The default stderr output is redacted too.
-  const written: string[] = [];
-  const original = process.stderr.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    written.push(String(chunk));
-    return true;
-  }) as typeof process.stderr.write;
-  try {
+  const written = stderrOf(() => {
     log.setOutput(null);
     const fresh = new Error(`boom ${token}`);
     log.critical(`token ${token}`, fresh);
-  } finally {
-    process.stderr.write = original;
-  }
+  });
   assert.ok(!written.join('').includes(token));
   assert.match(written.join(''), /7345678901:<redacted>/);
 });
