@@ -30,6 +30,7 @@ export type { Message, ContentType, MessageWith } from './types/message.js';
 export * as types from './types/index.js';
 export * as util from './util/index.js';
 export * as formatting from './formatting/index.js';
+export * as passport from './passport/index.js';
 export * as customFilters from './dispatch/custom-filters/index.js';
 export * as handlerBackends from './dispatch/handler-backends.js';
 export * as states from './states/index.js';

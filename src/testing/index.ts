@@ -24,3 +24,4 @@ export {
   type UpdateInit,
   type UploadedFile,
 } from './types.js';
+export { encryptPassportData, encryptPassportBlob, type EncryptPassportOptions, type PassportElementInit, type PassportFileStore } from './passport.js';

@@ -10,7 +10,11 @@ import type { Chat, User } from '@grammyjs/types';
 
 /** Options of {@link validateWebAppData} and {@link parseWebAppData}. */
 export interface WebAppValidationOptions {
-  /** Reject data whose `auth_date` is older than this many seconds (off by default, as in pyTelegramBotAPI). */
+  /**
+   * Reject data whose `auth_date` is older than this many seconds (default 86 400, one day:
+   * Telegram signs init data at each launch, so older data is a replay). `Infinity` turns the
+   * check off, as pyTelegramBotAPI has it.
+   */
   maxAgeSeconds?: number;
   /** The time to compare `auth_date` with (default: now); for tests. */
   now?: Date;
@@ -50,12 +54,13 @@ export interface WebAppInitData {
   auth_date: number;
   /** HMAC-SHA256 of the other fields, checked with the bot token. */
   hash: string;
-  /** Ed25519 signature for third-party validation (not checked here). */
+  /** Ed25519 signature for third-party validation, checked by `validateWebAppSignature`. */
   signature?: string;
   [key: string]: unknown;
 }
 
-function parsePairs(rawInitData: string): Map<string, string> | null {
+/** The init data's pairs, or null when a key repeats. */
+export function parsePairs(rawInitData: string): Map<string, string> | null {
   const pairs = new Map<string, string>();
   for (const [key, value] of new URLSearchParams(rawInitData)) {
     // Telegram never repeats a key; a repeated key could smuggle a second value past the check.
@@ -78,12 +83,17 @@ function checkHash(token: string, pairs: Map<string, string>): boolean {
   return timingSafeEqual(expected, Buffer.from(hash, 'hex'));
 }
 
-function fresh(pairs: Map<string, string>, options: WebAppValidationOptions): boolean {
-  if (options.maxAgeSeconds === undefined) return true;
+/** Default of {@link WebAppValidationOptions.maxAgeSeconds}: one day. */
+export const DEFAULT_INIT_DATA_MAX_AGE = 86_400;
+
+/** Whether `auth_date` is a number no older than the allowed age (and not from the future). */
+export function fresh(pairs: Map<string, string>, options: WebAppValidationOptions): boolean {
+  const maxAge = options.maxAgeSeconds ?? DEFAULT_INIT_DATA_MAX_AGE;
   const authDate = Number(pairs.get('auth_date'));
   if (!Number.isFinite(authDate)) return false;
+  if (maxAge === Infinity) return true;
   const now = (options.now ?? new Date()).getTime() / 1000;
-  return now - authDate <= options.maxAgeSeconds;
+  return now - authDate <= maxAge && authDate - now <= 300;
 }
 
 /**
@@ -106,6 +116,11 @@ export function parseWebAppData(token: string, rawInitData: string, options: Web
   if (typeof token !== 'string' || typeof rawInitData !== 'string') return false;
   const pairs = parsePairs(rawInitData);
   if (pairs === null || !checkHash(token, pairs) || !fresh(pairs, options)) return false;
+  return decodeInitData(pairs);
+}
+
+/** The init data's fields with JSON objects decoded and `auth_date`/`can_send_after` as numbers. */
+export function decodeInitData(pairs: Map<string, string>): WebAppInitData {
   const result: Record<string, unknown> = {};
   for (const [key, value] of pairs) {
     if (key === 'auth_date' || key === 'can_send_after') {
