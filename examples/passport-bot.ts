@@ -44,7 +44,7 @@ export function createPassportBot(token: string, keys: PassportBotKeys, options:
     const userId = message.from!.id;
     let result: passport.DecryptedPassport;
     try {
-      result = await passport.decrypt(message.passport_data as passport.PassportData, {
+      result = await passport.decrypt(message.passport_data!, {
         privateKey: keys.privateKey,
         nonce: nonces.get(userId),
       });
@@ -53,8 +53,8 @@ export function createPassportBot(token: string, keys: PassportBotKeys, options:
       await bot.replyTo(message, `Sorry, that data could not be read (${error.reason}). Please send /verify again.`);
       return;
     }
-    const details = result.elements.find((e) => e.type === 'personal_details') as passport.DecryptedPassportElement<'personal_details'> | undefined;
-    const document = result.elements.find((e) => e.type === 'passport') as passport.DecryptedPassportElement<'passport'> | undefined;
+    const details = result.element('personal_details');
+    const document = result.element('passport');
     const problems: passport.PassportElementError[] = [];
     if (!document?.data || !DOCUMENT_NUMBER.test(document.data.document_no)) {
       if (document) problems.push(passport.dataFieldError(document, 'document_no', 'The document number looks wrong'));

@@ -9,6 +9,7 @@ import { decryptBlob, fromBase64, nodeCrypto } from './crypto.js';
 import { PassportDecryptionError } from './errors.js';
 import { passportFile } from './files.js';
 import type {
+  AnyDecryptedPassportElement,
   DecryptedPassport,
   DecryptedPassportElement,
   DecryptedPassportFile,
@@ -116,8 +117,8 @@ async function decryptElement(element: EncryptedPassportElement, credentials: Cr
  *
  * ```ts
  * bot.handleMsg({ contentTypes: ['passport_data'] }, async (message) => {
- *   const { elements } = await passport.decrypt(message.passport_data!, { privateKey, nonce });
- *   const details = elements.find((e) => e.type === 'personal_details');
+ *   const result = await passport.decrypt(message.passport_data!, { privateKey, nonce });
+ *   const details = result.element('personal_details'); // typed: details?.data?.first_name
  * });
  * ```
  */
@@ -152,5 +153,9 @@ export async function decrypt(passportData: PassportData, options: PassportDecry
   }
   const elements: DecryptedPassportElement[] = [];
   for (const element of passportData.data) elements.push(await decryptElement(element, credentials as unknown as Credentials));
-  return { nonce: credentials.nonce, elements };
+  return {
+    nonce: credentials.nonce,
+    elements: elements as AnyDecryptedPassportElement[],
+    element: <T extends PassportElementType>(type: T) => elements.find((e) => e.type === type) as DecryptedPassportElement<T> | undefined,
+  };
 }

@@ -185,10 +185,15 @@ export interface DecryptedPassportElement<T extends PassportElementType = Passpo
   translation?: DecryptedPassportFile[];
 }
 
+/** Any decrypted element, discriminated by `type` (so `if (e.type === 'address')` narrows `data`). */
+export type AnyDecryptedPassportElement = { [T in PassportElementType]: DecryptedPassportElement<T> }[PassportElementType];
+
 /** What {@link decrypt} returns. */
 export interface DecryptedPassport {
   /** The nonce the bot sent with the authorization request. */
   nonce: string;
   /** The shared elements, decrypted, in Telegram's order. */
-  elements: DecryptedPassportElement[];
+  elements: AnyDecryptedPassportElement[];
+  /** The element of `type`, typed, or undefined when the user did not share one. */
+  element<T extends PassportElementType>(type: T): DecryptedPassportElement<T> | undefined;
 }
