@@ -192,7 +192,7 @@ export class ApiClient {
       body = JSON.stringify(fields);
       headers['content-type'] = 'application/json';
     } else {
-      const multipart = await buildMultipart(fields, files);
+      const multipart = await buildMultipart(fields, files, plan.name);
       body = multipart.body;
       headers['content-type'] = multipart.contentType;
       if (multipart.length !== undefined) headers['content-length'] = String(multipart.length);
