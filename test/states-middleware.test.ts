@@ -12,7 +12,7 @@ import { updateTypes } from '../src/util/constants.js';
 import type { Message } from '../src/types/message.js';
 
 class Registration extends StatesGroup {
-  static name = this.state();
+  static override name = this.state();
   static age = this.state();
 }
 
@@ -35,9 +35,9 @@ function feeder(bot: Botte) {
 function registrationBot(bot: Botte) {
   bot.setupMiddleware(new states.StateMiddleware(bot));
   bot.addCustomFilter(new customFilters.StateFilter(bot));
-  const handle = (filters: object, fn: (m: Message, state: states.StateContext) => Promise<unknown>) => {
-    bot.handleMsg(filters, (message, data: states.StateHandlerData) => fn(message, data.state));
-    bot.businessMessageHandler(filters, (message, data: states.StateHandlerData) => fn(message as Message, data.state));
+  const handle = (filters: any, fn: (m: Message, state: states.StateContext) => Promise<unknown>) => {
+    bot.handleMsg(filters, (message, data) => fn(message, data.state));
+    bot.businessMessageHandler(filters, (message, data) => fn(message as Message, data.state));
   };
   handle({ commands: ['start'] }, async (message, state) => {
     await state.set(Registration.name);
@@ -112,7 +112,7 @@ describe('StateMiddleware', () => {
     const bot = new AsyncBotte(emu.token, { apiUrl: emu.apiUrl });
     bot.setupMiddleware(new states.StateMiddleware(bot));
     const seen: unknown[] = [];
-    bot.callbackQueryHandler({}, async (query, data: states.StateHandlerData) => {
+    bot.callbackQueryHandler({}, async (query, data) => {
       await data.state.set('picked');
       seen.push(await data.state.get(), data.stateContext === data.state);
     });
@@ -132,7 +132,7 @@ describe('StateMiddleware', () => {
     const bot = new AsyncBotte(emu.token, { apiUrl: emu.apiUrl });
     bot.setupMiddleware(new states.StateMiddleware(bot));
     const seen: unknown[] = [];
-    bot.handleMsg({}, async (_m, data: states.StateHandlerData) => {
+    bot.handleMsg({}, async (_m, data) => {
       await data.state.set('s');
       await data.state.addData({ a: 1 });
       await data.state.reset();

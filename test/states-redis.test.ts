@@ -379,7 +379,7 @@ describe('states.StateMiddleware with StateRedisStorage', () => {
     const bot = new AsyncBotte(emu.token, { apiUrl: emu.apiUrl, stateStorage });
     try {
       bot.setupMiddleware(new states.StateMiddleware(bot));
-      bot.handleMsg({}, async (message, data: states.StateHandlerData) => {
+      bot.handleMsg({}, async (message, data) => {
         await data.state.set(`topic-${message.message_thread_id ?? 'none'}`);
         await data.state.addData({ text: message.text });
         await bot.replyTo(message, JSON.stringify(await data.state.data()));

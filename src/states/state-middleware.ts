@@ -14,7 +14,10 @@ import { updateTypes } from '../util/constants.js';
 import { StateContext, type StateMethods } from './bot-states.js';
 import { resolveStateContext } from './context.js';
 
-/** The `data` of handlers on a bot with a {@link StateMiddleware}: `(message, data: StateHandlerData) => ...`. */
+/**
+ * The `data` of handlers on a bot with a {@link StateMiddleware}. Handlers receive `data` as a
+ * loose record (`data.state` is `any`); for types, `const { state } = data as StateHandlerData`.
+ */
 export interface StateHandlerData extends HandlerData {
   /** The state of the update's conversation; absent for updates without a user. */
   state: StateContext;
