@@ -3,7 +3,6 @@
  * so that uploading a 200 MB file costs a few hundred kilobytes of memory.
  * @module
  */
-import { randomBytes } from 'node:crypto';
 import type { InputFile } from '../types/input-file.js';
 
 /** A multipart body ready to send. */
@@ -23,6 +22,14 @@ function quote(value: string): string {
   return value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/** `bytes` random bytes as hex, from Web Crypto (present on every runtime). */
+function randomHex(bytes: number): string {
+  const random = crypto.getRandomValues(new Uint8Array(bytes));
+  let hex = '';
+  for (const byte of random) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
 /** Encodes a field value the way Telegram reads it: strings as is, everything else as JSON. */
 export function fieldValue(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -33,7 +40,7 @@ export function fieldValue(value: unknown): string {
 
 /** Builds a streamed multipart body from plain `fields` and `files` (field name → file). */
 export async function buildMultipart(fields: Record<string, unknown>, files: ReadonlyMap<string, InputFile>): Promise<MultipartBody> {
-  const boundary = `----botte${randomBytes(12).toString('hex')}`;
+  const boundary = `----botte${randomHex(12)}`;
   const encoder = new TextEncoder();
   let head = '';
   for (const [name, value] of Object.entries(fields)) {
