@@ -48,16 +48,23 @@ function networkError(message: string, code: string, cause?: unknown): Error {
   return Object.assign(new Error(message, { cause }), { code });
 }
 
-/** Reads the runtime's error into one of the codes Botte's retry logic knows. */
-function errorCode(error: unknown): string | undefined {
-  const err = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
-  const code = typeof err?.code === 'string' ? err.code : typeof err?.cause?.code === 'string' ? err.cause.code : undefined;
+/** Reads the runtime's error (and its causes) into one of the codes Botte's retry logic knows. */
+function errorCode(error: unknown, depth = 0): string | undefined {
+  const err = error as { code?: unknown; cause?: unknown; errors?: unknown; message?: unknown } | undefined;
+  if (err === null || typeof err !== 'object' || depth > 4) return undefined;
+  const code = typeof err.code === 'string' ? err.code : undefined;
   if (code && /^E[A-Z_]+$/.test(code)) return code;
   // Bun names its codes (ConnectionRefused); Deno only words its messages.
-  const text = `${code ?? ''} ${typeof err?.message === 'string' ? err.message : ''}`;
+  const text = `${code ?? ''} ${typeof err.message === 'string' ? err.message : ''}`;
   if (/ConnectionRefused|connection refused/i.test(text)) return 'ECONNREFUSED';
   if (/ConnectionReset|connection reset|ConnectionClosed|closed before|socket.*closed/i.test(text)) return 'ECONNRESET';
-  if (/dns|lookup|name resolution|not known|FailedToOpenSocket/i.test(text)) return 'ENOTFOUND';
+  if (/dns error|lookup|name resolution|not known|FailedToOpenSocket/i.test(text)) return 'ENOTFOUND';
+  // Node's fetch puts the socket error in `cause`, or several of them in an AggregateError.
+  const inner = Array.isArray(err.errors) ? err.errors : [];
+  for (const next of [err.cause, ...inner]) {
+    const found = errorCode(next, depth + 1);
+    if (found) return found;
+  }
   return undefined;
 }
 
