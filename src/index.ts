@@ -18,7 +18,7 @@ export type {
   UpdateType, MessageFilters, UpdateFilters, CallbackQueryFilters, FiltersOf, Handler, Predicate, ChatType,
 } from './dispatch/types.js';
 export { MemoryHandlerBackend, FileHandlerBackend, stepHandlers, type HandlerBackend, type StepEntry } from './states/step-backends.js';
-export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting } from './api/settings.js';
+export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting, type TransportKind } from './api/settings.js';
 export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, LocalFileError, type TelegramErrorJson } from './api/errors.js';
 export type { BotteOptions, ExceptionHandler, RetryOptions, FloodControlOptions } from './options.js';
 export type { BotApiMethods } from './api/generated/bot-api-methods.js';
@@ -36,3 +36,4 @@ export * as handlerBackends from './dispatch/handler-backends.js';
 export * as states from './states/index.js';
 export { State, StatesGroup, StateMemoryStorage, StateFileStorage, StateRedisStorage, RedisHandlerBackend, type StateStorage } from './states/index.js';
 export * from './webhook/index.js';
+export { RuntimeFeatureUnavailableError } from './runtime/node-only.js';

@@ -97,6 +97,7 @@ export class ApiClient {
       proxy: this.options.proxy ?? apihelper.proxy,
       sessionTimeToLive: this.options.sessionTimeToLive ?? apihelper.SESSION_TIME_TO_LIVE,
       connectTimeout: this.options.connectTimeout ?? apihelper.CONNECT_TIMEOUT,
+      kind: this.options.transport ?? apihelper.TRANSPORT,
     });
     return this.transport;
   }
