@@ -158,25 +158,34 @@ export class Conversation {
    * has one; resolves once the bot answered the callback query, with that answer.
    */
   async pressButton(label: string | RegExp, options: SendOptions & WaitOptions = {}): Promise<CallbackAnswer> {
-    const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
     const { message, button } = this.findButton(label);
     if (typeof button.callback_data !== 'string') {
       const kind = Object.keys(button).filter((key) => key !== 'text').join(', ') || 'no action';
       throw new Error(`pressButton(${describeLabel(label)}): the button has no callback_data (${kind}); only callback buttons send a callback query`);
     }
+    return this.press(message, button.callback_data, describeLabel(label), options);
+  }
+
+  /** Presses the callback button carrying `data` on message `messageId` of this chat; resolves with the bot's answer. */
+  async pressCallback(messageId: number, data: string, options: SendOptions & WaitOptions = {}): Promise<CallbackAnswer> {
+    const message = this.history.find((m) => m.message_id === messageId);
+    if (!message) throw new Error(`pressCallback: chat ${this.chat.id} has no message ${messageId}`);
+    return this.press(message, data, JSON.stringify(data), options);
+  }
+
+  private async press(message: Message, data: string, what: string, options: SendOptions & WaitOptions): Promise<CallbackAnswer> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
     const id = newQueryId();
     const from = this.host.tracker.lastSeq;
     const user = options.from ?? this.users[0]!;
     this.host.pushUpdate({
-      callback_query: {
-        id, from: asUser(user), message, chat_instance: String(this.chat.id * 7 + 1), data: button.callback_data,
-      },
+      callback_query: { id, from: asUser(user), message, chat_instance: String(this.chat.id * 7 + 1), data },
     });
     const event = await this.host.tracker.waitFor(
       from,
       (e) => e.type === 'callback_answer' && e.queryId === id,
       timeoutMs,
-      () => `pressButton(${describeLabel(label)}): the bot did not call answerCallbackQuery within ${timeoutMs} ms (Telegram clients show a spinner until it does). ${this.whatHappened(from)}`,
+      () => `pressButton(${what}): the bot did not call answerCallbackQuery within ${timeoutMs} ms (Telegram clients show a spinner until it does). ${this.whatHappened(from)}`,
     );
     const params = (event as Extract<ChatEvent, { type: 'callback_answer' }>).params;
     return {
