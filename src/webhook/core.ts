@@ -7,7 +7,7 @@
  * @module
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
 import { logger } from '../logger.js';
 import { attachReplySlot } from './reply-in-response.js';
 
