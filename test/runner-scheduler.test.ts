@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../src/api/generated/telegram-types.js';
 import { UpdateScheduler, orderingKey } from '../src/runner/update-scheduler.js';
 import { OffsetTracker } from '../src/runner/offset-tracker.js';
 import { sleep } from './helpers.js';

@@ -4,7 +4,7 @@
  * seed's helpers (`replyTo`, `getFileUrl`, `downloadFile`, `removeWebhook`).
  * @module
  */
-import type { Message, UserFromGetMe } from '@grammyjs/types';
+import type { Message, UserFromGetMe } from './generated/telegram-types.js';
 import { METHOD_TABLE, type MethodName } from './generated/method-table.js';
 import { callPlan, methodSpec, type CallPlan } from './method-lookup.js';
 import type { BotApiMethods } from './generated/bot-api-methods.js';

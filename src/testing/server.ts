@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Update, UserFromGetMe } from '@grammyjs/types';
+import type { Update, UserFromGetMe } from '../api/generated/telegram-types.js';
 import { CallLog, isCallOf, type WaitForCallOptions } from './call-log.js';
 import { ChatDirectory } from './chats.js';
 import type { EmulatorState, WebhookState } from './default-methods.js';
