@@ -14,6 +14,7 @@ export { AsyncBotte } from './runner/async-botte.js';
 export { ApiClient, type CallOptions } from './api/client.js';
 export { Dispatcher } from './dispatch/dispatcher.js';
 export { UnknownFilterKeyError } from './dispatch/dispatch-state.js';
+export { MalformedUpdateError } from './dispatch/malformed-update.js';
 export type {
   UpdateType, MessageFilters, UpdateFilters, CallbackQueryFilters, FiltersOf, Handler, Predicate, ChatType,
 } from './dispatch/types.js';
