@@ -51,8 +51,11 @@ const OWNED_PARAMS: CallOptions = Object.freeze({});
  * methods, with uploads, defaults, retries and typed errors. `Botte` builds on it.
  */
 export class ApiClient {
-  /** The bot token (not enumerable, so that printing the bot does not print it). */
-  declare readonly token: string;
+  /**
+   * The token, in a private field: neither printing the bot (`util.inspect` even with
+   * `showHidden`) nor serializing it shows it.
+   */
+  readonly #token: string;
   /** The options the bot was created with. */
   readonly options: BotteOptions;
   /** The id of the bot, the part of the token before `:`. */
@@ -77,10 +80,15 @@ export class ApiClient {
       throw new TypeError('The bot token is malformed: expected "<bot id>:<secret>" without spaces');
     }
     registerSecret(token);
-    Object.defineProperty(this, 'token', { value: token, enumerable: false });
+    this.#token = token;
     this.options = options;
     this.botId = Number(token.split(':')[0]);
     if (options.floodControl) this.floodControl = new FloodControl(options.floodControl === true ? {} : options.floodControl);
+  }
+
+  /** The bot token (a getter over a private field, so that printing the bot does not print it). */
+  get token(): string {
+    return this.#token;
   }
 
   /** The bot's own user (getMe), asked once and cached. */

@@ -4,7 +4,7 @@
  * Messages name the method and never contain the bot token.
  * @module
  */
-import { redact } from './redact.js';
+import { redact, redactAndTruncate, redactError } from './redact.js';
 
 /** Base class of every error raised by a Bot API call. */
 export class ApiException extends Error {
@@ -19,6 +19,8 @@ export class ApiException extends Error {
     this.name = new.target.name;
     this.method = method;
     this.status = options.status;
+    // The cause (a network or URL error) may carry the request URL in any field.
+    if (options.cause !== undefined) redactError(options.cause);
   }
 }
 
@@ -84,6 +86,6 @@ export class ApiInvalidJSONException extends ApiException {
   /** Creates the error for an unparsable `body` received for `method`. */
   constructor(method: string, body: string, status?: number) {
     super(`The server returned an invalid JSON response (method ${method}, HTTP ${status ?? '?'})`, method, { status });
-    this.body = redact(body.slice(0, 500));
+    this.body = redactAndTruncate(body, 500);
   }
 }

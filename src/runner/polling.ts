@@ -230,7 +230,7 @@ export class Poller {
           continue;
         }
         if (!Array.isArray(updates)) {
-          await onError(new ApiInvalidJSONException('getUpdates', `a result that is not a list: ${String(JSON.stringify(updates)).slice(0, 100)}`), 'getUpdates');
+          await onError(new ApiInvalidJSONException('getUpdates', String(JSON.stringify(updates))), 'getUpdates: the result is not a list');
           continue;
         }
         backoff = initialBackoff;
