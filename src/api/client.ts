@@ -22,7 +22,7 @@ import type { InputFile } from '../types/input-file.js';
 import { FloodControl } from './flood-control.js';
 import { logger } from '../logger.js';
 import { sleep } from './sleep.js';
-import { rememberOrigin } from './unobserved-errors.js';
+import { observed, rememberOrigin } from './unobserved-errors.js';
 import { validateToken } from '../util/token.js';
 import { isDict } from '../util/text.js';
 import type { BotteOptions } from '../options.js';
@@ -249,7 +249,12 @@ export class ApiClient {
    * The download URL of a file. It contains the token: hand it only to code you trust.
    * @param fileId a file_id, or a `File` object from getFile
    */
-  async getFileUrl(fileId: string | { file_path?: string }): Promise<string> {
+  getFileUrl(fileId: string | { file_path?: string }): Promise<string> {
+    // Observed like a call: a forgotten await must not end the process.
+    return observed(this.fileUrlOf(fileId), this);
+  }
+
+  private async fileUrlOf(fileId: string | { file_path?: string }): Promise<string> {
     const filePath = typeof fileId === 'string' ? (await this.callApi('getFile', { file_id: fileId })).file_path : fileId.file_path;
     if (!filePath) throw new ApiHTTPException('getFile', 'Telegram returned no file_path for this file', 'NO_FILE_PATH');
     return formatUrl(this.options.fileUrl ?? apihelper.FILE_URL, this.token, filePath);
@@ -266,7 +271,10 @@ export class ApiClient {
       }
       return response.body;
     } catch (error) {
-      throw toApiException('downloadFile', error);
+      const apiError = toApiException('downloadFile', error);
+      // Observed like a call: a forgotten await must not end the process.
+      rememberOrigin(apiError, this);
+      throw apiError;
     }
   }
 
