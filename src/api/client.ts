@@ -22,7 +22,7 @@ import type { InputFile } from '../types/input-file.js';
 import { FloodControl } from './flood-control.js';
 import { logger } from '../logger.js';
 import { sleep } from './sleep.js';
-import { rememberOrigin } from './unobserved-errors.js';
+import { observed, rememberOrigin } from './unobserved-errors.js';
 import { validateToken } from '../util/token.js';
 import { isDict } from '../util/text.js';
 import type { BotteOptions } from '../options.js';
@@ -51,8 +51,11 @@ const OWNED_PARAMS: CallOptions = Object.freeze({});
  * methods, with uploads, defaults, retries and typed errors. `Botte` builds on it.
  */
 export class ApiClient {
-  /** The bot token (not enumerable, so that printing the bot does not print it). */
-  declare readonly token: string;
+  /**
+   * The token, in a private field: neither printing the bot (`util.inspect` even with
+   * `showHidden`) nor serializing it shows it.
+   */
+  readonly #token: string;
   /** The options the bot was created with. */
   readonly options: BotteOptions;
   /** The id of the bot, the part of the token before `:`. */
@@ -77,10 +80,15 @@ export class ApiClient {
       throw new TypeError('The bot token is malformed: expected "<bot id>:<secret>" without spaces');
     }
     registerSecret(token);
-    Object.defineProperty(this, 'token', { value: token, enumerable: false });
+    this.#token = token;
     this.options = options;
     this.botId = Number(token.split(':')[0]);
     if (options.floodControl) this.floodControl = new FloodControl(options.floodControl === true ? {} : options.floodControl);
+  }
+
+  /** The bot token (a getter over a private field, so that printing the bot does not print it). */
+  get token(): string {
+    return this.#token;
   }
 
   /** The bot's own user (getMe), asked once and cached. */
@@ -242,7 +250,12 @@ export class ApiClient {
    * The download URL of a file. It contains the token: hand it only to code you trust.
    * @param fileId a file_id, or a `File` object from getFile
    */
-  async getFileUrl(fileId: string | { file_path?: string }): Promise<string> {
+  getFileUrl(fileId: string | { file_path?: string }): Promise<string> {
+    // Observed like a call: a forgotten await must not end the process.
+    return observed(this.fileUrlOf(fileId), this);
+  }
+
+  private async fileUrlOf(fileId: string | { file_path?: string }): Promise<string> {
     const filePath = typeof fileId === 'string' ? (await this.callApi('getFile', { file_id: fileId })).file_path : fileId.file_path;
     if (!filePath) throw new ApiHTTPException('getFile', 'Telegram returned no file_path for this file', 'NO_FILE_PATH');
     return formatUrl(this.options.fileUrl ?? apihelper.FILE_URL, this.token, filePath);
@@ -259,7 +272,10 @@ export class ApiClient {
       }
       return response.body;
     } catch (error) {
-      throw toApiException('downloadFile', error);
+      const apiError = toApiException('downloadFile', error);
+      // Observed like a call: a forgotten await must not end the process.
+      rememberOrigin(apiError, this);
+      throw apiError;
     }
   }
 

@@ -27,6 +27,7 @@ import type { BaseMiddleware, HandlerData } from './handler-backends.js';
 import { parseCommand, type HandlerTable, type ParsedCommand } from './handler-table.js';
 import { walkHandlers, type WalkEnd } from './handler-walk.js';
 import { FILTER_KIND, type FilterKind } from './registrars.js';
+import { MalformedUpdateError, updateProblem } from './malformed-update.js';
 
 /** What the pipeline needs from the bot. */
 export interface PipelineHost {
@@ -78,6 +79,9 @@ export class UpdatePipeline implements WalkEnd {
   run(update: object): Promise<void> | undefined {
     const { bot, state } = this;
     try {
+      // A malformed update is reported once and skipped (see malformed-update.ts).
+      const problem = updateProblem(update);
+      if (problem !== undefined) return this.failed(new MalformedUpdateError(problem, update));
       enrichUpdate(update);
       const updateType = updateTypeOf(update);
       // The common case: no middleware, listener or waiting step handler, so only the handlers
