@@ -16,6 +16,7 @@ export { Dispatcher } from './dispatch/dispatcher.js';
 export { UnknownFilterKeyError } from './dispatch/dispatch-state.js';
 export type {
   UpdateType, MessageFilters, UpdateFilters, CallbackQueryFilters, FiltersOf, Handler, Predicate, ChatType,
+  CustomFilterKeys, CallbackQueryWithData, EditedMessage, TypedMiddleware, WholeUpdateMiddleware,
 } from './dispatch/types.js';
 export { MemoryHandlerBackend, FileHandlerBackend, stepHandlers, type HandlerBackend, type StepEntry } from './states/step-backends.js';
 export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting } from './api/settings.js';
