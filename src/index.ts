@@ -18,6 +18,7 @@ export { MalformedUpdateError } from './dispatch/malformed-update.js';
 export { StateFileLockedError } from './states/file-lock.js';
 export type {
   UpdateType, MessageFilters, UpdateFilters, CallbackQueryFilters, FiltersOf, Handler, Predicate, ChatType,
+  CustomFilterKeys, CallbackQueryWithData, EditedMessage, TypedMiddleware, WholeUpdateMiddleware,
 } from './dispatch/types.js';
 export { MemoryHandlerBackend, FileHandlerBackend, stepHandlers, type HandlerBackend, type StepEntry } from './states/step-backends.js';
 export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting, type TransportKind } from './api/settings.js';

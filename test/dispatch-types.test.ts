@@ -41,7 +41,7 @@ function typeChecks(bot: Dispatcher): void {
   bot.handleMsg({ commands: ['x'] }, (m) => m.photo[0]);
   // Handlers get `data`, the middleware data object.
   bot.handleMsg({}, (_m, data) => {
-    type _ = Expect<Equal<typeof data, Record<string, any>>>;
+    type _ = Expect<Equal<typeof data, Record<string, unknown>>>;
   });
   // A bare predicate is `{ func }`.
   bot.handleMsg((m) => m.text.length > 3, (m) => m.text);

@@ -9,6 +9,7 @@ import { METHOD_TABLE, type MethodName } from './generated/method-table.js';
 import { callPlan, methodSpec, type CallPlan } from './method-lookup.js';
 import type { BotApiMethods } from './generated/bot-api-methods.js';
 import type { ApiParams, ApiResult, MethodSpec, OptionsOf } from './method-spec.js';
+import type { ApiCallArgs, UnknownMethodName } from './call-api-types.js';
 import { apihelper, formatUrl } from './settings.js';
 import { Transport } from './transport.js';
 import { registerSecret, redactError } from './redact.js';
@@ -112,10 +113,13 @@ export class ApiClient {
 
   /**
    * Calls any Bot API method by name with Telegram's parameter object. The typed methods
-   * (`bot.sendMessage(...)`) all end here; use it for methods newer than this version of Botte.
+   * (`bot.sendMessage(...)`) all end here. A method Botte knows is typed by its name: its
+   * parameters are checked (`callApi('sendMessage', { chat_id })` without `text` fails to compile)
+   * and the result is typed. A name Botte does not know yet (a newer Bot API method) takes a plain
+   * parameter object and resolves with `unknown`, or with `T` given as `callApi<T>('newMethod', {...})`.
    */
-  callApi<M extends MethodName>(method: M, params?: ApiParams<M>, call?: CallOptions): Promise<ApiResult<M>>;
-  callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown>;
+  callApi<M extends MethodName>(method: M, ...args: ApiCallArgs<M>): Promise<ApiResult<M>>;
+  callApi<T = unknown, M extends string = string>(method: UnknownMethodName<M>, params?: Record<string, unknown>, call?: CallOptions): Promise<T>;
   callApi(method: string, params?: Record<string, unknown>, call: CallOptions = NO_CALL_OPTIONS): Promise<unknown> {
     // Not an async function: a call answered in process (a custom request sender) then costs
     // one promise, not a chain of them.

@@ -20,7 +20,7 @@ import { UpdatePipeline } from './pipeline.js';
 import { installRegistrars, type DispatchRegistrars } from './registrars.js';
 import { reportError } from './report-error.js';
 import { guardUnobservedApiErrors, observed } from '../api/unobserved-errors.js';
-import type { FunctionMiddleware, MiddlewareFilters, UpdateType } from './types.js';
+import type { FunctionMiddleware, MiddlewareFilters, TypedMiddleware, UpdateType, WholeUpdateMiddleware } from './types.js';
 
 type Id = number | string;
 
@@ -147,8 +147,11 @@ export class Dispatcher extends ApiClient {
    * A middleware's error is reported and its update skipped (silently, with a warning in the log,
    * when `suppressMiddlewareExceptions` is set).
    */
-  middlewareHandler(filters: MiddlewareFilters | undefined, middleware: FunctionMiddleware): FunctionMiddleware;
-  middlewareHandler(filters?: MiddlewareFilters): <F extends FunctionMiddleware>(middleware: F) => F;
+  middlewareHandler<U extends UpdateType, F extends TypedMiddleware<this, U>>(filters: { updateTypes: readonly U[] }, middleware: F): F;
+  middlewareHandler<F extends WholeUpdateMiddleware<this>>(filters: { updateTypes?: undefined } | undefined, middleware: F): F;
+  middlewareHandler<F extends WholeUpdateMiddleware<this>>(middleware: F): F;
+  middlewareHandler<U extends UpdateType>(filters: { updateTypes: readonly U[] }): <F extends TypedMiddleware<this, U>>(middleware: F) => F;
+  middlewareHandler(filters?: { updateTypes?: undefined }): <F extends WholeUpdateMiddleware<this>>(middleware: F) => F;
   middlewareHandler(filters?: MiddlewareFilters | FunctionMiddleware, middleware?: FunctionMiddleware): unknown {
     if (typeof filters === 'function') return this.registerMiddlewareHandler(filters);
     if (middleware !== undefined) return this.registerMiddlewareHandler(middleware, filters);

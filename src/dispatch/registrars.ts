@@ -6,7 +6,7 @@
  */
 import type { CallbackQuery } from '../api/generated/telegram-types.js';
 import type {
-  CallbackQueryFilters, MessageRegister, MessageRegistrar, MessageUpdateType, Predicate, Register,
+  CallbackQueryRegister, CallbackQueryRegistrar, MessageRegister, MessageRegistrar, MessageUpdateType, Predicate, Register,
   Registrar, UpdateObject, UpdateType,
 } from './types.js';
 
@@ -75,16 +75,19 @@ export const REGISTRAR_ALIASES = { messageHandler: 'handleMsg' } as const;
 
 type Row = (typeof REGISTRARS)[number];
 
+// Edited messages always carry `edit_date`: their handlers get it as a number.
+type GuaranteedFields<U extends UpdateType> = U extends `edited_${string}` ? { edit_date: number } : unknown;
+
 type RegistrarOf<R extends Row> = R['updateType'] extends MessageUpdateType
-  ? MessageRegistrar
+  ? MessageRegistrar<GuaranteedFields<R['updateType']>>
   : R['updateType'] extends 'callback_query'
-    ? Registrar<CallbackQuery, CallbackQueryFilters>
+    ? CallbackQueryRegistrar
     : Registrar<UpdateObject<R['updateType']>>;
 
 type RegisterOf<R extends Row> = R['updateType'] extends MessageUpdateType
-  ? MessageRegister
+  ? MessageRegister<GuaranteedFields<R['updateType']>>
   : R['updateType'] extends 'callback_query'
-    ? Register<CallbackQuery, CallbackQueryFilters>
+    ? CallbackQueryRegister
     : Register<UpdateObject<R['updateType']>>;
 
 /** The typed registrars, derived from {@link REGISTRARS}; merged into the `Dispatcher` class. */

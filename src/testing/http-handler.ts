@@ -165,6 +165,9 @@ export async function handleRequest(deps: HandlerDeps, req: IncomingMessage, res
     } catch {
       res.destroy();
     }
+  } finally {
+    // The answer (or its absence) is on the call now: `waitForCall` may hand it out.
+    if (call) deps.log.settle(call);
   }
 }
 

@@ -259,11 +259,10 @@ export function editMessage(method: string, ctx: MethodContext): unknown {
   } else if (method === 'editMessageLiveLocation') {
     message.location = { ...((message.location as object | undefined) ?? {}), latitude: Number(p.latitude), longitude: Number(p.longitude) };
   }
-  if (p.reply_markup !== undefined || method === 'editMessageReplyMarkup') {
-    const markup = p.reply_markup as Record<string, unknown> | undefined;
-    if (markup && Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length > 0) message.reply_markup = markup;
-    else delete message.reply_markup;
-  }
+  // Every edit sets the inline keyboard anew: an edit without `reply_markup` removes it, as Telegram does.
+  const markup = p.reply_markup as Record<string, unknown> | undefined;
+  if (markup && Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length > 0) message.reply_markup = markup;
+  else delete message.reply_markup;
   delete message.edit_date;
   if (found && sameContent(found, message)) throw badRequest(NOT_MODIFIED);
   message.edit_date = unixNow();

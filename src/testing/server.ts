@@ -66,6 +66,8 @@ export class BotApiEmulator {
   private readonly chats: ChatDirectory;
   private readonly state: EmulatorState;
   private readonly overrides = new Map<string, MethodHandler>();
+  // The onMethod overrides of each method, oldest first; the last one is in `overrides`.
+  private readonly overrideStacks = new Map<string, { handler: MethodHandler }[]>();
   private readonly sleepers = new Set<() => void>();
   private stopping: Promise<void> | undefined;
   private readonly answerListeners = new Set<(call: RecordedCall) => void>();
@@ -139,8 +141,10 @@ export class BotApiEmulator {
 
   /**
    * Resolves with the first call of `method` (`'*'` for any) at index ≥ `since` for which
-   * `predicate` holds, whether it already happened or comes later; rejects after the timeout with
-   * an error listing the calls seen. The third argument is the timeout in ms or an options object.
+   * `predicate` holds, whether it already happened or comes later, once its answer is recorded
+   * (`call.response.result` is readable); rejects after the timeout with an error listing the calls
+   * seen. The third argument is the timeout in ms or an options object. A long poll the emulator
+   * holds is answered only when it ends: use {@link waitForRequest} to know it arrived.
    */
   waitForCall(
     method: string,
@@ -149,7 +153,21 @@ export class BotApiEmulator {
   ): Promise<RecordedCall> {
     const options = typeof timeoutOrOptions === 'number' ? { timeoutMs: timeoutOrOptions } : timeoutOrOptions;
     if (this.stopping) return Promise.reject(new Error('waitForCall: the emulator is stopped'));
-    return this.log.waitFor(method, predicate, options);
+    return this.log.waitFor(method, predicate, options, 'answered');
+  }
+
+  /**
+   * Like {@link waitForCall}, but resolves as soon as the request arrives, before it is answered
+   * (`call.response` may still be undefined): to know that a long poll started, for example.
+   */
+  waitForRequest(
+    method: string,
+    predicate?: (call: RecordedCall) => boolean,
+    timeoutOrOptions: number | WaitForCallOptions = {},
+  ): Promise<RecordedCall> {
+    const options = typeof timeoutOrOptions === 'number' ? { timeoutMs: timeoutOrOptions } : timeoutOrOptions;
+    if (this.stopping) return Promise.reject(new Error('waitForRequest: the emulator is stopped'));
+    return this.log.waitFor(method, predicate, options, 'arrived');
   }
 
   /** Queues an update (its `update_id` assigned in sequence) and wakes a waiting long poll. */
@@ -220,21 +238,35 @@ export class BotApiEmulator {
 
   /**
    * Replaces the answer of `method` (any letter case): return the result, or throw a
-   * `TelegramError` to answer `ok: false`. Returns a function that restores the default.
+   * `TelegramError` to answer `ok: false`. Returns a function that removes this override: the
+   * override it replaced (or the default) answers again. Overrides stack, and each restore
+   * function removes its own one, in any order.
    */
   onMethod(method: string, handler: MethodHandler): () => void {
     const canonical = canonicalMethodName(method);
     if (canonical === undefined) throw new TypeError(`onMethod: ${method} is not a Bot API method`);
     const key = canonical.toLowerCase();
+    const stack = this.overrideStacks.get(key) ?? [];
+    this.overrideStacks.set(key, stack);
+    // One entry per call, so the same handler installed twice is removed once per restore.
+    const entry = { handler };
+    stack.push(entry);
     this.overrides.set(key, handler);
     return () => {
-      if (this.overrides.get(key) === handler) this.overrides.delete(key);
+      if (this.overrideStacks.get(key) !== stack) return; // cleared since
+      const at = stack.indexOf(entry);
+      if (at < 0) return;
+      stack.splice(at, 1);
+      const top = stack.at(-1);
+      if (top) this.overrides.set(key, top.handler);
+      else this.overrides.delete(key);
     };
   }
 
   /** Removes every {@link onMethod} override: all methods answer their defaults again. */
   clearMethodOverrides(): void {
     this.overrides.clear();
+    this.overrideStacks.clear();
   }
 
   /**
@@ -246,6 +278,7 @@ export class BotApiEmulator {
     this.log.clear();
     this.faults.clear();
     this.overrides.clear();
+    this.overrideStacks.clear();
     this.state.updates.dropPending();
     this.state.updates.setAllowedUpdates([]);
     this.state.webhook = { url: '', has_custom_certificate: false, max_connections: 40 };
