@@ -34,5 +34,6 @@ export * as passport from './passport/index.js';
 export * as customFilters from './dispatch/custom-filters/index.js';
 export * as handlerBackends from './dispatch/handler-backends.js';
 export * as states from './states/index.js';
+export * as callbackData from './callback-data/index.js';
 export { State, StatesGroup, StateMemoryStorage, StateFileStorage, StateRedisStorage, RedisHandlerBackend, type StateStorage } from './states/index.js';
 export * from './webhook/index.js';
