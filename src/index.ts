@@ -18,6 +18,7 @@ export type {
   UpdateType, MessageFilters, UpdateFilters, CallbackQueryFilters, FiltersOf, Handler, Predicate, ChatType,
 } from './dispatch/types.js';
 export { MemoryHandlerBackend, FileHandlerBackend, stepHandlers, type HandlerBackend, type StepEntry } from './states/step-backends.js';
+export type { SaveStepsOptions, LoadStepsOptions } from './dispatch/saved-steps.js';
 export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting } from './api/settings.js';
 export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, type TelegramErrorJson } from './api/errors.js';
 export type { BotteOptions, ExceptionHandler, RetryOptions, FloodControlOptions } from './options.js';
