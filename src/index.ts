@@ -21,7 +21,8 @@ export { MemoryHandlerBackend, FileHandlerBackend, stepHandlers, type HandlerBac
 export type { SaveStepsOptions, LoadStepsOptions } from './dispatch/saved-steps.js';
 export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting } from './api/settings.js';
 export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, type TelegramErrorJson } from './api/errors.js';
-export type { BotteOptions, ExceptionHandler, RetryOptions, FloodControlOptions } from './options.js';
+export type { BotteOptions, ExceptionHandler as ExceptionHandlerLike, RetryOptions, FloodControlOptions } from './options.js';
+export { ExceptionHandler } from './dispatch/exception-handler.js';
 export type { BotApiMethods } from './api/generated/bot-api-methods.js';
 export type { ApiParams, ApiResult, MessageExtras } from './api/method-spec.js';
 export type { MethodName } from './api/generated/method-table.js';
@@ -36,5 +37,7 @@ export * as customFilters from './dispatch/custom-filters/index.js';
 export * as handlerBackends from './dispatch/handler-backends.js';
 export * as states from './states/index.js';
 export * as callbackData from './callback-data/index.js';
+/** pyTelegramBotAPI's `telebot.storage` module: the state storages (the same module as `states`). */
+export * as storage from './states/index.js';
 export { State, StatesGroup, StateMemoryStorage, StateFileStorage, StateRedisStorage, RedisHandlerBackend, type StateStorage } from './states/index.js';
 export * from './webhook/index.js';
