@@ -19,6 +19,7 @@ import type { BaseMiddleware } from './handler-backends.js';
 import { UpdatePipeline } from './pipeline.js';
 import { installRegistrars, type DispatchRegistrars } from './registrars.js';
 import { reportError } from './report-error.js';
+import { disableSave, enableSave, loadSaved, type LoadStepsOptions, type SaveStepsOptions } from './saved-steps.js';
 import { guardUnobservedApiErrors, observed } from '../api/unobserved-errors.js';
 import type { FunctionMiddleware, MiddlewareFilters, TypedMiddleware, UpdateType, WholeUpdateMiddleware } from './types.js';
 
@@ -234,6 +235,45 @@ export class Dispatcher extends ApiClient {
   /** Forgets the reply handlers waiting for replies to message `messageId`. */
   clearReplyHandlersByMessageId(messageId: number): Promise<void> {
     return observed(this.dispatchState.steps.clearReply(messageId), this);
+  }
+
+  /**
+   * Saves next-step handlers to a JSON file (`filename`, default `./.handler-saves/step.json`),
+   * `delay` seconds after a change (default 120), so that they survive a restart. Handlers are
+   * saved by name: see `saved-steps.ts` and {@link loadNextStepHandlers}. A Redis or custom
+   * `nextStepBackend` already persists and is kept.
+   */
+  enableSaveNextStepHandlers(options?: SaveStepsOptions): void {
+    enableSave(this.dispatchState.steps, 'nextStep', options);
+  }
+
+  /** {@link enableSaveNextStepHandlers} for reply handlers (default file `./.handler-saves/reply.json`). */
+  enableSaveReplyHandlers(options?: SaveStepsOptions): void {
+    enableSave(this.dispatchState.steps, 'reply', options);
+  }
+
+  /** Stops saving next-step handlers (back to memory; the file is left alone). */
+  disableSaveNextStepHandlers(): void {
+    disableSave(this.dispatchState.steps, 'nextStep');
+  }
+
+  /** Stops saving reply handlers. */
+  disableSaveReplyHandlers(): void {
+    disableSave(this.dispatchState.steps, 'reply');
+  }
+
+  /**
+   * Loads the next-step handlers a previous run saved. After a restart, pass the functions they
+   * name: `await bot.loadNextStepHandlers({ handlers: [processNameStep, processAgeStep] })`.
+   * Resolves with how many chats have a handler waiting (when the backend can tell).
+   */
+  loadNextStepHandlers(options?: LoadStepsOptions): Promise<number | undefined> {
+    return loadSaved(this.dispatchState.steps, 'nextStep', options);
+  }
+
+  /** {@link loadNextStepHandlers} for reply handlers. */
+  loadReplyHandlers(options?: LoadStepsOptions): Promise<number | undefined> {
+    return loadSaved(this.dispatchState.steps, 'reply', options);
   }
 }
 
