@@ -166,6 +166,16 @@ export function sendMessageLike(method: string, ctx: MethodContext): MessageDraf
   } else if (method === 'sendPaidMedia') {
     message.paid_media = { star_count: Number(p.star_count ?? 1), paid_media: [] };
     addCaption(message, p);
+  } else if (method === 'sendWidget' || method === 'sendSharedWidget') {
+    // Bot API 10.4: an HTML widget; a shared one keeps an id that sendSharedWidget sends again.
+    if (method === 'sendWidget' && (typeof p.html !== 'string' || p.html === '')) throw badRequest('widget HTML is empty');
+    const id = method === 'sendSharedWidget' ? String(p.widget_id ?? '') : p.is_shared === true ? `w${message.message_id}${Date.now() % 100000}` : undefined;
+    message.widget = {
+      html: method === 'sendWidget' ? p.html : '',
+      ...(id !== undefined ? { id } : {}),
+      ...pick(p, ['width', 'height', 'public_data', 'chat_data']),
+    };
+    addCaption(message, p);
   } else if (typeof p.text === 'string') {
     message.text = p.text;
   }
