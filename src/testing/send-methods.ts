@@ -83,7 +83,10 @@ function checkLength(value: unknown, max: number, what: string): void {
 /** The skeleton every message the bot sends shares: id, date, chat, sender, thread, reply, markup. */
 function outgoing(ctx: MethodContext): MessageDraft {
   const p = ctx.params;
-  const chat = ctx.chats.chat(p.chat_id);
+  // Bot API 10.4: an ephemeral reply to a callback query may give only the query's id.
+  const ephemeral = p.ephemeral_message_parameters as Record<string, unknown> | undefined;
+  const chatId = p.chat_id ?? ctx.chats.callbackQueryChat(ephemeral?.callback_query_id);
+  const chat = ctx.chats.chat(chatId);
   const message: MessageDraft = { message_id: ctx.chats.nextMessageId(chat.id), date: unixNow(), chat };
   if (chat.type === 'channel') message.sender_chat = chat;
   else message.from = ctx.chats.bot;

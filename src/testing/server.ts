@@ -201,6 +201,8 @@ export class BotApiEmulator {
       ...(message !== undefined ? { message } : {}),
       ...(options.inlineMessageId !== undefined ? { inline_message_id: options.inlineMessageId } : {}),
     };
+    const chat = (message as { chat?: { id?: unknown } } | undefined)?.chat?.id;
+    this.chats.noteCallbackQuery(query.id, typeof chat === 'number' ? chat : options.chatId ?? userId);
     return this.state.updates.push({ callback_query: query });
   }
 
