@@ -24,6 +24,7 @@ export { MemoryHandlerBackend, FileHandlerBackend, stepHandlers, type HandlerBac
 export type { SaveStepsOptions, LoadStepsOptions } from './dispatch/saved-steps.js';
 export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting, type TransportKind } from './api/settings.js';
 export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, LocalFileError, type TelegramErrorJson } from './api/errors.js';
+export { NoReplyTargetError } from './api/reply-target.js';
 export type { BotteOptions, ExceptionHandler as ExceptionHandlerLike, RetryOptions, FloodControlOptions } from './options.js';
 export { ExceptionHandler } from './dispatch/exception-handler.js';
 export type { BotApiMethods } from './api/generated/bot-api-methods.js';

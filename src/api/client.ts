@@ -5,6 +5,7 @@
  * @module
  */
 import type { Message, UserFromGetMe } from './generated/telegram-types.js';
+import { replyTarget } from './reply-target.js';
 import { METHOD_TABLE, type MethodName } from './generated/method-table.js';
 import { callPlan, methodSpec, type CallPlan } from './method-lookup.js';
 import type { BotApiMethods } from './generated/bot-api-methods.js';
@@ -235,12 +236,16 @@ export class ApiClient {
     return url;
   }
 
-  /** Replies to `message` in its chat, quoting it. */
+  /**
+   * Replies to `message` in its chat, quoting it. Throws {@link NoReplyTargetError} (at once, before
+   * any request) when there is no such message, e.g. the absent `message` of an inline callback query.
+   */
   replyTo(message: Pick<Message, 'message_id' | 'chat'>, text: string, options?: OptionsOf<'sendMessage', 'chat_id' | 'text'>): Promise<ApiResult<'sendMessage'>> {
+    const target = replyTarget(message);
     return this.callApi('sendMessage', {
-      chat_id: message.chat.id,
+      chat_id: target.chatId,
       text,
-      reply_parameters: { message_id: message.message_id },
+      reply_parameters: { message_id: target.messageId },
       ...options,
     } as ApiParams<'sendMessage'>);
   }

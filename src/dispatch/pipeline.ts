@@ -20,6 +20,7 @@
  */
 import { isThenable } from './is-thenable.js';
 import type { UserFromGetMe } from '../api/generated/telegram-types.js';
+import { isOwnUsername } from './own-usernames.js';
 import { enrichUpdate } from '../types/message.js';
 import { logger } from '../logger.js';
 import type { DispatchState } from './dispatch-state.js';
@@ -213,10 +214,10 @@ async function withClassMiddlewares(
   await middlewares.post(listening, updateType, obj, data, exception, (error) => bot.reportError(error));
 }
 
-/** The bot's username, lower-cased; undefined when getMe fails (the failure is reported). */
-async function ownUsername(bot: PipelineHost): Promise<string | undefined> {
+/** getMe's answer; undefined when getMe fails (the failure is reported). */
+async function ownInfo(bot: PipelineHost): Promise<UserFromGetMe | undefined> {
   try {
-    return (await bot.user).username?.toLowerCase();
+    return await bot.user;
   } catch (error) {
     await bot.reportError(error);
     return undefined;
@@ -244,11 +245,12 @@ function dispatchToHandlers(
   if (parsed === undefined || parsed.target === undefined) {
     return walkHandlers(state, table, kind, obj, textOrCaption, data, parsed?.name, end);
   }
-  // `/cmd@name`: ours only if name is our username, known after the first getMe (polling asks
-  // it at start), so there is no call per update.
-  const known = bot.botInfo?.username;
+  // `/cmd@name`: ours only if name is one of our usernames (BotFullInfo: username and
+  // active_usernames), known after the first getMe (polling asks it at start), so there is no
+  // call per update.
+  const known = bot.botInfo;
   if (known !== undefined) {
-    const command = known.toLowerCase() === parsed.target ? parsed.name : undefined;
+    const command = isOwnUsername(known, parsed.target) ? parsed.name : undefined;
     return walkHandlers(state, table, kind, obj, textOrCaption, data, command, end);
   }
   return walkAsUsername(bot, state, table, obj, textOrCaption, data, parsed, end);
@@ -268,10 +270,10 @@ function walkAsUsername(
   parsed: ParsedCommand,
   end: WalkEnd | undefined,
 ): Promise<void> {
-  const walkAs = (me: string | undefined) =>
-    walkHandlers(state, table, 'message', obj, textOrCaption, data, me === parsed.target ? parsed.name : undefined, end);
-  if (end === undefined) return ownUsername(bot).then(walkAs);
-  return ownUsername(bot).then((me) => {
+  const walkAs = (me: UserFromGetMe | undefined) =>
+    walkHandlers(state, table, 'message', obj, textOrCaption, data, isOwnUsername(me, parsed.target!) ? parsed.name : undefined, end);
+  if (end === undefined) return ownInfo(bot).then(walkAs);
+  return ownInfo(bot).then((me) => {
     try {
       return walkAs(me) ?? end.settled();
     } catch (error) {
