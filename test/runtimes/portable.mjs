@@ -189,6 +189,66 @@ await scenario('errors: from Telegram, from the network, without the token', asy
   }
 });
 
+await scenario('calls through an HTTP proxy (undici ProxyAgent, Bun fetch proxy, Deno createHttpClient)', async () => {
+  const emu = await BotApiEmulator.start();
+  const proxy = await startProxy();
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, proxy: proxy.url, retry: false });
+  try {
+    assert.equal((await bot.getMe()).username, 'botte_test_bot');
+    await bot.sendMessage(1, 'through the proxy');
+    assert.ok(proxy.hits >= 1, 'the requests went through the proxy');
+    assert.equal(emu.callsOf('sendMessage')[0].params.text, 'through the proxy');
+  } finally {
+    await bot.stopBot();
+    await proxy.close();
+    await emu.stop();
+  }
+});
+
+/**
+ * A minimal forward proxy: absolute-form requests (what Bun and Deno send for http:// targets)
+ * and CONNECT tunnels (what undici's ProxyAgent sends), counting both.
+ */
+async function startProxy() {
+  const http = await import('node:http');
+  const net = await import('node:net');
+  const state = { hits: 0 };
+  const sockets = new Set();
+  const server = http.createServer((req, res) => {
+    state.hits++;
+    const target = new URL(req.url);
+    const upstream = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  server.on('connect', (req, client, head) => {
+    state.hits++;
+    const [host, port] = req.url.split(':');
+    const upstream = net.connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    sockets.add(client).add(upstream);
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  server.on('connection', (socket) => sockets.add(socket));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    get hits() { return state.hits; },
+    close: () => new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
 /** A local port nothing listens on (fetch refuses some ports outright, e.g. Deno port 1). */
 async function closedPort() {
   const { createServer } = await import('node:net');
