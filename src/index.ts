@@ -19,7 +19,7 @@ export type {
 } from './dispatch/types.js';
 export { MemoryHandlerBackend, FileHandlerBackend, stepHandlers, type HandlerBackend, type StepEntry } from './states/step-backends.js';
 export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting, type TransportKind } from './api/settings.js';
-export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, type TelegramErrorJson } from './api/errors.js';
+export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, LocalFileError, type TelegramErrorJson } from './api/errors.js';
 export type { BotteOptions, ExceptionHandler, RetryOptions, FloodControlOptions } from './options.js';
 export type { BotApiMethods } from './api/generated/bot-api-methods.js';
 export type { ApiParams, ApiResult, MessageExtras } from './api/method-spec.js';

@@ -3,7 +3,7 @@
  * library's keyword arguments; transport settings are per-instance twins of `apihelper`.
  * @module
  */
-import type { ParseMode } from '@grammyjs/types';
+import type { ParseMode } from './api/generated/telegram-types.js';
 import type { CustomRequestSender, ProxySetting, TransportKind } from './api/settings.js';
 import type { StateStorage } from './states/storage.js';
 import type { HandlerBackend } from './states/step-backends.js';

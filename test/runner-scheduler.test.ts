@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../src/api/generated/telegram-types.js';
 import { UpdateScheduler, orderingKey } from '../src/runner/update-scheduler.js';
 import { OffsetTracker } from '../src/runner/offset-tracker.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep } from './helpers.js';
 const msg = (id: number, chat: number) => ({ update_id: id, message: { message_id: id, date: 0, chat: { id: chat, type: 'private' }, text: `m${id}` } }) as unknown as Update;
 
 test('orderingKey: chat, then message chat, then user', () => {

@@ -4,7 +4,7 @@
  * seed's helpers (`replyTo`, `getFileUrl`, `downloadFile`, `removeWebhook`).
  * @module
  */
-import type { Message, UserFromGetMe } from '@grammyjs/types';
+import type { Message, UserFromGetMe } from './generated/telegram-types.js';
 import { METHOD_TABLE, type MethodName } from './generated/method-table.js';
 import { callPlan, methodSpec, type CallPlan } from './method-lookup.js';
 import type { BotApiMethods } from './generated/bot-api-methods.js';
@@ -193,7 +193,7 @@ export class ApiClient {
       body = JSON.stringify(fields);
       headers['content-type'] = 'application/json';
     } else {
-      const multipart = await buildMultipart(fields, files);
+      const multipart = await buildMultipart(fields, files, plan.name);
       body = multipart.body;
       headers['content-type'] = multipart.contentType;
       if (multipart.length !== undefined) headers['content-length'] = String(multipart.length);

@@ -72,10 +72,20 @@ export interface ApiHelperSettings {
   readonly ApiInvalidJSONException: typeof ApiInvalidJSONException;
 }
 
+/**
+ * An environment variable, if set and not empty. `BOTTE_API_URL`/`BOTTE_FILE_URL` aim an unchanged
+ * bot at another Bot API server (the playground sets them to its emulator, see src/playground/).
+ */
+function fromEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
 /** The global settings (the seed's `apihelper`). */
 export const apihelper: ApiHelperSettings = {
-  API_URL: 'https://api.telegram.org/bot{0}/{1}',
-  FILE_URL: 'https://api.telegram.org/file/bot{0}/{1}',
+  API_URL: fromEnv('BOTTE_API_URL') ?? 'https://api.telegram.org/bot{0}/{1}',
+  FILE_URL: fromEnv('BOTTE_FILE_URL') ?? 'https://api.telegram.org/file/bot{0}/{1}',
   proxy: undefined,
   SESSION_TIME_TO_LIVE: undefined,
   CONNECT_TIMEOUT: 15,

@@ -186,6 +186,10 @@ function dispatchRequest(dispatcher: Dispatcher, target: Target, request: Transp
       {
         onRequestStart(c) {
           controller = c;
+          // undici starts a request only once it has a connection: one that waited for a free
+          // connection (or for a new one to connect) may have been aborted meanwhile, when there
+          // was no controller yet to abort. Left alone, a long poll would then run its full timeout.
+          if (signal?.aborted) c.abort(abortError());
         },
         onResponseStart(_c, statusCode) {
           status = statusCode;

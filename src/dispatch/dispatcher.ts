@@ -5,7 +5,7 @@
  * it with polling, webhooks and concurrent scheduling.
  * @module
  */
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
 import { ApiClient } from '../api/client.js';
 import { apihelper } from '../api/settings.js';
 import type { BotteOptions } from '../options.js';

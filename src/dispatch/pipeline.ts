@@ -19,7 +19,7 @@
  * @module
  */
 import { isThenable } from './is-thenable.js';
-import type { UserFromGetMe } from '@grammyjs/types';
+import type { UserFromGetMe } from '../api/generated/telegram-types.js';
 import { enrichUpdate } from '../types/message.js';
 import { logger } from '../logger.js';
 import type { DispatchState } from './dispatch-state.js';

@@ -4,7 +4,7 @@
  * prototype. Adding an update type of a new Bot API version means adding one row here.
  * @module
  */
-import type { CallbackQuery } from '@grammyjs/types';
+import type { CallbackQuery } from '../api/generated/telegram-types.js';
 import type {
   CallbackQueryFilters, MessageRegister, MessageRegistrar, MessageUpdateType, Predicate, Register,
   Registrar, UpdateObject, UpdateType,

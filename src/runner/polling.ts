@@ -7,7 +7,7 @@
  * is confirmed.
  * @module
  */
-import type { Update, UserFromGetMe } from '@grammyjs/types';
+import type { Update, UserFromGetMe } from '../api/generated/telegram-types.js';
 import { ApiHTTPException, ApiTelegramException } from '../api/errors.js';
 import { sleep } from '../api/sleep.js';
 import { logger } from '../logger.js';

@@ -7,7 +7,7 @@
  * a moving head, no promise chains per chat.
  * @module
  */
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
 
 /** Called once per update when its handling has finished (successfully or not). */
 export type TaskDone = (update: Update) => void;

@@ -3,7 +3,7 @@
  * message ids count per chat, replies and edits find the message, getChat knows pushed chats.
  * @module
  */
-import type { Chat, Message, User } from '@grammyjs/types';
+import type { Chat, Message, User } from '../api/generated/telegram-types.js';
 import { badRequest } from './telegram-error.js';
 import type { PushMessageOptions } from './types.js';
 

@@ -2,7 +2,7 @@
  * The emulator's default answer for each Bot API method. Methods not listed answer `true`.
  * @module
  */
-import type { Chat, UserFromGetMe } from '@grammyjs/types';
+import type { Chat, UserFromGetMe } from '../api/generated/telegram-types.js';
 import { fileInfo } from './files.js';
 import { editMessage, forwardOrCopy, type MethodContext, sendMediaGroup, sendMessageLike } from './send-methods.js';
 import { badRequest, TelegramError } from './telegram-error.js';

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Update, UserFromGetMe } from '@grammyjs/types';
+import type { Update, UserFromGetMe } from '../api/generated/telegram-types.js';
 import { CallLog, isCallOf, type WaitForCallOptions } from './call-log.js';
 import { ChatDirectory } from './chats.js';
 import type { EmulatorState, WebhookState } from './default-methods.js';
@@ -14,6 +14,10 @@ import { fileInfo, FileStore } from './files.js';
 import { handleRequest } from './http-handler.js';
 import { canonicalMethodName } from './method-names.js';
 import { UpdateQueue } from './updates.js';
+import { ChatTracker } from './conversation/tracker.js';
+import type { Conversation } from './conversation/conversation.js';
+import * as kit from './conversation/chats.js';
+import type { GroupChatOptions, InlineAnswer, PrivateChatOptions } from './conversation/types.js';
 import type {
   EmulatorOptions, FaultSpec, MethodHandler, PushMessageOptions, RecordedCall, StoredFileInfo, UpdateInit,
 } from './types.js';
@@ -64,6 +68,9 @@ export class BotApiEmulator {
   private readonly overrides = new Map<string, MethodHandler>();
   private readonly sleepers = new Set<() => void>();
   private stopping: Promise<void> | undefined;
+  private readonly answerListeners = new Set<(call: RecordedCall) => void>();
+  /** The chats as users see them, rebuilt from the bot's calls (the conversation kit and the playground read it). */
+  readonly tracker: ChatTracker = new ChatTracker(this);
 
   private constructor(server: Server, options: Required<Pick<EmulatorOptions, 'token'>> & EmulatorOptions) {
     this.server = server;
@@ -93,6 +100,7 @@ export class BotApiEmulator {
           token: this.token, maxBodyBytes: options.maxBodyBytes ?? 2000 * 1024 * 1024, log: this.log, faults: this.faults,
           files: this.files, chats: this.chats, state: this.state, overrides: this.overrides,
           isStopping: () => this.stopping !== undefined, sleep: (ms) => this.sleep(ms),
+          onAnswered: (call) => this.answered(call),
         },
         req,
         res,
@@ -273,6 +281,50 @@ export class BotApiEmulator {
       await closed;
     })();
     return this.stopping;
+  }
+
+  /** Calls `listener` with every call once its answer is written; returns a function that stops it. */
+  onAnswer(listener: (call: RecordedCall) => void): () => void {
+    this.answerListeners.add(listener);
+    return () => this.answerListeners.delete(listener);
+  }
+
+  /** A scripted private chat between `options.user` (default id 1001) and the bot: see `Conversation`. */
+  privateChat(options: PrivateChatOptions = {}): Conversation {
+    return kit.privateChat(this, options);
+  }
+
+  /** A scripted group chat (supergroup by default) with several users: see `Conversation`. */
+  groupChat(options: GroupChatOptions): Conversation {
+    return kit.groupChat(this, options);
+  }
+
+  /** Types an inline query as a user; resolves with the bot's answerInlineQuery. */
+  inlineQuery(query: string, options: kit.InlineQueryOptions = {}): Promise<InlineAnswer> {
+    return kit.inlineQuery(this, query, options);
+  }
+
+  /** Sends a `chosen_inline_result` update, as if the user picked result `resultId`. */
+  chooseInlineResult(resultId: string, options: kit.ChooseInlineResultOptions = {}): void {
+    kit.chooseInlineResult(this, resultId, options);
+  }
+
+  /** The bytes and names of a stored file (uploaded by the bot or added by a test), if known. */
+  fileContent(fileId: string): { data: Buffer; fileName?: string; mimeType?: string } | undefined {
+    const file = this.files.get(fileId);
+    if (!file?.data) return undefined;
+    return { data: file.data, ...(file.file_name ? { fileName: file.file_name } : {}), ...(file.mime_type ? { mimeType: file.mime_type } : {}) };
+  }
+
+  private answered(call: RecordedCall): void {
+    this.tracker.answered(call);
+    for (const listener of this.answerListeners) {
+      try {
+        listener(call);
+      } catch {
+        // A failing listener must not break the answer already written.
+      }
+    }
   }
 
   private sleep(ms: number): Promise<boolean> {

@@ -2,7 +2,7 @@
  * Public types of the Bot API emulator.
  * @module
  */
-import type { Update, User } from '@grammyjs/types';
+import type { Update, User } from '../api/generated/telegram-types.js';
 
 /** How the body of a recorded request was encoded. */
 export type BodyKind = 'json' | 'urlencoded' | 'multipart' | 'none';

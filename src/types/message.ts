@@ -6,7 +6,7 @@
  * precomputed key list and allocates nothing.
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 
 /** The kinds of content a message can carry, in the order pyTelegramBotAPI's documentation lists them. */
 const ALL_CONTENT_TYPES = [

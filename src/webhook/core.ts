@@ -6,7 +6,7 @@
  * 200, because any other status makes Telegram repeat the update forever.
  * @module
  */
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
 import { logger } from '../logger.js';
 import { attachReplySlot } from './reply-in-response.js';
 
