@@ -59,5 +59,7 @@ function onUnhandledRejection(reason: unknown): void {
 export function guardUnobservedApiErrors(): void {
   if (installed) return;
   installed = true;
+  // Workers have no process events: an unobserved rejection is logged by the runtime there.
+  if (typeof globalThis.process?.on !== 'function') return;
   process.on('unhandledRejection', onUnhandledRejection);
 }
