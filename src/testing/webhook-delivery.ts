@@ -80,6 +80,7 @@ export class WebhookDelivery {
     this.controllers.add(controller);
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 10_000);
     let ok = false;
+    let answer = '';
     try {
       const response = await fetch(webhook.url, {
         method: 'POST',
@@ -87,10 +88,9 @@ export class WebhookDelivery {
         body: JSON.stringify(update),
         signal: controller.signal,
       });
-      const text = await response.text();
+      answer = await response.text();
       ok = response.status >= 200 && response.status < 300;
       if (!ok) this.lastError = `Wrong response from the webhook: ${response.status} ${response.statusText}`;
-      else await this.runAnswer(text);
     } catch (error) {
       this.lastError = `Connection failed: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
@@ -101,6 +101,8 @@ export class WebhookDelivery {
     if (ok) {
       this.failures.delete(update.update_id);
       this.host.updates.confirm(update.update_id);
+      // The method in the answer runs before the chat's next update is sent, as the bot expects.
+      await this.runAnswer(answer);
       this.busy.delete(lane);
       this.kick();
       return;
