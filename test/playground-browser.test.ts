@@ -47,6 +47,7 @@ describe('playground in a browser', () => {
     await say('/menu');
     const question = log().locator('.msg', { hasText: 'Do you like' });
     await question.waitFor(WAIT);
+    assert.equal(await question.locator('strong').innerText(), 'buttons', 'entities are rendered');
     await page.getByRole('button', { name: 'Yes', exact: true }).click();
     await page.getByRole('status').getByText('Thanks!').waitFor(WAIT);
     await log().getByText('Glad you like them!').waitFor(WAIT);
