@@ -82,6 +82,11 @@ export class ChatDirectory {
     return { id, type: 'supergroup', title: `Chat ${id}` };
   }
 
+  /** Whether the emulator has seen this chat (a pushed message or update, or `rememberChat`). */
+  isKnown(chatId: number): boolean {
+    return this.chats.has(chatId);
+  }
+
   /** The next message_id in a chat (ids are per chat and shared by bot and users, as in Telegram). */
   nextMessageId(chatId: number): number {
     const next = (this.lastMessageId.get(chatId) ?? 0) + 1;

@@ -33,6 +33,8 @@ export interface EmulatorState {
   webhook: WebhookState;
   /** Values set by set* methods and read back by get* (commands, names, descriptions, menu button). */
   settings: Map<string, unknown>;
+  /** setWebhook also accepts http://127.0.0.1 and http://localhost URLs (webhook delivery in tests). */
+  allowLocalHttpWebhook?: boolean;
 }
 
 /** A default method's context. */
@@ -88,7 +90,8 @@ function setWebhook(ctx: DefaultContext): unknown {
     state.webhook = { url: '', has_custom_certificate: false, max_connections: 40 };
     return true;
   }
-  if (!/^https:\/\/[^/\s]+/i.test(url)) throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
+  const local = state.allowLocalHttpWebhook === true && /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/i.test(url);
+  if (!local && !/^https:\/\/[^/\s]+/i.test(url)) throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
   if (p.secret_token !== undefined && !SECRET_TOKEN_RE.test(String(p.secret_token))) {
     throw badRequest('secret token contains unallowed characters');
   }

@@ -15,6 +15,9 @@ import { handleRequest } from './http-handler.js';
 import { canonicalMethodName } from './method-names.js';
 import { UpdateQueue } from './updates.js';
 import { ChatTracker } from './conversation/tracker.js';
+import { checkCall } from './rules/validate.js';
+import { countsAsMessage, RateLimiter } from './rules/rate-limits.js';
+import { WebhookDelivery } from './webhook-delivery.js';
 import type { Conversation } from './conversation/conversation.js';
 import * as kit from './conversation/chats.js';
 import type { GroupChatOptions, InlineAnswer, PrivateChatOptions } from './conversation/types.js';
@@ -114,7 +117,22 @@ export class BotApiEmulator {
       updates: new UpdateQueue(options.firstUpdateId ?? 1),
       webhook: { url: '', has_custom_certificate: false, max_connections: 40 },
       settings: new Map(),
+      ...(options.deliverWebhooks ? { allowLocalHttpWebhook: true } : {}),
     };
+    if (options.deliverWebhooks) {
+      const delivery = new WebhookDelivery(
+        {
+          webhook: () => this.state.webhook,
+          updates: this.state.updates,
+          callMethod: async (method, params) => {
+            await fetch(`${this.url}/bot${this.token}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
+          },
+        },
+        options.deliverWebhooks === true ? {} : options.deliverWebhooks,
+      );
+      this.delivery = delivery;
+      this.state.updates.onPush = () => delivery.kick();
+    }
     server.on('request', (req, res) => {
       void handleRequest(
         {
@@ -122,6 +140,7 @@ export class BotApiEmulator {
           files: this.files, chats: this.chats, state: this.state, overrides: this.overrides,
           isStopping: () => this.stopping !== undefined, sleep: (ms) => this.sleep(ms),
           onAnswered: (call) => this.answered(call),
+          beforeMethod: (method, call) => this.applyRules(method, call, options),
         },
         req,
         res,
@@ -358,6 +377,7 @@ export class BotApiEmulator {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.state.updates.endPoll();
+      this.delivery?.stop();
       for (const wake of [...this.sleepers]) wake();
       this.log.rejectAll('waitForCall: the emulator was stopped');
       // Let the answers just produced reach their sockets before the sockets are closed.
@@ -403,7 +423,20 @@ export class BotApiEmulator {
     return { data: file.data, ...(file.file_name ? { fileName: file.file_name } : {}), ...(file.mime_type ? { mimeType: file.mime_type } : {}) };
   }
 
+  private limiter: RateLimiter | undefined;
+  private delivery: WebhookDelivery | undefined;
+
+  private applyRules(method: string, call: RecordedCall, options: EmulatorOptions): Record<string, unknown> {
+    const params = options.validate === false ? call.params : checkCall(method, call, { strict: options.strict === true, chats: this.chats });
+    if (options.rateLimits && countsAsMessage(method)) {
+      this.limiter ??= new RateLimiter(options.rateLimits === true ? {} : options.rateLimits);
+      this.limiter.take(params.chat_id);
+    }
+    return params;
+  }
+
   private answered(call: RecordedCall): void {
+    if (call.canonicalMethod === 'setWebhook' && call.response?.ok === true) this.delivery?.kick();
     this.tracker.answered(call);
     for (const listener of this.answerListeners) {
       try {

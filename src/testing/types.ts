@@ -3,6 +3,8 @@
  * @module
  */
 import type { BotFullInfo, Update, User } from '../api/generated/telegram-types.js';
+import type { RateLimitOptions } from './rules/rate-limits.js';
+import type { WebhookDeliveryOptions } from './webhook-delivery.js';
 
 /** How the body of a recorded request was encoded. */
 export type BodyKind = 'json' | 'urlencoded' | 'multipart' | 'none';
@@ -108,6 +110,17 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** The `update_id` of the first pushed update (default 1). */
   firstUpdateId?: number;
+  /**
+   * Check every call against Telegram's rules (required parameters, ids, lengths, keyboards,
+   * parse_mode/entities; see src/testing/rules/) and answer Telegram's errors (default true).
+   */
+  validate?: boolean;
+  /** Also refuse unknown chats ("chat not found") and unknown messages to edit, delete or reply to (default false). */
+  strict?: boolean;
+  /** Answer 429 when the bot sends faster than Telegram allows (default off; `true` for Telegram's limits). */
+  rateLimits?: boolean | RateLimitOptions;
+  /** POST updates to the URL set with setWebhook, as Telegram does (default false; allows http://127.0.0.1 URLs). */
+  deliverWebhooks?: boolean | WebhookDeliveryOptions;
 }
 
 /** An update to push: any update field(s) without `update_id`; objects may be partial. */
