@@ -33,7 +33,11 @@ function admits(range: string, version: string): boolean {
       case '<': return c < 0;
       case '^': return v[0] === r[0] && c >= 0;
       case '~': return v[0] === r[0] && v[1] === r[1] && c >= 0;
-      default: return raw!.includes('x') || raw!.includes('*') ? v[0] === r[0] : c === 0;
+      default: {
+        // `20`, `20.x` and `20.1` name every version they prefix; `20.1.2` names one version.
+        const given = raw!.split('.').filter((piece) => /^\d+$/.test(piece)).length;
+        return given < 3 ? v.slice(0, given).every((n, i) => n === r[i]) : c === 0;
+      }
     }
   }));
 }
@@ -57,9 +61,14 @@ test('the licence package.json names is shipped as a LICENSE file', () => {
 test("the README's first screen gives commands that work on a fresh clone", () => {
   const readme = readFileSync('README.md', 'utf8');
   const firstScreen = readme.slice(0, readme.indexOf('\n---\n'));
+  const block = /In a fresh clone of this repository:\n\n```sh\n([\s\S]*?)```/.exec(firstScreen);
+  assert.ok(block, 'the first screen has a shell block of fresh-clone commands');
+  const commands = block[1]!.split('\n').map((line) => line.replace(/#.*$/, '').trim()).filter(Boolean);
   // `npm start` needs the dev dependencies (tsx), so the README must install first.
-  assert.match(firstScreen, /`npm install && npm start`/);
-  assert.match(firstScreen, /`npm test`/);
+  assert.deepEqual(commands, ['npm install && npm start', 'npm test']);
+  // CI runs them exactly as written, so a fresh clone is what CI checks.
+  const ci = readFileSync('.ci/run', 'utf8').split('\n').map((line) => line.trim());
+  for (const command of commands) assert.ok(ci.includes(command), `.ci/run runs \`${command}\` as the README writes it`);
   assert.match(pkg.scripts.start!, /examples\/echo-bot\.ts/);
   assert.ok(pkg.scripts.test);
 });
