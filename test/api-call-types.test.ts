@@ -3,7 +3,7 @@
 // calls the emulator through both overloads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { UserFromGetMe } from '@grammyjs/types';
+import type { UserFromGetMe } from '../src/api/generated/telegram-types.js';
 import { Botte, ApiTelegramException, type ApiResult } from '../src/index.js';
 import type { ApiClient } from '../src/api/client.js';
 import { startClient } from './helpers.js';

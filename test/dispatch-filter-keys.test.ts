@@ -3,7 +3,7 @@
 // not compile. The runtime part checks the report JavaScript users still get.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CallbackQuery, InlineQuery, Update } from '@grammyjs/types';
+import type { CallbackQuery, InlineQuery, Update } from '../src/api/generated/telegram-types.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { customFilters, UnknownFilterKeyError, type CustomFilterKeys, type MessageFilters } from '../src/index.js';
 import type { Message } from '../src/types/message.js';

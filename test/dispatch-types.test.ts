@@ -2,7 +2,7 @@
 // The runtime part only makes sure the file loads under the test runner.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CallbackQuery, InlineQuery, PhotoSize, PollAnswer } from '@grammyjs/types';
+import type { CallbackQuery, InlineQuery, PhotoSize, PollAnswer } from '../src/api/generated/telegram-types.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import type { Message, MessageWith } from '../src/types/message.js';
 

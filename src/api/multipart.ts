@@ -3,9 +3,7 @@
  * so that uploading a 200 MB file costs a few hundred kilobytes of memory.
  * @module
  */
-import { randomBytes } from 'node:crypto';
 import type { InputFile } from '../types/input-file.js';
-import { stat } from 'node:fs/promises';
 import { LocalFileError } from './errors.js';
 
 /** A multipart body ready to send. */
@@ -25,6 +23,14 @@ function quote(value: string): string {
   return value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/** `bytes` random bytes as hex, from Web Crypto (present on every runtime). */
+function randomHex(bytes: number): string {
+  const random = crypto.getRandomValues(new Uint8Array(bytes));
+  let hex = '';
+  for (const byte of random) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
 /** Encodes a field value the way Telegram reads it: strings as is, everything else as JSON. */
 export function fieldValue(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -39,6 +45,8 @@ async function localSize(file: InputFile, method: string): Promise<number | unde
   if (typeof source.path !== 'string' || typeof source.pipe === 'function') return file.size();
   let info;
   try {
+    // Loaded on use: only a path source needs the file system (absent on Workers).
+    const { stat } = await import('node:fs/promises');
     info = await stat(source.path);
   } catch (error) {
     throw new LocalFileError(method, source.path, error);
@@ -53,7 +61,7 @@ async function localSize(file: InputFile, method: string): Promise<number | unde
  * anything is sent.
  */
 export async function buildMultipart(fields: Record<string, unknown>, files: ReadonlyMap<string, InputFile>, method = 'upload'): Promise<MultipartBody> {
-  const boundary = `----botte${randomBytes(12).toString('hex')}`;
+  const boundary = `----botte${randomHex(12)}`;
   const encoder = new TextEncoder();
   let head = '';
   for (const [name, value] of Object.entries(fields)) {

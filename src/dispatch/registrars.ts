@@ -4,6 +4,7 @@
  * prototype. Adding an update type of a new Bot API version means adding one row here.
  * @module
  */
+import type { CallbackQuery } from '../api/generated/telegram-types.js';
 import type {
   CallbackQueryRegister, CallbackQueryRegistrar, MessageRegister, MessageRegistrar, MessageUpdateType, Predicate, Register,
   Registrar, UpdateObject, UpdateType,
@@ -44,6 +45,8 @@ export const REGISTRARS = [
   { updateType: 'inline_query', name: 'inlineHandler', register: 'registerInlineHandler', kind: 'plain' },
   { updateType: 'chosen_inline_result', name: 'chosenInlineHandler', register: 'registerChosenInlineHandler', kind: 'plain' },
   { updateType: 'callback_query', name: 'callbackQueryHandler', register: 'registerCallbackQueryHandler', kind: 'callback' },
+  { updateType: 'widget_query', name: 'widgetQueryHandler', register: 'registerWidgetQueryHandler', kind: 'plain' },
+  { updateType: 'shared_widget_query', name: 'sharedWidgetQueryHandler', register: 'registerSharedWidgetQueryHandler', kind: 'plain' },
   { updateType: 'shipping_query', name: 'shippingQueryHandler', register: 'registerShippingQueryHandler', kind: 'plain' },
   { updateType: 'pre_checkout_query', name: 'preCheckoutQueryHandler', register: 'registerPreCheckoutQueryHandler', kind: 'plain' },
   { updateType: 'purchased_paid_media', name: 'purchasedPaidMediaHandler', register: 'registerPurchasedPaidMediaHandler', kind: 'plain' },
@@ -58,7 +61,7 @@ export const REGISTRARS = [
   { updateType: 'subscription', name: 'subscriptionHandler', register: 'registerSubscriptionHandler', kind: 'plain' },
 ] as const satisfies readonly RegistrarRow[];
 
-// Fails to compile when the Bot API (the @grammyjs/types version) gains an update type that has
+// Fails to compile when the Bot API (spec/bot-api.json) gains an update type that has
 // no row above, so the table cannot silently fall behind.
 type MissingRows = Exclude<UpdateType, (typeof REGISTRARS)[number]['updateType']>;
 const allUpdateTypesCovered: [MissingRows] extends [never] ? true : MissingRows = true;

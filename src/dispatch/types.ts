@@ -4,8 +4,8 @@
  * {@link CustomFilterKeys}.
  * @module
  */
-import type { Update } from '@grammyjs/types';
-import type { CallbackQuery } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
+import type { CallbackQuery } from '../api/generated/telegram-types.js';
 import type { ContentType, Message, MessageWith } from '../types/message.js';
 import type { HandlerData } from './handler-backends.js';
 import type { TextFilter } from './custom-filters/text.js';

@@ -5,7 +5,7 @@
  * The logic lives in the sibling files; this class wires it.
  * @module
  */
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
 import type { CallOptions } from '../api/client.js';
 import type { MethodName } from '../api/generated/method-table.js';
 import type { ApiResult } from '../api/method-spec.js';

@@ -83,7 +83,10 @@ function checkLength(value: unknown, max: number, what: string): void {
 /** The skeleton every message the bot sends shares: id, date, chat, sender, thread, reply, markup. */
 function outgoing(ctx: MethodContext): MessageDraft {
   const p = ctx.params;
-  const chat = ctx.chats.chat(p.chat_id);
+  // Bot API 10.4: an ephemeral reply to a callback query may give only the query's id.
+  const ephemeral = p.ephemeral_message_parameters as Record<string, unknown> | undefined;
+  const chatId = p.chat_id ?? ctx.chats.callbackQueryChat(ephemeral?.callback_query_id);
+  const chat = ctx.chats.chat(chatId);
   const message: MessageDraft = { message_id: ctx.chats.nextMessageId(chat.id), date: unixNow(), chat };
   if (chat.type === 'channel') message.sender_chat = chat;
   else message.from = ctx.chats.bot;
@@ -165,6 +168,16 @@ export function sendMessageLike(method: string, ctx: MethodContext): MessageDraf
     message.checklist = p.checklist ?? { title: '', tasks: [] };
   } else if (method === 'sendPaidMedia') {
     message.paid_media = { star_count: Number(p.star_count ?? 1), paid_media: [] };
+    addCaption(message, p);
+  } else if (method === 'sendWidget' || method === 'sendSharedWidget') {
+    // Bot API 10.4: an HTML widget; a shared one keeps an id that sendSharedWidget sends again.
+    if (method === 'sendWidget' && (typeof p.html !== 'string' || p.html === '')) throw badRequest('widget HTML is empty');
+    const id = method === 'sendSharedWidget' ? String(p.widget_id ?? '') : p.is_shared === true ? `w${message.message_id}${Date.now() % 100000}` : undefined;
+    message.widget = {
+      html: method === 'sendWidget' ? p.html : '',
+      ...(id !== undefined ? { id } : {}),
+      ...pick(p, ['width', 'height', 'public_data', 'chat_data']),
+    };
     addCaption(message, p);
   } else if (typeof p.text === 'string') {
     message.text = p.text;
