@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   license: string; engines: { node: string }; scripts: Record<string, string>; files: string[];
@@ -71,4 +72,18 @@ test("the README's first screen gives commands that work on a fresh clone", () =
   for (const command of commands) assert.ok(ci.includes(command), `.ci/run runs \`${command}\` as the README writes it`);
   assert.match(pkg.scripts.start!, /examples\/echo-bot\.ts/);
   assert.ok(pkg.scripts.test);
+});
+
+test('`npm start` without BOT_TOKEN and without a terminal plays the conversation and ends by itself', () => {
+  const env = { ...process.env };
+  delete env.BOT_TOKEN;
+  // What `npm start` runs (package.json "start"), with stdin not a terminal, as in CI.
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'examples/echo-bot.ts'], {
+    env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 90_000,
+  });
+  assert.equal(run.error, undefined, `did not end within 90 s: ${String(run.error)}\n${run.stdout}`);
+  assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
+  assert.match(run.stdout, /user: \/start\nbot:  Howdy, how are you doing\?/);
+  assert.match(run.stdout, /bot:  Echo me, please\./);
+  assert.match(run.stdout, /Stopped\./);
 });
