@@ -18,12 +18,15 @@ type DenoLike = { createHttpClient?: (options: { proxy?: { url: string } }) => {
 let streamedBodies: boolean | undefined;
 
 /**
- * Whether `fetch` sends a ReadableStream request body as a stream. The test is the standard one:
- * a runtime that knows streamed bodies reads the `duplex` member and sets no content type for
- * a stream. Cloudflare Workers and older runtimes fail it and get a buffered body.
+ * Whether `fetch` sends a ReadableStream request body as a stream. Bun and Deno do (without
+ * reading `duplex`); elsewhere the standard test decides: a runtime that knows streamed bodies
+ * reads the `duplex` member and sets no content type for a stream (Node does). Cloudflare
+ * Workers get a buffered body.
  */
 export function supportsStreamedBodies(): boolean {
   if (streamedBodies === undefined) {
+    const g = globalThis as { Bun?: unknown; Deno?: unknown };
+    if (g.Bun !== undefined || g.Deno !== undefined) return (streamedBodies = true);
     try {
       let duplexRead = false;
       const init = {
