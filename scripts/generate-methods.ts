@@ -77,6 +77,19 @@ function positionalOf(method: SpecMethod): string[] {
   return method.params.filter((p) => p.required).map((p) => p.name);
 }
 
+/**
+ * How many leading positional parameters a call must pass: up to the last required one. A
+ * positional parameter that became optional (chat_id of an ephemeral reply, Bot API 10.4) keeps
+ * its place before a required one, so calls written for the older version keep their meaning.
+ */
+function requiredCount(method: SpecMethod, positional: string[]): number {
+  let count = 0;
+  positional.forEach((key, i) => {
+    if (method.params.find((p) => p.name === key)!.required) count = i + 1;
+  });
+  return count;
+}
+
 function fieldLines(fields: SpecField[], indent: string): string {
   let out = '';
   for (const f of fields) {
@@ -144,7 +157,7 @@ export function generate(spec: BotApiSpec): Map<string, string> {
   table += 'export const METHOD_TABLE = {\n';
   for (const m of methods) {
     const positional = positionalOf(m);
-    const required = positional.filter((key) => m.params.find((p) => p.name === key)!.required).length;
+    const required = requiredCount(m, positional);
     let flags = 0;
     for (const param of m.params) flags |= DEFAULT_FLAGS[param.name] ?? 0;
     // The parameter object of a call that passes every positional parameter, as one literal: the
@@ -166,7 +179,7 @@ export function generate(spec: BotApiSpec): Map<string, string> {
   iface += 'export interface BotApiMethods {\n';
   for (const m of methods) {
     const positional = positionalOf(m);
-    const required = positional.filter((key) => m.params.find((p) => p.name === key)!.required).length;
+    const required = requiredCount(m, positional);
     const q = JSON.stringify(m.name);
     const docLines = (m.description ?? '').split('\n');
     for (let count = required; count <= positional.length; count++) {

@@ -44,7 +44,8 @@ describe('conversation kit', () => {
   it('pressButton: the bot edits the message and answers with a toast or alert', async () => {
     const chat = emu.privateChat({ user: { id: 503 } });
     await chat.send('/menu');
-    const menu = await chat.expectReply(/Do you like/);
+    const menu = await chat.expectReply('Do you like buttons?');
+    assert.deepEqual(menu.entities, [{ type: 'bold', offset: 12, length: 7 }]);
     const answer = await chat.pressButton('Yes');
     assert.equal(answer.text, 'Thanks!');
     assert.equal(answer.show_alert, false);

@@ -4,7 +4,7 @@
  * @module
  */
 import { ApiException, ApiHTTPException, ApiInvalidJSONException, ApiTelegramException, type TelegramErrorJson } from './errors.js';
-import { redactError } from './redact.js';
+import { redactAndTruncate, redactError } from './redact.js';
 import { methodSpec } from './method-lookup.js';
 
 /** Telegram's answer, parsed. */
@@ -16,7 +16,7 @@ export function readAnswer(method: string, status: number, text: string): unknow
   try {
     json = JSON.parse(text);
   } catch {
-    if (status >= 400) throw new ApiHTTPException(method, `HTTP ${status}: ${text.slice(0, 200)}`, `HTTP_${status}`, { status });
+    if (status >= 400) throw new ApiHTTPException(method, `HTTP ${status}: ${redactAndTruncate(text, 200)}`, `HTTP_${status}`, { status });
     throw new ApiInvalidJSONException(method, text, status);
   }
   return readParsedAnswer(method, status, json, text);

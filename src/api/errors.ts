@@ -5,7 +5,7 @@
  * `src/util/error-brand.ts`), so `instanceof` also holds across the CommonJS and ESM builds.
  * @module
  */
-import { redact } from './redact.js';
+import { redact, redactAndTruncate, redactError } from './redact.js';
 import { brandError } from '../util/error-brand.js';
 
 /** Base class of every error raised by a Bot API call. */
@@ -21,6 +21,8 @@ export class ApiException extends Error {
     this.name = new.target.name;
     this.method = method;
     this.status = options.status;
+    // The cause (a network or URL error) may carry the request URL in any field.
+    if (options.cause !== undefined) redactError(options.cause);
   }
 }
 
@@ -86,7 +88,7 @@ export class ApiInvalidJSONException extends ApiException {
   /** Creates the error for an unparsable `body` received for `method`. */
   constructor(method: string, body: string, status?: number) {
     super(`The server returned an invalid JSON response (method ${method}, HTTP ${status ?? '?'})`, method, { status });
-    this.body = redact(body.slice(0, 500));
+    this.body = redactAndTruncate(body, 500);
   }
 }
 

@@ -148,6 +148,7 @@ export class PlaygroundServer {
         return sendJson(res, 200, this.state());
       case '/events': {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.write(': connected\n\n'); // sends the headers now, so the page knows it is connected
         const after = Number(url.searchParams.get('after') ?? req.headers['last-event-id'] ?? this.emu.tracker.lastSeq);
         for (const event of this.emu.tracker.events(Number.isFinite(after) ? after : 0)) {
           if (event.type === 'call' && event.call.canonicalMethod === 'getUpdates') continue;

@@ -36,7 +36,7 @@ export interface HandlerDeps {
   /** Waits `ms` unless the emulator stops first (then resolves false). */
   sleep(ms: number): Promise<boolean>;
   /** Telegram's rules (see src/testing/rules/): may throw a TelegramError or give the parameters the default method sees. */
-  beforeMethod?(method: string, call: RecordedCall): Record<string, unknown> | Promise<Record<string, unknown>>;
+  beforeMethod?(method: string, call: RecordedCall): Record<string, unknown>;
   /** Told of every call once its answer is written (the conversation kit and the playground follow the chats with it). */
   onAnswered?(call: RecordedCall): void;
 }
@@ -148,7 +148,8 @@ export async function handleRequest(deps: HandlerDeps, req: IncomingMessage, res
     if (res.destroyed || req.socket.destroyed) abort.abort(); // gone while the body was read
     const override = deps.overrides.get(canonical.toLowerCase());
     try {
-      const params = deps.beforeMethod ? await deps.beforeMethod(canonical, call) : call.params;
+      // Synchronous on purpose: a held getUpdates must register before anything else can run.
+      const params = deps.beforeMethod ? deps.beforeMethod(canonical, call) : call.params;
       const ctx = { params, call, chats: deps.chats, files: deps.files, state: deps.state, signal: abort.signal };
       const fallback = async (): Promise<unknown> => runDefault(canonical, ctx);
       const result = await (override ? override(call.params, call, fallback) : fallback());
@@ -165,6 +166,9 @@ export async function handleRequest(deps: HandlerDeps, req: IncomingMessage, res
     } catch {
       res.destroy();
     }
+  } finally {
+    // The answer (or its absence) is on the call now: `waitForCall` may hand it out.
+    if (call) deps.log.settle(call);
   }
 }
 

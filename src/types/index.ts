@@ -28,7 +28,13 @@ export {
   enrichMessage,
   enrichUpdate,
 } from './message.js';
-export type { ContentType, Message, MessageExtras, MessageWith, MaybeInaccessibleMessage } from './message.js';
+export type { ContentType, MessageExtras, MessageWith, MaybeInaccessibleMessage } from './message.js';
+// Each of these is the TypeScript type and a value with `deJson(json)` (pyTelegramBotAPI's `de_json`).
+export {
+  Update, Message, CallbackQuery, User, Chat, InlineQuery, ChosenInlineResult, ShippingQuery, PreCheckoutQuery,
+  Poll, PollAnswer, ChatMemberUpdated, ChatJoinRequest, File, WebhookInfo,
+} from './de-json.js';
+export type { JsonDeserializer } from './de-json.js';
 
 export {
   MAX_REPLY_ROW_WIDTH,

@@ -5,10 +5,10 @@
  */
 
 /** The Bot API version of spec/bot-api.json. */
-export const BOT_API_VERSION = "10.3";
+export const BOT_API_VERSION = "10.5";
 
 /** How many methods that version has (deprecated aliases not counted). */
-export const BOT_API_METHOD_COUNT = 185;
+export const BOT_API_METHOD_COUNT = 193;
 
 /** Every update type of that version, in Telegram's order. */
 export const UPDATE_TYPE_NAMES = [
@@ -27,6 +27,8 @@ export const UPDATE_TYPE_NAMES = [
   "inline_query",
   "chosen_inline_result",
   "callback_query",
+  "widget_query",
+  "shared_widget_query",
   "shipping_query",
   "pre_checkout_query",
   "purchased_paid_media",

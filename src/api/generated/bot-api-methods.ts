@@ -95,7 +95,7 @@ export interface BotApiMethods {
    */
   getWebhookInfo(): Promise<ApiResult<"getWebhookInfo">>;
   /**
-   * A simple method for testing your bot's authentication token. Requires no parameters. Returns basic information about the bot in form of a User object.
+   * A simple method for testing your bot's authentication token. Requires no parameters. Returns full information about the bot in form of a BotFullInfo object.
    *
    * @param options the optional parameters, with Telegram's names
    */
@@ -115,7 +115,7 @@ export interface BotApiMethods {
   /**
    * Use this method to send text messages. On success, the sent Message is returned.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username` Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param text Text of the message to be sent, 1-4096 characters after entities parsing
    * @param options the optional parameters, with Telegram's names
    */
@@ -123,7 +123,7 @@ export interface BotApiMethods {
   /**
    * Use this method to send rich messages. If the message contains a block with a media element, then the bot must have the right to send the media to the chat. On success, the sent Message is returned.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format @username
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format @username Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param richMessage The message to be sent
    * @param options the optional parameters, with Telegram's names
    */
@@ -167,7 +167,7 @@ export interface BotApiMethods {
   /**
    * Use this method to send photos. On success, the sent Message is returned.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username` Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param photo Photo to send. Pass a file_id as String to send a photo that exists on the Telegram servers (recommended), pass an HTTP URL as a String for Telegram to get a photo from the Internet, or upload a new photo using multipart/form-data. The photo must be at most 10 MB in size. The photo's width and height must not exceed 10000 in total. Width and height ratio must be at most 20.
    * @param options the optional parameters, with Telegram's names
    */
@@ -175,7 +175,7 @@ export interface BotApiMethods {
   /**
    * Use this method to send live photos. On success, the sent Message is returned.
    *
-   * @param chatId Unique identifier for the target chat or username of the target channel (in the format @channelusername)
+   * @param chatId Unique identifier for the target chat or username of the target channel (in the format @channelusername) Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param livePhoto Live photo video to send. Pass a file_id as String to send a video that exists on the Telegram servers (recommended) or upload a new video using multipart/form-data. Sending live photos by a URL is currently unsupported.
    * @param photo The static photo to send. Pass a file_id as String to send a photo that exists on the Telegram servers (recommended) or upload a new video using multipart/form-data. Sending live photos by a URL is currently unsupported.
    * @param options the optional parameters, with Telegram's names
@@ -186,7 +186,7 @@ export interface BotApiMethods {
    *
    * For sending voice messages, use the sendVoice method instead.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username` Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param audio Audio file to send. Pass a file_id as String to send an audio file that exists on the Telegram servers (recommended), pass an HTTP URL as a String for Telegram to get an audio file from the Internet, or upload a new one using multipart/form-data.
    * @param options the optional parameters, with Telegram's names
    */
@@ -194,7 +194,7 @@ export interface BotApiMethods {
   /**
    * Use this method to send general files. On success, the sent Message is returned. Bots can currently send files of any type of up to 50 MB in size, this limit may be changed in the future.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username` Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param document File to send. Pass a file_id as String to send a file that exists on the Telegram servers (recommended), pass an HTTP URL as a String for Telegram to get a file from the Internet, or upload a new one using multipart/form-data.
    * @param options the optional parameters, with Telegram's names
    */
@@ -202,7 +202,7 @@ export interface BotApiMethods {
   /**
    * Use this method to send video files, Telegram clients support MPEG4 videos (other formats may be sent as Document). On success, the sent Message is returned. Bots can currently send video files of up to 50 MB in size, this limit may be changed in the future.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username` Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param video Video to send. Pass a file_id as String to send a video that exists on the Telegram servers (recommended), pass an HTTP URL as a String for Telegram to get a video from the Internet, or upload a new video using multipart/form-data.
    * @param options the optional parameters, with Telegram's names
    */
@@ -210,7 +210,7 @@ export interface BotApiMethods {
   /**
    * Use this method to send animation files (GIF or H.264/MPEG-4 AVC video without sound). On success, the sent Message is returned. Bots can currently send animation files of up to 50 MB in size, this limit may be changed in the future.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username` Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param animation Animation to send. Pass a file_id as String to send an animation that exists on the Telegram servers (recommended), pass an HTTP URL as a String for Telegram to get an animation from the Internet, or upload a new animation using multipart/form-data.
    * @param options the optional parameters, with Telegram's names
    */
@@ -218,7 +218,7 @@ export interface BotApiMethods {
   /**
    * Use this method to send audio files, if you want Telegram clients to display the file as a playable voice message. For this to work, your audio must be in an .OGG file encoded with OPUS, or in .MP3 format, or in .M4A format (other formats may be sent as Audio or Document). On success, the sent Message is returned. Bots can currently send voice messages of up to 50 MB in size, this limit may be changed in the future.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username` Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param voice Audio file to send. Pass a file_id as String to send a file that exists on the Telegram servers (recommended), pass an HTTP URL as a String for Telegram to get a file from the Internet, or upload a new one using multipart/form-data.
    * @param options the optional parameters, with Telegram's names
    */
@@ -227,7 +227,7 @@ export interface BotApiMethods {
    * Use this method to send video messages. On success, the sent Message is returned.
    * As of v.4.0, Telegram clients support rounded square MPEG4 videos of up to 1 minute long.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username` Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param videoNote Video note to send. Pass a file_id as String to send a video note that exists on the Telegram servers (recommended) or upload a new video using multipart/form-data.. Sending video notes by a URL is currently unsupported
    * @param options the optional parameters, with Telegram's names
    */
@@ -252,7 +252,7 @@ export interface BotApiMethods {
   /**
    * Use this method to send point on the map. On success, the sent Message is returned.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username` Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param latitude Latitude of the location
    * @param longitude Longitude of the location
    * @param options the optional parameters, with Telegram's names
@@ -329,7 +329,7 @@ export interface BotApiMethods {
   /**
    * Use this method to send information about a venue. On success, the sent Message is returned.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username` Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param latitude Latitude of the venue
    * @param longitude Longitude of the venue
    * @param title Name of the venue
@@ -340,7 +340,7 @@ export interface BotApiMethods {
   /**
    * Use this method to send phone contacts. On success, the sent Message is returned.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username` Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param phoneNumber Contact's phone number
    * @param firstName Contact's first name
    * @param options the optional parameters, with Telegram's names
@@ -381,6 +381,22 @@ export interface BotApiMethods {
    * @param options the optional parameters, with Telegram's names
    */
   sendDice(chatId: ApiParams<"sendDice">["chat_id"], options?: OptionsOf<"sendDice", "chat_id">): Promise<ApiResult<"sendDice">>;
+  /**
+   * Use this method to send a message with an HTML widget. Currently, in the production environment, widgets can be sent only to private chats, and sent widgets automatically have protected content and therefore can't be forwarded. On success, the sent Message is returned.
+   *
+   * @param chatId Unique identifier for the target chat or username of the target supergroup in the format @username
+   * @param html HTML code of the widget, 1-32768 bytes. The code must not exceed 4096 bytes when compressed by zlib with the maximum compression level.
+   * @param options the optional parameters, with Telegram's names
+   */
+  sendWidget(chatId: ApiParams<"sendWidget">["chat_id"], html: ApiParams<"sendWidget">["html"], options?: OptionsOf<"sendWidget", "chat_id" | "html">): Promise<ApiResult<"sendWidget">>;
+  /**
+   * Use this method to send again a shared widget created by the bot. Currently, in the production environment, widgets can be sent only to private chats, and sent widgets automatically have protected content and therefore can't be forwarded. On success, the sent Message is returned.
+   *
+   * @param chatId Unique identifier for the target chat or username of the target supergroup in the format @username
+   * @param widgetId Unique identifier of the shared widget
+   * @param options the optional parameters, with Telegram's names
+   */
+  sendSharedWidget(chatId: ApiParams<"sendSharedWidget">["chat_id"], widgetId: ApiParams<"sendSharedWidget">["widget_id"], options?: OptionsOf<"sendSharedWidget", "chat_id" | "widget_id">): Promise<ApiResult<"sendSharedWidget">>;
   /**
    * Use this method to stream a partial message to a user while the message is being generated. Note that the streamed draft is ephemeral and acts as a temporary 30-second preview - once the output is finalized, you must call sendMessage with the complete message to persist it in the user's chat. Returns True on success.
    *
@@ -847,6 +863,13 @@ export interface BotApiMethods {
    */
   answerCallbackQuery(callbackQueryId: ApiParams<"answerCallbackQuery">["callback_query_id"], text: ApiParams<"answerCallbackQuery">["text"], options?: OptionsOf<"answerCallbackQuery", "callback_query_id" | "text">): Promise<ApiResult<"answerCallbackQuery">>;
   /**
+   * Use this method to send an answer to a query from a widget. The query must be answered within 15 seconds. The answer is received only by the widget that sent the query and doesn't change data of the widget; use editMessageWidgetData or editSharedWidgetData to change it. On success, True is returned.
+   *
+   * @param widgetQueryId Unique identifier for the query to be answered
+   * @param options the optional parameters, with Telegram's names
+   */
+  answerWidgetQuery(widgetQueryId: ApiParams<"answerWidgetQuery">["widget_query_id"], options?: OptionsOf<"answerWidgetQuery", "widget_query_id">): Promise<ApiResult<"answerWidgetQuery">>;
+  /**
    * Use this method to reply to a received guest message. On success, a SentGuestMessage object is returned.
    *
    * @param guestQueryId Unique identifier for the query to be answered
@@ -968,6 +991,12 @@ export interface BotApiMethods {
    */
   getMyShortDescription(options?: OptionsOf<"getMyShortDescription", never>): Promise<ApiResult<"getMyShortDescription">>;
   /**
+   * Use this method to change settings of the bot. Settings that aren't specified remain unchanged. Returns True on success.
+   *
+   * @param options the optional parameters, with Telegram's names
+   */
+  setMySettings(options?: OptionsOf<"setMySettings", never>): Promise<ApiResult<"setMySettings">>;
+  /**
    * Changes the profile photo of the bot. Returns True on success.
    *
    * @param photo The new profile photo to set
@@ -992,6 +1021,12 @@ export interface BotApiMethods {
    * @param options the optional parameters, with Telegram's names
    */
   getChatMenuButton(options?: OptionsOf<"getChatMenuButton", never>): Promise<ApiResult<"getChatMenuButton">>;
+  /**
+   * Use this method to get the list of backdrops, which can be used as the background of a theme of the screen for sharing a link to a user or a chat. Requires no parameters. Returns a ChatShareThemeBackdrops object.
+   *
+   * @param options the optional parameters, with Telegram's names
+   */
+  getChatShareThemeBackdrops(): Promise<ApiResult<"getChatShareThemeBackdrops">>;
   /**
    * Use this method to change the default administrator rights requested by the bot when it's added as an administrator to groups or channels. These rights will be suggested to users, but they are free to modify the list before adding the bot. Returns True on success.
    *
@@ -1154,6 +1189,43 @@ export interface BotApiMethods {
    * @param options the optional parameters, with Telegram's names
    */
   editMessageReplyMarkup(chatId: ApiParams<"editMessageReplyMarkup">["chat_id"], messageId: ApiParams<"editMessageReplyMarkup">["message_id"], inlineMessageId: ApiParams<"editMessageReplyMarkup">["inline_message_id"], options?: OptionsOf<"editMessageReplyMarkup", "chat_id" | "message_id" | "inline_message_id">): Promise<ApiResult<"editMessageReplyMarkup">>;
+  /**
+   * Use this method to edit data of a widget in a message sent by the bot or via the bot (for inline bots). Public data of a shared widget can be changed at most once per second. On success, True is returned.
+   *
+   * @param options the optional parameters, with Telegram's names
+   */
+  editMessageWidgetData(options?: OptionsOf<"editMessageWidgetData", never>): Promise<ApiResult<"editMessageWidgetData">>;
+  /**
+   * Use this method to edit data of a widget in a message sent by the bot or via the bot (for inline bots). Public data of a shared widget can be changed at most once per second. On success, True is returned.
+   *
+   * @param chatId Required if inline_message_id is not specified. Unique identifier for the target chat or username of the target supergroup in the format @username
+   * @param options the optional parameters, with Telegram's names
+   */
+  editMessageWidgetData(chatId: ApiParams<"editMessageWidgetData">["chat_id"], options?: OptionsOf<"editMessageWidgetData", "chat_id">): Promise<ApiResult<"editMessageWidgetData">>;
+  /**
+   * Use this method to edit data of a widget in a message sent by the bot or via the bot (for inline bots). Public data of a shared widget can be changed at most once per second. On success, True is returned.
+   *
+   * @param chatId Required if inline_message_id is not specified. Unique identifier for the target chat or username of the target supergroup in the format @username
+   * @param messageId Required if inline_message_id is not specified. Identifier of the message with the widget
+   * @param options the optional parameters, with Telegram's names
+   */
+  editMessageWidgetData(chatId: ApiParams<"editMessageWidgetData">["chat_id"], messageId: ApiParams<"editMessageWidgetData">["message_id"], options?: OptionsOf<"editMessageWidgetData", "chat_id" | "message_id">): Promise<ApiResult<"editMessageWidgetData">>;
+  /**
+   * Use this method to edit data of a widget in a message sent by the bot or via the bot (for inline bots). Public data of a shared widget can be changed at most once per second. On success, True is returned.
+   *
+   * @param chatId Required if inline_message_id is not specified. Unique identifier for the target chat or username of the target supergroup in the format @username
+   * @param messageId Required if inline_message_id is not specified. Identifier of the message with the widget
+   * @param inlineMessageId Required if chat_id and message_id are not specified. Identifier of the inline message
+   * @param options the optional parameters, with Telegram's names
+   */
+  editMessageWidgetData(chatId: ApiParams<"editMessageWidgetData">["chat_id"], messageId: ApiParams<"editMessageWidgetData">["message_id"], inlineMessageId: ApiParams<"editMessageWidgetData">["inline_message_id"], options?: OptionsOf<"editMessageWidgetData", "chat_id" | "message_id" | "inline_message_id">): Promise<ApiResult<"editMessageWidgetData">>;
+  /**
+   * Use this method to edit public data of a shared widget created by the bot. Public data of a shared widget can be changed at most once per second. On success, True is returned.
+   *
+   * @param widgetId Unique identifier of the shared widget
+   * @param options the optional parameters, with Telegram's names
+   */
+  editSharedWidgetData(widgetId: ApiParams<"editSharedWidgetData">["widget_id"], options?: OptionsOf<"editSharedWidgetData", "widget_id">): Promise<ApiResult<"editSharedWidgetData">>;
   /**
    * Use this method to stop a poll which was sent by the bot. On success, the stopped Poll is returned.
    *
@@ -1334,6 +1406,14 @@ export interface BotApiMethods {
    */
   convertGiftToStars(businessConnectionId: ApiParams<"convertGiftToStars">["business_connection_id"], ownedGiftId: ApiParams<"convertGiftToStars">["owned_gift_id"]): Promise<ApiResult<"convertGiftToStars">>;
   /**
+   * Deletes a regular gift owned by a managed business account without receiving Telegram Stars for it. Requires the can_convert_gifts_to_stars business bot right. The gift can be deleted only if it isn't limited (the field total_count of the Gift is omitted) and wasn't refunded. Returns True on success.
+   *
+   * @param businessConnectionId Unique identifier of the business connection
+   * @param ownedGiftId Unique identifier of the regular gift that should be deleted
+   * @param options the optional parameters, with Telegram's names
+   */
+  deleteBusinessAccountGift(businessConnectionId: ApiParams<"deleteBusinessAccountGift">["business_connection_id"], ownedGiftId: ApiParams<"deleteBusinessAccountGift">["owned_gift_id"]): Promise<ApiResult<"deleteBusinessAccountGift">>;
+  /**
    * Upgrades a given regular gift to a unique gift. Requires the can_transfer_and_upgrade_gifts business bot right. Additionally requires the can_transfer_stars business bot right if the upgrade is paid. Returns True on success.
    *
    * @param businessConnectionId Unique identifier of the business connection
@@ -1390,7 +1470,7 @@ export interface BotApiMethods {
   /**
    * Use this method to send static .WEBP, animated .TGS, or video .WEBM stickers. On success, the sent Message is returned.
    *
-   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
+   * @param chatId Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username` Can be omitted for an ephemeral reply to a callback query (ephemeral_message_parameters.callback_query_id).
    * @param sticker Sticker to send. Pass a file_id as String to send a file that exists on the Telegram servers (recommended), pass an HTTP URL as a String for Telegram to get a .WEBP sticker from the Internet, or upload a new .WEBP, .TGS, or .WEBM sticker using multipart/form-data. Video and animated stickers can't be sent via an HTTP URL.
    * @param options the optional parameters, with Telegram's names
    */
