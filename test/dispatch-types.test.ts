@@ -2,7 +2,7 @@
 // The runtime part only makes sure the file loads under the test runner.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CallbackQuery, InlineQuery, PhotoSize, PollAnswer } from '@grammyjs/types';
+import type { CallbackQuery, InlineQuery, PhotoSize, PollAnswer } from '../src/api/generated/telegram-types.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import type { Message, MessageWith } from '../src/types/message.js';
 
@@ -41,7 +41,7 @@ function typeChecks(bot: Dispatcher): void {
   bot.handleMsg({ commands: ['x'] }, (m) => m.photo[0]);
   // Handlers get `data`, the middleware data object.
   bot.handleMsg({}, (_m, data) => {
-    type _ = Expect<Equal<typeof data, Record<string, any>>>;
+    type _ = Expect<Equal<typeof data, Record<string, unknown>>>;
   });
   // A bare predicate is `{ func }`.
   bot.handleMsg((m) => m.text.length > 3, (m) => m.text);

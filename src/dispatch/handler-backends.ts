@@ -6,9 +6,10 @@
 
 /**
  * The `data` object a handler receives as its second argument. Class-based middlewares fill it
- * in `preProcess`; it is a fresh empty object per update when no middleware touches it.
+ * in `preProcess`; it is a fresh empty object per update when no middleware touches it. Values
+ * are `unknown`: narrow them (or cast to the shape your middleware writes) before use.
  */
-export type HandlerData = Record<string, any>;
+export type HandlerData = Record<string, unknown>;
 
 /**
  * Returned from a middleware's `preProcess`: the handlers are skipped for this update, but the

@@ -2,7 +2,7 @@
  * The emulator's default answer for each Bot API method. Methods not listed answer `true`.
  * @module
  */
-import type { Chat, UserFromGetMe } from '@grammyjs/types';
+import type { Chat, BotFullInfo } from '../api/generated/telegram-types.js';
 import { fileInfo } from './files.js';
 import { editMessage, forwardOrCopy, type MethodContext, sendMediaGroup, sendMessageLike } from './send-methods.js';
 import { badRequest, TelegramError } from './telegram-error.js';
@@ -26,7 +26,7 @@ export interface WebhookState {
 /** Emulator state the defaults read and change. */
 export interface EmulatorState {
   /** The user answered by getMe. */
-  bot: UserFromGetMe;
+  bot: BotFullInfo;
   /** Pending updates. */
   updates: UpdateQueue;
   /** The webhook. */
@@ -131,6 +131,19 @@ const DEFAULTS: Record<string, DefaultMethod> = {
     };
   },
   getMe: ({ state }) => state.bot,
+  // Bot API 10.5: the settings setMySettings changes are the ones getMe's BotFullInfo reports.
+  setMySettings: ({ state, params }) => {
+    const bot = state.bot as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(params)) {
+      if (key === 'callback_query_mode' || key === 'inline_feedback_share_denominator' || key === 'can_communicate_with_bots') continue;
+      if (key === 'inline_query_placeholder') {
+        if (value === '') delete bot[key];
+        else bot[key] = String(value);
+      } else if (key in bot || typeof value === 'boolean') bot[key] = value === true;
+    }
+    return true;
+  },
+  getChatShareThemeBackdrops: () => ({ backdrops: [] }),
   sendMediaGroup,
   forwardMessage: (ctx) => forwardOrCopy('forwardMessage', ctx),
   forwardMessages: (ctx) => forwardOrCopy('forwardMessages', ctx),

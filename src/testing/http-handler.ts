@@ -166,6 +166,9 @@ export async function handleRequest(deps: HandlerDeps, req: IncomingMessage, res
     } catch {
       res.destroy();
     }
+  } finally {
+    // The answer (or its absence) is on the call now: `waitForCall` may hand it out.
+    if (call) deps.log.settle(call);
   }
 }
 

@@ -9,7 +9,7 @@ export { TelegramError, type TelegramErrorParameters } from './telegram-error.js
 export { attachedFile, decodeFormValue } from './body-parsing.js';
 export { BOT_API_METHODS, canonicalMethodName } from './method-names.js';
 export { OPT_IN_UPDATE_TYPES } from './updates.js';
-export type { WaitForCallOptions } from './call-log.js';
+export type { WaitForCallOptions, CallMoment } from './call-log.js';
 export type { WebhookState } from './default-methods.js';
 export {
   MAX_KEPT_FILE_BYTES,

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Update, UserFromGetMe } from '@grammyjs/types';
+import type { Update, BotFullInfo } from '../api/generated/telegram-types.js';
 import { CallLog, isCallOf, type WaitForCallOptions } from './call-log.js';
 import { ChatDirectory } from './chats.js';
 import type { EmulatorState, WebhookState } from './default-methods.js';
@@ -40,6 +40,22 @@ export interface PushCallbackQueryOptions {
   inlineMessageId?: string;
 }
 
+/** Options of {@link BotApiEmulator.pushWidgetQuery}. */
+export interface PushWidgetQueryOptions {
+  /** The user whose widget sent the query (default 1001). */
+  userId?: number;
+  /** Chat of the widget message (default `userId`). */
+  chatId?: number;
+  /** Identifier of the widget message (default 1). */
+  messageId?: number;
+  /** For widgets in inline messages, instead of a chat message. */
+  inlineMessageId?: string;
+  /** Identifier of the shared widget, when the widget is shared. */
+  widgetId?: string;
+  /** The query type (default `{ type: 'data' }`). */
+  type?: Record<string, unknown>;
+}
+
 /**
  * A fake Telegram Bot API server for tests.
  *
@@ -59,8 +75,8 @@ export class BotApiEmulator {
   readonly apiUrl: string;
   /** File download URL template: `{0}` is the token, `{1}` the file_path. */
   readonly fileUrl: string;
-  /** The user getMe answers. */
-  readonly botUser: UserFromGetMe;
+  /** What getMe answers (a BotFullInfo since Bot API 10.5). */
+  readonly botUser: BotFullInfo;
 
   private readonly server: Server;
   private readonly log = new CallLog();
@@ -69,6 +85,8 @@ export class BotApiEmulator {
   private readonly chats: ChatDirectory;
   private readonly state: EmulatorState;
   private readonly overrides = new Map<string, MethodHandler>();
+  // The onMethod overrides of each method, oldest first; the last one is in `overrides`.
+  private readonly overrideStacks = new Map<string, { handler: MethodHandler }[]>();
   private readonly sleepers = new Set<() => void>();
   private stopping: Promise<void> | undefined;
   private readonly answerListeners = new Set<(call: RecordedCall) => void>();
@@ -82,15 +100,18 @@ export class BotApiEmulator {
     this.url = `http://127.0.0.1:${port}`;
     this.apiUrl = `${this.url}/bot{0}/{1}`;
     this.fileUrl = `${this.url}/file/bot{0}/{1}`;
+    // getMe answers a BotFullInfo (Bot API 10.5): the bot's settings live there, not on User.
     this.botUser = {
       id: 123456, is_bot: true, first_name: 'Botte Test', username: 'botte_test_bot',
-      can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false,
-      can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
+      can_join_groups: true, can_read_all_group_messages: false, supports_guest_queries: false,
+      supports_inline_queries: false, needs_inline_query_location: false, can_connect_to_business: false,
+      has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false,
+      has_topic_sidebar: false, can_manage_bots: false, supports_join_request_queries: false,
       ...options.botUser,
-    } as UserFromGetMe;
-    // Messages carry the bot as a plain User, without getMe's capability fields.
-    const { id, is_bot, first_name, last_name, username } = this.botUser;
-    this.chats = new ChatDirectory({ id, is_bot, first_name, ...(last_name !== undefined ? { last_name } : {}), username });
+    } as BotFullInfo;
+    // Messages carry the bot as a plain User, without getMe's settings.
+    const { id, is_bot, first_name, username } = this.botUser;
+    this.chats = new ChatDirectory({ id, is_bot, first_name, ...(username !== undefined ? { username } : {}) });
     this.state = {
       bot: this.botUser,
       updates: new UpdateQueue(options.firstUpdateId ?? 1),
@@ -158,8 +179,10 @@ export class BotApiEmulator {
 
   /**
    * Resolves with the first call of `method` (`'*'` for any) at index ≥ `since` for which
-   * `predicate` holds, whether it already happened or comes later; rejects after the timeout with
-   * an error listing the calls seen. The third argument is the timeout in ms or an options object.
+   * `predicate` holds, whether it already happened or comes later, once its answer is recorded
+   * (`call.response.result` is readable); rejects after the timeout with an error listing the calls
+   * seen. The third argument is the timeout in ms or an options object. A long poll the emulator
+   * holds is answered only when it ends: use {@link waitForRequest} to know it arrived.
    */
   waitForCall(
     method: string,
@@ -168,7 +191,21 @@ export class BotApiEmulator {
   ): Promise<RecordedCall> {
     const options = typeof timeoutOrOptions === 'number' ? { timeoutMs: timeoutOrOptions } : timeoutOrOptions;
     if (this.stopping) return Promise.reject(new Error('waitForCall: the emulator is stopped'));
-    return this.log.waitFor(method, predicate, options);
+    return this.log.waitFor(method, predicate, options, 'answered');
+  }
+
+  /**
+   * Like {@link waitForCall}, but resolves as soon as the request arrives, before it is answered
+   * (`call.response` may still be undefined): to know that a long poll started, for example.
+   */
+  waitForRequest(
+    method: string,
+    predicate?: (call: RecordedCall) => boolean,
+    timeoutOrOptions: number | WaitForCallOptions = {},
+  ): Promise<RecordedCall> {
+    const options = typeof timeoutOrOptions === 'number' ? { timeoutMs: timeoutOrOptions } : timeoutOrOptions;
+    if (this.stopping) return Promise.reject(new Error('waitForRequest: the emulator is stopped'));
+    return this.log.waitFor(method, predicate, options, 'arrived');
   }
 
   /** Queues an update (its `update_id` assigned in sequence) and wakes a waiting long poll. */
@@ -209,7 +246,42 @@ export class BotApiEmulator {
       ...(message !== undefined ? { message } : {}),
       ...(options.inlineMessageId !== undefined ? { inline_message_id: options.inlineMessageId } : {}),
     };
+    const chat = (message as { chat?: { id?: unknown } } | undefined)?.chat?.id;
+    this.chats.noteCallbackQuery(query.id, typeof chat === 'number' ? chat : options.chatId ?? userId);
     return this.state.updates.push({ callback_query: query });
+  }
+
+  /**
+   * Queues a `widget_query` update (Bot API 10.4), as if the widget in `options.message` (or in
+   * an inline message) sent `data` to the bot.
+   */
+  pushWidgetQuery(data: string, options: PushWidgetQueryOptions = {}): Update {
+    const userId = options.userId ?? 1001;
+    const chatId = options.chatId ?? userId;
+    const query = {
+      id: `wq${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+      from: this.chats.user(userId),
+      ...(options.inlineMessageId !== undefined
+        ? { inline_message_id: options.inlineMessageId, chat_type: 'private' }
+        : { chat: this.chats.chat(chatId), message_id: options.messageId ?? 1 }),
+      chat_instance: String(-chatId * 7 + 1),
+      ...(options.widgetId !== undefined ? { widget_id: options.widgetId } : {}),
+      type: options.type ?? { type: 'data' },
+      data,
+    };
+    return this.state.updates.push({ widget_query: query } as UpdateInit);
+  }
+
+  /** Queues a `shared_widget_query` update (Bot API 10.4): a query from a copy of shared widget `widgetId`. */
+  pushSharedWidgetQuery(data: string, widgetId: string, options: { userId?: number; type?: Record<string, unknown> } = {}): Update {
+    const query = {
+      id: `swq${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+      from: this.chats.user(options.userId ?? 1001),
+      widget_id: widgetId,
+      type: options.type ?? { type: 'data' },
+      data,
+    };
+    return this.state.updates.push({ shared_widget_query: query } as UpdateInit);
   }
 
   /** Updates not yet confirmed by a getUpdates offset, oldest first. */
@@ -239,21 +311,35 @@ export class BotApiEmulator {
 
   /**
    * Replaces the answer of `method` (any letter case): return the result, or throw a
-   * `TelegramError` to answer `ok: false`. Returns a function that restores the default.
+   * `TelegramError` to answer `ok: false`. Returns a function that removes this override: the
+   * override it replaced (or the default) answers again. Overrides stack, and each restore
+   * function removes its own one, in any order.
    */
   onMethod(method: string, handler: MethodHandler): () => void {
     const canonical = canonicalMethodName(method);
     if (canonical === undefined) throw new TypeError(`onMethod: ${method} is not a Bot API method`);
     const key = canonical.toLowerCase();
+    const stack = this.overrideStacks.get(key) ?? [];
+    this.overrideStacks.set(key, stack);
+    // One entry per call, so the same handler installed twice is removed once per restore.
+    const entry = { handler };
+    stack.push(entry);
     this.overrides.set(key, handler);
     return () => {
-      if (this.overrides.get(key) === handler) this.overrides.delete(key);
+      if (this.overrideStacks.get(key) !== stack) return; // cleared since
+      const at = stack.indexOf(entry);
+      if (at < 0) return;
+      stack.splice(at, 1);
+      const top = stack.at(-1);
+      if (top) this.overrides.set(key, top.handler);
+      else this.overrides.delete(key);
     };
   }
 
   /** Removes every {@link onMethod} override: all methods answer their defaults again. */
   clearMethodOverrides(): void {
     this.overrides.clear();
+    this.overrideStacks.clear();
   }
 
   /**
@@ -265,6 +351,7 @@ export class BotApiEmulator {
     this.log.clear();
     this.faults.clear();
     this.overrides.clear();
+    this.overrideStacks.clear();
     this.state.updates.dropPending();
     this.state.updates.setAllowedUpdates([]);
     this.state.webhook = { url: '', has_custom_certificate: false, max_connections: 40 };

@@ -2,7 +2,7 @@
  * Public types of the Bot API emulator.
  * @module
  */
-import type { Update, User } from '@grammyjs/types';
+import type { BotFullInfo, Update, User } from '../api/generated/telegram-types.js';
 import type { RateLimitOptions } from './rules/rate-limits.js';
 import type { WebhookDeliveryOptions } from './webhook-delivery.js';
 
@@ -105,7 +105,7 @@ export interface EmulatorOptions {
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
   /** Fields of the bot user `getMe` answers, merged over the defaults. */
-  botUser?: Partial<User> & Record<string, unknown>;
+  botUser?: Partial<BotFullInfo> & Record<string, unknown>;
   /** Largest request body accepted before answering 413 (default 2000 MB, like a local Bot API server). */
   maxBodyBytes?: number;
   /** The `update_id` of the first pushed update (default 1). */

@@ -3,7 +3,7 @@
  * with Telegram's semantics.
  * @module
  */
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
 import { CONFLICT_OTHER_POLLER } from './faults.js';
 import { TelegramError } from './telegram-error.js';
 import type { UpdateInit } from './types.js';

@@ -5,7 +5,7 @@
  * and a method call in the answer's body (`{"method": ...}`) is executed.
  * @module
  */
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
 import type { WebhookState } from './default-methods.js';
 import type { UpdateQueue } from './updates.js';
 

@@ -2,7 +2,7 @@
  * Creating conversations (private and group chats) and inline-mode actions, which are not tied to a chat.
  * @module
  */
-import type { Chat } from '@grammyjs/types';
+import type { Chat } from '../../api/generated/telegram-types.js';
 import { asUser, Conversation, type ConversationHost, DEFAULT_WAIT_MS, newQueryId } from './conversation.js';
 import type { ChatEvent } from './tracker.js';
 import type { GroupChatOptions, InlineAnswer, PrivateChatOptions, TestUser, WaitOptions } from './types.js';

@@ -3,7 +3,7 @@
  * `send`, `expectReply`, `pressButton`, `sendPhoto`/`sendDocument`, `history`.
  * @module
  */
-import type { Chat, Message, Update, User } from '@grammyjs/types';
+import type { Chat, Message, Update, User } from '../../api/generated/telegram-types.js';
 import type { PushMessageOptions, RecordedCall, StoredFileInfo, UpdateInit } from '../types.js';
 import { describeMatcher, describeMessage, matches } from './describe.js';
 import type { ChatEvent, ChatTracker, ReplyKeyboard } from './tracker.js';

@@ -2,7 +2,7 @@
  * Short, readable descriptions of messages and matchers for the kit's error messages.
  * @module
  */
-import type { Message } from '@grammyjs/types';
+import type { Message } from '../../api/generated/telegram-types.js';
 import type { MessageMatcher } from './types.js';
 
 /** The text a user reads in a message: its text, else its caption, else its kind. */

@@ -4,7 +4,7 @@
  * streams it to the page.
  * @module
  */
-import type { Message } from '@grammyjs/types';
+import type { Message } from '../../api/generated/telegram-types.js';
 import type { RecordedCall } from '../types.js';
 
 /** Something that happened in the chats, in order; `seq` counts from 1 per emulator. */

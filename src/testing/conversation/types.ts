@@ -2,7 +2,7 @@
  * Public types of the conversation kit.
  * @module
  */
-import type { Message } from '@grammyjs/types';
+import type { Message } from '../../api/generated/telegram-types.js';
 
 /** A user taking part in a scripted conversation. */
 export interface TestUser {
