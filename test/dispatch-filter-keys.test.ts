@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CallbackQuery, InlineQuery, Update } from '../src/api/generated/telegram-types.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
+import type { HandlerData } from '../src/dispatch/handler-backends.js';
+import type { StateContext } from '../src/states/bot-states.js';
 import { customFilters, UnknownFilterKeyError, type CustomFilterKeys, type MessageFilters } from '../src/index.js';
 import type { Message } from '../src/types/message.js';
 
@@ -96,7 +98,9 @@ function typeChecks(bot: Dispatcher): void {
 
   // No `any`: the handler's data, and the middleware's object.
   bot.handleMsg({}, (_m, data) => {
-    type _ = Expect<Equal<typeof data, Record<string, unknown>>>;
+    type _ = Expect<Equal<typeof data, HandlerData>>;
+    type _Own = Expect<Equal<typeof data.somethingMine, unknown>>;
+    type _State = Expect<Equal<typeof data.state, StateContext>>;
   });
   bot.middlewareHandler({ updateTypes: ['message'] }, (botInstance, message) => {
     type _ = Expect<Equal<typeof message, Message>>;

@@ -92,7 +92,7 @@ export class UpdatePipeline implements WalkEnd {
       }
       const table = state.tables.get(updateType);
       // The walk is the update's last step: its promise comes back already ended (see WalkEnd).
-      const running = table === undefined ? undefined : dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', (update as Record<string, any>)[updateType], {}, this);
+      const running = table === undefined ? undefined : dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', (update as Record<string, any>)[updateType], {} as HandlerData, this);
       return running !== undefined ? (running as Promise<void>) : this.settled();
     } catch (error) {
       return this.failed(error);
@@ -185,7 +185,7 @@ function runHandlers(bot: PipelineHost, state: DispatchState, updateType: string
   const middlewares = state.classMiddlewares;
   const listening = middlewares === undefined || middlewares.empty ? NO_MIDDLEWARES : middlewares.for(updateType);
   if (listening.length === 0) {
-    return table === undefined ? undefined : dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', obj, {});
+    return table === undefined ? undefined : dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', obj, {} as HandlerData);
   }
   return withClassMiddlewares(bot, state, table, updateType, obj, listening);
 }
@@ -199,7 +199,7 @@ async function withClassMiddlewares(
   listening: readonly BaseMiddleware[],
 ): Promise<void> {
   const middlewares = state.classMiddlewares!;
-  const data: HandlerData = {};
+  const data = {} as HandlerData;
   const outcome = await middlewares.pre(listening, updateType, obj, data);
   if (outcome === 'cancel') return;
   let exception: unknown;

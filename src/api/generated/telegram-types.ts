@@ -2544,6 +2544,21 @@ export interface Widget {
   chat_data?: string;
 }
 
+/** A sticker placed on a TON wallet card. Its fields are not part of this description yet (see docs/bot-api-10.4-10.5.md). */
+export type TonWalletCardSticker = Record<string, unknown>;
+
+/** This object describes a TON wallet card, which is shown on the profile page of a user to everyone. */
+export interface TonWalletCard {
+  /** Address of the wallet */
+  address: string;
+  /** Balance of the wallet, in the smallest units of the cryptocurrency, as a decimal number */
+  amount: string;
+  /** Stickers placed on the card */
+  stickers: TonWalletCardSticker[];
+  /** Address of the NFT of one of the stickers, whose colors must be used for the card background; omitted if the default background must be used */
+  background_nft_address?: string;
+}
+
 /** Describes the wallet of the user who sent a widget query. */
 export interface WidgetQueryWallet {
   /** Address of the wallet */
@@ -2558,10 +2573,12 @@ export interface WidgetQueryWallet {
  */
 export type WidgetQueryType = WidgetQueryTypeData | WidgetQueryTypeSignData | WidgetQueryTypeSentTransaction;
 
-/** The widget sent data to the bot. */
+/** The query contains data for the bot. */
 export interface WidgetQueryTypeData {
   /** Type of the query, always “data” */
   type: "data";
+  /** TON wallet card of the user who sent the query, if it was sent to the bot along with the query */
+  wallet_card?: TonWalletCard;
 }
 
 /** The widget asked the user to sign data with their wallet. */
