@@ -10,6 +10,15 @@
 import { Botte, customFilters, type BotteOptions, type Message } from '../src/index.js';
 import { isMain, tokenFromEnv } from './run-main.js';
 
+// New filter keys are declared once, so that `{ minLength: 100 }` type-checks and a typo does not.
+// (In your project: `declare module 'botte' { … }`.)
+declare module '../src/index.js' {
+  interface CustomFilterKeys {
+    minLength: number;
+    hasLink: boolean;
+  }
+}
+
 /** `{ minLength: 20 }`: the text has at least that many characters. */
 export class MinLengthFilter extends customFilters.AdvancedCustomFilter<Message, number> {
   readonly key = 'minLength';

@@ -81,6 +81,12 @@ async function runAgainstEmulator(): Promise<void> {
   await say('Echo me, please.');
   printed = emu.calls.length;
 
+  // Without a terminal (CI, a pipe) nobody can send more: stop after the scripted conversation.
+  if (!process.stdout.isTTY || process.env.CI) {
+    await stop();
+    return;
+  }
+
   // A side door to push more messages as a user: POST the text to this endpoint.
   const server = createServer((req, res) => {
     if (req.method !== 'POST') {

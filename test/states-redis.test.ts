@@ -7,7 +7,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createClient } from 'redis';
 import { BotApiEmulator } from '../src/testing/index.js';
-import { Botte } from '../src/index.js';
+import { Botte, states } from '../src/index.js';
+import { AsyncBotte } from '../src/async.js';
 import { formBot, say, twoUsersFillTheForm } from './helpers.js';
 import {
   HandlerRegistry, RedisHandlerBackend, StateRedisStorage, stateKeyToString, type HandlerBackend, type StateKey,
@@ -366,6 +367,31 @@ describe('RedisHandlerBackend', () => {
     } finally {
       await (second ?? first).stopBot();
       await running;
+      await emu.stop();
+    }
+  });
+});
+
+describe('states.StateMiddleware with StateRedisStorage', () => {
+  it('data.state reads and writes Redis, one record per forum topic', async () => {
+    const emu = await BotApiEmulator.start();
+    const stateStorage = storage();
+    const bot = new AsyncBotte(emu.token, { apiUrl: emu.apiUrl, stateStorage });
+    try {
+      bot.setupMiddleware(new states.StateMiddleware(bot));
+      bot.handleMsg({}, async (message, data) => {
+        await data.state.set(`topic-${message.message_thread_id ?? 'none'}`);
+        await data.state.addData({ text: message.text });
+        await bot.replyTo(message, JSON.stringify(await data.state.data()));
+      });
+      emu.pushMessage('a', { chatType: 'supergroup', chatId: -1005, userId: 6, extra: { is_topic_message: true, message_thread_id: 3 } });
+      emu.pushMessage('b', { chatType: 'supergroup', chatId: -1005, userId: 6 });
+      await bot.processNewUpdates(await bot.getUpdates());
+      assert.deepEqual(emu.callsOf('sendMessage').map((call) => call.params.text).sort(), ['{"text":"a"}', '{"text":"b"}']);
+      assert.equal(await bot.getState(6, -1005, 3), 'topic-3');
+      assert.equal(await bot.getState(6, -1005), 'topic-none');
+    } finally {
+      await bot.closeSession();
       await emu.stop();
     }
   });

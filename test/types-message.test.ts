@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../src/api/generated/telegram-types.js';
 import * as types from '../src/types/index.js';
-import { contentTypeOf, contentTypePriority, enrichMessage, enrichUpdate, type ContentType, type Message, type MessageWith } from '../src/types/message.js';
+import { contentTypeOf, contentTypePriority, enrichMessage, enrichUpdate, type ContentType, type Message, type MessageWith, type User } from '../src/types/message.js';
 
 // Compile-time assertions: `Expect<Equal<A, B>>` fails to type-check unless A and B are the same type.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -114,7 +114,7 @@ test('MessageWith narrows the content field (compile-time)', () => {
     Expect<Equal<Either['content_type'], 'photo' | 'video'>>,
     Expect<Equal<Message['photo'], Tg.PhotoSize[] | undefined>>,
     Expect<Equal<Message['content_type'], ContentType>>,
-    Expect<Equal<Message['from_user'], Tg.User | undefined>>,
+    Expect<Equal<Message['from_user'], User | undefined>>,
     Expect<Equal<types.Message, Message>>,
   ];
   // Narrowing a union by content_type gives the matching field.

@@ -45,9 +45,9 @@ function mayHold(backend: HandlerBackend): boolean {
 /** The next-step and reply handlers of one bot. */
 export class StepHandlers {
   /** Where next-step handlers wait, by chat id. */
-  readonly nextStep: HandlerBackend;
+  nextStep: HandlerBackend;
   /** Where reply handlers wait, by message id. */
-  readonly reply: HandlerBackend;
+  reply: HandlerBackend;
 
   /**
    * @param nextStepBackend `options.nextStepBackend`

@@ -167,6 +167,11 @@ export class StateContext {
     return this.states.resetData(userId, chatId, threadId, businessConnectionId);
   }
 
+  /** The same as {@link resetData} (API.md's short name). */
+  reset(): Promise<void> {
+    return this.resetData();
+  }
+
   /** A copy of the data; with `fn`, changes `fn` makes are saved (see {@link BotStates.retrieveData}). */
   data(fn?: DataCallback): Promise<StateData> {
     const { userId, chatId, threadId, businessConnectionId } = this.where;

@@ -10,12 +10,15 @@
  *   static surname = this.state();
  *   static age = this.state();
  * }
- * // 2. a factory, which also allows field names that a class cannot have (`name`, `length`)
+ * // 2. a factory, which takes every field name (`prototype`, `has`, ... that a class can't hold)
  * const MyStates = StatesGroup.create('MyStates', ['name', 'surname', 'age']);
  * String(MyStates.name); // 'MyStates:name'
  * ```
  * @module
  */
+import { logger } from '../logger.js';
+
+let nextSeq = 0;
 
 /** A group of states: a {@link StatesGroup} subclass or what {@link StatesGroup.create} returns. */
 export type StatesGroupLike = typeof StatesGroup | CreatedStatesGroup;
@@ -26,6 +29,8 @@ export type StatesGroupLike = typeof StatesGroup | CreatedStatesGroup;
  */
 export class State {
   #name?: string;
+  /** Creation order: a group lists its states in declaration order with it (see nameClassStates). */
+  readonly #seq = nextSeq++;
   #owner?: typeof StatesGroup;
   /** The group the state was declared in, once known. */
   group?: StatesGroupLike;
@@ -74,6 +79,11 @@ export class State {
     state.group ??= group;
   }
 
+  /** @internal The creation order of `state`. */
+  static seq(state: State): number {
+    return state.#seq;
+  }
+
   /** @internal Remembers the class a state was created for, to name it lazily. */
   static own(state: State, owner: typeof StatesGroup): void {
     state.#owner = owner;
@@ -81,28 +91,74 @@ export class State {
   }
 }
 
+/**
+ * Class names of groups, recorded by the first `this.state()`: a state declared as
+ * `static name = this.state()` replaces the class's own `name` (ES2022 class fields define
+ * properties), so the class name must be read before that field exists.
+ */
+const groupNames = new WeakMap<Function, string>();
+
+/**
+ * Static members of {@link StatesGroup} a state field would hide: the group would lose the
+ * helper (a later `this.state()` would not even be a function).
+ */
+const RESERVED_FIELDS: ReadonlySet<string> = new Set(['state', 'stateList', 'states', 'has', 'groupName', 'create']);
+
+/** The name of a group class, also when one of its states is called `name`. */
+function classGroupName(group: typeof StatesGroup): string {
+  const recorded = groupNames.get(group);
+  if (recorded !== undefined) return recorded;
+  const own = Object.getOwnPropertyDescriptor(group, 'name')?.value as unknown;
+  if (typeof own === 'string') return own;
+  throw new TypeError(
+    'A StatesGroup with a state called "name" must declare it with `static name = this.state()` ' +
+      '(which records the class name first), or be made with StatesGroup.create(groupName, fields)',
+  );
+}
+
 /** Names every State held by an own static field of `group`. */
 function nameClassStates(group: typeof StatesGroup): State[] {
   const states: State[] = [];
+  const groupName = classGroupName(group);
   for (const key of Object.getOwnPropertyNames(group)) {
-    const value = (group as unknown as Record<string, unknown>)[key];
+    const value = Object.getOwnPropertyDescriptor(group, key)?.value as unknown;
     if (value instanceof State) {
-      State.bind(value, `${group.name}:${key}`, group);
+      if (RESERVED_FIELDS.has(key)) {
+        throw new TypeError(
+          `StatesGroup ${groupName}: a state cannot be called "${key}", which would hide StatesGroup.${key}; ` +
+            `use StatesGroup.create('${groupName}', [...]) for that name (it takes any name)`,
+        );
+      }
+      State.bind(value, `${groupName}:${key}`, group);
       states.push(value);
     }
   }
-  return states;
+  // `name` and `length` exist before any field, so property order is not declaration order.
+  return states.sort((a, b) => State.seq(a) - State.seq(b));
 }
 
 /**
  * Base class of state groups. Declare states as static fields with `this.state()` (or
  * `new State()`, named once the group is listed); `Group.stateList` lists them in declaration
- * order. A class cannot have a static field called `name`, `length` or `prototype`: use
- * {@link StatesGroup.create} for those names.
+ * order. Any field name works (`name` and `length` too: declare them with `this.state()`) except
+ * `prototype` (the language refuses it) and the helpers `state`, `stateList`, `states`, `has`,
+ * `groupName` and `create` (refused with a clear error); {@link StatesGroup.create} takes every name.
  */
 export abstract class StatesGroup {
   /** Creates a state belonging to this group; call it as `static field = this.state()`. */
   static state(this: typeof StatesGroup): State {
+    if (!groupNames.has(this) && typeof this.name === 'string') {
+      groupNames.set(this, this.name);
+      // Checked once the class body has run (the fields exist then): a state hiding a helper
+      // (`static state = this.state()`) is reported at declaration, not at first use.
+      queueMicrotask(() => {
+        try {
+          nameClassStates(this);
+        } catch (error) {
+          logger.error((error as Error).message);
+        }
+      });
+    }
     const state = new State();
     State.own(state, this);
     return state;
@@ -110,7 +166,7 @@ export abstract class StatesGroup {
 
   /** The group's name (the class name), the prefix of its states' names. */
   static get groupName(): string {
-    return this.name;
+    return classGroupName(this);
   }
 
   /** The group's states, in declaration order. */

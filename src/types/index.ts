@@ -12,7 +12,7 @@
 
 // Telegram's types as types only. The names below that Botte defines itself (classes, Message, the
 // generic Input* unions with Botte's upload type as default) shadow these star re-exports.
-export type * from '@grammyjs/types';
+export type * from '../api/generated/telegram-types.js';
 
 export { InputFile, isUploadable, toInputFile } from './input-file.js';
 export type { InputFileSource, Uploadable } from './input-file.js';
@@ -28,7 +28,13 @@ export {
   enrichMessage,
   enrichUpdate,
 } from './message.js';
-export type { ContentType, Message, MessageExtras, MessageWith, MaybeInaccessibleMessage } from './message.js';
+export type { ContentType, MessageExtras, MessageWith, MaybeInaccessibleMessage } from './message.js';
+// Each of these is the TypeScript type and a value with `deJson(json)` (pyTelegramBotAPI's `de_json`).
+export {
+  Update, Message, CallbackQuery, User, Chat, InlineQuery, ChosenInlineResult, ShippingQuery, PreCheckoutQuery,
+  Poll, PollAnswer, ChatMemberUpdated, ChatJoinRequest, File, WebhookInfo,
+} from './de-json.js';
+export type { JsonDeserializer } from './de-json.js';
 
 export {
   MAX_REPLY_ROW_WIDTH,

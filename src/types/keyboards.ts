@@ -20,7 +20,7 @@ import type {
   ReplyKeyboardRemove as TgReplyKeyboardRemove,
   SwitchInlineQueryChosenChat as TgSwitchInlineQueryChosenChat,
   WebAppInfo as TgWebAppInfo,
-} from '@grammyjs/types';
+} from '../api/generated/telegram-types.js';
 import { type DistributiveOmit, setDefined } from './internal.js';
 
 /** Telegram shows at most 12 buttons in a row of a reply keyboard (pyTelegramBotAPI's `max_row_keys`). */
@@ -36,6 +36,26 @@ function clampWidth(width: number | undefined, max: number): number {
   if (width === undefined || !Number.isFinite(width)) return 3;
   return Math.min(max, Math.max(1, Math.floor(width)));
 }
+
+/**
+ * Refuses options a markup does not know: copied onto the object, they would be serialised as
+ * fields Telegram ignores (`{ keyboard }` on an inline keyboard would show no buttons at all).
+ */
+function checkOptions(options: object | undefined, known: readonly string[], className: string): void {
+  if (options === undefined || options === null) return;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`new types.${className}(options): options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const camel = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    const hint = camel !== key && known.includes(camel) ? ` (did you mean "${camel}"?)` : '';
+    throw new TypeError(`new types.${className}: unknown option "${key}"${hint}; known options: ${known.join(', ')}`);
+  }
+}
+
+const REPLY_KEYBOARD_OPTIONS = ['rowWidth', 'keyboard', 'resize_keyboard', 'one_time_keyboard', 'selective', 'input_field_placeholder', 'is_persistent'] as const;
+const INLINE_KEYBOARD_OPTIONS = ['rowWidth', 'keyboard', 'inline_keyboard'] as const;
 
 function toReplyButton(button: string | TgKeyboardButton): ReplyButtonObject {
   return typeof button === 'string' ? { text: button } : button;
@@ -98,6 +118,7 @@ export class ReplyKeyboardMarkup implements TgReplyKeyboardMarkup {
 
   /** @param options `rowWidth` plus Telegram's optional fields (`resize_keyboard`, `one_time_keyboard`, ...) */
   constructor(options?: ReplyKeyboardMarkupOptions) {
+    checkOptions(options, REPLY_KEYBOARD_OPTIONS, 'ReplyKeyboardMarkup');
     this.keyboard = options?.keyboard ? options.keyboard.map((row) => row.map(toReplyButton)) : [];
     this.#rowWidth = clampWidth(options?.rowWidth, MAX_REPLY_ROW_WIDTH);
     if (options) {
@@ -136,6 +157,7 @@ export class ReplyKeyboardRemove implements TgReplyKeyboardRemove {
 
   /** @param options `selective` */
   constructor(options?: Partial<Omit<TgReplyKeyboardRemove, 'remove_keyboard'>>) {
+    checkOptions(options, ['selective'], 'ReplyKeyboardRemove');
     setDefined(this, options);
   }
 }
@@ -148,6 +170,7 @@ export class ForceReply implements TgForceReply {
 
   /** @param options `selective`, `input_field_placeholder` */
   constructor(options?: Partial<Omit<TgForceReply, 'force_reply'>>) {
+    checkOptions(options, ['selective', 'input_field_placeholder'], 'ForceReply');
     setDefined(this, options);
   }
 }
@@ -197,6 +220,8 @@ export interface InlineKeyboardMarkupOptions extends Partial<Omit<TgInlineKeyboa
   rowWidth?: number;
   /** Initial rows. */
   inline_keyboard?: TgInlineKeyboardButton[][];
+  /** Initial rows, under pyTelegramBotAPI's name for them (`InlineKeyboardMarkup(keyboard=...)`). */
+  keyboard?: TgInlineKeyboardButton[][];
 }
 
 export interface InlineKeyboardMarkup extends Partial<Omit<TgInlineKeyboardMarkup, 'inline_keyboard'>> {}
@@ -206,14 +231,21 @@ export class InlineKeyboardMarkup implements TgInlineKeyboardMarkup {
   inline_keyboard: TgInlineKeyboardButton[][];
   #rowWidth: number;
 
-  /** @param options `rowWidth` and initial `inline_keyboard` rows */
+  /**
+   * @param options `rowWidth` and initial rows, as `inline_keyboard` or (pyTelegramBotAPI's name)
+   *   `keyboard`; any other option is refused with a TypeError
+   */
   constructor(options?: InlineKeyboardMarkupOptions) {
-    this.inline_keyboard = options?.inline_keyboard ? options.inline_keyboard.map((row) => row.slice()) : [];
-    this.#rowWidth = clampWidth(options?.rowWidth, MAX_INLINE_ROW_WIDTH);
-    if (options) {
-      const { rowWidth: _width, inline_keyboard: _rows, ...rest } = options;
-      setDefined(this, rest);
+    checkOptions(options, INLINE_KEYBOARD_OPTIONS, 'InlineKeyboardMarkup');
+    if (options?.inline_keyboard && options.keyboard) {
+      throw new TypeError('new types.InlineKeyboardMarkup: give the rows as "inline_keyboard" or as "keyboard", not both');
     }
+    const rows = options?.inline_keyboard ?? options?.keyboard;
+    if (rows !== undefined && !(Array.isArray(rows) && rows.every((row) => Array.isArray(row)))) {
+      throw new TypeError('new types.InlineKeyboardMarkup: the rows must be an array of arrays of buttons');
+    }
+    this.inline_keyboard = rows ? rows.map((row) => row.slice()) : [];
+    this.#rowWidth = clampWidth(options?.rowWidth, MAX_INLINE_ROW_WIDTH);
   }
 
   /** Buttons per row used by {@link InlineKeyboardMarkup.add}. */

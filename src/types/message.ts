@@ -6,7 +6,7 @@
  * precomputed key list and allocates nothing.
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 
 /** The kinds of content a message can carry, in the order pyTelegramBotAPI's documentation lists them. */
 const ALL_CONTENT_TYPES = [
@@ -27,7 +27,7 @@ const ALL_CONTENT_TYPES = [
   'suggested_post_approval_failed', 'suggested_post_declined', 'suggested_post_paid',
   'suggested_post_refunded', 'chat_owner_left', 'chat_owner_changed', 'managed_bot_created',
   'poll_option_added', 'poll_option_deleted', 'community_chat_added', 'community_chat_removed',
-  'community_chat_joined', 'live_photo', 'rich_message',
+  'community_chat_joined', 'live_photo', 'rich_message', 'widget',
 ] as const;
 
 /** A message's kind: the name of the Message field that holds its content (`'text'`, `'photo'`, `'new_chat_members'`, ...). */
@@ -41,7 +41,7 @@ export const contentTypeMedia: readonly ContentType[] = [
   'text', 'audio', 'document', 'animation', 'game', 'photo', 'sticker', 'video', 'video_note', 'voice',
   'contact', 'location', 'venue', 'dice', 'invoice', 'successful_payment', 'connected_website', 'poll',
   'passport_data', 'web_app_data', 'story', 'giveaway', 'gift', 'unique_gift',
-  'giveaway_winners', 'paid_media', 'checklist', 'live_photo', 'rich_message',
+  'giveaway_winners', 'paid_media', 'checklist', 'live_photo', 'rich_message', 'widget',
 ];
 
 /** Content types of service messages (everything that is not in {@link contentTypeMedia}). */
@@ -68,19 +68,50 @@ export const contentTypePriority: readonly ContentType[] = [
 const PRIORITY = contentTypePriority;
 const PRIORITY_LENGTH = PRIORITY.length;
 
+/**
+ * A sender as Botte hands it over: Telegram's User plus `fullName` (pyTelegramBotAPI's
+ * `full_name`: first and last name), a getter that is not enumerable, so JSON stays Telegram's.
+ */
+export interface User extends Tg.User {
+  /** `first_name`, then `last_name` when there is one, separated by a space. */
+  readonly fullName: string;
+}
+
 /** Fields Botte adds to every incoming Message. */
 export interface MessageExtras {
   /** The kind of content the message carries, computed from the fields present. */
   content_type: ContentType;
   /** The sender: the same object as Telegram's `from` (pyTelegramBotAPI's name for it). */
-  from_user?: Tg.User;
+  from_user?: User;
+  /**
+   * pyTelegramBotAPI's alias of `message_id`. A getter that is not enumerable: JSON of the
+   * message stays exactly Telegram's.
+   */
+  readonly id: number;
+  /** The sender, with {@link User.fullName} (refines Telegram's `from`). */
+  from?: User;
 }
 
 /**
  * A message as handlers receive it: Telegram's Message plus {@link MessageExtras}. Messages nested
  * in it (`reply_to_message`, an accessible `pinned_message`, ...) carry the extras too at run time.
  */
-export interface Message extends Tg.Message, MessageExtras {}
+export interface Message extends Tg.Message, MessageExtras {
+  /** The sender, with {@link User.fullName}. */
+  from?: User;
+}
+
+// Shared descriptors: defining the aliases allocates no closure or descriptor per message.
+const ID_ALIAS: PropertyDescriptor = {
+  get(this: { message_id: number }) { return this.message_id; },
+  enumerable: false,
+  configurable: true,
+};
+const FULL_NAME: PropertyDescriptor = {
+  get(this: Tg.User) { return this.last_name ? `${this.first_name} ${this.last_name}` : this.first_name; },
+  enumerable: false,
+  configurable: true,
+};
 
 /** A {@link Message}, or a message that is no longer accessible (`date` is 0). */
 export type MaybeInaccessibleMessage = Message | Tg.InaccessibleMessage;
@@ -149,8 +180,12 @@ export function enrichMessage<T extends object>(message: T): T & MessageExtras {
   // a test replaying fixtures) is then not re-written, which would also make V8 treat the fields
   // as mutable and throw away the optimized code that read them as constants.
   if (record.content_type !== type) record.content_type = type as ContentType;
-  const from = record.from;
-  if (from !== undefined && record.from_user !== from) record.from_user = from as Tg.User;
+  const from = record.from as object | undefined;
+  if (from !== undefined && record.from_user !== from) {
+    record.from_user = from as User;
+    if (!('fullName' in from)) Object.defineProperty(from, 'fullName', FULL_NAME);
+  }
+  if (!('id' in record)) Object.defineProperty(record, 'id', ID_ALIAS);
 
   const reply = record.reply_to_message;
   if (reply !== undefined && reply !== null) enrichMessage(reply as object);
