@@ -74,7 +74,7 @@ export class ApiClient {
   botInfo?: UserFromGetMe;
 
   /**
-   * @param token the token @BotFather gave
+   * @param token the token BotFather gave
    * @param options defaults for calls, transport settings and dispatch settings
    */
   constructor(token: string, options: BotteOptions = {}) {
