@@ -10,6 +10,7 @@ import type { ContentType, Message, MessageWith } from '../types/message.js';
 import type { HandlerData } from './handler-backends.js';
 import type { TextFilter } from './custom-filters/text.js';
 import type { StateFilterValue } from './custom-filters/state-filter.js';
+import type { CallbackDataFilter } from '../callback-data/filter.js';
 
 /** Every kind of update: each optional field of Telegram's `Update`. */
 export type UpdateType = Exclude<keyof Update, 'update_id'>;
@@ -79,6 +80,8 @@ export interface CustomFilterKeys {
   isChatAdmin: boolean;
   /** `customFilters.StateFilter`: the user's current state is one of these. */
   state: StateFilterValue;
+  /** `callbackData.CallbackDataCustomFilter` (default key): the query's data passes this factory filter. */
+  config: CallbackDataFilter;
 }
 
 /**
