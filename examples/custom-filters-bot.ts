@@ -2,7 +2,8 @@
  * Custom filters: the built-in ones (`text`, `textContains`, `isReply`, `chatId`,
  * `languageCode`, `isForwarded`) are added with `addCustomFilter` and then used as filter keys;
  * `MinLengthFilter` is a new AdvancedCustomFilter (the filter value is compared with the
- * message) and `HasLinkFilter` a new SimpleCustomFilter (true/false). An unknown key is an
+ * message) and `HasLinkFilter` a new SimpleCustomFilter (true/false). Their keys are declared
+ * in `CustomFilterKeys` (below), so a typo fails to compile; in JavaScript an unknown key is an
  * error at registration, so a typo can't silently disable a handler.
  *
  * Run: ADMIN_CHAT_ID=123 BOT_TOKEN=123:abc node --import tsx examples/custom-filters-bot.ts
@@ -10,11 +11,12 @@
 import { Botte, customFilters, type BotteOptions, type Message } from '../src/index.js';
 import { isMain, tokenFromEnv } from './run-main.js';
 
-// New filter keys are declared once, so that `{ minLength: 100 }` type-checks and a typo does not.
-// (In your project: `declare module 'botte' { … }`.)
+// The keys of this file's own filters, with their value types (users write `declare module 'botte'`).
 declare module '../src/index.js' {
   interface CustomFilterKeys {
+    /** MinLengthFilter: the least number of characters. */
     minLength: number;
+    /** HasLinkFilter: the message has (true) or has no (false) link. */
     hasLink: boolean;
   }
 }

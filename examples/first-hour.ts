@@ -4,6 +4,7 @@
  * {@link testingExample} against the emulator.
  */
 import express from 'express';
+// The page's blocks import from 'botte' and 'botte/testing'; here they are the sources.
 import {
   Botte, ApiTelegramException, StateFileStorage, StateRedisStorage, expressHandler, types,
 } from '../src/index.js';
@@ -46,10 +47,12 @@ export async function testingExample(log: (...parts: unknown[]) => void = consol
   const tested = new Botte(emu.token, { apiUrl: emu.apiUrl, fileUrl: emu.fileUrl });
   const running = tested.runthebot({ longPollingTimeout: 1 });
   try {
+    // A button press.
     tested.callbackQueryHandler({ callbackData: /^vote:/ }, (call) => tested.answerCallbackQuery(call.id, call.data));
     const sent = await tested.sendMessage(1001, 'Vote', { reply_markup: { inline_keyboard: [[{ text: 'Yes', callback_data: 'vote:yes' }]] } });
     emu.pushCallbackQuery('vote:yes', { message: sent.message_id });
 
+    // A Telegram error.
     const restore = emu.onMethod('sendMessage', () => {
       throw new TelegramError(403, 'Forbidden: bot was blocked by the user');
     });
@@ -60,9 +63,11 @@ export async function testingExample(log: (...parts: unknown[]) => void = consol
     }
     restore();
 
+    // A broken network.
     emu.injectFault({ method: 'getMe', kind: 'http-502', times: 2 });
     await tested.getMe(); // retried: getMe is safe to repeat, so the third attempt answers
 
+    // Waiting for a call.
     const call = await emu.waitForCall('answerCallbackQuery');
     console.log(call.params.text, call.response?.ok);
   } finally {

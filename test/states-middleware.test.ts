@@ -1,4 +1,4 @@
-// states.StateMiddleware: every handler gets `data.state` (a StateContext) on sync and async bots,
+// states.StateMiddleware: every handler gets `(data as states.StateHandlerData).state` (a StateContext) on sync and async bots,
 // with every built-in storage, keyed by chat, user, forum topic and business connection.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,13 +31,13 @@ function feeder(bot: Botte) {
   };
 }
 
-/** pyTelegramBotAPI's custom_states example, with `data.state` instead of bot.setState(...). */
+/** pyTelegramBotAPI's custom_states example, with `(data as states.StateHandlerData).state` instead of bot.setState(...). */
 function registrationBot(bot: Botte) {
   bot.setupMiddleware(new states.StateMiddleware(bot));
   bot.addCustomFilter(new customFilters.StateFilter(bot));
   const handle = (filters: any, fn: (m: Message, state: states.StateContext) => Promise<unknown>) => {
-    bot.handleMsg(filters, (message, data) => fn(message, data.state));
-    bot.businessMessageHandler(filters, (message, data) => fn(message as Message, data.state));
+    bot.handleMsg(filters, (message, data) => fn(message, (data as states.StateHandlerData).state));
+    bot.businessMessageHandler(filters, (message, data) => fn(message as Message, (data as states.StateHandlerData).state));
   };
   handle({ commands: ['start'] }, async (message, state) => {
     await state.set(Registration.name);
@@ -69,7 +69,7 @@ for (const [storageName, makeStorage] of storages) {
     ['AsyncBotte', () => new AsyncBotte(emu.token, { apiUrl: emu.apiUrl, stateStorage: makeStorage() })],
   ] as const) {
     describe(`StateMiddleware on ${botName} with the ${storageName} storage`, () => {
-      test('a whole conversation through data.state: set, addData, data, delete', async () => {
+      test('a whole conversation through (data as states.StateHandlerData).state: set, addData, data, delete', async () => {
         const bot = registrationBot(makeBot());
         const feed = feeder(bot);
         for (const text of ['/start', 'Ada', '36', 'after']) {
@@ -113,8 +113,8 @@ describe('StateMiddleware', () => {
     bot.setupMiddleware(new states.StateMiddleware(bot));
     const seen: unknown[] = [];
     bot.callbackQueryHandler({}, async (query, data) => {
-      await data.state.set('picked');
-      seen.push(await data.state.get(), data.stateContext === data.state);
+      await (data as states.StateHandlerData).state.set('picked');
+      seen.push(await (data as states.StateHandlerData).state.get(), (data as states.StateHandlerData).stateContext === (data as states.StateHandlerData).state);
     });
     let pollHasState: boolean | undefined;
     bot.pollHandler({}, (_poll, data) => { pollHasState = 'state' in data; });
@@ -133,10 +133,10 @@ describe('StateMiddleware', () => {
     bot.setupMiddleware(new states.StateMiddleware(bot));
     const seen: unknown[] = [];
     bot.handleMsg({}, async (_m, data) => {
-      await data.state.set('s');
-      await data.state.addData({ a: 1 });
-      await data.state.reset();
-      seen.push(await data.state.data(), await data.state.get());
+      await (data as states.StateHandlerData).state.set('s');
+      await (data as states.StateHandlerData).state.addData({ a: 1 });
+      await (data as states.StateHandlerData).state.reset();
+      seen.push(await (data as states.StateHandlerData).state.data(), await (data as states.StateHandlerData).state.get());
     });
     emu.pushMessage('hi');
     await feeder(bot)();

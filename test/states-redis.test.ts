@@ -373,16 +373,16 @@ describe('RedisHandlerBackend', () => {
 });
 
 describe('states.StateMiddleware with StateRedisStorage', () => {
-  it('data.state reads and writes Redis, one record per forum topic', async () => {
+  it('(data as states.StateHandlerData).state reads and writes Redis, one record per forum topic', async () => {
     const emu = await BotApiEmulator.start();
     const stateStorage = storage();
     const bot = new AsyncBotte(emu.token, { apiUrl: emu.apiUrl, stateStorage });
     try {
       bot.setupMiddleware(new states.StateMiddleware(bot));
       bot.handleMsg({}, async (message, data) => {
-        await data.state.set(`topic-${message.message_thread_id ?? 'none'}`);
-        await data.state.addData({ text: message.text });
-        await bot.replyTo(message, JSON.stringify(await data.state.data()));
+        await (data as states.StateHandlerData).state.set(`topic-${message.message_thread_id ?? 'none'}`);
+        await (data as states.StateHandlerData).state.addData({ text: message.text });
+        await bot.replyTo(message, JSON.stringify(await (data as states.StateHandlerData).state.data()));
       });
       emu.pushMessage('a', { chatType: 'supergroup', chatId: -1005, userId: 6, extra: { is_topic_message: true, message_thread_id: 3 } });
       emu.pushMessage('b', { chatType: 'supergroup', chatId: -1005, userId: 6 });

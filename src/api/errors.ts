@@ -107,7 +107,7 @@ export class LocalFileError extends ApiException {
     const code = String((cause as { code?: unknown } | undefined)?.code ?? 'EIO');
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : code;
     super(`Cannot upload the local file ${JSON.stringify(path)} (${reason}, ${code}); nothing was sent (method ${method})`, method, { cause });
-    this.path = path;
+    this.path = redact(path);
     this.code = code;
   }
 }

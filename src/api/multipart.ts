@@ -5,6 +5,7 @@
  */
 import type { InputFile } from '../types/input-file.js';
 import { LocalFileError } from './errors.js';
+import { redactError } from './redact.js';
 
 /** A multipart body ready to send. */
 export interface MultipartBody {
@@ -49,9 +50,10 @@ async function localSize(file: InputFile, method: string): Promise<number | unde
     const { stat } = await import('node:fs/promises');
     info = await stat(source.path);
   } catch (error) {
-    throw new LocalFileError(method, source.path, error);
+    // The path (and so the system error) may hold the token, e.g. a file named after the bot.
+    throw redactError(new LocalFileError(method, source.path, error));
   }
-  if (info.isDirectory()) throw new LocalFileError(method, source.path, { code: 'EISDIR' });
+  if (info.isDirectory()) throw redactError(new LocalFileError(method, source.path, { code: 'EISDIR' }));
   return info.size;
 }
 

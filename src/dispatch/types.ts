@@ -82,7 +82,7 @@ export interface CustomFilterKeys {
   isChatAdmin: boolean;
   /** `customFilters.StateFilter`: the user's current state is one of these. */
   state: StateFilterValue;
-  /** `callbackData.CallbackDataCustomFilter`: the callback data matches `factory.filter(...)`. */
+  /** `callbackData.CallbackDataCustomFilter` (default key): the query's data passes this factory filter. */
   config: CallbackDataFilter;
 }
 

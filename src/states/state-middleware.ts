@@ -16,7 +16,7 @@ import { resolveStateContext } from './context.js';
 
 /**
  * The `data` of handlers on a bot with a {@link StateMiddleware}. Handlers receive `data` as a
- * loose record (`data.state` is `any`); for types, `const { state } = data as StateHandlerData`.
+ * record of `unknown` values; for types, `const { state } = data as StateHandlerData`.
  */
 export interface StateHandlerData extends HandlerData {
   /** The state of the update's conversation; absent for updates without a user. */
