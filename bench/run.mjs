@@ -111,7 +111,9 @@ async function networkRun(mode, fw) {
   server.send({ cmd: 'load', count });
   await waitFor(server, 'loaded', 30_000);
   const port = mode === 'webhook' ? await freePort() : 0;
-  const bot = forkChild('bot-child.mjs', [fw, mode, root, String(port)]);
+  // BENCH_BOT_RUNTIME runs the bots (only them: fake API and load generator stay on Node) with
+  // another runtime, e.g. Bun's binary, for the Bun figures of BENCHMARKS.md.
+  const bot = forkChild('bot-child.mjs', [fw, mode, root, String(port)], [], process.env.BENCH_BOT_RUNTIME || undefined);
   const limit = QUICK ? 60_000 : 180_000;
   try {
     await waitFor(bot, 'ready', 30_000);

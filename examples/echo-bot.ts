@@ -5,20 +5,22 @@
  *   conversation, and stays up so that you can post more messages to it with curl.
  */
 import { createServer } from 'node:http';
-import { Botte } from '../src/index.js';
+import { Botte, type BotteOptions } from '../src/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
+import { isMain } from './run-main.js';
 
 const WELCOME = 'Howdy, how are you doing?';
 
-function createBot(token: string, apiUrl?: string): Botte {
-  const bot = new Botte(token, { parseMode: null, apiUrl });
+/** Builds the echo bot: /start and /help greet, any other text comes back as a reply. */
+export function createBot(token: string, options: BotteOptions = {}): Botte {
+  const bot = new Botte(token, { parseMode: null, ...options });
 
   bot.handleMsg({ commands: ['start', 'help'] }, (message) => {
     bot.replyTo(message, WELCOME);
   });
 
   bot.handleMsg({ func: () => true }, (message) => {
-    bot.replyTo(message, message.text!);
+    bot.replyTo(message, message.text);
   });
 
   return bot;
@@ -33,7 +35,7 @@ async function runAgainstTelegram(token: string): Promise<void> {
 
 async function runAgainstEmulator(): Promise<void> {
   const emu = await BotApiEmulator.start();
-  const bot = createBot(emu.token, emu.apiUrl);
+  const bot = createBot(emu.token, { apiUrl: emu.apiUrl });
 
   // Print both sides of the conversation: users' messages as they are pushed, bot answers as the emulator records them.
   let printed = 0;
@@ -79,6 +81,12 @@ async function runAgainstEmulator(): Promise<void> {
   await say('Echo me, please.');
   printed = emu.calls.length;
 
+  // Without a terminal (CI, a pipe) nobody can send more: stop after the scripted conversation.
+  if (!process.stdout.isTTY || process.env.CI) {
+    await stop();
+    return;
+  }
+
   // A side door to push more messages as a user: POST the text to this endpoint.
   const server = createServer((req, res) => {
     if (req.method !== 'POST') {
@@ -106,6 +114,8 @@ async function runAgainstEmulator(): Promise<void> {
   console.log(`Emulator (Bot API) at ${emu.url}. Press Ctrl+C to stop.`);
 }
 
-const token = process.env.BOT_TOKEN;
-if (token) await runAgainstTelegram(token);
-else await runAgainstEmulator();
+if (isMain(import.meta.url)) {
+  const token = process.env.BOT_TOKEN;
+  if (token) await runAgainstTelegram(token);
+  else await runAgainstEmulator();
+}

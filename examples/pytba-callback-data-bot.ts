@@ -8,7 +8,6 @@
  * test/example-pytba-bots.test.ts plays a conversation with it on the emulator.
  */
 import { Botte, callbackData, customFilters, types, type BotteOptions } from '../src/index.js';
-import type { CallbackQuery } from '@grammyjs/types';
 
 const PRODUCTS = [
   { id: '0', name: 'xiaomi mi 10', price: 400 },
@@ -32,9 +31,9 @@ function backKeyboard(): types.InlineKeyboardMarkup {
 }
 
 /** The Python example's `ProductsCallbackFilter` (`callbackData.CallbackDataCustomFilter` is the ready-made one). */
-class ProductsCallbackFilter extends customFilters.AdvancedCustomFilter<CallbackQuery, callbackData.CallbackDataFilter> {
+class ProductsCallbackFilter extends customFilters.AdvancedCustomFilter<types.CallbackQuery, callbackData.CallbackDataFilter> {
   readonly key = 'config';
-  check(call: CallbackQuery, config: callbackData.CallbackDataFilter): boolean {
+  check(call: types.CallbackQuery, config: callbackData.CallbackDataFilter): boolean {
     return config.check(call);
   }
 }

@@ -67,7 +67,8 @@ async function keyboards() {
 // Middleware, custom filters, states
 apihelper.ENABLE_MIDDLEWARE = true;
 const withMiddleware = new Botte(TOKEN, { useMiddleware: true, useClassMiddlewares: true });
-withMiddleware.middlewareHandler({ updateTypes: ['message'] }, (botInstance, message) => {
+type Annotated = Message & { another_text?: string };
+withMiddleware.middlewareHandler({ updateTypes: ['message'] }, (botInstance, message: Annotated) => {
   message.another_text = `${message.text}:changed`;
 });
 class Middleware extends handlerBackends.BaseMiddleware {
@@ -88,6 +89,8 @@ class IsAdmin extends customFilters.SimpleCustomFilter<Message> {
 bot.addCustomFilter(new IsAdmin());
 bot.addCustomFilter(new customFilters.TextMatchFilter());
 bot.handleMsg({ isChatAdmin: true }, (message) => message.chat.id);
+// The README's `declare module 'botte'`: the package entry is ../src/index.js here.
+bot.handleMsg({ isPremium: true }, (message) => message.chat.id);
 bot.handleMsg({ text: new customFilters.TextFilter({ equals: 'hi', ignoreCase: true }) }, (message) => message.text);
 
 const Form = StatesGroup.create('Form', ['name', 'age']);
@@ -125,3 +128,10 @@ async function run() {
 }
 
 export { calls, keyboards, run, parts, html, lone };
+
+declare module '../src/index.js' {
+  interface CustomFilterKeys {
+    /** The README's example of a filter key of one's own. */
+    isPremium: boolean;
+  }
+}

@@ -1,42 +1,51 @@
 /**
- * Generates Botte's Bot API method table from the type package `@grammyjs/types`,
- * the single source of truth for the 185 methods, their parameters and their results.
+ * Generates everything Botte derives from its Bot API description, spec/bot-api.json (see
+ * docs/bot-api-description.md for its format and for how to move to a new Bot API version).
  *
- * Output (committed, regenerated with `npm run generate` after upgrading the type package):
- * - src/api/generated/method-table.ts: for each method, its positional parameters and which
- *   constructor defaults (parse mode, notifications, ...) apply to it;
- * - src/api/generated/bot-api-methods.ts: the typed `BotApiMethods` interface with the
- *   package's documentation on every method.
+ * Output (committed; `npm run generate` rewrites it, test/api-description.test.ts checks it is current):
+ * - src/api/generated/telegram-types.ts: every Bot API type and the `ApiMethods` signatures;
+ * - src/api/generated/method-table.ts: per method its positional parameters, the constructor
+ *   defaults it takes and Botte's facts (Message result, safe to repeat, webhook reply);
+ * - src/api/generated/bot-api-methods.ts: the typed `BotApiMethods` interface;
+ * - src/api/generated/api-version.ts: the version, the method count and the update types;
+ * - src/testing/method-names.ts: the emulator's method list;
+ * - test/fixtures/bot-api-conformance.json: what the conformance test checks per method.
+ *
+ * `--check` writes nothing and exits 1 when a file differs from what it would write.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import ts from 'typescript';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const source = readFileSync(require.resolve('@grammyjs/types/methods.d.ts'), 'utf8');
-const file = ts.createSourceFile('methods.d.ts', source, ts.ScriptTarget.Latest, true);
-
-/**
- * Positional parameters where the seed document's order differs from "the required ones, in
- * Telegram's order": the methods that edit either a chat message or an inline message, and
- * getUpdates, whose parameters are all optional but positional in the seed.
- */
-const POSITIONAL_OVERRIDES: Record<string, string[]> = {
-  getUpdates: ['offset', 'limit', 'timeout', 'allowed_updates'],
-  editMessageText: ['text', 'chat_id', 'message_id', 'inline_message_id'],
-  editMessageCaption: ['caption', 'chat_id', 'message_id', 'inline_message_id'],
-  editMessageMedia: ['media', 'chat_id', 'message_id', 'inline_message_id'],
-  editMessageReplyMarkup: ['chat_id', 'message_id', 'inline_message_id'],
-  editMessageLiveLocation: ['latitude', 'longitude', 'chat_id', 'message_id', 'inline_message_id'],
-  stopMessageLiveLocation: ['chat_id', 'message_id', 'inline_message_id'],
-  editMessageChecklist: ['business_connection_id', 'chat_id', 'message_id', 'checklist'],
-  stopPoll: ['chat_id', 'message_id'],
-  answerCallbackQuery: ['callback_query_id', 'text'],
-  setGameScore: ['user_id', 'score'],
-  getGameHighScores: ['user_id'],
-  setChatMenuButton: [],
-  getChatMenuButton: [],
-};
+/** A parameter of a method, or a field of an object type. */
+export interface SpecField { name: string; type: string; required: boolean; readonly?: boolean; description?: string }
+/** One Bot API method. */
+export interface SpecMethod {
+  name: string; description?: string; params: SpecField[]; returns: string;
+  /** Positional parameters when they differ from "the required ones, in Telegram's order". */
+  positional?: string[];
+  /** The parameter object is required although every parameter is optional. */
+  argsRequired?: boolean;
+  /** The result is a Message (or a list of them, or true) that gets `content_type` and `from_user`. */
+  returnsMessage: boolean;
+  /** Repeating the call after a failure cannot duplicate anything visible. */
+  idempotent: boolean;
+  /** The call may travel in the body of a webhook response. */
+  webhookReply: boolean;
+  /** The Bot API version that added the method or last changed it, when later than the seed (10.3). */
+  since?: string;
+}
+/** One type: an interface with fields, or an alias with a TypeScript type expression. */
+export interface SpecType {
+  name: string; kind: 'interface' | 'alias'; exported: boolean; typeParameters?: string;
+  extends?: string[]; description?: string; fields?: SpecField[]; type?: string; since?: string;
+}
+/** The whole description. */
+export interface BotApiSpec {
+  version: string; date: string; methods: SpecMethod[];
+  aliases: { name: string; target: string; description?: string }[];
+  updateTypes: string[]; types: SpecType[];
+}
 
 /** Constructor defaults, as bit flags, applied when the method takes the parameter. */
 const DEFAULT_FLAGS: Record<string, number> = {
@@ -47,126 +56,205 @@ const DEFAULT_FLAGS: Record<string, number> = {
   link_preview_options: 16,
 };
 
-interface Param { name: string; optional: boolean; doc: string }
-interface Method { name: string; doc: string; params: Param[]; hasArgs: boolean; argsOptional: boolean }
-
-function docOf(node: ts.Node): string {
-  const ranges = ts.getLeadingCommentRanges(source, node.getFullStart()) ?? [];
-  const last = ranges.at(-1);
-  if (!last) return '';
-  return source
-    .slice(last.pos, last.end)
-    .replace(/^\/\*\*\s?/, '')
-    .replace(/\s*\*\/$/, '')
-    .split('\n')
-    .map((line) => line.replace(/^\s*\*?\s?/, '').trim())
-    .join('\n')
-    .trim();
-}
-
-const methods: Method[] = [];
-/** Deprecated names the package keeps as aliases (`kickChatMember` → `banChatMember`). */
-const aliases: { name: string; target: string; doc: string }[] = [];
-file.forEachChild((node) => {
-  if (!ts.isTypeAliasDeclaration(node) || node.name.text !== 'ApiMethods') return;
-  if (!ts.isTypeLiteralNode(node.type)) throw new Error('ApiMethods is not a type literal');
-  for (const member of node.type.members) {
-    if (ts.isPropertySignature(member) && member.type && ts.isIndexedAccessTypeNode(member.type)) {
-      const target = member.type.indexType.getText(file).replace(/["']/g, '');
-      aliases.push({ name: member.name.getText(file), target, doc: docOf(member) });
-      continue;
-    }
-    if (!ts.isMethodSignature(member)) continue;
-    const name = member.name.getText(file);
-    const args = member.parameters[0];
-    const params: Param[] = [];
-    if (args?.type && ts.isTypeLiteralNode(args.type)) {
-      for (const property of args.type.members) {
-        if (!ts.isPropertySignature(property)) continue;
-        params.push({ name: property.name.getText(file), optional: !!property.questionToken, doc: docOf(property) });
-      }
-    }
-    methods.push({ name, doc: docOf(member), params, hasArgs: !!args, argsOptional: !!args?.questionToken });
-  }
-});
-if (methods.length < 150) throw new Error(`only ${methods.length} methods found: has the package layout changed?`);
-
-function positionalOf(method: Method): string[] {
-  const override = POSITIONAL_OVERRIDES[method.name];
-  if (override) {
-    for (const key of override) {
-      if (!method.params.some((p) => p.name === key)) throw new Error(`${method.name} has no parameter ${key}`);
-    }
-    return override;
-  }
-  return method.params.filter((p) => !p.optional).map((p) => p.name);
-}
-
 function camel(name: string): string {
   return name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-function comment(lines: string[], indent: string): string {
-  const body = lines.join('\n').replace(/\*\//g, '*\\/').split('\n');
+function comment(text: string | undefined, indent: string): string {
+  if (!text) return '';
+  const body = text.replace(/\*\//g, '*\\/').split('\n');
+  if (body.length === 1) return `${indent}/** ${body[0]} */\n`;
   return `${indent}/**\n${body.map((l) => `${indent} *${l ? ` ${l}` : ''}`).join('\n')}\n${indent} */\n`;
 }
 
-const header = '// Generated by scripts/generate-methods.ts from @grammyjs/types. Do not edit by hand.\n';
-
-let table = header + `import type { MethodSpec } from '../method-spec.js';\n\n`;
-table += '/** Every Bot API method: its positional parameters and the constructor defaults it takes. */\n';
-table += 'export const METHOD_TABLE = {\n';
-for (const method of methods) {
-  const positional = positionalOf(method);
-  const required = positional.filter((key) => !method.params.find((p) => p.name === key)!.optional).length;
-  let flags = 0;
-  for (const param of method.params) flags |= DEFAULT_FLAGS[param.name] ?? 0;
-  // The parameter object of a call that passes every positional parameter, as one literal: the
-  // same hidden class for every such call of a method, instead of keys added one by one.
-  const args = positional.map((_, i) => `p${i}: unknown`).join(', ');
-  const fields = positional.map((key, i) => `${JSON.stringify(key)}: p${i}`).join(', ');
-  const build = `(${args}) => ({ ${fields} })`;
-  table += `  ${method.name}: { positional: ${JSON.stringify(positional)}, required: ${required}, defaults: ${flags}, build: ${build} },\n`;
+function positionalOf(method: SpecMethod): string[] {
+  if (method.positional) {
+    for (const key of method.positional) {
+      if (!method.params.some((p) => p.name === key)) throw new Error(`${method.name} has no parameter ${key}`);
+    }
+    return method.positional;
+  }
+  return method.params.filter((p) => p.required).map((p) => p.name);
 }
-for (const alias of aliases) table += `  ${alias.name}: ${JSON.stringify(alias.target)},\n`;
-table += '} as const satisfies Record<string, MethodSpec | string>;\n\n';
-table += '/** The name of a Bot API method. */\nexport type MethodName = keyof typeof METHOD_TABLE;\n';
 
-let iface = header + `import type { ApiParams, ApiResult, OptionsOf } from '../method-spec.js';\n\n`;
-iface += '/**\n * Every method of the Telegram Bot API, as a method of the bot: required parameters are\n';
-iface += " * positional, all others go into the last options object with Telegram's names.\n */\n";
-iface += 'export interface BotApiMethods {\n';
-for (const method of methods) {
-  const positional = positionalOf(method);
-  const required = positional.filter((key) => !method.params.find((p) => p.name === key)!.optional).length;
-  const m = JSON.stringify(method.name);
-  const docLines = method.doc.split('\n');
-  for (let count = required; count <= positional.length; count++) {
-    const used = positional.slice(0, count);
-    const paramDocs = used.map((key) => {
-      const doc = method.params.find((p) => p.name === key)!.doc.split('\n')[0];
-      return `@param ${camel(key)} ${doc}`;
-    });
-    const optionsKeys = used.map((key) => JSON.stringify(key)).join(' | ') || 'never';
-    const optionsRequired = method.hasArgs && !method.argsOptional && used.length < method.params.filter((p) => !p.optional).length;
-    paramDocs.push(`@param ${used.includes('options') ? 'extra' : 'options'} the optional parameters, with Telegram's names`);
-    iface += comment([...docLines, '', ...paramDocs], '  ');
-    const args = used.map((key) => `${camel(key)}: ApiParams<${m}>[${JSON.stringify(key)}]`);
-    if (method.params.length > used.length) {
+/**
+ * How many leading positional parameters a call must pass: up to the last required one. A
+ * positional parameter that became optional (chat_id of an ephemeral reply, Bot API 10.4) keeps
+ * its place before a required one, so calls written for the older version keep their meaning.
+ */
+function requiredCount(method: SpecMethod, positional: string[]): number {
+  let count = 0;
+  positional.forEach((key, i) => {
+    if (method.params.find((p) => p.name === key)!.required) count = i + 1;
+  });
+  return count;
+}
+
+function fieldLines(fields: SpecField[], indent: string): string {
+  let out = '';
+  for (const f of fields) {
+    out += comment(f.description, indent);
+    out += `${indent}${f.readonly ? 'readonly ' : ''}${f.name}${f.required ? '' : '?'}: ${f.type};\n`;
+  }
+  return out;
+}
+
+function typeDecl(t: SpecType, indent: string, inNamespace: boolean): string {
+  const name = t.name.split('.').at(-1)!;
+  const params = t.typeParameters ? `<${t.typeParameters}>` : '';
+  const exp = t.exported || inNamespace ? 'export ' : '';
+  let out = comment(t.description, indent);
+  if (t.kind === 'alias') return out + `${indent}${exp}type ${name}${params} = ${t.type};\n`;
+  const ext = t.extends?.length ? ` extends ${t.extends.join(', ')}` : '';
+  out += `${indent}${exp}interface ${name}${params}${ext} {\n${fieldLines(t.fields ?? [], indent + '  ')}${indent}}\n`;
+  return out;
+}
+
+const HEADER = '// Generated by scripts/generate-methods.ts from spec/bot-api.json. Do not edit by hand.\n';
+
+/** Every generated file, path → content. */
+export function generate(spec: BotApiSpec): Map<string, string> {
+  const files = new Map<string, string>();
+  const methods = spec.methods;
+  const names = new Set<string>();
+  for (const m of methods) {
+    if (names.has(m.name)) throw new Error(`method ${m.name} twice`);
+    names.add(m.name);
+  }
+
+  // --- types ---
+  let types = HEADER + `/* eslint-disable */\n/**\n * Every type of Telegram Bot API ${spec.version}, and the signatures of its methods (\`ApiMethods\`).\n * @module\n */\n\n`;
+  const namespaces = new Map<string, SpecType[]>();
+  for (const t of spec.types) {
+    const dot = t.name.indexOf('.');
+    if (dot < 0) { types += typeDecl(t, '', false) + '\n'; continue; }
+    const ns = t.name.slice(0, dot);
+    if (!namespaces.has(ns)) namespaces.set(ns, []);
+    namespaces.get(ns)!.push(t);
+  }
+  for (const [ns, members] of namespaces) {
+    types += `/** Narrower forms of {@link ${ns}}. */\nexport declare namespace ${ns} {\n`;
+    types += members.map((t) => typeDecl(t, '  ', true)).join('');
+    types += '}\n\n';
+  }
+  types += '/** Wrapper type to bundle all methods of the Telegram Bot API */\nexport type ApiMethods<F> = {\n';
+  for (const m of methods) {
+    types += comment(m.description, '  ');
+    if (m.params.length === 0) { types += `  ${m.name}(): ${m.returns};\n`; continue; }
+    const optional = !m.argsRequired && m.params.every((p) => !p.required);
+    types += `  ${m.name}(args${optional ? '?' : ''}: {\n${fieldLines(m.params, '    ')}  }): ${m.returns};\n`;
+  }
+  for (const a of spec.aliases) {
+    types += comment(a.description, '  ');
+    types += `  ${a.name}: ApiMethods<F>[${JSON.stringify(a.target)}];\n`;
+  }
+  types += '};\n';
+  files.set('src/api/generated/telegram-types.ts', types);
+
+  // --- method table ---
+  let table = HEADER + `import type { MethodSpec } from '../method-spec.js';\n\n`;
+  table += '/** Every Bot API method: its positional parameters, the constructor defaults it takes and its facts. */\n';
+  table += 'export const METHOD_TABLE = {\n';
+  for (const m of methods) {
+    const positional = positionalOf(m);
+    const required = requiredCount(m, positional);
+    let flags = 0;
+    for (const param of m.params) flags |= DEFAULT_FLAGS[param.name] ?? 0;
+    // The parameter object of a call that passes every positional parameter, as one literal: the
+    // same hidden class for every such call of a method, instead of keys added one by one.
+    const args = positional.map((_, i) => `p${i}: unknown`).join(', ');
+    const fields = positional.map((key, i) => `${JSON.stringify(key)}: p${i}`).join(', ');
+    const facts = `returnsMessage: ${m.returnsMessage}, idempotent: ${m.idempotent}, webhookReply: ${m.webhookReply}`;
+    table += `  ${m.name}: { positional: ${JSON.stringify(positional)}, required: ${required}, defaults: ${flags}, ${facts}, build: (${args}) => ({ ${fields} }) },\n`;
+  }
+  for (const a of spec.aliases) table += `  ${a.name}: ${JSON.stringify(a.target)},\n`;
+  table += '} as const satisfies Record<string, MethodSpec | string>;\n\n';
+  table += '/** The name of a Bot API method. */\nexport type MethodName = keyof typeof METHOD_TABLE;\n';
+  files.set('src/api/generated/method-table.ts', table);
+
+  // --- BotApiMethods ---
+  let iface = HEADER + `import type { ApiParams, ApiResult, OptionsOf } from '../method-spec.js';\n\n`;
+  iface += '/**\n * Every method of the Telegram Bot API, as a method of the bot: required parameters are\n';
+  iface += " * positional, all others go into the last options object with Telegram's names.\n */\n";
+  iface += 'export interface BotApiMethods {\n';
+  for (const m of methods) {
+    const positional = positionalOf(m);
+    const required = requiredCount(m, positional);
+    const q = JSON.stringify(m.name);
+    const docLines = (m.description ?? '').split('\n');
+    for (let count = required; count <= positional.length; count++) {
+      const used = positional.slice(0, count);
+      const paramDocs = used.map((key) => `@param ${camel(key)} ${(m.params.find((p) => p.name === key)!.description ?? key).split('\n')[0]}`);
+      const optionsKeys = used.map((key) => JSON.stringify(key)).join(' | ') || 'never';
+      const optionsRequired = !!m.argsRequired && used.length < m.params.filter((p) => p.required).length
+        || (m.params.some((p) => p.required) && used.length < m.params.filter((p) => p.required).length);
       // sendPoll has a parameter named `options` (the answers); its options object is `extra`.
       const optionsName = used.includes('options') ? 'extra' : 'options';
-      args.push(`${optionsName}${optionsRequired ? '' : '?'}: OptionsOf<${m}, ${optionsKeys}>`);
+      paramDocs.push(`@param ${optionsName} the optional parameters, with Telegram's names`);
+      iface += comment([...docLines, '', ...paramDocs].join('\n'), '  ');
+      const args = used.map((key) => `${camel(key)}: ApiParams<${q}>[${JSON.stringify(key)}]`);
+      if (m.params.length > used.length) args.push(`${optionsName}${optionsRequired ? '' : '?'}: OptionsOf<${q}, ${optionsKeys}>`);
+      iface += `  ${m.name}(${args.join(', ')}): Promise<ApiResult<${q}>>;\n`;
     }
-    iface += `  ${method.name}(${args.join(', ')}): Promise<ApiResult<${m}>>;\n`;
   }
-}
-for (const alias of aliases) {
-  iface += comment(alias.doc.split('\n'), '  ');
-  iface += `  ${alias.name}: BotApiMethods[${JSON.stringify(alias.target)}];\n`;
-}
-iface += '}\n';
+  for (const a of spec.aliases) {
+    iface += comment(a.description, '  ');
+    iface += `  ${a.name}: BotApiMethods[${JSON.stringify(a.target)}];\n`;
+  }
+  iface += '}\n';
+  files.set('src/api/generated/bot-api-methods.ts', iface);
 
-mkdirSync('src/api/generated', { recursive: true });
-writeFileSync('src/api/generated/method-table.ts', table);
-writeFileSync('src/api/generated/bot-api-methods.ts', iface);
-console.log(`generated ${methods.length} methods`);
+  // --- version and update types ---
+  let version = HEADER + '/**\n * The Bot API version Botte follows, as its description says.\n * @module\n */\n\n';
+  version += `/** The Bot API version of spec/bot-api.json. */\nexport const BOT_API_VERSION = ${JSON.stringify(spec.version)};\n\n`;
+  version += `/** How many methods that version has (deprecated aliases not counted). */\nexport const BOT_API_METHOD_COUNT = ${methods.length};\n\n`;
+  version += '/** Every update type of that version, in Telegram\'s order. */\nexport const UPDATE_TYPE_NAMES = [\n';
+  version += spec.updateTypes.map((u) => `  ${JSON.stringify(u)},\n`).join('') + '] as const;\n';
+  files.set('src/api/generated/api-version.ts', version);
+
+  // --- emulator method list ---
+  let list = HEADER + '/**\n * The names of every method of the Bot API version this package targets (kept as data so the\n';
+  list += ' * published emulator needs no `.d.ts` at runtime).\n * @module\n */\n\n';
+  list += '/** Every Bot API method name, spelled as Telegram spells it. */\n';
+  list += 'export const BOT_API_METHODS: readonly string[] = Object.freeze([\n';
+  list += methods.map((m) => `  ${JSON.stringify(m.name)},\n`).join('') + ']);\n\n';
+  list += '/** Lower-cased method name → Telegram spelling; Telegram matches method names case-insensitively. */\n';
+  list += 'export const METHOD_BY_LOWER_NAME: ReadonlyMap<string, string> = new Map(BOT_API_METHODS.map((name) => [name.toLowerCase(), name]));\n\n';
+  list += '/** The Telegram spelling of `name` when it is a Bot API method (any letter case), else `undefined`. */\n';
+  list += 'export function canonicalMethodName(name: string): string | undefined {\n  return METHOD_BY_LOWER_NAME.get(name.toLowerCase());\n}\n';
+  files.set('src/testing/method-names.ts', list);
+
+  // --- conformance input ---
+  const conformance = {
+    version: spec.version,
+    methods: methods.map((m) => ({
+      name: m.name,
+      positional: positionalOf(m),
+      required: m.params.filter((p) => p.required).map((p) => ({ name: p.name, type: p.type })),
+      optional: m.params.filter((p) => !p.required).map((p) => p.name),
+    })),
+    updateTypes: spec.updateTypes,
+  };
+  files.set('test/fixtures/bot-api-conformance.json', JSON.stringify(conformance, null, 1) + '\n');
+  return files;
+}
+
+/** Reads the description. */
+export function readSpec(path = 'spec/bot-api.json'): BotApiSpec {
+  return JSON.parse(readFileSync(path, 'utf8')) as BotApiSpec;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const check = process.argv.includes('--check');
+  const spec = readSpec();
+  let stale = 0;
+  for (const [path, content] of generate(spec)) {
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (current === content) continue;
+    if (check) { console.error(`out of date: ${path}`); stale++; continue; }
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  if (check && stale > 0) process.exit(1);
+  console.log(`Bot API ${spec.version}: ${spec.methods.length} methods, ${spec.updateTypes.length} update types, ${spec.types.length} types`);
+}

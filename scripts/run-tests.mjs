@@ -9,7 +9,12 @@ const files = readdirSync('test')
   .filter((name) => only.length === 0 || only.some((part) => name.includes(part)))
   .sort()
   .map((name) => `test/${name}`);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+// A last-resort deadline, so that a broken build fails instead of hanging CI: on Node 20 it bounds
+// each test file, on Node 22+ each test. Waiting loops in the tests have their own, shorter
+// deadlines with a message saying what did not happen (test/helpers.ts: waitFor). A test that
+// failed half-way may leave a bot polling: --test-force-exit ends the file once its tests are done.
+const TEST_TIMEOUT_MS = 300_000;
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-force-exit', `--test-timeout=${TEST_TIMEOUT_MS}`, ...files], {
   stdio: 'inherit',
   env: { ...process.env, BOTTE_TEST: '1' },
 });

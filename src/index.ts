@@ -14,13 +14,17 @@ export { AsyncBotte } from './runner/async-botte.js';
 export { ApiClient, type CallOptions } from './api/client.js';
 export { Dispatcher } from './dispatch/dispatcher.js';
 export { UnknownFilterKeyError } from './dispatch/dispatch-state.js';
+export { MalformedUpdateError } from './dispatch/malformed-update.js';
+export { StateFileLockedError } from './states/file-lock.js';
 export type {
   UpdateType, MessageFilters, UpdateFilters, CallbackQueryFilters, FiltersOf, Handler, Predicate, ChatType,
+  CustomFilterKeys, CallbackQueryWithData, EditedMessage, TypedMiddleware, WholeUpdateMiddleware,
 } from './dispatch/types.js';
 export { MemoryHandlerBackend, FileHandlerBackend, stepHandlers, type HandlerBackend, type StepEntry } from './states/step-backends.js';
 export type { SaveStepsOptions, LoadStepsOptions } from './dispatch/saved-steps.js';
-export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting } from './api/settings.js';
-export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, type TelegramErrorJson } from './api/errors.js';
+export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting, type TransportKind } from './api/settings.js';
+export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, LocalFileError, type TelegramErrorJson } from './api/errors.js';
+export { NoReplyTargetError } from './api/reply-target.js';
 export type { BotteOptions, ExceptionHandler as ExceptionHandlerLike, RetryOptions, FloodControlOptions } from './options.js';
 export { ExceptionHandler } from './dispatch/exception-handler.js';
 export type { BotApiMethods } from './api/generated/bot-api-methods.js';
@@ -41,3 +45,4 @@ export * as callbackData from './callback-data/index.js';
 export * as storage from './states/index.js';
 export { State, StatesGroup, StateMemoryStorage, StateFileStorage, StateRedisStorage, RedisHandlerBackend, type StateStorage } from './states/index.js';
 export * from './webhook/index.js';
+export { RuntimeFeatureUnavailableError } from './runtime/node-only.js';

@@ -83,8 +83,18 @@ export function levelName(level: number): string {
 export const defaultOutput: LogOutput = (record) => {
   let line = `${record.time.toISOString()} (Botte) ${record.levelName} - ${record.message}`;
   if (record.stack && !record.message.includes(record.stack)) line += `\n${record.stack}`;
-  process.stderr.write(`${line}\n`);
+  if (stderr) stderr.write(`${line}\n`);
+  else console.error(line);
 };
+
+/**
+ * Node's, Bun's and Deno's stderr; undefined on Workers, whose `process` (nodejs_compat) has no
+ * stderr that reaches the log: there the console carries the lines.
+ */
+const stderr: { write(text: string): unknown } | undefined =
+  typeof globalThis.process?.stderr?.write === 'function' && globalThis.navigator?.userAgent !== 'Cloudflare-Workers'
+    ? globalThis.process.stderr
+    : undefined;
 
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;

@@ -3,8 +3,8 @@
  * library's keyword arguments; transport settings are per-instance twins of `apihelper`.
  * @module
  */
-import type { ParseMode } from '@grammyjs/types';
-import type { CustomRequestSender, ProxySetting } from './api/settings.js';
+import type { ParseMode } from './api/generated/telegram-types.js';
+import type { CustomRequestSender, ProxySetting, TransportKind } from './api/settings.js';
 import type { StateStorage } from './states/storage.js';
 import type { HandlerBackend } from './states/step-backends.js';
 
@@ -54,6 +54,8 @@ export interface BotteOptions {
   proxy?: ProxySetting;
   /** Per-instance `apihelper.SESSION_TIME_TO_LIVE` (seconds). */
   sessionTimeToLive?: number;
+  /** Per-instance `apihelper.TRANSPORT`: `'auto'` (default), `'undici'` or `'fetch'`. */
+  transport?: TransportKind;
   /** Per-instance `apihelper.CUSTOM_REQUEST_SENDER`. */
   customRequestSender?: CustomRequestSender;
   /** Per-instance `apihelper.CONNECT_TIMEOUT` (seconds). */

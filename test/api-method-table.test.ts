@@ -2,18 +2,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { METHOD_TABLE } from '../src/api/generated/method-table.js';
 import { ApiClient } from '../src/api/client.js';
 import type { BotApiMethods } from '../src/api/generated/bot-api-methods.js';
-import type { ApiMethods } from '@grammyjs/types';
+import type { ApiMethods } from '../src/api/generated/telegram-types.js';
 
-const source = readFileSync(createRequire(import.meta.url).resolve('@grammyjs/types/methods.d.ts'), 'utf8');
-const block = source.slice(source.indexOf('export type ApiMethods<F> = {'));
-const packageMethods = [...block.matchAll(/^ {4}([a-zA-Z]+)\(/gm)].map((m) => m[1]!);
+const spec = JSON.parse(readFileSync(new URL('../spec/bot-api.json', import.meta.url), 'utf8')) as { methods: { name: string }[] };
+const packageMethods = spec.methods.map((m) => m.name);
 
-test('every Bot API method of @grammyjs/types is in the table and on the client', () => {
-  assert.equal(packageMethods.length, 185, 'Bot API 10.3 has 185 methods');
+test('every Bot API method of the description is in the table and on the client', () => {
+  assert.ok(packageMethods.length >= 185, 'Bot API 10.3 had 185 methods');
   const missing = packageMethods.filter((name) => !(name in METHOD_TABLE) || typeof (ApiClient.prototype as any)[name] !== 'function');
   assert.deepEqual(missing, []);
   const specs = Object.values(METHOD_TABLE).filter((spec) => typeof spec === 'object');
@@ -26,7 +24,7 @@ test('the typed interface has every method too (compile-time check)', () => {
   assert.equal(none, true);
 });
 
-test('deprecated aliases of the type package call the current method', async () => {
+test('deprecated aliases of the description call the current method', async () => {
   const { startClient } = await import('./helpers.js');
   const { bot, emu, close } = await startClient();
   try {

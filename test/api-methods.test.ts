@@ -27,7 +27,9 @@ test('getMe returns the bot user', async () => {
 
 test('sendMessage sends JSON with positional chat_id and text, options with Telegram names', async () => {
   const message = await ctx.bot.sendMessage(42, '<b>hi</b>', { parse_mode: 'HTML', disable_notification: true });
-  assert.equal(message.text, '<b>hi</b>');
+  // The emulator applies parse_mode as Telegram does: plain text plus entities.
+  assert.equal(message.text, 'hi');
+  assert.deepEqual(message.entities, [{ type: 'bold', offset: 0, length: 2 }]);
   assert.equal(message.chat.id, 42);
   assert.equal(message.content_type, 'text');
   const call = ctx.emu.callsOf('sendMessage').at(-1)!;

@@ -294,27 +294,20 @@ describe('speed', () => {
     assert.deepEqual(tested, ['cmd7', 'general', 'cmd7-late', 'general']);
   });
 
-  test('40 handlers (20 commands, 10 regexps, 10 predicates): dispatch stays fast and asks getMe at most once', async () => {
+  test('40 handlers (20 commands, 10 regexps, 10 predicates): each update runs the right one, getMe is asked once', async () => {
+    // Its speed is measured by bench/dispatch-40-handlers.mjs, not here.
     const { bot } = setup();
-    let hits = 0;
-    for (let i = 0; i < 10; i++) bot.handleMsg({ regexp: `^word${i}\\b` }, () => { hits++; });
-    for (let i = 0; i < 20; i++) bot.handleMsg({ commands: [`cmd${i}`] }, () => { hits++; });
-    for (let i = 0; i < 10; i++) bot.handleMsg({ func: (m) => m.text === `pred${i}` }, () => { hits++; });
-    const texts = ['/cmd19', `/cmd5@${USERNAME} x`, 'word9 here', 'pred9', 'nothing at all'];
+    const hits: string[] = [];
+    for (let i = 0; i < 10; i++) bot.handleMsg({ regexp: `^word${i}\\b` }, () => { hits.push(`regexp${i}`); });
+    for (let i = 0; i < 20; i++) bot.handleMsg({ commands: [`cmd${i}`] }, () => { hits.push(`cmd${i}`); });
+    for (let i = 0; i < 10; i++) bot.handleMsg({ func: (m) => m.text === `pred${i}` }, () => { hits.push(`pred${i}`); });
+    const texts = ['/cmd19', `/cmd5@${USERNAME} x`, 'word9 here', 'pred9', 'nothing at all', '/cmd5@other_bot', 'word10'];
     const make = (i: number) => ({ update_id: i, message: { message_id: i, date: 1, chat: { id: 1, type: 'private' as const, first_name: 'T' }, from: { id: 1, is_bot: false, first_name: 'T' }, text: texts[i % texts.length]! } });
-    for (let i = 0; i < 1_000; i++) await bot.handleUpdate(make(i)); // warm-up; learns the username once
-    hits = 0;
-    // The best of a few rounds: robust against other test files using the CPU at the same time.
-    let best = Infinity;
-    const rounds = 5;
-    const count = 2_000;
-    for (let round = 0; round < rounds; round++) {
-      const started = performance.now();
-      for (let i = 0; i < count; i++) await bot.handleUpdate(make(i));
-      best = Math.min(best, ((performance.now() - started) * 1000) / count);
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < texts.length; i++) await bot.handleUpdate(make(i));
     }
-    assert.equal(hits, (rounds * count * 4) / 5);
-    assert.ok(best < 100, `dispatch took ${best.toFixed(1)} µs per update`);
+    const once = ['cmd19', 'cmd5', 'regexp9', 'pred9'];
+    assert.deepEqual(hits, [...once, ...once, ...once]);
     assert.equal(emu.callsOf('getMe').length, 1);
   });
 });

@@ -10,6 +10,14 @@ import { apihelper } from '../src/api/settings.js';
 import type { BotteOptions } from '../src/options.js';
 import type { Message } from '../src/types/message.js';
 
+// A custom filter of this file (TextIn below), declared the way users declare theirs.
+declare module '../src/dispatch/types.js' {
+  interface CustomFilterKeys {
+    /** TextIn: the text is one of these. */
+    textIn: readonly string[];
+  }
+}
+
 const harness = dispatchHarness();
 const setup = harness.setup;
 let emu: BotApiEmulator;
@@ -29,7 +37,7 @@ describe('function middlewares', () => {
     }
     bot.middlewareHandler({ updateTypes: ['message'] }, (botInstance, message) => {
       assert.equal(botInstance, bot);
-      message.another_text = `${message.text}:changed`;
+      (message as Message & { another_text?: string }).another_text = `${message.text}:changed`;
     });
     bot.handleMsg({ commands: ['start'] }, (message) => bot.replyTo(message, (message as Message & { another_text: string }).another_text));
     emu.pushMessage('/start');
@@ -184,6 +192,7 @@ describe('custom filters', () => {
     const { bot, feed } = setup({ exceptionHandler: (error) => { reported.push(error); return true; } });
     const seen: string[] = [];
     bot.handleMsg({ textIn: ['a'] }, (m) => { seen.push(`in:${m.text}`); });
+    // @ts-expect-error a misspelt key fails to compile; JavaScript code gets the runtime report below
     bot.handleMsg({ isAdmn: true }, () => { seen.push('typo'); });
     bot.handleMsg({}, (m) => { seen.push(`rest:${m.text}`); });
     bot.addCustomFilter(new TextIn());
@@ -195,6 +204,7 @@ describe('custom filters', () => {
     assert.equal(reported.length, 1);
     assert.match((reported[0] as Error).message, /handleMsg: unknown filter key "isAdmn".*addCustomFilter/);
     // Once updates flow, an unknown key fails at registration.
+    // @ts-expect-error not a declared filter key
     assert.throws(() => bot.callbackQueryHandler({ nope: 1 }, () => {}), (error: Error) => error instanceof TypeError && /"nope"/.test(error.message));
   });
 });

@@ -2,8 +2,10 @@
 // The runtime part only makes sure the file loads under the test runner.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CallbackQuery, InlineQuery, PhotoSize, PollAnswer } from '@grammyjs/types';
+import type { CallbackQuery, InlineQuery, PhotoSize, PollAnswer } from '../src/api/generated/telegram-types.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
+import type { HandlerData } from '../src/dispatch/handler-backends.js';
+import type { StateContext } from '../src/states/bot-states.js';
 import type { Message, MessageWith } from '../src/types/message.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
@@ -41,7 +43,9 @@ function typeChecks(bot: Dispatcher): void {
   bot.handleMsg({ commands: ['x'] }, (m) => m.photo[0]);
   // Handlers get `data`, the middleware data object.
   bot.handleMsg({}, (_m, data) => {
-    type _ = Expect<Equal<typeof data, Record<string, any>>>;
+    type _ = Expect<Equal<typeof data, HandlerData>>;
+    type _Own = Expect<Equal<typeof data.somethingMine, unknown>>;
+    type _State = Expect<Equal<typeof data.state, StateContext>>;
   });
   // A bare predicate is `{ func }`.
   bot.handleMsg((m) => m.text.length > 3, (m) => m.text);

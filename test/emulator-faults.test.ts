@@ -137,7 +137,7 @@ describe('emulator faults', () => {
     const other = await BotApiEmulator.start();
     other.injectFault({ kind: 'slow', delayMs: 20_000 });
     const pending = fetch(`${other.url}/bot${other.token}/getMe`).then(() => 'answered', () => 'failed');
-    await other.waitForCall('getMe');
+    await other.waitForRequest('getMe');
     const started = Date.now();
     await other.stop();
     assert.equal(await pending, 'failed');

@@ -73,7 +73,7 @@ describe('emulator getUpdates', () => {
   it('holds a long poll until an update arrives', async () => {
     const started = Date.now();
     const poll = api(emu, 'getUpdates', { timeout: 5 });
-    await emu.waitForCall('getUpdates');
+    await emu.waitForRequest('getUpdates');
     await new Promise((resolve) => setTimeout(resolve, 50));
     emu.pushMessage('wake up');
     emu.pushMessage('and me'); // pushed together: one answer
@@ -93,7 +93,7 @@ describe('emulator getUpdates', () => {
 
   it('ends the older of two concurrent long polls with 409', async () => {
     const older = api(emu, 'getUpdates', { timeout: 5 });
-    await emu.waitForCall('getUpdates');
+    await emu.waitForRequest('getUpdates');
     const newer = api(emu, 'getUpdates', { timeout: 5 });
     const { status, body } = await older;
     assert.equal(status, 409);
@@ -156,7 +156,7 @@ describe('emulator getUpdates', () => {
   it('ends a long poll when the client goes away, without losing updates', async () => {
     const controller = new AbortController();
     const poll = fetch(`${emu.url}/bot${emu.token}/getUpdates?timeout=10`, { signal: controller.signal });
-    const call = await emu.waitForCall('getUpdates');
+    const call = await emu.waitForRequest('getUpdates');
     controller.abort();
     await assert.rejects(poll);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -175,7 +175,7 @@ describe('emulator stop()', () => {
       async (res) => ({ status: res.status, body: await res.json() }),
       (error: unknown) => ({ error }),
     );
-    await emu.waitForCall('getUpdates');
+    await emu.waitForRequest('getUpdates');
     const waiting = assert.rejects(emu.waitForCall('sendMessage', undefined, 30_000), /stopped/);
     await emu.stop();
     const outcome = await poll;

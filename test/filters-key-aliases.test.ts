@@ -11,10 +11,13 @@ test('textStartsWith, is_reply and chat_id find textStartswith, isReply and chat
   const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
   try {
     const seen: string[] = [];
+    const loose = (filters: Record<string, unknown>) => filters as Parameters<typeof bot.handleMsg>[0];
     // Handlers first, filters after, as pyTelegramBotAPI's examples do.
-    bot.handleMsg({ textStartsWith: 'go' }, (message) => { seen.push(`starts ${message.text}`); });
-    bot.handleMsg({ is_reply: true }, (message) => { seen.push(`reply ${message.text}`); });
-    bot.handleMsg({ chat_id: [77], text_contains: 'x' }, (message) => { seen.push(`chat ${message.text}`); });
+    // Typed code is told the exact key at compile time (test/dispatch-filter-keys.test.ts); at run time
+    // the guesses work, for plain JavaScript.
+    bot.handleMsg(loose({ textStartsWith: 'go' }), (message) => { seen.push(`starts ${message.text}`); });
+    bot.handleMsg(loose({ is_reply: true }), (message) => { seen.push(`reply ${message.text}`); });
+    bot.handleMsg(loose({ chat_id: [77], text_contains: 'x' }), (message) => { seen.push(`chat ${message.text}`); });
     bot.handleMsg({ textContains: 'y' }, (message) => { seen.push(`exact ${message.text}`); });
     bot.addCustomFilter(new customFilters.TextStartsFilter());
     bot.addCustomFilter(new customFilters.IsReplyFilter());
@@ -36,7 +39,7 @@ test('textStartsWith, is_reply and chat_id find textStartswith, isReply and chat
 
 test('an unknown key is still reported, whatever its spelling', () => {
   const bot = new Botte('1:x');
-  bot.handleMsg({ textEndsWith: 'x' }, () => undefined);
+  bot.handleMsg({ textEndsWith: 'x' } as Parameters<typeof bot.handleMsg>[0], () => undefined);
   assert.throws(() => bot.checkCustomFilters(), /unknown filter key "textEndsWith"/);
 });
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { MessageEntity } from '@grammyjs/types';
+import type { MessageEntity } from '../src/api/generated/telegram-types.js';
 import { applyHtmlEntities, applyMarkdownV2Entities } from '../src/formatting/index.js';
 
 const e = (type: string, offset: number, length: number, extra: Record<string, unknown> = {}) =>

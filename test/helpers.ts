@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { Botte, StatesGroup, customFilters } from '../src/index.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { updateTypes } from '../src/util/constants.js';
+import type { PollingOptions } from '../src/runner/polling.js';
 
 /** An emulator plus an API client aimed at it; `close()` stops both. */
 export async function startClient(options: BotteOptions = {}) {
@@ -98,10 +99,11 @@ export async function twoUsersFillTheForm(emu: BotApiEmulator): Promise<void> {
 }
 
 /**
- * A polling bot (4 at once, at most 50 unfinished) whose every handler waits until `release()`;
- * `handled()` counts the handlers that finished. For backpressure tests.
+ * A polling bot (4 at once, at most 50 unfinished, `polling` added to the options of `runthebot`)
+ * whose every handler waits until `release()`; `handled()` counts the handlers that finished.
+ * For backpressure tests.
  */
-export function gatedPollingBot(emu: BotApiEmulator) {
+export function gatedPollingBot(emu: BotApiEmulator, polling: PollingOptions = {}) {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   let handled = 0;
@@ -110,6 +112,52 @@ export function gatedPollingBot(emu: BotApiEmulator) {
     await gate;
     handled++;
   });
-  const running = bot.runthebot({ longPollingTimeout: 5, maxUnfinished: 50 });
+  const running = bot.runthebot({ longPollingTimeout: 5, maxUnfinished: 50, ...polling });
   return { bot, running, release, handled: () => handled };
+}
+
+/** Resolves after `ms` milliseconds: the one pause of the suite (waiting for a condition is {@link waitFor}'s job). */
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Options of {@link waitFor}. */
+export interface WaitForOptions {
+  /** What did not happen, for the failure message (a function: computed when it fails, with the latest figures). */
+  message: string | (() => string);
+  /** Give up after this many ms (default 10 000). */
+  timeoutMs?: number;
+  /** Check every this many ms (default 10). */
+  intervalMs?: number;
+}
+
+/**
+ * Waits until `condition()` is true, checking every few ms; fails with `message` (and the time
+ * waited) once `timeoutMs` passed, so a broken feature fails the test instead of hanging it.
+ * An exception thrown by `condition` ends the wait at once (use it to fail early on a violation).
+ */
+export async function waitFor(condition: () => boolean | Promise<boolean>, options: WaitForOptions): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const started = Date.now();
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() - started >= timeoutMs) {
+      const what = typeof options.message === 'function' ? options.message() : options.message;
+      throw new assert.AssertionError({ message: `waitFor: ${what} (gave up after ${timeoutMs} ms)` });
+    }
+    await sleep(options.intervalMs ?? 10);
+  }
+}
+
+/**
+ * Stops a bot from a test's `finally`: a test that failed half-way must not leave a polling loop
+ * (and the test file) running. Gives up silently after `timeoutMs`, e.g. while a gated handler
+ * never finishes; the test has failed already in that case.
+ */
+export async function stopQuietly(bot: { stopBot(): Promise<void> } | undefined, timeoutMs = 5000): Promise<void> {
+  if (bot === undefined) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    bot.stopBot().catch(() => undefined),
+    new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); }),
+  ]);
+  clearTimeout(timer);
 }

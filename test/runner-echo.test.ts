@@ -69,7 +69,7 @@ test('skipPending drops every pending update, the last one included', async () =
     for (let i = 0; i < 5; i++) emu.pushMessage(`old ${i}`);
     const bot = echoBot(new Botte(emu.token, { apiUrl: emu.apiUrl }));
     const running = bot.runthebot({ skipPending: true, longPollingTimeout: 5 });
-    await emu.waitForCall('getUpdates', (call) => call.params.timeout === 5);
+    await emu.waitForRequest('getUpdates', (call) => call.params.timeout === 5);
     emu.pushMessage('new');
     const reply = await emu.waitForCall('sendMessage');
     assert.equal(reply.params.text, 'new');

@@ -7,8 +7,7 @@ import { Botte } from '../src/runner/botte.js';
 import { FileHandlerBackend, HandlerRegistry } from '../src/states/step-backends.js';
 import { StateMemoryStorage } from '../src/states/memory-storage.js';
 import { BotApiEmulator } from '../src/testing/index.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { stopQuietly, waitFor } from './helpers.js';
 const dirs: string[] = [];
 after(async () => { for (const dir of dirs) await rm(dir, { recursive: true, force: true }); });
 
@@ -16,6 +15,7 @@ function askAge(message: unknown) { return message; }
 
 test('stopBot() flushes the buffered writes of the step backends and the state storage', async () => {
   const emu = await BotApiEmulator.start();
+  let bot: Botte | undefined;
   try {
     const dir = await mkdtemp(join(tmpdir(), 'botte-flush-'));
     dirs.push(dir);
@@ -28,15 +28,15 @@ test('stopBot() flushes the buffered writes of the step backends and the state s
     }
     const stateStorage = new CountingStorage();
     // One backend for both kinds: it is flushed once.
-    const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, nextStepBackend: steps, replyBackend: steps, stateStorage });
+    bot = new Botte(emu.token, { apiUrl: emu.apiUrl, nextStepBackend: steps, replyBackend: steps, stateStorage });
     let handled = 0;
     bot.handleMsg({ commands: ['start'] }, async (message) => {
-      await bot.registerNextStepHandler(message, askAge);
+      await bot!.registerNextStepHandler(message, askAge);
       handled++;
     });
     const runningBot = bot.runthebot({ longPollingTimeout: 5 });
     emu.pushMessage('/start', { chatId: 42, userId: 42 });
-    while (handled < 1) await sleep(10);
+    await waitFor(() => handled >= 1, { message: 'the /start handler did not run' });
     await assert.rejects(readFile(file, 'utf8'), 'nothing written yet (delayed save)');
     await bot.stopBot();
     await runningBot;
@@ -44,6 +44,7 @@ test('stopBot() flushes the buffered writes of the step backends and the state s
     assert.deepEqual(saved.entries['42'], [{ name: 'askAge', args: [] }]);
     assert.equal(stateStorage.flushes, 1);
   } finally {
+    await stopQuietly(bot);
     await emu.stop();
   }
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../src/api/generated/telegram-types.js';
 import * as types from '../src/types/index.js';
 
 const roundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../src/api/generated/telegram-types.js';
 import * as types from '../src/types/index.js';
 import { extractAttachments } from '../src/types/attachments.js';
 

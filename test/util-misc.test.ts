@@ -26,7 +26,7 @@ test('quickMarkup builds an inline keyboard row by row', () => {
 
 test('updateTypes lists every optional field of Update', () => {
   const require = createRequire(import.meta.url);
-  const file = require.resolve('@grammyjs/types/update.d.ts');
+  const file = require.resolve('../src/api/generated/telegram-types.js');
   const source = readFileSync(file, 'utf8');
   const body = source.slice(source.indexOf('export interface Update {'));
   const fields = [...body.slice(0, body.indexOf('\n}')).matchAll(/^\s+([a-z_]+)\?:/gm)].map((m) => m[1]);

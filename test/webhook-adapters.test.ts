@@ -9,11 +9,11 @@ import { Botte } from '../src/runner/botte.js';
 import { nodeHttpHandler, expressHandler, fastifyHandler, honoHandler, webhookHandler, type WebhookOptions } from '../src/webhook/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { logger } from '../src/logger.js';
+import { sleep } from './helpers.js';
 
 const SECRET = 'S3cret_token-for-tests';
 const MAX = 2000;
 const OPTIONS: WebhookOptions = { secretToken: SECRET, maxBodyBytes: MAX };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Sent { method?: string; headers?: Record<string, string>; body?: string }
 interface Answer { status: number; text: string }

@@ -4,9 +4,12 @@ import net from 'node:net';
 
 const HERE = new URL('..', import.meta.url).pathname;
 
-/** Forks `script` (relative to bench/) with IPC; stderr is kept for error reports. */
-export function forkChild(script, args = [], execArgv = []) {
-  const child = fork(HERE + script, args, { execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+/**
+ * Forks `script` (relative to bench/) with IPC; stderr is kept for error reports. `execPath`
+ * runs it with another runtime (Bun: `BENCH_BOT_RUNTIME=/path/to/bun`, see run.mjs).
+ */
+export function forkChild(script, args = [], execArgv = [], execPath = undefined) {
+  const child = fork(HERE + script, args, { execArgv, execPath, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   child.stderrText = '';
   child.stderr.on('data', (d) => { if (child.stderrText.length < 20000) child.stderrText += d; });
   child.stdout.on('data', (d) => { if (child.stderrText.length < 20000) child.stderrText += d; });

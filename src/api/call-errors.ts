@@ -4,7 +4,8 @@
  * @module
  */
 import { ApiException, ApiHTTPException, ApiInvalidJSONException, ApiTelegramException, type TelegramErrorJson } from './errors.js';
-import { redactError } from './redact.js';
+import { redactAndTruncate, redactError } from './redact.js';
+import { methodSpec } from './method-lookup.js';
 
 /** Telegram's answer, parsed. */
 type Answer = { ok?: boolean; result?: unknown; error_code?: number; description?: string };
@@ -15,7 +16,7 @@ export function readAnswer(method: string, status: number, text: string): unknow
   try {
     json = JSON.parse(text);
   } catch {
-    if (status >= 400) throw new ApiHTTPException(method, `HTTP ${status}: ${text.slice(0, 200)}`, `HTTP_${status}`, { status });
+    if (status >= 400) throw new ApiHTTPException(method, `HTTP ${status}: ${redactAndTruncate(text, 200)}`, `HTTP_${status}`, { status });
     throw new ApiInvalidJSONException(method, text, status);
   }
   return readParsedAnswer(method, status, json, text);
@@ -50,8 +51,13 @@ export function toApiException(method: string, error: unknown): ApiException {
   return redactError(new ApiHTTPException(method, err?.message ?? String(error), code, { cause: redactError(error) }));
 }
 
-/** Methods whose repetition cannot duplicate anything visible (sending twice would). */
-const IDEMPOTENT = /^(get|set|delete|edit|answer|ban|unban|restrict|promote|pin|unpin|leave|close|reopen|hide|unhide|approve|decline|revoke|remove|verify|read|stop|logOut)/;
+/**
+ * Whether repeating `method` cannot duplicate anything visible (sending twice would): a fact of
+ * the description (spec/bot-api.json, `idempotent`); a method outside it is never repeated.
+ */
+function idempotent(method: string): boolean {
+  return methodSpec(method)?.idempotent ?? false;
+}
 
 /** Failures that happened before the request could reach Telegram: safe to repeat for any method. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ECONNECTTIMEOUT', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -63,15 +69,15 @@ export function retryDelay(method: string, error: ApiException, attempt: number,
       const seconds = error.retryAfter ?? 1;
       return seconds <= maxRetryAfter ? seconds * 1000 : undefined;
     }
-    if (error.errorCode >= 500 && IDEMPOTENT.test(method)) return backoff(attempt);
+    if (error.errorCode >= 500 && idempotent(method)) return backoff(attempt);
     return undefined;
   }
   if (error instanceof ApiHTTPException) {
     if (error.code === 'ABORTED') return undefined;
-    if (NOT_SENT.has(error.code) || IDEMPOTENT.test(method)) return backoff(attempt);
+    if (NOT_SENT.has(error.code) || idempotent(method)) return backoff(attempt);
     return undefined;
   }
-  if (error instanceof ApiInvalidJSONException && IDEMPOTENT.test(method)) return backoff(attempt);
+  if (error instanceof ApiInvalidJSONException && idempotent(method)) return backoff(attempt);
   return undefined;
 }
 

@@ -4,11 +4,13 @@
  * seed's helpers (`replyTo`, `getFileUrl`, `downloadFile`, `removeWebhook`).
  * @module
  */
-import type { Message, UserFromGetMe } from '@grammyjs/types';
+import type { Message, UserFromGetMe } from './generated/telegram-types.js';
+import { replyTarget } from './reply-target.js';
 import { METHOD_TABLE, type MethodName } from './generated/method-table.js';
 import { callPlan, methodSpec, type CallPlan } from './method-lookup.js';
 import type { BotApiMethods } from './generated/bot-api-methods.js';
 import type { ApiParams, ApiResult, MethodSpec, OptionsOf } from './method-spec.js';
+import type { ApiCallArgs, UnknownMethodName } from './call-api-types.js';
 import { apihelper, formatUrl } from './settings.js';
 import { Transport } from './transport.js';
 import { registerSecret, redactError } from './redact.js';
@@ -22,7 +24,7 @@ import type { InputFile } from '../types/input-file.js';
 import { FloodControl } from './flood-control.js';
 import { logger } from '../logger.js';
 import { sleep } from './sleep.js';
-import { rememberOrigin } from './unobserved-errors.js';
+import { observed, rememberOrigin } from './unobserved-errors.js';
 import { validateToken } from '../util/token.js';
 import { isDict } from '../util/text.js';
 import type { BotteOptions } from '../options.js';
@@ -51,8 +53,11 @@ const OWNED_PARAMS: CallOptions = Object.freeze({});
  * methods, with uploads, defaults, retries and typed errors. `Botte` builds on it.
  */
 export class ApiClient {
-  /** The bot token (not enumerable, so that printing the bot does not print it). */
-  declare readonly token: string;
+  /**
+   * The token, in a private field: neither printing the bot (`util.inspect` even with
+   * `showHidden`) nor serializing it shows it.
+   */
+  readonly #token: string;
   /** The options the bot was created with. */
   readonly options: BotteOptions;
   /** The id of the bot, the part of the token before `:`. */
@@ -77,10 +82,15 @@ export class ApiClient {
       throw new TypeError('The bot token is malformed: expected "<bot id>:<secret>" without spaces');
     }
     registerSecret(token);
-    Object.defineProperty(this, 'token', { value: token, enumerable: false });
+    this.#token = token;
     this.options = options;
     this.botId = Number(token.split(':')[0]);
     if (options.floodControl) this.floodControl = new FloodControl(options.floodControl === true ? {} : options.floodControl);
+  }
+
+  /** The bot token (a getter over a private field, so that printing the bot does not print it). */
+  get token(): string {
+    return this.#token;
   }
 
   /** The bot's own user (getMe), asked once and cached. */
@@ -97,16 +107,20 @@ export class ApiClient {
       proxy: this.options.proxy ?? apihelper.proxy,
       sessionTimeToLive: this.options.sessionTimeToLive ?? apihelper.SESSION_TIME_TO_LIVE,
       connectTimeout: this.options.connectTimeout ?? apihelper.CONNECT_TIMEOUT,
+      kind: this.options.transport ?? apihelper.TRANSPORT,
     });
     return this.transport;
   }
 
   /**
    * Calls any Bot API method by name with Telegram's parameter object. The typed methods
-   * (`bot.sendMessage(...)`) all end here; use it for methods newer than this version of Botte.
+   * (`bot.sendMessage(...)`) all end here. A method Botte knows is typed by its name: its
+   * parameters are checked (`callApi('sendMessage', { chat_id })` without `text` fails to compile)
+   * and the result is typed. A name Botte does not know yet (a newer Bot API method) takes a plain
+   * parameter object and resolves with `unknown`, or with `T` given as `callApi<T>('newMethod', {...})`.
    */
-  callApi<M extends MethodName>(method: M, params?: ApiParams<M>, call?: CallOptions): Promise<ApiResult<M>>;
-  callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown>;
+  callApi<M extends MethodName>(method: M, ...args: ApiCallArgs<M>): Promise<ApiResult<M>>;
+  callApi<T = unknown, M extends string = string>(method: UnknownMethodName<M>, params?: Record<string, unknown>, call?: CallOptions): Promise<T>;
   callApi(method: string, params?: Record<string, unknown>, call: CallOptions = NO_CALL_OPTIONS): Promise<unknown> {
     // Not an async function: a call answered in process (a custom request sender) then costs
     // one promise, not a chain of them.
@@ -192,7 +206,7 @@ export class ApiClient {
       body = JSON.stringify(fields);
       headers['content-type'] = 'application/json';
     } else {
-      const multipart = await buildMultipart(fields, files);
+      const multipart = await buildMultipart(fields, files, plan.name);
       body = multipart.body;
       headers['content-type'] = multipart.contentType;
       if (multipart.length !== undefined) headers['content-length'] = String(multipart.length);
@@ -222,12 +236,16 @@ export class ApiClient {
     return url;
   }
 
-  /** Replies to `message` in its chat, quoting it. */
+  /**
+   * Replies to `message` in its chat, quoting it. Throws {@link NoReplyTargetError} (at once, before
+   * any request) when there is no such message, e.g. the absent `message` of an inline callback query.
+   */
   replyTo(message: Pick<Message, 'message_id' | 'chat'>, text: string, options?: OptionsOf<'sendMessage', 'chat_id' | 'text'>): Promise<ApiResult<'sendMessage'>> {
+    const target = replyTarget(message);
     return this.callApi('sendMessage', {
-      chat_id: message.chat.id,
+      chat_id: target.chatId,
       text,
-      reply_parameters: { message_id: message.message_id },
+      reply_parameters: { message_id: target.messageId },
       ...options,
     } as ApiParams<'sendMessage'>);
   }
@@ -241,7 +259,12 @@ export class ApiClient {
    * The download URL of a file. It contains the token: hand it only to code you trust.
    * @param fileId a file_id, or a `File` object from getFile
    */
-  async getFileUrl(fileId: string | { file_path?: string }): Promise<string> {
+  getFileUrl(fileId: string | { file_path?: string }): Promise<string> {
+    // Observed like a call: a forgotten await must not end the process.
+    return observed(this.fileUrlOf(fileId), this);
+  }
+
+  private async fileUrlOf(fileId: string | { file_path?: string }): Promise<string> {
     const filePath = typeof fileId === 'string' ? (await this.callApi('getFile', { file_id: fileId })).file_path : fileId.file_path;
     if (!filePath) throw new ApiHTTPException('getFile', 'Telegram returned no file_path for this file', 'NO_FILE_PATH');
     return formatUrl(this.options.fileUrl ?? apihelper.FILE_URL, this.token, filePath);
@@ -258,7 +281,10 @@ export class ApiClient {
       }
       return response.body;
     } catch (error) {
-      throw toApiException('downloadFile', error);
+      const apiError = toApiException('downloadFile', error);
+      // Observed like a call: a forgotten await must not end the process.
+      rememberOrigin(apiError, this);
+      throw apiError;
     }
   }
 

@@ -1,10 +1,12 @@
 /**
  * The errors a Bot API call can end with. All extend {@link ApiException}, so that
  * `catch (e) { if (e instanceof ApiException) ... }` covers every failure of a call.
- * Messages name the method and never contain the bot token.
+ * Messages name the method and never contain the bot token. Every class is branded (see
+ * `src/util/error-brand.ts`), so `instanceof` also holds across the CommonJS and ESM builds.
  * @module
  */
-import { redact } from './redact.js';
+import { redact, redactAndTruncate, redactError } from './redact.js';
+import { brandError } from '../util/error-brand.js';
 
 /** Base class of every error raised by a Bot API call. */
 export class ApiException extends Error {
@@ -19,6 +21,8 @@ export class ApiException extends Error {
     this.name = new.target.name;
     this.method = method;
     this.status = options.status;
+    // The cause (a network or URL error) may carry the request URL in any field.
+    if (options.cause !== undefined) redactError(options.cause);
   }
 }
 
@@ -84,6 +88,32 @@ export class ApiInvalidJSONException extends ApiException {
   /** Creates the error for an unparsable `body` received for `method`. */
   constructor(method: string, body: string, status?: number) {
     super(`The server returned an invalid JSON response (method ${method}, HTTP ${status ?? '?'})`, method, { status });
-    this.body = redact(body.slice(0, 500));
+    this.body = redactAndTruncate(body, 500);
   }
 }
+
+/**
+ * A local file given for upload could not be read (missing, a directory, no permission): the
+ * call was not sent, Telegram never saw it.
+ */
+export class LocalFileError extends ApiException {
+  /** The local path that could not be read. */
+  readonly path: string;
+  /** The system error code, e.g. `ENOENT`, `EISDIR`, `EACCES`. */
+  readonly code: string;
+
+  /** Creates the error for `path`, given to `method`, that failed with the system error `cause`. */
+  constructor(method: string, path: string, cause: unknown) {
+    const code = String((cause as { code?: unknown } | undefined)?.code ?? 'EIO');
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : code;
+    super(`Cannot upload the local file ${JSON.stringify(path)} (${reason}, ${code}); nothing was sent (method ${method})`, method, { cause });
+    this.path = path;
+    this.code = code;
+  }
+}
+
+brandError(ApiException, 'ApiException');
+brandError(ApiTelegramException, 'ApiTelegramException');
+brandError(ApiHTTPException, 'ApiHTTPException');
+brandError(ApiInvalidJSONException, 'ApiInvalidJSONException');
+brandError(LocalFileError, 'LocalFileError');

@@ -31,9 +31,6 @@ export interface CallPlan {
   readonly index: number;
 }
 
-/** Message-returning methods, by name. */
-const RESULT_IS_MESSAGE = /^(send|forward|copy|edit|stop(Message)?Live|setGameScore)/;
-
 // A Map, not the table object: 185+ keys put an object in dictionary mode, and calls look the
 // method up on every call.
 const plans = new Map<string, CallPlan>();
@@ -46,7 +43,9 @@ export function callPlan(method: string): CallPlan {
     // A caller passing ever new names (typos in a loop) must not grow the cache without bound:
     // past 1024 names, plans are made per call and share the index -1 (not cached by clients).
     const cached = plans.size < 1024;
-    plan = { name, spec: methodSpec(method), returnsMessage: RESULT_IS_MESSAGE.test(name), index: cached ? plans.size : -1 };
+    const spec = methodSpec(method);
+    // Whether a result is a Message is a fact of the description (spec/bot-api.json).
+    plan = { name, spec, returnsMessage: spec?.returnsMessage ?? false, index: cached ? plans.size : -1 };
     if (cached) plans.set(method, plan);
   }
   return plan;

@@ -1,8 +1,8 @@
 /**
- * Types that turn the type package's `ApiMethods` into Botte's method signatures.
+ * Types that turn the generated `ApiMethods` (from spec/bot-api.json) into Botte's method signatures.
  * @module
  */
-import type { ApiMethods, Message as TelegramMessage, ParseMode } from '@grammyjs/types';
+import type { ApiMethods, Message as TelegramMessage, ParseMode } from './generated/telegram-types.js';
 import type { Uploadable } from '../types/input-file.js';
 import type { MessageExtras } from '../types/message.js';
 
@@ -16,6 +16,12 @@ export interface MethodSpec {
   readonly required: number;
   /** Bit flags of the constructor defaults the method accepts (see `DefaultFlag`). */
   readonly defaults: number;
+  /** The result is a Message (or a list of them) that gets `content_type` and `from_user`. */
+  readonly returnsMessage: boolean;
+  /** Repeating the call after a failure cannot duplicate anything visible (see call-errors.ts). */
+  readonly idempotent: boolean;
+  /** The call may travel in the body of a webhook response (see webhook/reply-in-response.ts). */
+  readonly webhookReply: boolean;
   /** Makes the parameter object of a call that passes every positional parameter and no options. */
   readonly build: (...positional: never[]) => Record<string, unknown>;
 }

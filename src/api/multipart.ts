@@ -3,8 +3,8 @@
  * so that uploading a 200 MB file costs a few hundred kilobytes of memory.
  * @module
  */
-import { randomBytes } from 'node:crypto';
 import type { InputFile } from '../types/input-file.js';
+import { LocalFileError } from './errors.js';
 
 /** A multipart body ready to send. */
 export interface MultipartBody {
@@ -23,6 +23,14 @@ function quote(value: string): string {
   return value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/** `bytes` random bytes as hex, from Web Crypto (present on every runtime). */
+function randomHex(bytes: number): string {
+  const random = crypto.getRandomValues(new Uint8Array(bytes));
+  let hex = '';
+  for (const byte of random) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
 /** Encodes a field value the way Telegram reads it: strings as is, everything else as JSON. */
 export function fieldValue(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -31,9 +39,29 @@ export function fieldValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Builds a streamed multipart body from plain `fields` and `files` (field name → file). */
-export async function buildMultipart(fields: Record<string, unknown>, files: ReadonlyMap<string, InputFile>): Promise<MultipartBody> {
-  const boundary = `----botte${randomBytes(12).toString('hex')}`;
+/** The file's size; a local path is checked here, so a missing file is reported as ours, not Telegram's. */
+async function localSize(file: InputFile, method: string): Promise<number | undefined> {
+  const source = file.source as { path?: unknown; pipe?: unknown };
+  if (typeof source.path !== 'string' || typeof source.pipe === 'function') return file.size();
+  let info;
+  try {
+    // Loaded on use: only a path source needs the file system (absent on Workers).
+    const { stat } = await import('node:fs/promises');
+    info = await stat(source.path);
+  } catch (error) {
+    throw new LocalFileError(method, source.path, error);
+  }
+  if (info.isDirectory()) throw new LocalFileError(method, source.path, { code: 'EISDIR' });
+  return info.size;
+}
+
+/**
+ * Builds a streamed multipart body from plain `fields` and `files` (field name → file) for
+ * `method`. A local path that cannot be read fails here with a {@link LocalFileError}, before
+ * anything is sent.
+ */
+export async function buildMultipart(fields: Record<string, unknown>, files: ReadonlyMap<string, InputFile>, method = 'upload'): Promise<MultipartBody> {
+  const boundary = `----botte${randomHex(12)}`;
   const encoder = new TextEncoder();
   let head = '';
   for (const [name, value] of Object.entries(fields)) {
@@ -48,7 +76,7 @@ export async function buildMultipart(fields: Record<string, unknown>, files: Rea
         `Content-Type: application/octet-stream${CRLF}${CRLF}`,
     );
     fileHeads.push([fileHead, file]);
-    const size = await file.size();
+    const size = await localSize(file, method);
     length = size === undefined || length === undefined ? undefined : length + fileHead.byteLength + size + 2;
   }
   const headBytes = encoder.encode(head);

@@ -10,6 +10,12 @@ import { ApiException, ApiHTTPException, ApiInvalidJSONException, ApiTelegramExc
 /** A proxy: one URL for every request, or one per scheme of the Bot API URL. */
 export type ProxySetting = string | { http?: string; https?: string };
 
+/**
+ * The HTTP layer: `'undici'` (Node's fast path), `'fetch'` (the Web fetch of Bun, Deno, Workers,
+ * also usable on Node) or `'auto'`, undici where its Dispatcher works and fetch elsewhere.
+ */
+export type TransportKind = 'auto' | 'undici' | 'fetch';
+
 /** What a {@link CustomRequestSender} receives besides the HTTP method and the URL. */
 export interface CustomRequestInit {
   /** The call's parameters; values that are not strings are JSON-encoded like Telegram expects. */
@@ -44,6 +50,8 @@ export interface ApiHelperSettings {
   CONNECT_TIMEOUT: number;
   /** Seconds to wait for an answer to an ordinary call (long polls add their own timeout to this). */
   READ_TIMEOUT: number;
+  /** Which HTTP layer sends requests (see {@link TransportKind}); default `'auto'`. */
+  TRANSPORT: TransportKind;
   /** Replaces the HTTP layer (see {@link CustomRequestSender}). */
   CUSTOM_REQUEST_SENDER: CustomRequestSender | undefined;
   /** Turns on function middlewares (`bot.middlewareHandler`) for bots created afterwards. */
@@ -64,14 +72,25 @@ export interface ApiHelperSettings {
   readonly ApiInvalidJSONException: typeof ApiInvalidJSONException;
 }
 
+/**
+ * An environment variable, if set and not empty. `BOTTE_API_URL`/`BOTTE_FILE_URL` aim an unchanged
+ * bot at another Bot API server (the playground sets them to its emulator, see src/playground/).
+ */
+function fromEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
 /** The global settings (the seed's `apihelper`). */
 export const apihelper: ApiHelperSettings = {
-  API_URL: 'https://api.telegram.org/bot{0}/{1}',
-  FILE_URL: 'https://api.telegram.org/file/bot{0}/{1}',
+  API_URL: fromEnv('BOTTE_API_URL') ?? 'https://api.telegram.org/bot{0}/{1}',
+  FILE_URL: fromEnv('BOTTE_FILE_URL') ?? 'https://api.telegram.org/file/bot{0}/{1}',
   proxy: undefined,
   SESSION_TIME_TO_LIVE: undefined,
   CONNECT_TIMEOUT: 15,
   READ_TIMEOUT: 60,
+  TRANSPORT: 'auto',
   CUSTOM_REQUEST_SENDER: undefined,
   ENABLE_MIDDLEWARE: false,
   RETRY_ON_ERROR: true,

@@ -1,11 +1,14 @@
 /**
  * The one HTTP layer of Botte: pooled keep-alive connections through undici, JSON or
  * streamed multipart bodies, connect/read timeouts and AbortSignal support, optional
- * http(s)/socks5 proxies. undici is loaded on the first request, so importing Botte stays cheap.
+ * http(s)/socks5 proxies. undici is loaded on the first request, so importing Botte stays cheap,
+ * and only on Node: Bun, Deno and Workers use the Web fetch transport of `transport-fetch.ts`.
  * @module
  */
 import type { Dispatcher } from 'undici';
-import type { ProxySetting } from './settings.js';
+import type { ProxySetting, TransportKind } from './settings.js';
+import { FetchTransport } from './transport-fetch.js';
+import { proxyFor } from './transport-proxy.js';
 
 /** Settings of one {@link Transport}. */
 export interface TransportOptions {
@@ -15,6 +18,19 @@ export interface TransportOptions {
   sessionTimeToLive?: number;
   /** Seconds to wait for a connection. */
   connectTimeout: number;
+  /** Which HTTP layer sends the requests (default `'auto'`: undici on Node, fetch elsewhere). */
+  kind?: TransportKind;
+}
+
+/**
+ * Whether undici's Dispatcher can carry the requests: on Node it can. Bun ships an undici whose
+ * Dispatcher cannot dispatch, Deno has none unless installed, Workers have no sockets for it.
+ */
+export function undiciUsable(): boolean {
+  const g = globalThis as { Bun?: unknown; Deno?: unknown; navigator?: { userAgent?: string }; process?: { versions?: { node?: string } } };
+  if (g.Bun !== undefined || g.Deno !== undefined) return false;
+  if (g.navigator?.userAgent === 'Cloudflare-Workers') return false;
+  return typeof g.process?.versions?.node === 'string';
 }
 
 /** One HTTP request. */
@@ -61,6 +77,8 @@ export class Transport {
   /** The dispatcher once made, so that a request does not wait a microtask for it. */
   private ready?: Dispatcher;
   private closed = false;
+  /** The fetch transport when it was chosen: requests go there instead. */
+  private readonly viaFetch?: FetchTransport;
   /**
    * Parsed targets by URL (bounded: URLs are one per method, plus file downloads). A private
    * field: the URLs contain the token, and printing the bot must not show it.
@@ -68,7 +86,18 @@ export class Transport {
   readonly #targets = new Map<string, Target>();
 
   /** Creates a transport; no connection is opened before the first request. */
-  constructor(private readonly options: TransportOptions) {}
+  constructor(private readonly options: TransportOptions) {
+    const kind = options.kind ?? 'auto';
+    if (kind !== 'auto' && kind !== 'undici' && kind !== 'fetch') {
+      throw new TypeError(`transport must be 'auto', 'undici' or 'fetch', not ${JSON.stringify(kind)}`);
+    }
+    if (kind === 'fetch' || (kind === 'auto' && !undiciUsable())) this.viaFetch = new FetchTransport(options);
+  }
+
+  /** The HTTP layer in use: `'undici'` or `'fetch'`. */
+  get kind(): 'undici' | 'fetch' {
+    return this.viaFetch ? 'fetch' : 'undici';
+  }
 
   private dispatcher(url: URL): Promise<Dispatcher> {
     this.dispatcherPromise ??= loadUndici().then((undici) => (this.ready = this.createDispatcher(undici, url)));
@@ -97,7 +126,7 @@ export class Transport {
       connections: 64,
       pipelining: 1,
     };
-    const proxy = this.proxyFor(url);
+    const proxy = proxyFor(this.options.proxy, url);
     if (!proxy) return new undici.Agent(common);
     if (/^socks5h?:/i.test(proxy)) {
       // The SOCKS agent takes `connect` as a connector function, not as connector options.
@@ -107,16 +136,10 @@ export class Transport {
     return new undici.ProxyAgent({ uri: proxy, ...common });
   }
 
-  private proxyFor(url: URL): string | undefined {
-    const proxy = this.options.proxy;
-    if (!proxy) return undefined;
-    if (typeof proxy === 'string') return proxy;
-    return url.protocol === 'https:' ? (proxy.https ?? proxy.http) : (proxy.http ?? proxy.https);
-  }
-
   /** Sends one request and reads the whole answer. Network failures reject with the undici error. */
   send(request: TransportRequest): Promise<TransportResponse> {
     if (this.closed) return Promise.reject(new Error('The transport is closed'));
+    if (this.viaFetch) return this.viaFetch.send(request);
     const target = this.target(request.url);
     const ready = this.ready;
     if (ready !== undefined) return dispatchRequest(ready, target, request);
@@ -126,6 +149,7 @@ export class Transport {
   /** Closes every pooled connection. Requests in flight finish first. */
   async close(): Promise<void> {
     this.closed = true;
+    await this.viaFetch?.close();
     const pending = this.dispatcherPromise;
     this.dispatcherPromise = undefined;
     this.ready = undefined;
@@ -162,6 +186,10 @@ function dispatchRequest(dispatcher: Dispatcher, target: Target, request: Transp
       {
         onRequestStart(c) {
           controller = c;
+          // undici starts a request only once it has a connection: one that waited for a free
+          // connection (or for a new one to connect) may have been aborted meanwhile, when there
+          // was no controller yet to abort. Left alone, a long poll would then run its full timeout.
+          if (signal?.aborted) c.abort(abortError());
         },
         onResponseStart(_c, statusCode) {
           status = statusCode;

@@ -3,8 +3,9 @@
  * `(message) => { bot.replyTo(message, '...') }`: if Telegram refuses that call (the user blocked
  * the bot, the chat is gone...), the rejected promise has no handler and Node ends the process.
  *
- * Once a bot handles updates, Botte listens to `unhandledRejection`: a rejection that is a Bot API
- * error of a bot that handles updates goes to that bot's exception handler instead. Any other
+ * Once a bot handles updates, Botte listens to `unhandledRejection`: a rejection that is an error
+ * of a bot method (a Bot API call, a state method, a step handler, a download; see
+ * {@link observed}) of a bot that handles updates goes to that bot's exception handler instead. Any other
  * rejection keeps Node's default behaviour (the process ends), unless the application listens
  * to `unhandledRejection` itself, in which case it decides.
  * @module
@@ -23,6 +24,19 @@ export function rememberOrigin(error: unknown, bot: object): void {
   if (error !== null && typeof error === 'object' && typeof (bot as Partial<ErrorSink>).reportError === 'function') {
     origins.set(error, bot as ErrorSink);
   }
+}
+
+/**
+ * Returns `promise` as the caller should get it: when it rejects, the error is remembered as
+ * `bot`'s, so that if the caller forgot to await it, the rejection goes to the bot's exception
+ * handler instead of ending the process. Used for every promise Botte hands out from a bot
+ * method that can fail (state methods, step handlers, downloads), as Bot API calls are.
+ */
+export function observed<T>(promise: Promise<T>, bot: object): Promise<T> {
+  return promise.then(undefined, (error: unknown) => {
+    rememberOrigin(error, bot);
+    throw error;
+  });
 }
 
 function nodeWouldOnlyWarn(): boolean {
@@ -45,5 +59,7 @@ function onUnhandledRejection(reason: unknown): void {
 export function guardUnobservedApiErrors(): void {
   if (installed) return;
   installed = true;
+  // Workers have no process events: an unobserved rejection is logged by the runtime there.
+  if (typeof globalThis.process?.on !== 'function') return;
   process.on('unhandledRejection', onUnhandledRejection);
 }

@@ -11,6 +11,7 @@ import { ClassMiddlewares, FunctionMiddlewares } from './middleware.js';
 import { FILTER_KIND, REGISTRARS } from './registrars.js';
 import { StepHandlers } from './step-handlers.js';
 import type { UpdateType } from './types.js';
+import { brandError } from '../util/error-brand.js';
 
 const REGISTRAR_NAME: Readonly<Record<string, string>> = Object.fromEntries(REGISTRARS.map((row) => [row.updateType, row.name]));
 
@@ -25,6 +26,7 @@ export class UnknownFilterKeyError extends TypeError {
     this.name = 'UnknownFilterKeyError';
   }
 }
+brandError(UnknownFilterKeyError, 'UnknownFilterKeyError');
 
 /** A filter key's spelling-free form: `textStartsWith`, `text_startswith` and `textStartswith` meet. */
 function looseKey(key: string): string {
@@ -153,4 +155,3 @@ export class DispatchState implements FilterContext {
     this.pendingKeyErrors.push(this.unknownKeyError(key, entry));
   }
 }
-

@@ -5,7 +5,7 @@
  * it with polling, webhooks and concurrent scheduling.
  * @module
  */
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
 import { ApiClient } from '../api/client.js';
 import { apihelper } from '../api/settings.js';
 import type { BotteOptions } from '../options.js';
@@ -20,8 +20,8 @@ import { UpdatePipeline } from './pipeline.js';
 import { installRegistrars, type DispatchRegistrars } from './registrars.js';
 import { reportError } from './report-error.js';
 import { disableSave, enableSave, loadSaved, type LoadStepsOptions, type SaveStepsOptions } from './saved-steps.js';
-import { guardUnobservedApiErrors } from '../api/unobserved-errors.js';
-import type { FunctionMiddleware, MiddlewareFilters, UpdateType } from './types.js';
+import { guardUnobservedApiErrors, observed } from '../api/unobserved-errors.js';
+import type { FunctionMiddleware, MiddlewareFilters, TypedMiddleware, UpdateType, WholeUpdateMiddleware } from './types.js';
 
 type Id = number | string;
 
@@ -148,8 +148,11 @@ export class Dispatcher extends ApiClient {
    * A middleware's error is reported and its update skipped (silently, with a warning in the log,
    * when `suppressMiddlewareExceptions` is set).
    */
-  middlewareHandler(filters: MiddlewareFilters | undefined, middleware: FunctionMiddleware): FunctionMiddleware;
-  middlewareHandler(filters?: MiddlewareFilters): <F extends FunctionMiddleware>(middleware: F) => F;
+  middlewareHandler<U extends UpdateType, F extends TypedMiddleware<this, U>>(filters: { updateTypes: readonly U[] }, middleware: F): F;
+  middlewareHandler<F extends WholeUpdateMiddleware<this>>(filters: { updateTypes?: undefined } | undefined, middleware: F): F;
+  middlewareHandler<F extends WholeUpdateMiddleware<this>>(middleware: F): F;
+  middlewareHandler<U extends UpdateType>(filters: { updateTypes: readonly U[] }): <F extends TypedMiddleware<this, U>>(middleware: F) => F;
+  middlewareHandler(filters?: { updateTypes?: undefined }): <F extends WholeUpdateMiddleware<this>>(middleware: F) => F;
   middlewareHandler(filters?: MiddlewareFilters | FunctionMiddleware, middleware?: FunctionMiddleware): unknown {
     if (typeof filters === 'function') return this.registerMiddlewareHandler(filters);
     if (middleware !== undefined) return this.registerMiddlewareHandler(middleware, filters);
@@ -193,22 +196,22 @@ export class Dispatcher extends ApiClient {
    * anyone there triggers it.
    */
   registerNextStepHandler<A extends unknown[]>(message: { chat: { id: Id } }, callback: (message: Message, ...args: A) => unknown, ...args: A): Promise<void> {
-    return this.dispatchState.steps.registerNext(message.chat.id, callback, args);
+    return observed(this.dispatchState.steps.registerNext(message.chat.id, callback, args), this);
   }
 
   /** {@link registerNextStepHandler} by chat id. */
   registerNextStepHandlerByChatId<A extends unknown[]>(chatId: Id, callback: (message: Message, ...args: A) => unknown, ...args: A): Promise<void> {
-    return this.dispatchState.steps.registerNext(chatId, callback, args);
+    return observed(this.dispatchState.steps.registerNext(chatId, callback, args), this);
   }
 
   /** Forgets the next-step handlers waiting in `message`'s chat. */
   clearStepHandler(message: { chat: { id: Id } }): Promise<void> {
-    return this.dispatchState.steps.clearNext(message.chat.id);
+    return observed(this.dispatchState.steps.clearNext(message.chat.id), this);
   }
 
   /** Forgets the next-step handlers waiting in chat `chatId`. */
   clearStepHandlerByChatId(chatId: Id): Promise<void> {
-    return this.dispatchState.steps.clearNext(chatId);
+    return observed(this.dispatchState.steps.clearNext(chatId), this);
   }
 
   /**
@@ -216,22 +219,22 @@ export class Dispatcher extends ApiClient {
    * reaches the normal handlers. Only replies in `message`'s chat count.
    */
   registerForReply<A extends unknown[]>(message: { message_id: number; chat: { id: Id } }, callback: (message: Message, ...args: A) => unknown, ...args: A): Promise<void> {
-    return this.dispatchState.steps.registerReply(message.message_id, message.chat.id, callback, args);
+    return observed(this.dispatchState.steps.registerReply(message.message_id, message.chat.id, callback, args), this);
   }
 
   /** {@link registerForReply} by message id (any chat, since the chat is not known). */
   registerForReplyByMessageId<A extends unknown[]>(messageId: number, callback: (message: Message, ...args: A) => unknown, ...args: A): Promise<void> {
-    return this.dispatchState.steps.registerReply(messageId, undefined, callback, args);
+    return observed(this.dispatchState.steps.registerReply(messageId, undefined, callback, args), this);
   }
 
   /** Forgets the reply handlers waiting for replies to `message`. */
   clearReplyHandlers(message: { message_id: number }): Promise<void> {
-    return this.dispatchState.steps.clearReply(message.message_id);
+    return observed(this.dispatchState.steps.clearReply(message.message_id), this);
   }
 
   /** Forgets the reply handlers waiting for replies to message `messageId`. */
   clearReplyHandlersByMessageId(messageId: number): Promise<void> {
-    return this.dispatchState.steps.clearReply(messageId);
+    return observed(this.dispatchState.steps.clearReply(messageId), this);
   }
 
   /**
@@ -281,7 +284,8 @@ installRegistrars(Dispatcher.prototype);
 for (const name of STATE_METHODS) {
   Object.defineProperty(Dispatcher.prototype, name, {
     value: function (this: Dispatcher, ...args: unknown[]) {
-      return (this.botStates[name] as (...a: unknown[]) => unknown).apply(this.botStates, args);
+      // A storage that is down must not end the process when the handler forgot to await.
+      return observed((this.botStates[name] as (...a: unknown[]) => Promise<unknown>).apply(this.botStates, args), this);
     },
     writable: true,
     configurable: true,

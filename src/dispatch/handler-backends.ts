@@ -3,12 +3,25 @@
  * the three marker objects that steer dispatch (`SkipHandler`, `CancelUpdate`, `ContinueHandling`).
  * @module
  */
+import type { StateContext } from '../states/bot-states.js';
 
 /**
  * The `data` object a handler receives as its second argument. Class-based middlewares fill it
- * in `preProcess`; it is a fresh empty object per update when no middleware touches it.
+ * in `preProcess`; it is a fresh empty object per update when no middleware touches it. Keys a
+ * middleware of your own writes are `unknown`: narrow them, or cast to the shape it writes.
  */
-export type HandlerData = Record<string, any>;
+export interface HandlerData {
+  /**
+   * The conversation state of the update's user, put here by `states.StateMiddleware`
+   * (pyTelegramBotAPI's `state: StateContext` argument). Without that middleware, or for an
+   * update without a user, it is `undefined`.
+   */
+  state: StateContext;
+  /** The same object as {@link HandlerData.state} (pyTelegramBotAPI's `state_context`). */
+  stateContext: StateContext;
+  /** Whatever other middlewares put here. */
+  [key: string]: unknown;
+}
 
 /**
  * Returned from a middleware's `preProcess`: the handlers are skipped for this update, but the

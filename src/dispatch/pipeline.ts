@@ -19,7 +19,8 @@
  * @module
  */
 import { isThenable } from './is-thenable.js';
-import type { UserFromGetMe } from '@grammyjs/types';
+import type { UserFromGetMe } from '../api/generated/telegram-types.js';
+import { isOwnUsername } from './own-usernames.js';
 import { enrichUpdate } from '../types/message.js';
 import { logger } from '../logger.js';
 import type { DispatchState } from './dispatch-state.js';
@@ -27,6 +28,7 @@ import type { BaseMiddleware, HandlerData } from './handler-backends.js';
 import { parseCommand, type HandlerTable, type ParsedCommand } from './handler-table.js';
 import { walkHandlers, type WalkEnd } from './handler-walk.js';
 import { FILTER_KIND, type FilterKind } from './registrars.js';
+import { MalformedUpdateError, updateProblem } from './malformed-update.js';
 
 /** What the pipeline needs from the bot. */
 export interface PipelineHost {
@@ -78,6 +80,9 @@ export class UpdatePipeline implements WalkEnd {
   run(update: object): Promise<void> | undefined {
     const { bot, state } = this;
     try {
+      // A malformed update is reported once and skipped (see malformed-update.ts).
+      const problem = updateProblem(update);
+      if (problem !== undefined) return this.failed(new MalformedUpdateError(problem, update));
       enrichUpdate(update);
       const updateType = updateTypeOf(update);
       // The common case: no middleware, listener or waiting step handler, so only the handlers
@@ -87,7 +92,7 @@ export class UpdatePipeline implements WalkEnd {
       }
       const table = state.tables.get(updateType);
       // The walk is the update's last step: its promise comes back already ended (see WalkEnd).
-      const running = table === undefined ? undefined : dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', (update as Record<string, any>)[updateType], {}, this);
+      const running = table === undefined ? undefined : dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', (update as Record<string, any>)[updateType], {} as HandlerData, this);
       return running !== undefined ? (running as Promise<void>) : this.settled();
     } catch (error) {
       return this.failed(error);
@@ -180,7 +185,7 @@ function runHandlers(bot: PipelineHost, state: DispatchState, updateType: string
   const middlewares = state.classMiddlewares;
   const listening = middlewares === undefined || middlewares.empty ? NO_MIDDLEWARES : middlewares.for(updateType);
   if (listening.length === 0) {
-    return table === undefined ? undefined : dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', obj, {});
+    return table === undefined ? undefined : dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', obj, {} as HandlerData);
   }
   return withClassMiddlewares(bot, state, table, updateType, obj, listening);
 }
@@ -194,7 +199,7 @@ async function withClassMiddlewares(
   listening: readonly BaseMiddleware[],
 ): Promise<void> {
   const middlewares = state.classMiddlewares!;
-  const data: HandlerData = {};
+  const data = {} as HandlerData;
   const outcome = await middlewares.pre(listening, updateType, obj, data);
   if (outcome === 'cancel') return;
   let exception: unknown;
@@ -209,10 +214,10 @@ async function withClassMiddlewares(
   await middlewares.post(listening, updateType, obj, data, exception, (error) => bot.reportError(error));
 }
 
-/** The bot's username, lower-cased; undefined when getMe fails (the failure is reported). */
-async function ownUsername(bot: PipelineHost): Promise<string | undefined> {
+/** getMe's answer; undefined when getMe fails (the failure is reported). */
+async function ownInfo(bot: PipelineHost): Promise<UserFromGetMe | undefined> {
   try {
-    return (await bot.user).username?.toLowerCase();
+    return await bot.user;
   } catch (error) {
     await bot.reportError(error);
     return undefined;
@@ -240,11 +245,12 @@ function dispatchToHandlers(
   if (parsed === undefined || parsed.target === undefined) {
     return walkHandlers(state, table, kind, obj, textOrCaption, data, parsed?.name, end);
   }
-  // `/cmd@name`: ours only if name is our username, known after the first getMe (polling asks
-  // it at start), so there is no call per update.
-  const known = bot.botInfo?.username;
+  // `/cmd@name`: ours only if name is one of our usernames (BotFullInfo: username and
+  // active_usernames), known after the first getMe (polling asks it at start), so there is no
+  // call per update.
+  const known = bot.botInfo;
   if (known !== undefined) {
-    const command = known.toLowerCase() === parsed.target ? parsed.name : undefined;
+    const command = isOwnUsername(known, parsed.target) ? parsed.name : undefined;
     return walkHandlers(state, table, kind, obj, textOrCaption, data, command, end);
   }
   return walkAsUsername(bot, state, table, obj, textOrCaption, data, parsed, end);
@@ -264,10 +270,10 @@ function walkAsUsername(
   parsed: ParsedCommand,
   end: WalkEnd | undefined,
 ): Promise<void> {
-  const walkAs = (me: string | undefined) =>
-    walkHandlers(state, table, 'message', obj, textOrCaption, data, me === parsed.target ? parsed.name : undefined, end);
-  if (end === undefined) return ownUsername(bot).then(walkAs);
-  return ownUsername(bot).then((me) => {
+  const walkAs = (me: UserFromGetMe | undefined) =>
+    walkHandlers(state, table, 'message', obj, textOrCaption, data, isOwnUsername(me, parsed.target!) ? parsed.name : undefined, end);
+  if (end === undefined) return ownInfo(bot).then(walkAs);
+  return ownInfo(bot).then((me) => {
     try {
       return walkAs(me) ?? end.settled();
     } catch (error) {

@@ -4,10 +4,10 @@
  * prototype. Adding an update type of a new Bot API version means adding one row here.
  * @module
  */
-import type { CallbackQuery } from '@grammyjs/types';
+import type { CallbackQuery } from '../api/generated/telegram-types.js';
 import { logger } from '../logger.js';
 import type {
-  CallbackQueryFilters, MessageRegister, MessageRegistrar, MessageUpdateType, Predicate, Register,
+  CallbackQueryRegister, CallbackQueryRegistrar, MessageRegister, MessageRegistrar, MessageUpdateType, Predicate, Register,
   Registrar, UpdateObject, UpdateType,
 } from './types.js';
 
@@ -46,6 +46,8 @@ export const REGISTRARS = [
   { updateType: 'inline_query', name: 'inlineHandler', register: 'registerInlineHandler', kind: 'plain' },
   { updateType: 'chosen_inline_result', name: 'chosenInlineHandler', register: 'registerChosenInlineHandler', kind: 'plain' },
   { updateType: 'callback_query', name: 'callbackQueryHandler', register: 'registerCallbackQueryHandler', kind: 'callback' },
+  { updateType: 'widget_query', name: 'widgetQueryHandler', register: 'registerWidgetQueryHandler', kind: 'plain' },
+  { updateType: 'shared_widget_query', name: 'sharedWidgetQueryHandler', register: 'registerSharedWidgetQueryHandler', kind: 'plain' },
   { updateType: 'shipping_query', name: 'shippingQueryHandler', register: 'registerShippingQueryHandler', kind: 'plain' },
   { updateType: 'pre_checkout_query', name: 'preCheckoutQueryHandler', register: 'registerPreCheckoutQueryHandler', kind: 'plain' },
   { updateType: 'purchased_paid_media', name: 'purchasedPaidMediaHandler', register: 'registerPurchasedPaidMediaHandler', kind: 'plain' },
@@ -60,7 +62,7 @@ export const REGISTRARS = [
   { updateType: 'subscription', name: 'subscriptionHandler', register: 'registerSubscriptionHandler', kind: 'plain' },
 ] as const satisfies readonly RegistrarRow[];
 
-// Fails to compile when the Bot API (the @grammyjs/types version) gains an update type that has
+// Fails to compile when the Bot API (spec/bot-api.json) gains an update type that has
 // no row above, so the table cannot silently fall behind.
 type MissingRows = Exclude<UpdateType, (typeof REGISTRARS)[number]['updateType']>;
 const allUpdateTypesCovered: [MissingRows] extends [never] ? true : MissingRows = true;
@@ -76,16 +78,19 @@ export const REGISTRAR_ALIASES = { messageHandler: 'handleMsg' } as const;
 
 type Row = (typeof REGISTRARS)[number];
 
+// Edited messages always carry `edit_date`: their handlers get it as a number.
+type GuaranteedFields<U extends UpdateType> = U extends `edited_${string}` ? { edit_date: number } : unknown;
+
 type RegistrarOf<R extends Row> = R['updateType'] extends MessageUpdateType
-  ? MessageRegistrar
+  ? MessageRegistrar<GuaranteedFields<R['updateType']>>
   : R['updateType'] extends 'callback_query'
-    ? Registrar<CallbackQuery, CallbackQueryFilters>
+    ? CallbackQueryRegistrar
     : Registrar<UpdateObject<R['updateType']>>;
 
 type RegisterOf<R extends Row> = R['updateType'] extends MessageUpdateType
-  ? MessageRegister
+  ? MessageRegister<GuaranteedFields<R['updateType']>>
   : R['updateType'] extends 'callback_query'
-    ? Register<CallbackQuery, CallbackQueryFilters>
+    ? CallbackQueryRegister
     : Register<UpdateObject<R['updateType']>>;
 
 /** The typed registrars, derived from {@link REGISTRARS}; merged into the `Dispatcher` class. */

@@ -1,12 +1,16 @@
 /**
  * Types of handler filters and handlers. Filter objects are the camelCase twins of the seed's
- * keyword arguments (`content_types=` → `contentTypes`), plus any custom filter key.
+ * keyword arguments (`content_types=` → `contentTypes`), plus the custom filter keys declared in
+ * {@link CustomFilterKeys}.
  * @module
  */
-import type { Update } from '@grammyjs/types';
-import type { CallbackQuery } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
+import type { CallbackQuery } from '../api/generated/telegram-types.js';
 import type { ContentType, Message, MessageWith } from '../types/message.js';
 import type { HandlerData } from './handler-backends.js';
+import type { TextFilter } from './custom-filters/text.js';
+import type { StateFilterValue } from './custom-filters/state-filter.js';
+import type { CallbackDataFilter } from '../callback-data/filter.js';
 
 /** Every kind of update: each optional field of Telegram's `Update`. */
 export type UpdateType = Exclude<keyof Update, 'update_id'>;
@@ -40,15 +44,54 @@ export type Predicate<T> = (obj: T) => unknown;
 export type Handler<T> = (obj: T, data: HandlerData) => unknown;
 
 /**
- * Filters every registrar accepts. Keys other than the built-in ones are custom filter keys,
- * resolved against the filters added with `bot.addCustomFilter` (see `Dispatcher.addCustomFilter`
- * for when an unknown key is reported).
+ * The custom filter keys handlers may use, with the type of their value. The keys of Botte's
+ * built-in custom filters (`customFilters.*`) are declared here; a filter of your own is declared
+ * by module augmentation, so a misspelt key fails to compile:
+ *
+ * ```ts
+ * declare module 'botte' {
+ *   interface CustomFilterKeys { isPremium: boolean }
+ * }
+ * bot.addCustomFilter(new IsPremiumFilter()); // its `key` is 'isPremium'
+ * bot.handleMsg({ isPremium: true }, handler);
+ * ```
+ *
+ * A key is only usable once its filter is added with `bot.addCustomFilter`; JavaScript code (no
+ * type check) gets an `UnknownFilterKeyError` naming the key when it is not.
  */
-export interface BaseFilters<T> {
+export interface CustomFilterKeys {
+  /** `customFilters.TextMatchFilter`: the text (or caption) equals / passes the TextFilter. */
+  text: TextFilter | string | readonly string[];
+  /** `customFilters.TextContainsFilter`: the text contains one of these. */
+  textContains: string | readonly string[];
+  /** `customFilters.TextStartsFilter`: the text starts with one of these. */
+  textStartswith: string | readonly string[];
+  /** `customFilters.ChatFilter`: the chat id is one of these. */
+  chatId: number | string | readonly (number | string)[];
+  /** `customFilters.ForwardFilter`: the message is forwarded. */
+  isForwarded: boolean;
+  /** `customFilters.IsReplyFilter`: the message replies to another. */
+  isReply: boolean;
+  /** `customFilters.LanguageFilter`: the sender's language code is one of these. */
+  languageCode: string | readonly string[];
+  /** `customFilters.IsDigitFilter`: the text is only digits. */
+  isDigit: boolean;
+  /** `customFilters.IsAdminFilter`: the sender is an administrator of the chat. */
+  isChatAdmin: boolean;
+  /** `customFilters.StateFilter`: the user's current state is one of these. */
+  state: StateFilterValue;
+  /** `callbackData.CallbackDataCustomFilter`: the callback data matches `factory.filter(...)`. */
+  config: CallbackDataFilter;
+}
+
+/**
+ * Filters every registrar accepts: `func` and the custom filter keys of {@link CustomFilterKeys}
+ * (each optional), resolved against the filters added with `bot.addCustomFilter` (see
+ * `Dispatcher.addCustomFilter` for when an unknown key is reported).
+ */
+export interface BaseFilters<T> extends Partial<CustomFilterKeys> {
   /** A predicate on the update's object (sync or async): the handler runs only when it is truthy. */
   func?: Predicate<T>;
-  /** Custom filter keys (`isChatAdmin: true`, `text: new TextFilter(...)`, ...). */
-  [customKey: string]: unknown;
 }
 
 /**
@@ -94,8 +137,31 @@ export interface UpdateFilters<T> extends BaseFilters<T> {
 
 /** Filters of `callbackQueryHandler`: the base filters plus `callbackData`. */
 export interface CallbackQueryFilters extends UpdateFilters<CallbackQuery> {
-  /** Passes when `data` equals this string, or matches this RegExp. */
+  /** Passes when `data` equals this string, or matches this RegExp (the handler's `data` is then a `string`). */
   callbackData?: string | RegExp;
+}
+
+/** A callback query that has `data`: what a handler with a `callbackData` filter receives. */
+export type CallbackQueryWithData = CallbackQuery & { data: string };
+
+/** An edited message: `edit_date` is always present. */
+export type EditedMessage<M extends Message = Message> = M & { edit_date: number };
+
+/**
+ * The registrar `callbackQueryHandler`: like {@link Registrar}, and with a `callbackData` filter
+ * the handler's query has `data: string`.
+ */
+export interface CallbackQueryRegistrar {
+  <H extends Handler<CallbackQueryWithData>>(filters: CallbackQueryFilters & { callbackData: string | RegExp }, handler: H): H;
+  <H extends Handler<CallbackQuery>>(filters: CallbackQueryFilters | Predicate<CallbackQuery> | undefined, handler: H): H;
+  (filters: CallbackQueryFilters & { callbackData: string | RegExp }): <H extends Handler<CallbackQueryWithData>>(handler: H) => H;
+  (filters?: CallbackQueryFilters | Predicate<CallbackQuery>): <H extends Handler<CallbackQuery>>(handler: H) => H;
+}
+
+/** The `register…` twin of {@link CallbackQueryRegistrar}: `(handler, filters)`. */
+export interface CallbackQueryRegister {
+  <H extends Handler<CallbackQueryWithData>>(handler: H, filters: CallbackQueryFilters & { callbackData: string | RegExp }): H;
+  <H extends Handler<CallbackQuery>>(handler: H, filters?: CallbackQueryFilters | Predicate<CallbackQuery>): H;
 }
 
 /** The filters a registrar of update type `U` accepts. */
@@ -105,8 +171,11 @@ export type FiltersOf<U extends UpdateType> = U extends MessageUpdateType
     ? CallbackQueryFilters
     : UpdateFilters<UpdateObject<U>>;
 
-/** A handler of a message-like registrar whose `contentTypes` are `C`. */
-export type MessageHandler<C extends ContentType> = Handler<MessageWith<C>>;
+/**
+ * A handler of a message-like registrar whose `contentTypes` are `C`; `X` adds the fields the
+ * update type guarantees (`edit_date` for edited messages).
+ */
+export type MessageHandler<C extends ContentType, X = unknown> = Handler<MessageWith<C> & X>;
 
 /**
  * A message-like registrar (`handleMsg`, `editedHandleMsg`, `channelPostHandler`, ...):
@@ -117,9 +186,9 @@ export type MessageHandler<C extends ContentType> = Handler<MessageWith<C>>;
  * Without `contentTypes` only text messages match (and the handler's message is typed as one);
  * `{ contentTypes: ['photo'] }` types `message.photo` as present.
  */
-export interface MessageRegistrar {
-  <C extends ContentType = 'text', H extends MessageHandler<C> = MessageHandler<C>>(filters: MessageFilters<C> | Predicate<MessageWith<'text'>> | undefined, handler: H): H;
-  <C extends ContentType = 'text'>(filters?: MessageFilters<C> | Predicate<MessageWith<'text'>>): <H extends MessageHandler<C>>(handler: H) => H;
+export interface MessageRegistrar<X = unknown> {
+  <C extends ContentType = 'text', H extends MessageHandler<C, X> = MessageHandler<C, X>>(filters: MessageFilters<C> | Predicate<MessageWith<'text'>> | undefined, handler: H): H;
+  <C extends ContentType = 'text'>(filters?: MessageFilters<C> | Predicate<MessageWith<'text'>>): <H extends MessageHandler<C, X>>(handler: H) => H;
 }
 
 /**
@@ -128,9 +197,9 @@ export interface MessageRegistrar {
  * `register_message_handler` does the same, and code ported from it relies on it); the handler's
  * message is typed accordingly (a plain {@link Message} unless `contentTypes` narrows it).
  */
-export interface MessageRegister {
-  <H extends Handler<Message>>(handler: H, filters?: Omit<MessageFilters, 'contentTypes'> & { contentTypes?: undefined }): H;
-  <C extends ContentType, H extends MessageHandler<C> = MessageHandler<C>>(handler: H, filters: MessageFilters<C> & { contentTypes: readonly C[] }): H;
+export interface MessageRegister<X = unknown> {
+  <H extends Handler<Message & X>>(handler: H, filters?: Omit<MessageFilters, 'contentTypes'> & { contentTypes?: undefined }): H;
+  <C extends ContentType, H extends MessageHandler<C, X> = MessageHandler<C, X>>(handler: H, filters: MessageFilters<C> & { contentTypes: readonly C[] }): H;
 }
 
 /** A registrar of a non-message update type (see {@link MessageRegistrar} for the call forms). */
@@ -142,8 +211,18 @@ export interface Registrar<T, F = UpdateFilters<T>> {
 /** The `register…` twin of a non-message registrar: `(handler, filters)`. */
 export type Register<T, F = UpdateFilters<T>> = <H extends Handler<T>>(handler: H, filters?: F | Predicate<T>) => H;
 
-/** A function middleware: called with the bot and the update's object (or the whole update). */
+/**
+ * A function middleware as stored: called with the bot and the update's object (or the whole
+ * update). `middlewareHandler` types both arguments from its `updateTypes` (see
+ * {@link TypedMiddleware}).
+ */
 export type FunctionMiddleware = (botInstance: any, obj: any) => unknown;
+
+/** A function middleware of bot `B` for update types `U`: its object is typed ({@link UpdateObject}). */
+export type TypedMiddleware<B, U extends UpdateType> = (botInstance: B, obj: UpdateObject<U>) => unknown;
+
+/** A function middleware of bot `B` without `updateTypes`: it receives each whole `Update`. */
+export type WholeUpdateMiddleware<B> = (botInstance: B, update: Update) => unknown;
 
 /** Filters of `middlewareHandler`. */
 export interface MiddlewareFilters {

@@ -9,7 +9,7 @@
  * ```
  * @module
  */
-import type { Message, MessageEntity, User } from '@grammyjs/types';
+import type { Message, MessageEntity, User } from '../api/generated/telegram-types.js';
 import { applyHtmlEntities, applyMarkdownV2Entities } from './entities.js';
 
 /** Anything that can be part of formatted text: plain values are converted with `String()`. */

@@ -9,7 +9,7 @@
  * @module
  */
 import { escape as escapeText } from '../util/text.js';
-import type { MessageEntity } from '@grammyjs/types';
+import type { MessageEntity } from '../api/generated/telegram-types.js';
 import { escapeHtml, escapeMarkdownV2 } from './escape.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { PassportElementType } from './types.js';
+import { brandError } from '../util/error-brand.js';
 
 /** Why a Passport decryption failed; see {@link PassportDecryptionError}. */
 export type PassportFailure =
@@ -32,3 +33,5 @@ export class PassportDecryptionError extends Error {
     this.element = element;
   }
 }
+
+brandError(PassportDecryptionError, 'PassportDecryptionError');

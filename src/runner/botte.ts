@@ -5,10 +5,11 @@
  * The logic lives in the sibling files; this class wires it.
  * @module
  */
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
 import type { CallOptions } from '../api/client.js';
 import type { MethodName } from '../api/generated/method-table.js';
-import type { ApiParams, ApiResult } from '../api/method-spec.js';
+import type { ApiResult } from '../api/method-spec.js';
+import type { ApiCallArgs, UnknownMethodName } from '../api/call-api-types.js';
 import { Dispatcher } from '../dispatch/dispatcher.js';
 import { reportError } from '../dispatch/report-error.js';
 import { logger } from '../logger.js';
@@ -65,7 +66,7 @@ export class Botte extends Dispatcher {
     const bot = this;
     this.poller ??= new Poller(
       {
-        callApi: (method, params, call) => bot.callApi(method, params, call),
+        callApi: (method, params, call) => bot.callApi(method as string, params, call),
         get user() { return bot.user; },
         reportError: (error, context) => reportError(bot.options.exceptionHandler, error, context),
         options: bot.options,
@@ -181,8 +182,8 @@ export class Botte extends Dispatcher {
 
   // A webhook update with `replyInResponse` may turn its first eligible call into the response.
   /** Calls a Bot API method; inside a webhook update with `replyInResponse`, the first eligible call may become the webhook response. */
-  override callApi<M extends MethodName>(method: M, params?: ApiParams<M>, call?: CallOptions): Promise<ApiResult<M>>;
-  override callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown>;
+  override callApi<M extends MethodName>(method: M, ...args: ApiCallArgs<M>): Promise<ApiResult<M>>;
+  override callApi<T = unknown, M extends string = string>(method: UnknownMethodName<M>, params?: Record<string, unknown>, call?: CallOptions): Promise<T>;
   override callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown> {
     const slot = currentReplySlot();
     if (slot) {

@@ -7,8 +7,9 @@
  * is confirmed.
  * @module
  */
-import type { Update, UserFromGetMe } from '@grammyjs/types';
-import { ApiHTTPException, ApiTelegramException } from '../api/errors.js';
+import type { Update, UserFromGetMe } from '../api/generated/telegram-types.js';
+import { ApiHTTPException, ApiInvalidJSONException, ApiTelegramException } from '../api/errors.js';
+import { MalformedUpdateError } from '../dispatch/malformed-update.js';
 import { sleep } from '../api/sleep.js';
 import { logger } from '../logger.js';
 import { OffsetTracker } from './offset-tracker.js';
@@ -228,12 +229,23 @@ export class Poller {
           await onError(error, 'getUpdates');
           continue;
         }
+        if (!Array.isArray(updates)) {
+          await onError(new ApiInvalidJSONException('getUpdates', String(JSON.stringify(updates))), 'getUpdates: the result is not a list');
+          continue;
+        }
         backoff = initialBackoff;
         tracker.confirm(offset);
         let fresh = 0;
         for (const update of updates) {
-          if (tracker.isKnown(update.update_id)) continue;
-          tracker.accept(update.update_id);
+          const id = (update as Partial<Update> | null)?.update_id;
+          if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+            // Without an id it cannot be tracked nor confirmed: reported once, then skipped
+            // (the ids around it move the offset past it).
+            await host.reportError(new MalformedUpdateError('update_id is not an integer', update), 'getUpdates returned a malformed update');
+            continue;
+          }
+          if (tracker.isKnown(id)) continue;
+          tracker.accept(id);
           fresh++;
           scheduler.push(update, onDone);
         }

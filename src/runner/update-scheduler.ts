@@ -7,7 +7,7 @@
  * a moving head, no promise chains per chat.
  * @module
  */
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
 
 /** Called once per update when its handling has finished (successfully or not). */
 export type TaskDone = (update: Update) => void;
@@ -116,9 +116,14 @@ const ONE_KEY = 'all';
  * callback query and the messages of the same private chat share one key.
  */
 export function orderingKey(update: Update): number | undefined {
+  // Any value may arrive here, even junk (it is reported later, when it runs): read nothing unguarded.
+  if (update === null || typeof update !== 'object') return undefined;
   // Most updates are new messages: their chat, without walking the keys.
-  const message = update.message;
-  if (message !== undefined) return message.chat.id;
+  const message = update.message as { chat?: { id?: unknown } } | null | undefined;
+  if (message !== undefined) {
+    const id = message?.chat?.id;
+    return typeof id === 'number' ? id : undefined;
+  }
   for (const field in update) {
     if (field === 'update_id') continue;
     const payload = (update as unknown as Record<string, unknown>)[field];
@@ -185,7 +190,13 @@ export class UpdateScheduler {
 
   /** Queues one update; `done` is called when its handling has finished. */
   push(update: Update, done?: TaskDone): void {
-    const key = this.keyOf(update);
+    let key: number | string | undefined;
+    try {
+      key = this.keyOf(update);
+    } catch {
+      // Ordered with nothing: the update still runs (and a malformed one is reported there).
+      key = undefined;
+    }
     const task: Task = { update, done, keyState: undefined };
     this.pendingCount++;
     if (key !== undefined) {

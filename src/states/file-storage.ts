@@ -8,6 +8,7 @@
 import { readJsonFile, AtomicJsonWriter, loadOnce } from './json-file.js';
 import { RecordMapStorage, type StateRecord } from './memory-storage.js';
 import type { StorageKeyOptions } from './key.js';
+import { lockStateFile } from './file-lock.js';
 
 /** The file's layout. */
 interface StateFileContent {
@@ -17,8 +18,10 @@ interface StateFileContent {
 
 /**
  * A state storage in a JSON file (pyTelegramBotAPI's `StatePickleStorage`, in JSON). Data must
- * be JSON-serialisable. One process per file: two processes writing the same file each keep
- * their own copy in memory, and the last write wins (the file never gets corrupted, though).
+ * be JSON-serialisable. One process per file: at its first use the storage takes a lock file
+ * (`<filePath>.lock`, holding the pid); while another living process holds it, every call
+ * rejects with a `StateFileLockedError` (two processes would each keep their own copy in memory
+ * and lose each other's writes). A lock left by a dead process is taken over.
  */
 export class StateFileStorage extends RecordMapStorage {
   private map?: Map<string, StateRecord>;
@@ -42,6 +45,7 @@ export class StateFileStorage extends RecordMapStorage {
   }
 
   private async load(): Promise<Map<string, StateRecord>> {
+    lockStateFile(this.filePath);
     const content = (await readJsonFile(this.filePath)) as Partial<StateFileContent> | undefined;
     const records = content?.records;
     if (content !== undefined && (typeof records !== 'object' || records === null)) {

@@ -3,14 +3,13 @@
  * exist yet, and write one atomically (temp file + rename) with writes serialised and coalesced.
  * @module
  */
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirName as dirname, nodeFsPromises } from '../runtime/node-only.js';
 
 /** Reads and parses `filePath`; undefined when the file does not exist or is empty. */
 export async function readJsonFile(filePath: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(filePath, 'utf8');
+    text = await (await nodeFsPromises('File storage')).readFile(filePath, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -87,12 +86,13 @@ export class AtomicJsonWriter {
     const temp = `${this.filePath}.${process.pid}.${++tempCounter}.tmp`;
     try {
       const text = JSON.stringify(this.snapshot()); // taken now, before the first await
+      const { mkdir, writeFile, rename } = await nodeFsPromises('File storage');
       await mkdir(dirname(this.filePath), { recursive: true });
       await writeFile(temp, text, 'utf8');
       await rename(temp, this.filePath);
     } catch (error) {
       this.dirty = true; // the file is still behind: the next flush() tries again
-      await unlink(temp).catch(() => undefined);
+      await nodeFsPromises('File storage').then((fs) => fs.unlink(temp)).catch(() => undefined);
       throw error;
     }
   }

@@ -12,7 +12,15 @@ export interface WaitForCallOptions {
   since?: number;
 }
 
+/**
+ * When a waiter is satisfied: `'answered'` once the answer is written and recorded on the call
+ * (`call.response`, `call.status`; or the call ended without one: client gone, `reset` fault),
+ * `'arrived'` as soon as the request is recorded, before any answer.
+ */
+export type CallMoment = 'answered' | 'arrived';
+
 interface Waiter {
+  moment: CallMoment;
   matches: (call: RecordedCall) => boolean;
   resolve: (call: RecordedCall) => void;
   reject: (error: Error) => void;
@@ -29,12 +37,25 @@ export class CallLog {
   /** The calls since the last {@link clear}. */
   calls: RecordedCall[] = [];
   private waiters = new Set<Waiter>();
+  private readonly settled = new WeakSet<RecordedCall>();
 
-  /** Appends a call (its `index` is set here) and resolves the waiters it satisfies. */
+  /** Appends a call (its `index` is set here) and resolves the `'arrived'` waiters it satisfies. */
   record(call: RecordedCall): void {
     call.index = this.calls.length;
     this.calls.push(call);
+    this.notify(call, 'arrived');
+  }
+
+  /** Marks `call` as finished (answered, or ended without answer) and resolves the `'answered'` waiters. */
+  settle(call: RecordedCall): void {
+    if (this.settled.has(call)) return;
+    this.settled.add(call);
+    this.notify(call, 'answered');
+  }
+
+  private notify(call: RecordedCall, moment: CallMoment): void {
     for (const waiter of [...this.waiters]) {
+      if (waiter.moment !== moment) continue;
       let matched: boolean;
       try {
         matched = waiter.matches(call);
@@ -55,13 +76,21 @@ export class CallLog {
     this.calls = [];
   }
 
-  /** Resolves with the first call of `method` at index ≥ `since` that satisfies `predicate`, now or later. */
-  waitFor(method: string, predicate: ((call: RecordedCall) => boolean) | undefined, options: WaitForCallOptions): Promise<RecordedCall> {
+  /**
+   * Resolves with the first call of `method` at index ≥ `since` that satisfies `predicate`, now or
+   * later, at `moment` (see {@link CallMoment}).
+   */
+  waitFor(
+    method: string,
+    predicate: ((call: RecordedCall) => boolean) | undefined,
+    options: WaitForCallOptions,
+    moment: CallMoment = 'answered',
+  ): Promise<RecordedCall> {
     const since = options.since ?? 0;
     const timeoutMs = options.timeoutMs ?? 5000;
     const matches = (call: RecordedCall): boolean => call.index >= since && isCallOf(call, method) && (predicate ? predicate(call) : true);
     try {
-      const already = this.calls.find(matches);
+      const already = this.calls.find((call) => (moment === 'arrived' || this.settled.has(call)) && matches(call));
       if (already) return Promise.resolve(already);
     } catch (error) {
       return Promise.reject(error);
@@ -69,9 +98,10 @@ export class CallLog {
     return new Promise<RecordedCall>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(this.describeTimeout(method, predicate !== undefined, timeoutMs, since)));
+        reject(new Error(this.describeTimeout(method, predicate !== undefined, timeoutMs, since, moment)));
       }, timeoutMs);
       const waiter: Waiter = {
+        moment,
         matches,
         resolve: (call) => {
           clearTimeout(timer);
@@ -92,12 +122,16 @@ export class CallLog {
     this.waiters.clear();
   }
 
-  private describeTimeout(method: string, filtered: boolean, timeoutMs: number, since: number): string {
+  private describeTimeout(method: string, filtered: boolean, timeoutMs: number, since: number, moment: CallMoment): string {
     const seen = this.calls.filter((c) => c.index >= since);
     const sameMethod = seen.filter((c) => isCallOf(c, method)).length;
     const names = seen.slice(-20).map((c) => c.method);
     const list = names.length === 0 ? 'none' : `${seen.length > 20 ? '..., ' : ''}${names.join(', ')}`;
     const why = filtered && sameMethod > 0 ? ` (${sameMethod} ${method} call(s) did not match the predicate)` : '';
-    return `waitForCall('${method}') timed out after ${timeoutMs} ms${why}; calls recorded since index ${since}: ${list}`;
+    const held = moment === 'answered' && seen.some((c) => isCallOf(c, method) && !this.settled.has(c))
+      ? ` (a ${method} call arrived but is not answered yet, e.g. a held long poll: waitForRequest() resolves on arrival)`
+      : '';
+    const name = moment === 'answered' ? 'waitForCall' : 'waitForRequest';
+    return `${name}('${method}') timed out after ${timeoutMs} ms${why}${held}; calls recorded since index ${since}: ${list}`;
   }
 }

@@ -3,7 +3,7 @@
  * message ids count per chat, replies and edits find the message, getChat knows pushed chats.
  * @module
  */
-import type { Chat, Message, User } from '@grammyjs/types';
+import type { Chat, Message, User } from '../api/generated/telegram-types.js';
 import { badRequest } from './telegram-error.js';
 import type { PushMessageOptions } from './types.js';
 
@@ -24,6 +24,18 @@ export class ChatDirectory {
   private readonly users = new Map<number, User>();
   private readonly lastMessageId = new Map<number, number>();
   private readonly messages = new Map<string, MessageDraft>();
+  /** Chat of each pushed callback query, by id: an ephemeral reply may name only the query (Bot API 10.4). */
+  private readonly callbackQueryChats = new Map<string, number>();
+
+  /** Remembers the chat a pushed callback query came from. */
+  noteCallbackQuery(id: string, chatId: number): void {
+    this.callbackQueryChats.set(id, chatId);
+  }
+
+  /** The chat of pushed callback query `id`, if the emulator pushed it. */
+  callbackQueryChat(id: unknown): number | undefined {
+    return typeof id === 'string' ? this.callbackQueryChats.get(id) : undefined;
+  }
 
   /** Creates a directory that knows the bot itself. */
   constructor(readonly bot: User) {
@@ -68,6 +80,11 @@ export class ChatDirectory {
       return { id, type: 'private', first_name: user.first_name, ...(user.username ? { username: user.username } : {}) };
     }
     return { id, type: 'supergroup', title: `Chat ${id}` };
+  }
+
+  /** Whether the emulator has seen this chat (a pushed message or update, or `rememberChat`). */
+  isKnown(chatId: number): boolean {
+    return this.chats.has(chatId);
   }
 
   /** The next message_id in a chat (ids are per chat and shared by bot and users, as in Telegram). */

@@ -2,7 +2,7 @@
  * The emulator's default answer for each Bot API method. Methods not listed answer `true`.
  * @module
  */
-import type { Chat, UserFromGetMe } from '@grammyjs/types';
+import type { Chat, BotFullInfo } from '../api/generated/telegram-types.js';
 import { fileInfo } from './files.js';
 import { editMessage, forwardOrCopy, type MethodContext, sendMediaGroup, sendMessageLike } from './send-methods.js';
 import { badRequest, TelegramError } from './telegram-error.js';
@@ -26,13 +26,15 @@ export interface WebhookState {
 /** Emulator state the defaults read and change. */
 export interface EmulatorState {
   /** The user answered by getMe. */
-  bot: UserFromGetMe;
+  bot: BotFullInfo;
   /** Pending updates. */
   updates: UpdateQueue;
   /** The webhook. */
   webhook: WebhookState;
   /** Values set by set* methods and read back by get* (commands, names, descriptions, menu button). */
   settings: Map<string, unknown>;
+  /** setWebhook also accepts http://127.0.0.1 and http://localhost URLs (webhook delivery in tests). */
+  allowLocalHttpWebhook?: boolean;
 }
 
 /** A default method's context. */
@@ -88,7 +90,8 @@ function setWebhook(ctx: DefaultContext): unknown {
     state.webhook = { url: '', has_custom_certificate: false, max_connections: 40 };
     return true;
   }
-  if (!/^https:\/\/[^/\s]+/i.test(url)) throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
+  const local = state.allowLocalHttpWebhook === true && /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/i.test(url);
+  if (!local && !/^https:\/\/[^/\s]+/i.test(url)) throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
   if (p.secret_token !== undefined && !SECRET_TOKEN_RE.test(String(p.secret_token))) {
     throw badRequest('secret token contains unallowed characters');
   }
@@ -128,6 +131,19 @@ const DEFAULTS: Record<string, DefaultMethod> = {
     };
   },
   getMe: ({ state }) => state.bot,
+  // Bot API 10.5: the settings setMySettings changes are the ones getMe's BotFullInfo reports.
+  setMySettings: ({ state, params }) => {
+    const bot = state.bot as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(params)) {
+      if (key === 'callback_query_mode' || key === 'inline_feedback_share_denominator' || key === 'can_communicate_with_bots') continue;
+      if (key === 'inline_query_placeholder') {
+        if (value === '') delete bot[key];
+        else bot[key] = String(value);
+      } else if (key in bot || typeof value === 'boolean') bot[key] = value === true;
+    }
+    return true;
+  },
+  getChatShareThemeBackdrops: () => ({ backdrops: [] }),
   sendMediaGroup,
   forwardMessage: (ctx) => forwardOrCopy('forwardMessage', ctx),
   forwardMessages: (ctx) => forwardOrCopy('forwardMessages', ctx),

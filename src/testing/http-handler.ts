@@ -35,6 +35,10 @@ export interface HandlerDeps {
   isStopping(): boolean;
   /** Waits `ms` unless the emulator stops first (then resolves false). */
   sleep(ms: number): Promise<boolean>;
+  /** Telegram's rules (see src/testing/rules/): may throw a TelegramError or give the parameters the default method sees. */
+  beforeMethod?(method: string, call: RecordedCall): Record<string, unknown>;
+  /** Told of every call once its answer is written (the conversation kit and the playground follow the chats with it). */
+  onAnswered?(call: RecordedCall): void;
 }
 
 const NOT_FOUND = { ok: false, error_code: 404, description: 'Not Found' } as const;
@@ -59,6 +63,7 @@ function answer(deps: HandlerDeps, res: ServerResponse, call: RecordedCall | und
   if (written) {
     call.status = status;
     call.response = body;
+    deps.onAnswered?.(call);
   } else {
     call.aborted = true;
   }
@@ -141,10 +146,12 @@ export async function handleRequest(deps: HandlerDeps, req: IncomingMessage, res
       if (!res.writableFinished) abort.abort();
     });
     if (res.destroyed || req.socket.destroyed) abort.abort(); // gone while the body was read
-    const ctx = { params: call.params, call, chats: deps.chats, files: deps.files, state: deps.state, signal: abort.signal };
-    const fallback = async (): Promise<unknown> => runDefault(canonical, ctx);
     const override = deps.overrides.get(canonical.toLowerCase());
     try {
+      // Synchronous on purpose: a held getUpdates must register before anything else can run.
+      const params = deps.beforeMethod ? deps.beforeMethod(canonical, call) : call.params;
+      const ctx = { params, call, chats: deps.chats, files: deps.files, state: deps.state, signal: abort.signal };
+      const fallback = async (): Promise<unknown> => runDefault(canonical, ctx);
       const result = await (override ? override(call.params, call, fallback) : fallback());
       answer(deps, res, call, 200, { ok: true, result });
     } catch (error) {
@@ -159,6 +166,9 @@ export async function handleRequest(deps: HandlerDeps, req: IncomingMessage, res
     } catch {
       res.destroy();
     }
+  } finally {
+    // The answer (or its absence) is on the call now: `waitForCall` may hand it out.
+    if (call) deps.log.settle(call);
   }
 }
 

@@ -9,7 +9,7 @@ export { TelegramError, type TelegramErrorParameters } from './telegram-error.js
 export { attachedFile, decodeFormValue } from './body-parsing.js';
 export { BOT_API_METHODS, canonicalMethodName } from './method-names.js';
 export { OPT_IN_UPDATE_TYPES } from './updates.js';
-export type { WaitForCallOptions } from './call-log.js';
+export type { WaitForCallOptions, CallMoment } from './call-log.js';
 export type { WebhookState } from './default-methods.js';
 export {
   MAX_KEPT_FILE_BYTES,
@@ -25,3 +25,24 @@ export {
   type UploadedFile,
 } from './types.js';
 export { encryptPassportData, encryptPassportBlob, type EncryptPassportOptions, type PassportElementInit, type PassportFileStore } from './passport.js';
+export {
+  ChatTracker,
+  Conversation,
+  DEFAULT_TEST_USER,
+  type CallbackAnswer,
+  type ChatEvent,
+  type ChooseInlineResultOptions,
+  type ConversationHost,
+  type FileSendOptions,
+  type GroupChatOptions,
+  type InlineAnswer,
+  type InlineQueryOptions,
+  type MessageMatcher,
+  type PrivateChatOptions,
+  type ReplyKeyboard,
+  type SendOptions,
+  type TestUser,
+  type WaitOptions,
+} from './conversation/index.js';
+export type { RateLimitOptions } from './rules/rate-limits.js';
+export type { WebhookDeliveryOptions } from './webhook-delivery.js';

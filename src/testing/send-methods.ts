@@ -83,7 +83,10 @@ function checkLength(value: unknown, max: number, what: string): void {
 /** The skeleton every message the bot sends shares: id, date, chat, sender, thread, reply, markup. */
 function outgoing(ctx: MethodContext): MessageDraft {
   const p = ctx.params;
-  const chat = ctx.chats.chat(p.chat_id);
+  // Bot API 10.4: an ephemeral reply to a callback query may give only the query's id.
+  const ephemeral = p.ephemeral_message_parameters as Record<string, unknown> | undefined;
+  const chatId = p.chat_id ?? ctx.chats.callbackQueryChat(ephemeral?.callback_query_id);
+  const chat = ctx.chats.chat(chatId);
   const message: MessageDraft = { message_id: ctx.chats.nextMessageId(chat.id), date: unixNow(), chat };
   if (chat.type === 'channel') message.sender_chat = chat;
   else message.from = ctx.chats.bot;
@@ -165,6 +168,16 @@ export function sendMessageLike(method: string, ctx: MethodContext): MessageDraf
     message.checklist = p.checklist ?? { title: '', tasks: [] };
   } else if (method === 'sendPaidMedia') {
     message.paid_media = { star_count: Number(p.star_count ?? 1), paid_media: [] };
+    addCaption(message, p);
+  } else if (method === 'sendWidget' || method === 'sendSharedWidget') {
+    // Bot API 10.4: an HTML widget; a shared one keeps an id that sendSharedWidget sends again.
+    if (method === 'sendWidget' && (typeof p.html !== 'string' || p.html === '')) throw badRequest('widget HTML is empty');
+    const id = method === 'sendSharedWidget' ? String(p.widget_id ?? '') : p.is_shared === true ? `w${message.message_id}${Date.now() % 100000}` : undefined;
+    message.widget = {
+      html: method === 'sendWidget' ? p.html : '',
+      ...(id !== undefined ? { id } : {}),
+      ...pick(p, ['width', 'height', 'public_data', 'chat_data']),
+    };
     addCaption(message, p);
   } else if (typeof p.text === 'string') {
     message.text = p.text;
@@ -259,11 +272,10 @@ export function editMessage(method: string, ctx: MethodContext): unknown {
   } else if (method === 'editMessageLiveLocation') {
     message.location = { ...((message.location as object | undefined) ?? {}), latitude: Number(p.latitude), longitude: Number(p.longitude) };
   }
-  if (p.reply_markup !== undefined || method === 'editMessageReplyMarkup') {
-    const markup = p.reply_markup as Record<string, unknown> | undefined;
-    if (markup && Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length > 0) message.reply_markup = markup;
-    else delete message.reply_markup;
-  }
+  // Every edit sets the inline keyboard anew: an edit without `reply_markup` removes it, as Telegram does.
+  const markup = p.reply_markup as Record<string, unknown> | undefined;
+  if (markup && Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length > 0) message.reply_markup = markup;
+  else delete message.reply_markup;
   delete message.edit_date;
   if (found && sameContent(found, message)) throw badRequest(NOT_MODIFIED);
   message.edit_date = unixNow();

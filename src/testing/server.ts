@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Update, UserFromGetMe } from '@grammyjs/types';
+import type { Update, BotFullInfo } from '../api/generated/telegram-types.js';
 import { CallLog, isCallOf, type WaitForCallOptions } from './call-log.js';
 import { ChatDirectory } from './chats.js';
 import type { EmulatorState, WebhookState } from './default-methods.js';
@@ -14,6 +14,13 @@ import { fileInfo, FileStore } from './files.js';
 import { handleRequest } from './http-handler.js';
 import { canonicalMethodName } from './method-names.js';
 import { UpdateQueue } from './updates.js';
+import { ChatTracker } from './conversation/tracker.js';
+import { checkCall } from './rules/validate.js';
+import { countsAsMessage, RateLimiter } from './rules/rate-limits.js';
+import { WebhookDelivery } from './webhook-delivery.js';
+import type { Conversation } from './conversation/conversation.js';
+import * as kit from './conversation/chats.js';
+import type { GroupChatOptions, InlineAnswer, PrivateChatOptions } from './conversation/types.js';
 import type {
   EmulatorOptions, FaultSpec, MethodHandler, PushMessageOptions, RecordedCall, StoredFileInfo, UpdateInit,
 } from './types.js';
@@ -31,6 +38,22 @@ export interface PushCallbackQueryOptions {
   chatId?: number;
   /** For buttons of inline-mode messages, instead of `message`. */
   inlineMessageId?: string;
+}
+
+/** Options of {@link BotApiEmulator.pushWidgetQuery}. */
+export interface PushWidgetQueryOptions {
+  /** The user whose widget sent the query (default 1001). */
+  userId?: number;
+  /** Chat of the widget message (default `userId`). */
+  chatId?: number;
+  /** Identifier of the widget message (default 1). */
+  messageId?: number;
+  /** For widgets in inline messages, instead of a chat message. */
+  inlineMessageId?: string;
+  /** Identifier of the shared widget, when the widget is shared. */
+  widgetId?: string;
+  /** The query type (default `{ type: 'data' }`). */
+  type?: Record<string, unknown>;
 }
 
 /**
@@ -52,8 +75,8 @@ export class BotApiEmulator {
   readonly apiUrl: string;
   /** File download URL template: `{0}` is the token, `{1}` the file_path. */
   readonly fileUrl: string;
-  /** The user getMe answers. */
-  readonly botUser: UserFromGetMe;
+  /** What getMe answers (a BotFullInfo since Bot API 10.5). */
+  readonly botUser: BotFullInfo;
 
   private readonly server: Server;
   private readonly log = new CallLog();
@@ -62,8 +85,13 @@ export class BotApiEmulator {
   private readonly chats: ChatDirectory;
   private readonly state: EmulatorState;
   private readonly overrides = new Map<string, MethodHandler>();
+  // The onMethod overrides of each method, oldest first; the last one is in `overrides`.
+  private readonly overrideStacks = new Map<string, { handler: MethodHandler }[]>();
   private readonly sleepers = new Set<() => void>();
   private stopping: Promise<void> | undefined;
+  private readonly answerListeners = new Set<(call: RecordedCall) => void>();
+  /** The chats as users see them, rebuilt from the bot's calls (the conversation kit and the playground read it). */
+  readonly tracker: ChatTracker = new ChatTracker(this);
 
   private constructor(server: Server, options: Required<Pick<EmulatorOptions, 'token'>> & EmulatorOptions) {
     this.server = server;
@@ -72,27 +100,47 @@ export class BotApiEmulator {
     this.url = `http://127.0.0.1:${port}`;
     this.apiUrl = `${this.url}/bot{0}/{1}`;
     this.fileUrl = `${this.url}/file/bot{0}/{1}`;
+    // getMe answers a BotFullInfo (Bot API 10.5): the bot's settings live there, not on User.
     this.botUser = {
       id: 123456, is_bot: true, first_name: 'Botte Test', username: 'botte_test_bot',
-      can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false,
-      can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
+      can_join_groups: true, can_read_all_group_messages: false, supports_guest_queries: false,
+      supports_inline_queries: false, needs_inline_query_location: false, can_connect_to_business: false,
+      has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false,
+      has_topic_sidebar: false, can_manage_bots: false, supports_join_request_queries: false,
       ...options.botUser,
-    } as UserFromGetMe;
-    // Messages carry the bot as a plain User, without getMe's capability fields.
-    const { id, is_bot, first_name, last_name, username } = this.botUser;
-    this.chats = new ChatDirectory({ id, is_bot, first_name, ...(last_name !== undefined ? { last_name } : {}), username });
+    } as BotFullInfo;
+    // Messages carry the bot as a plain User, without getMe's settings.
+    const { id, is_bot, first_name, username } = this.botUser;
+    this.chats = new ChatDirectory({ id, is_bot, first_name, ...(username !== undefined ? { username } : {}) });
     this.state = {
       bot: this.botUser,
       updates: new UpdateQueue(options.firstUpdateId ?? 1),
       webhook: { url: '', has_custom_certificate: false, max_connections: 40 },
       settings: new Map(),
+      ...(options.deliverWebhooks ? { allowLocalHttpWebhook: true } : {}),
     };
+    if (options.deliverWebhooks) {
+      const delivery = new WebhookDelivery(
+        {
+          webhook: () => this.state.webhook,
+          updates: this.state.updates,
+          callMethod: async (method, params) => {
+            await fetch(`${this.url}/bot${this.token}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
+          },
+        },
+        options.deliverWebhooks === true ? {} : options.deliverWebhooks,
+      );
+      this.delivery = delivery;
+      this.state.updates.onPush = () => delivery.kick();
+    }
     server.on('request', (req, res) => {
       void handleRequest(
         {
           token: this.token, maxBodyBytes: options.maxBodyBytes ?? 2000 * 1024 * 1024, log: this.log, faults: this.faults,
           files: this.files, chats: this.chats, state: this.state, overrides: this.overrides,
           isStopping: () => this.stopping !== undefined, sleep: (ms) => this.sleep(ms),
+          onAnswered: (call) => this.answered(call),
+          beforeMethod: (method, call) => this.applyRules(method, call, options),
         },
         req,
         res,
@@ -131,8 +179,10 @@ export class BotApiEmulator {
 
   /**
    * Resolves with the first call of `method` (`'*'` for any) at index ≥ `since` for which
-   * `predicate` holds, whether it already happened or comes later; rejects after the timeout with
-   * an error listing the calls seen. The third argument is the timeout in ms or an options object.
+   * `predicate` holds, whether it already happened or comes later, once its answer is recorded
+   * (`call.response.result` is readable); rejects after the timeout with an error listing the calls
+   * seen. The third argument is the timeout in ms or an options object. A long poll the emulator
+   * holds is answered only when it ends: use {@link waitForRequest} to know it arrived.
    */
   waitForCall(
     method: string,
@@ -141,7 +191,21 @@ export class BotApiEmulator {
   ): Promise<RecordedCall> {
     const options = typeof timeoutOrOptions === 'number' ? { timeoutMs: timeoutOrOptions } : timeoutOrOptions;
     if (this.stopping) return Promise.reject(new Error('waitForCall: the emulator is stopped'));
-    return this.log.waitFor(method, predicate, options);
+    return this.log.waitFor(method, predicate, options, 'answered');
+  }
+
+  /**
+   * Like {@link waitForCall}, but resolves as soon as the request arrives, before it is answered
+   * (`call.response` may still be undefined): to know that a long poll started, for example.
+   */
+  waitForRequest(
+    method: string,
+    predicate?: (call: RecordedCall) => boolean,
+    timeoutOrOptions: number | WaitForCallOptions = {},
+  ): Promise<RecordedCall> {
+    const options = typeof timeoutOrOptions === 'number' ? { timeoutMs: timeoutOrOptions } : timeoutOrOptions;
+    if (this.stopping) return Promise.reject(new Error('waitForRequest: the emulator is stopped'));
+    return this.log.waitFor(method, predicate, options, 'arrived');
   }
 
   /** Queues an update (its `update_id` assigned in sequence) and wakes a waiting long poll. */
@@ -182,7 +246,42 @@ export class BotApiEmulator {
       ...(message !== undefined ? { message } : {}),
       ...(options.inlineMessageId !== undefined ? { inline_message_id: options.inlineMessageId } : {}),
     };
+    const chat = (message as { chat?: { id?: unknown } } | undefined)?.chat?.id;
+    this.chats.noteCallbackQuery(query.id, typeof chat === 'number' ? chat : options.chatId ?? userId);
     return this.state.updates.push({ callback_query: query });
+  }
+
+  /**
+   * Queues a `widget_query` update (Bot API 10.4), as if the widget in `options.message` (or in
+   * an inline message) sent `data` to the bot.
+   */
+  pushWidgetQuery(data: string, options: PushWidgetQueryOptions = {}): Update {
+    const userId = options.userId ?? 1001;
+    const chatId = options.chatId ?? userId;
+    const query = {
+      id: `wq${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+      from: this.chats.user(userId),
+      ...(options.inlineMessageId !== undefined
+        ? { inline_message_id: options.inlineMessageId, chat_type: 'private' }
+        : { chat: this.chats.chat(chatId), message_id: options.messageId ?? 1 }),
+      chat_instance: String(-chatId * 7 + 1),
+      ...(options.widgetId !== undefined ? { widget_id: options.widgetId } : {}),
+      type: options.type ?? { type: 'data' },
+      data,
+    };
+    return this.state.updates.push({ widget_query: query } as UpdateInit);
+  }
+
+  /** Queues a `shared_widget_query` update (Bot API 10.4): a query from a copy of shared widget `widgetId`. */
+  pushSharedWidgetQuery(data: string, widgetId: string, options: { userId?: number; type?: Record<string, unknown> } = {}): Update {
+    const query = {
+      id: `swq${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+      from: this.chats.user(options.userId ?? 1001),
+      widget_id: widgetId,
+      type: options.type ?? { type: 'data' },
+      data,
+    };
+    return this.state.updates.push({ shared_widget_query: query } as UpdateInit);
   }
 
   /** Updates not yet confirmed by a getUpdates offset, oldest first. */
@@ -212,21 +311,35 @@ export class BotApiEmulator {
 
   /**
    * Replaces the answer of `method` (any letter case): return the result, or throw a
-   * `TelegramError` to answer `ok: false`. Returns a function that restores the default.
+   * `TelegramError` to answer `ok: false`. Returns a function that removes this override: the
+   * override it replaced (or the default) answers again. Overrides stack, and each restore
+   * function removes its own one, in any order.
    */
   onMethod(method: string, handler: MethodHandler): () => void {
     const canonical = canonicalMethodName(method);
     if (canonical === undefined) throw new TypeError(`onMethod: ${method} is not a Bot API method`);
     const key = canonical.toLowerCase();
+    const stack = this.overrideStacks.get(key) ?? [];
+    this.overrideStacks.set(key, stack);
+    // One entry per call, so the same handler installed twice is removed once per restore.
+    const entry = { handler };
+    stack.push(entry);
     this.overrides.set(key, handler);
     return () => {
-      if (this.overrides.get(key) === handler) this.overrides.delete(key);
+      if (this.overrideStacks.get(key) !== stack) return; // cleared since
+      const at = stack.indexOf(entry);
+      if (at < 0) return;
+      stack.splice(at, 1);
+      const top = stack.at(-1);
+      if (top) this.overrides.set(key, top.handler);
+      else this.overrides.delete(key);
     };
   }
 
   /** Removes every {@link onMethod} override: all methods answer their defaults again. */
   clearMethodOverrides(): void {
     this.overrides.clear();
+    this.overrideStacks.clear();
   }
 
   /**
@@ -238,6 +351,7 @@ export class BotApiEmulator {
     this.log.clear();
     this.faults.clear();
     this.overrides.clear();
+    this.overrideStacks.clear();
     this.state.updates.dropPending();
     this.state.updates.setAllowedUpdates([]);
     this.state.webhook = { url: '', has_custom_certificate: false, max_connections: 40 };
@@ -263,6 +377,7 @@ export class BotApiEmulator {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.state.updates.endPoll();
+      this.delivery?.stop();
       for (const wake of [...this.sleepers]) wake();
       this.log.rejectAll('waitForCall: the emulator was stopped');
       // Let the answers just produced reach their sockets before the sockets are closed.
@@ -273,6 +388,63 @@ export class BotApiEmulator {
       await closed;
     })();
     return this.stopping;
+  }
+
+  /** Calls `listener` with every call once its answer is written; returns a function that stops it. */
+  onAnswer(listener: (call: RecordedCall) => void): () => void {
+    this.answerListeners.add(listener);
+    return () => this.answerListeners.delete(listener);
+  }
+
+  /** A scripted private chat between `options.user` (default id 1001) and the bot: see `Conversation`. */
+  privateChat(options: PrivateChatOptions = {}): Conversation {
+    return kit.privateChat(this, options);
+  }
+
+  /** A scripted group chat (supergroup by default) with several users: see `Conversation`. */
+  groupChat(options: GroupChatOptions): Conversation {
+    return kit.groupChat(this, options);
+  }
+
+  /** Types an inline query as a user; resolves with the bot's answerInlineQuery. */
+  inlineQuery(query: string, options: kit.InlineQueryOptions = {}): Promise<InlineAnswer> {
+    return kit.inlineQuery(this, query, options);
+  }
+
+  /** Sends a `chosen_inline_result` update, as if the user picked result `resultId`. */
+  chooseInlineResult(resultId: string, options: kit.ChooseInlineResultOptions = {}): void {
+    kit.chooseInlineResult(this, resultId, options);
+  }
+
+  /** The bytes and names of a stored file (uploaded by the bot or added by a test), if known. */
+  fileContent(fileId: string): { data: Buffer; fileName?: string; mimeType?: string } | undefined {
+    const file = this.files.get(fileId);
+    if (!file?.data) return undefined;
+    return { data: file.data, ...(file.file_name ? { fileName: file.file_name } : {}), ...(file.mime_type ? { mimeType: file.mime_type } : {}) };
+  }
+
+  private limiter: RateLimiter | undefined;
+  private delivery: WebhookDelivery | undefined;
+
+  private applyRules(method: string, call: RecordedCall, options: EmulatorOptions): Record<string, unknown> {
+    const params = options.validate === false ? call.params : checkCall(method, call, { strict: options.strict === true, chats: this.chats });
+    if (options.rateLimits && countsAsMessage(method)) {
+      this.limiter ??= new RateLimiter(options.rateLimits === true ? {} : options.rateLimits);
+      this.limiter.take(params.chat_id);
+    }
+    return params;
+  }
+
+  private answered(call: RecordedCall): void {
+    if (call.canonicalMethod === 'setWebhook' && call.response?.ok === true) this.delivery?.kick();
+    this.tracker.answered(call);
+    for (const listener of this.answerListeners) {
+      try {
+        listener(call);
+      } catch {
+        // A failing listener must not break the answer already written.
+      }
+    }
   }
 
   private sleep(ms: number): Promise<boolean> {

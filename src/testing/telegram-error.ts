@@ -2,6 +2,7 @@
  * The error a test throws from an `onMethod` handler to make the emulator answer `ok: false`.
  * @module
  */
+import { brandError } from '../util/error-brand.js';
 
 /** Extra fields Telegram adds to some errors. */
 export interface TelegramErrorParameters {
@@ -42,6 +43,9 @@ export class TelegramError extends Error {
       : { ok: false, error_code: this.error_code, description: this.description, parameters: this.parameters };
   }
 }
+
+// Branded: a test may load `botte/testing` through `require` while the emulator runs as ESM.
+brandError(TelegramError, 'TelegramError');
 
 /** `400 Bad Request: <what>` — the most common answer of a call with wrong parameters. */
 export function badRequest(what: string): TelegramError {

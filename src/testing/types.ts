@@ -2,7 +2,9 @@
  * Public types of the Bot API emulator.
  * @module
  */
-import type { Update, User } from '@grammyjs/types';
+import type { BotFullInfo, Update, User } from '../api/generated/telegram-types.js';
+import type { RateLimitOptions } from './rules/rate-limits.js';
+import type { WebhookDeliveryOptions } from './webhook-delivery.js';
 
 /** How the body of a recorded request was encoded. */
 export type BodyKind = 'json' | 'urlencoded' | 'multipart' | 'none';
@@ -103,11 +105,22 @@ export interface EmulatorOptions {
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
   /** Fields of the bot user `getMe` answers, merged over the defaults. */
-  botUser?: Partial<User> & Record<string, unknown>;
+  botUser?: Partial<BotFullInfo> & Record<string, unknown>;
   /** Largest request body accepted before answering 413 (default 2000 MB, like a local Bot API server). */
   maxBodyBytes?: number;
   /** The `update_id` of the first pushed update (default 1). */
   firstUpdateId?: number;
+  /**
+   * Check every call against Telegram's rules (required parameters, ids, lengths, keyboards,
+   * parse_mode/entities; see src/testing/rules/) and answer Telegram's errors (default true).
+   */
+  validate?: boolean;
+  /** Also refuse unknown chats ("chat not found") and unknown messages to edit, delete or reply to (default false). */
+  strict?: boolean;
+  /** Answer 429 when the bot sends faster than Telegram allows (default off; `true` for Telegram's limits). */
+  rateLimits?: boolean | RateLimitOptions;
+  /** POST updates to the URL set with setWebhook, as Telegram does (default false; allows http://127.0.0.1 URLs). */
+  deliverWebhooks?: boolean | WebhookDeliveryOptions;
 }
 
 /** An update to push: any update field(s) without `update_id`; objects may be partial. */

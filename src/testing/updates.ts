@@ -3,7 +3,7 @@
  * with Telegram's semantics.
  * @module
  */
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
 import { CONFLICT_OTHER_POLLER } from './faults.js';
 import { TelegramError } from './telegram-error.js';
 import type { UpdateInit } from './types.js';
@@ -74,7 +74,16 @@ export class UpdateQueue {
     const update = { update_id: id, ...rest } as Update;
     this.queue.push(update);
     this.wake();
+    this.onPush?.();
     return update;
+  }
+
+  /** Called after each push (webhook delivery listens here). */
+  onPush: (() => void) | undefined;
+
+  /** Removes one delivered update (a webhook answered 2xx for it). */
+  confirm(updateId: number): void {
+    this.queue = this.queue.filter((u) => u.update_id !== updateId);
   }
 
   /** Updates not yet confirmed by an offset, oldest first. */

@@ -8,7 +8,7 @@
  * ```
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 import { setDefined } from './internal.js';
 
 export interface BotCommand extends Omit<Tg.BotCommand, 'command' | 'description'> {}

@@ -5,7 +5,7 @@
  * TypeScript type and this value, so `types.Update` still works as a type.
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 import { enrichMessage, enrichUpdate, type Message as BotteMessage } from './message.js';
 
 /** The `deJson` of one type. */

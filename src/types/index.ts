@@ -12,7 +12,7 @@
 
 // Telegram's types as types only. The names below that Botte defines itself (classes, Message, the
 // generic Input* unions with Botte's upload type as default) shadow these star re-exports.
-export type * from '@grammyjs/types';
+export type * from '../api/generated/telegram-types.js';
 
 export { InputFile, isUploadable, toInputFile } from './input-file.js';
 export type { InputFileSource, Uploadable } from './input-file.js';

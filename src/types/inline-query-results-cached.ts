@@ -2,7 +2,7 @@
  * Results of an inline query that reuse files already stored on Telegram's servers (by file_id).
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 import { type OptionalPart, setDefined } from './internal.js';
 
 /** Optional fields of {@link InlineQueryResultCachedPhoto}. */

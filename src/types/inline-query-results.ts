@@ -8,7 +8,7 @@
  * ```
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 import { type OptionalPart, setDefined } from './internal.js';
 
 /** Optional fields of {@link InlineQueryResultArticle}. */

@@ -4,10 +4,7 @@
  * given directly) is uploaded as multipart form data.
  * @module
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { Readable } from 'node:stream';
+import { baseName as basename, nodeFs, nodeFsPromises } from '../runtime/node-only.js';
 
 /** What an {@link InputFile} can be made of. */
 export type InputFileSource =
@@ -61,8 +58,8 @@ export class InputFile {
   /** The byte length when it is known without reading the data (bytes, Blobs and paths). */
   async size(): Promise<number | undefined> {
     const source = this.source;
-    if ('path' in source && typeof source.path === 'string' && !(source instanceof Readable)) {
-      return (await stat(source.path)).size;
+    if ('path' in source && typeof source.path === 'string' && !isStream(source)) {
+      return (await (await nodeFsPromises('InputFile from a path')).stat(source.path)).size;
     }
     if (source instanceof Uint8Array) return source.byteLength;
     if (typeof Blob !== 'undefined' && source instanceof Blob) return source.size;
@@ -73,18 +70,38 @@ export class InputFile {
   chunks(): AsyncIterable<Uint8Array> {
     const source = this.source;
     if (source instanceof Uint8Array) return (async function* () { yield source; })();
-    if (typeof Blob !== 'undefined' && source instanceof Blob) return Readable.fromWeb(source.stream() as never);
+    if (typeof Blob !== 'undefined' && source instanceof Blob) return webStreamChunks(source.stream() as ReadableStream<Uint8Array>);
     if (source instanceof URL) throw new TypeError(`Only file: URLs can be uploaded, got ${source.protocol}`);
     if ('path' in source && typeof source.path === 'string' && !isStream(source)) {
-      return createReadStream(source.path, { highWaterMark: 256 * 1024 });
+      return fileChunks(source.path);
     }
-    if (typeof (source as ReadableStream).getReader === 'function') return Readable.fromWeb(source as never);
+    if (typeof (source as ReadableStream).getReader === 'function') return webStreamChunks(source as ReadableStream<Uint8Array>);
     return source as AsyncIterable<Uint8Array>;
   }
 
   /** Serialised alone, an InputFile is its name: the bytes travel as a separate multipart part. */
   toJSON(): string {
     return this.filename;
+  }
+}
+
+/** A local file, read lazily in 256 KB chunks (node:fs is loaded here, so Workers can import Botte). */
+async function* fileChunks(path: string): AsyncIterable<Uint8Array> {
+  const fs = await nodeFs('InputFile from a path');
+  yield* fs.createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>;
+}
+
+/** The chunks of a Web ReadableStream, on every runtime (no node:stream needed). */
+async function* webStreamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
   }
 }
 

@@ -12,7 +12,7 @@
  * ```
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 import type { Uploadable } from './input-file.js';
 import { CarriesFiles } from './attachments.js';
 import { type OptionalPart, setDefined } from './internal.js';

@@ -2,7 +2,7 @@
  * Contents of the message an inline query result sends (`input_message_content`).
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 import { type OptionalPart, setDefined } from './internal.js';
 
 /** Optional fields of {@link InputTextMessageContent}. */

@@ -3,7 +3,7 @@
  * profile photos (`setBusinessAccountProfilePhoto`, ...) and story contents (`postStory`, ...).
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 import type { Uploadable } from './input-file.js';
 import { CarriesFiles } from './attachments.js';
 import type { MediaSource } from './input-media.js';

@@ -20,7 +20,7 @@ import type {
   ReplyKeyboardRemove as TgReplyKeyboardRemove,
   SwitchInlineQueryChosenChat as TgSwitchInlineQueryChosenChat,
   WebAppInfo as TgWebAppInfo,
-} from '@grammyjs/types';
+} from '../api/generated/telegram-types.js';
 import { type DistributiveOmit, setDefined } from './internal.js';
 
 /** Telegram shows at most 12 buttons in a row of a reply keyboard (pyTelegramBotAPI's `max_row_keys`). */

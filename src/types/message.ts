@@ -6,7 +6,7 @@
  * precomputed key list and allocates nothing.
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 
 /** The kinds of content a message can carry, in the order pyTelegramBotAPI's documentation lists them. */
 const ALL_CONTENT_TYPES = [
@@ -27,7 +27,7 @@ const ALL_CONTENT_TYPES = [
   'suggested_post_approval_failed', 'suggested_post_declined', 'suggested_post_paid',
   'suggested_post_refunded', 'chat_owner_left', 'chat_owner_changed', 'managed_bot_created',
   'poll_option_added', 'poll_option_deleted', 'community_chat_added', 'community_chat_removed',
-  'community_chat_joined', 'live_photo', 'rich_message',
+  'community_chat_joined', 'live_photo', 'rich_message', 'widget',
 ] as const;
 
 /** A message's kind: the name of the Message field that holds its content (`'text'`, `'photo'`, `'new_chat_members'`, ...). */
@@ -41,7 +41,7 @@ export const contentTypeMedia: readonly ContentType[] = [
   'text', 'audio', 'document', 'animation', 'game', 'photo', 'sticker', 'video', 'video_note', 'voice',
   'contact', 'location', 'venue', 'dice', 'invoice', 'successful_payment', 'connected_website', 'poll',
   'passport_data', 'web_app_data', 'story', 'giveaway', 'gift', 'unique_gift',
-  'giveaway_winners', 'paid_media', 'checklist', 'live_photo', 'rich_message',
+  'giveaway_winners', 'paid_media', 'checklist', 'live_photo', 'rich_message', 'widget',
 ];
 
 /** Content types of service messages (everything that is not in {@link contentTypeMedia}). */

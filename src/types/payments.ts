@@ -2,7 +2,7 @@
  * Payment objects users build: price portions and shipping options.
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 
 /** A portion of the price: `new LabeledPrice('Tax', 145)` is US$ 1.45. */
 export class LabeledPrice implements Tg.LabeledPrice {

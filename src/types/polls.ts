@@ -2,7 +2,7 @@
  * Objects for sending polls and checklists: poll options, checklist tasks, checklists.
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 import type { Uploadable } from './input-file.js';
 import { setDefined } from './internal.js';
 

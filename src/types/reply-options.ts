@@ -3,7 +3,7 @@
  * `MessageEntity`, reactions.
  * @module
  */
-import type * as Tg from '@grammyjs/types';
+import type * as Tg from '../api/generated/telegram-types.js';
 import { setDefined } from './internal.js';
 
 /** Optional fields of {@link ReplyParameters}. */

@@ -2,7 +2,7 @@
  * Command parsing: `/command@bot_username arguments`.
  * @module
  */
-import type { MessageEntity } from '@grammyjs/types';
+import type { MessageEntity } from '../api/generated/telegram-types.js';
 
 /** What {@link extractCommandTarget} finds in a command message. */
 export interface CommandTarget {

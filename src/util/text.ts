@@ -5,7 +5,7 @@
  * counts; the only extra care needed is never to cut between the two halves of a surrogate pair.
  * @module
  */
-import type { User } from '@grammyjs/types';
+import type { User } from '../api/generated/telegram-types.js';
 
 /** The longest text Telegram accepts in one message, in UTF-16 code units. */
 export const MAX_MESSAGE_LENGTH = 4096;

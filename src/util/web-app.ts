@@ -6,7 +6,7 @@
  * @module
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Chat, User } from '@grammyjs/types';
+import type { Chat, User } from '../api/generated/telegram-types.js';
 
 /** Options of {@link validateWebAppData} and {@link parseWebAppData}. */
 export interface WebAppValidationOptions {

@@ -46,10 +46,27 @@ function writeNode(res: ServerResponse, answer: WebhookAnswer, closeConnection =
     'content-length': Buffer.byteLength(answer.body),
   };
   if (answer.status === 405) headers.allow = 'POST';
-  // The rest of an oversized body is not read: the connection cannot be reused.
-  if (closeConnection) headers.connection = 'close';
+  // The rest of the body is not read (an oversized one, or any body of a request refused before
+  // reading): the connection cannot be reused, and is closed once the answer is out.
+  if (closeConnection) {
+    headers.connection = 'close';
+    res.once('finish', () => closeWithoutReading(res));
+  }
   res.writeHead(answer.status, headers);
   res.end(answer.body);
+}
+
+/**
+ * Stops reading a request whose answer was sent, and closes its connection: a client sending a
+ * huge body to a refused request (no secret, wrong method) costs neither bandwidth nor time.
+ * The socket is ended first (the answer is delivered), destroyed shortly after in any case.
+ */
+function closeWithoutReading(res: ServerResponse): void {
+  const socket = res.socket;
+  if (!socket || socket.destroyed) return;
+  socket.pause();
+  socket.end();
+  setTimeout(() => socket.destroy(), 1000).unref();
 }
 
 /** A body a middleware (express.json(), express.raw(), express.text()...) may have left on the request. */
@@ -64,7 +81,8 @@ function preParsedBody(req: IncomingMessage): { value: unknown } | undefined {
 async function handleNode(core: WebhookCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const early = core.precheck(req.method, req.headers[SECRET_HEADER], req.headers['content-length']);
   if (early) {
-    writeNode(res, early, early.status === 413 && !req.readableEnded);
+    // Refused before reading (405, 401, 413): the body, however large, is never read.
+    writeNode(res, early, !req.readableEnded);
     return;
   }
   let parsed;

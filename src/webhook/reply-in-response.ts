@@ -1,7 +1,8 @@
 /**
  * Opt-in "reply in the webhook response": Telegram accepts one Bot API call as the body of the
  * answer to a webhook request, which saves one HTTP round trip. While a webhook update is being
- * handled, the first eligible call (a call without uploads, of a method listed below) is kept
+ * handled, the first eligible call (a call without uploads, of a method marked `webhookReply` in
+ * spec/bot-api.json; none of them needs its result to be useful) is kept
  * instead of being sent, and becomes the response body once the update's handlers finished.
  *
  * The kept call resolves at once with `true`: Telegram never tells its result, so a handler
@@ -9,19 +10,9 @@
  * @module
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Update } from '@grammyjs/types';
+import type { Update } from '../api/generated/telegram-types.js';
 import { methodSpec } from '../api/method-lookup.js';
 import { prepareParams, type CallDefaults } from '../api/prepare-params.js';
-
-/** Methods that may travel in a webhook response (none of them needs its result to be useful). */
-const ELIGIBLE = new Set([
-  'sendMessage', 'forwardMessage', 'copyMessage', 'sendLocation', 'sendVenue', 'sendContact', 'sendPoll',
-  'sendDice', 'sendChatAction', 'sendGame', 'sendInvoice', 'sendPhoto', 'sendAudio', 'sendDocument', 'sendVideo',
-  'sendAnimation', 'sendVoice', 'sendVideoNote', 'sendSticker', 'editMessageText', 'editMessageCaption',
-  'editMessageReplyMarkup', 'deleteMessage', 'setMessageReaction', 'answerCallbackQuery', 'answerInlineQuery',
-  'answerShippingQuery', 'answerPreCheckoutQuery', 'pinChatMessage', 'unpinChatMessage', 'banChatMember',
-  'unbanChatMember', 'approveChatJoinRequest', 'declineChatJoinRequest', 'leaveChat',
-]);
 
 /** The response slot of one webhook update. */
 export class ReplySlot {
@@ -34,7 +25,7 @@ export class ReplySlot {
    * caller gets, or undefined when the call must go over HTTP.
    */
   offer(method: string, params: Record<string, unknown> | undefined, defaults: CallDefaults): Promise<unknown> | undefined {
-    if (!this.open || this.reply !== undefined || !ELIGIBLE.has(method)) return undefined;
+    if (!this.open || this.reply !== undefined || !methodSpec(method)?.webhookReply) return undefined;
     const prepared = prepareParams(params, methodSpec(method), defaults);
     if (prepared.files.size > 0) return undefined;
     this.reply = { method, ...prepared.fields };

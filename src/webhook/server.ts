@@ -3,11 +3,10 @@
  * one path, optionally registering the webhook with setWebhook first.
  * @module
  */
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { nodeFsPromises, RuntimeFeatureUnavailableError } from '../runtime/node-only.js';
 import { InputFile } from '../types/input-file.js';
 import { logger } from '../logger.js';
 import { nodeHttpHandler } from './adapters.js';
@@ -65,7 +64,7 @@ export interface WebhookServerBot extends WebhookBot {
 
 function pemOrPath(value: string | Buffer): Promise<Buffer> {
   if (Buffer.isBuffer(value)) return Promise.resolve(value);
-  return value.includes('-----BEGIN') ? Promise.resolve(Buffer.from(value)) : readFile(value);
+  return value.includes('-----BEGIN') ? Promise.resolve(Buffer.from(value)) : nodeFsPromises('A certificate from a path').then((fs) => fs.readFile(value));
 }
 
 /** Starts the server; see {@link RunWebhooksOptions}. */
@@ -87,9 +86,15 @@ export async function startWebhookServer(bot: WebhookServerBot, options: RunWebh
   };
   const tls = options.certificate !== undefined && options.certificateKey !== undefined;
   const cert = options.certificate !== undefined ? await pemOrPath(options.certificate) : undefined;
+  // Loaded here, not at import: Workers have no server sockets (they use webhookHandler instead).
+  const moduleName = tls ? 'node:https' : 'node:http';
+  const unavailable = (error: unknown) => {
+    throw new RuntimeFeatureUnavailableError('bot.runWebhooks()', moduleName, error,
+      'Serve webhookHandler(bot) from the runtime\'s own server instead (on Workers: export default { fetch: webhookHandler(bot) }).');
+  };
   const server: Server = tls
-    ? createHttpsServer({ cert, key: await pemOrPath(options.certificateKey!) }, listener)
-    : createHttpServer(listener);
+    ? (await import('node:https').catch(unavailable)).createServer({ cert, key: await pemOrPath(options.certificateKey!) }, listener)
+    : (await import('node:http').catch(unavailable)).createServer(listener);
   server.on('clientError', (_error, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

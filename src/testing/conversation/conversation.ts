@@ -1,0 +1,258 @@
+/**
+ * {@link Conversation}: a chat between test users and the bot, scripted from a test:
+ * `send`, `expectReply`, `pressButton`, `sendPhoto`/`sendDocument`, `history`.
+ * @module
+ */
+import type { Chat, Message, Update, User } from '../../api/generated/telegram-types.js';
+import type { PushMessageOptions, RecordedCall, StoredFileInfo, UpdateInit } from '../types.js';
+import { describeMatcher, describeMessage, matches } from './describe.js';
+import type { ChatEvent, ChatTracker, ReplyKeyboard } from './tracker.js';
+import type { CallbackAnswer, FileSendOptions, MessageMatcher, SendOptions, TestUser, WaitOptions } from './types.js';
+
+/** What a conversation needs from the emulator (a `BotApiEmulator` has all of it). */
+export interface ConversationHost {
+  /** Queues a user's message. */
+  pushMessage(text: string | undefined, options?: PushMessageOptions): Update;
+  /** Queues any update. */
+  pushUpdate(update: UpdateInit): Update;
+  /** Stores a file the users send. */
+  addFile(content: Buffer | string, options?: { fileName?: string; mimeType?: string }): StoredFileInfo;
+  /** The calls recorded, listed when a wait fails. */
+  readonly calls: RecordedCall[];
+  /** The chats as users see them. */
+  readonly tracker: ChatTracker;
+}
+
+/** Default wait, generous for a loaded CI machine; a passing test never waits for it. */
+export const DEFAULT_WAIT_MS = 3000;
+
+let nextQueryId = 1;
+
+/** A new unique id for a callback or inline query. */
+export function newQueryId(): string {
+  return `${Date.now().toString(36)}${(nextQueryId++).toString(36)}`;
+}
+
+/** The Telegram user of a test user. */
+export function asUser(user: TestUser): User {
+  return {
+    id: user.id, is_bot: false, first_name: user.first_name ?? 'Test',
+    ...(user.username !== undefined ? { username: user.username } : {}),
+    ...(user.language_code !== undefined ? { language_code: user.language_code } : {}),
+  };
+}
+
+/** A chat between one or more test users and the bot. Create it with `emu.privateChat()` or `emu.groupChat()`. */
+export class Conversation {
+  /** The users of this chat; the first one sends by default. */
+  readonly users: readonly TestUser[];
+  /** The Telegram chat. */
+  readonly chat: Chat;
+  /** Events up to here were read by `expectReply`/`expectEdit`. */
+  private readCursor: number;
+  private readEditCursor: number;
+  private readDeleteCursor: number;
+
+  /** Use `emu.privateChat()` or `emu.groupChat()`. */
+  constructor(private readonly host: ConversationHost, chat: Chat, users: TestUser[]) {
+    if (users.length === 0) throw new TypeError('a conversation needs at least one user');
+    this.chat = chat;
+    this.users = users;
+    this.readCursor = host.tracker.lastSeq;
+    this.readEditCursor = host.tracker.lastSeq;
+    this.readDeleteCursor = host.tracker.lastSeq;
+  }
+
+  /** The chat's id. */
+  get id(): number {
+    return this.chat.id;
+  }
+
+  /** The messages as the users see them, oldest first: edits applied, deleted messages gone. */
+  get history(): Message[] {
+    return this.host.tracker.history(this.chat.id);
+  }
+
+  /** The reply keyboard the bot shows in this chat, if any (rows of buttons). */
+  get replyKeyboard(): ReplyKeyboard | undefined {
+    return this.host.tracker.replyKeyboard(this.chat.id);
+  }
+
+  /** Sends a text message (a command when it starts with `/`) as a user; resolves with the Message. */
+  async send(text: string, options: SendOptions = {}): Promise<Message> {
+    return this.push(text, options, {});
+  }
+
+  /** Sends a photo (its bytes) as a user. */
+  async sendPhoto(bytes: Buffer | Uint8Array | string, options: FileSendOptions = {}): Promise<Message> {
+    const file = this.host.addFile(toBuffer(bytes), { fileName: options.fileName ?? 'photo.jpg', mimeType: options.mimeType ?? 'image/jpeg' });
+    const photo = [{ file_id: file.file_id, file_unique_id: file.file_unique_id, width: 800, height: 800, file_size: file.file_size }];
+    return this.push(undefined, options, { photo, ...captionOf(options) });
+  }
+
+  /** Sends a document (its bytes) as a user. */
+  async sendDocument(bytes: Buffer | Uint8Array | string, options: FileSendOptions = {}): Promise<Message> {
+    const fileName = options.fileName ?? 'file.bin';
+    const mimeType = options.mimeType ?? 'application/octet-stream';
+    const file = this.host.addFile(toBuffer(bytes), { fileName, mimeType });
+    const document = { file_id: file.file_id, file_unique_id: file.file_unique_id, file_name: fileName, mime_type: mimeType, file_size: file.file_size };
+    return this.push(undefined, options, { document, ...captionOf(options) });
+  }
+
+  /**
+   * Waits for the bot's next message in this chat (one not yet read by an earlier `expectReply`)
+   * and checks it against `matcher`. Fails with the messages the bot did send when it does not
+   * match, or when none comes within the timeout.
+   */
+  async expectReply(matcher: MessageMatcher = () => true, options: WaitOptions = {}): Promise<Message> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
+    const from = this.readCursor;
+    const event = await this.host.tracker.waitFor(
+      from,
+      (e) => e.type === 'message' && e.by === 'bot' && e.chatId === this.chat.id,
+      timeoutMs,
+      () => `expectReply(${describeMatcher(matcher)}) timed out after ${timeoutMs} ms: the bot sent no new message to chat ${this.chat.id}. ${this.whatHappened(from)}`,
+    );
+    this.readCursor = event.seq;
+    const message = (event as Extract<ChatEvent, { type: 'message' }>).message;
+    if (!matches(message, matcher)) {
+      throw new Error(`expectReply(${describeMatcher(matcher)}): the bot's next message in chat ${this.chat.id} was ${describeMessage(message)}. ${this.whatHappened(from)}`);
+    }
+    return message;
+  }
+
+  /** Waits for the bot's next edit of a message in this chat and checks the new version against `matcher`. */
+  async expectEdit(matcher: MessageMatcher = () => true, options: WaitOptions = {}): Promise<Message> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
+    const from = this.readEditCursor;
+    const event = await this.host.tracker.waitFor(
+      from,
+      (e) => e.type === 'edit' && e.chatId === this.chat.id,
+      timeoutMs,
+      () => `expectEdit(${describeMatcher(matcher)}) timed out after ${timeoutMs} ms: the bot edited no message in chat ${this.chat.id}. ${this.whatHappened(from)}`,
+    );
+    this.readEditCursor = event.seq;
+    const message = (event as Extract<ChatEvent, { type: 'edit' }>).message;
+    if (!matches(message, matcher)) {
+      throw new Error(`expectEdit(${describeMatcher(matcher)}): the bot's next edit in chat ${this.chat.id} made it ${describeMessage(message)}. ${this.whatHappened(from)}`);
+    }
+    return message;
+  }
+
+  /** Waits for the bot to delete a message of this chat (one not yet seen by an earlier call); resolves with its id. */
+  async expectDeleted(options: WaitOptions = {}): Promise<number> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
+    const from = this.readDeleteCursor;
+    const event = await this.host.tracker.waitFor(
+      from,
+      (e) => e.type === 'delete' && e.chatId === this.chat.id,
+      timeoutMs,
+      () => `expectDeleted() timed out after ${timeoutMs} ms: the bot deleted no message in chat ${this.chat.id}. ${this.whatHappened(from)}`,
+    );
+    this.readDeleteCursor = event.seq;
+    return (event as Extract<ChatEvent, { type: 'delete' }>).messageId;
+  }
+
+  /**
+   * Presses the inline button labelled `label` (its text, or a pattern) on the latest message that
+   * has one; resolves once the bot answered the callback query, with that answer.
+   */
+  async pressButton(label: string | RegExp, options: SendOptions & WaitOptions = {}): Promise<CallbackAnswer> {
+    const { message, button } = this.findButton(label);
+    if (typeof button.callback_data !== 'string') {
+      const kind = Object.keys(button).filter((key) => key !== 'text').join(', ') || 'no action';
+      throw new Error(`pressButton(${describeLabel(label)}): the button has no callback_data (${kind}); only callback buttons send a callback query`);
+    }
+    return this.press(message, button.callback_data, describeLabel(label), options);
+  }
+
+  /** Presses the callback button carrying `data` on message `messageId` of this chat; resolves with the bot's answer. */
+  async pressCallback(messageId: number, data: string, options: SendOptions & WaitOptions = {}): Promise<CallbackAnswer> {
+    const message = this.history.find((m) => m.message_id === messageId);
+    if (!message) throw new Error(`pressCallback: chat ${this.chat.id} has no message ${messageId}`);
+    return this.press(message, data, JSON.stringify(data), options);
+  }
+
+  private async press(message: Message, data: string, what: string, options: SendOptions & WaitOptions): Promise<CallbackAnswer> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
+    const id = newQueryId();
+    const from = this.host.tracker.lastSeq;
+    const user = options.from ?? this.users[0]!;
+    this.host.pushUpdate({
+      callback_query: { id, from: asUser(user), message, chat_instance: String(this.chat.id * 7 + 1), data },
+    });
+    const event = await this.host.tracker.waitFor(
+      from,
+      (e) => e.type === 'callback_answer' && e.queryId === id,
+      timeoutMs,
+      () => `pressButton(${what}): the bot did not call answerCallbackQuery within ${timeoutMs} ms (Telegram clients show a spinner until it does). ${this.whatHappened(from)}`,
+    );
+    const params = (event as Extract<ChatEvent, { type: 'callback_answer' }>).params;
+    return {
+      params,
+      ...(typeof params.text === 'string' ? { text: params.text } : {}),
+      ...(params.show_alert !== undefined ? { show_alert: params.show_alert === true || params.show_alert === 'true' } : {}),
+      ...(typeof params.url === 'string' ? { url: params.url } : {}),
+    };
+  }
+
+  private findButton(label: string | RegExp): { message: Message; button: Record<string, unknown> & { text: string } } {
+    const seen: string[] = [];
+    for (const message of this.history.reverse()) {
+      const markup = (message as { reply_markup?: { inline_keyboard?: unknown } }).reply_markup;
+      if (!Array.isArray(markup?.inline_keyboard)) continue;
+      for (const row of markup.inline_keyboard as Array<Array<Record<string, unknown> & { text: string }>>) {
+        for (const button of row) {
+          seen.push(JSON.stringify(button.text));
+          if (typeof label === 'string' ? button.text === label : label.test(button.text)) return { message, button };
+        }
+      }
+    }
+    throw new Error(`pressButton(${describeLabel(label)}): no inline button with that text in chat ${this.chat.id}; buttons shown: ${seen.join(', ') || 'none'}`);
+  }
+
+  private async push(text: string | undefined, options: SendOptions, extra: Record<string, unknown>): Promise<Message> {
+    const user = options.from ?? this.users[0]!;
+    const replyTo = options.replyTo;
+    const update = this.host.pushMessage(text, {
+      chatId: this.chat.id,
+      userId: user.id,
+      chatType: this.chat.type === 'private' ? 'private' : (this.chat.type as 'group' | 'supergroup'),
+      firstName: user.first_name ?? 'Test',
+      ...(user.username !== undefined ? { username: user.username } : {}),
+      ...(user.language_code !== undefined ? { languageCode: user.language_code } : {}),
+      ...('title' in this.chat && this.chat.title !== undefined ? { chatTitle: this.chat.title } : {}),
+      ...(replyTo !== undefined ? { replyToMessage: typeof replyTo === 'number' ? replyTo : (replyTo as unknown as Record<string, unknown>) } : {}),
+      extra,
+    });
+    const message = update.message!;
+    this.host.tracker.userMessage(message);
+    // Replies are read from here on: a reply to an earlier message was due before this one.
+    return message;
+  }
+
+  /** The bot's messages and calls since `seq`, for error messages. */
+  private whatHappened(seq: number): string {
+    const events = this.host.tracker.events(seq);
+    const sent = events
+      .filter((e): e is Extract<ChatEvent, { type: 'message' }> => e.type === 'message' && e.by === 'bot')
+      .map((e) => `${e.chatId === this.chat.id ? '' : `(to chat ${e.chatId}) `}${describeMessage(e.message)}`);
+    const calls = events
+      .filter((e): e is Extract<ChatEvent, { type: 'call' }> => e.type === 'call')
+      .map((e) => `${e.call.method}${e.call.response?.ok === false ? ` (${String(e.call.response.description)})` : ''}`)
+      .filter((name) => name !== 'getUpdates');
+    return `Bot messages since: ${sent.join(', ') || 'none'}. Bot API calls since: ${calls.slice(-15).join(', ') || 'none'}.`;
+  }
+}
+
+function describeLabel(label: string | RegExp): string {
+  return typeof label === 'string' ? JSON.stringify(label) : String(label);
+}
+
+function toBuffer(bytes: Buffer | Uint8Array | string): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : typeof bytes === 'string' ? Buffer.from(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function captionOf(options: FileSendOptions): Record<string, unknown> {
+  return options.caption !== undefined ? { caption: options.caption } : {};
+}

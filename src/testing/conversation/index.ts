@@ -1,0 +1,8 @@
+/**
+ * The conversation kit: scripted chats between test users and a bot running on the emulator.
+ * @module
+ */
+export { Conversation, type ConversationHost } from './conversation.js';
+export { chooseInlineResult, DEFAULT_TEST_USER, groupChat, inlineQuery, privateChat, type ChooseInlineResultOptions, type InlineQueryOptions } from './chats.js';
+export { ChatTracker, type ChatEvent, type ReplyKeyboard } from './tracker.js';
+export type { CallbackAnswer, FileSendOptions, GroupChatOptions, InlineAnswer, MessageMatcher, PrivateChatOptions, SendOptions, TestUser, WaitOptions } from './types.js';

@@ -1,0 +1,84 @@
+/**
+ * Public types of the conversation kit.
+ * @module
+ */
+import type { Message } from '../../api/generated/telegram-types.js';
+
+/** A user taking part in a scripted conversation. */
+export interface TestUser {
+  /** The user id (also the private chat's id). */
+  id: number;
+  /** First name (default `Test`). */
+  first_name?: string;
+  /** Username, without `@`. */
+  username?: string;
+  /** IETF language tag. */
+  language_code?: string;
+}
+
+/** What a reply or edit must look like: exact text (or caption), a pattern, or a test of the Message. */
+export type MessageMatcher = string | RegExp | ((message: Message) => boolean);
+
+/** Options of {@link Conversation.send} and the other user actions. */
+export interface SendOptions {
+  /** Who sends it (group chats; default the chat's first user). */
+  from?: TestUser;
+  /** The message it replies to: a Message of this chat or its id. */
+  replyTo?: Message | number;
+}
+
+/** Options of the waits ({@link Conversation.expectReply}, {@link Conversation.pressButton}...). */
+export interface WaitOptions {
+  /** Give up after this many ms (default 3000). */
+  timeoutMs?: number;
+}
+
+/** Options of {@link Conversation.sendDocument} and {@link Conversation.sendPhoto}. */
+export interface FileSendOptions extends SendOptions {
+  /** Caption shown under the file. */
+  caption?: string;
+  /** File name (documents; default `file.bin`, photos `photo.jpg`). */
+  fileName?: string;
+  /** MIME type (default `application/octet-stream`, photos `image/jpeg`). */
+  mimeType?: string;
+}
+
+/** How the bot answered a pressed inline button (its answerCallbackQuery parameters). */
+export interface CallbackAnswer {
+  /** The toast or alert text, if any. */
+  text?: string;
+  /** Whether it is an alert the user must dismiss rather than a toast. */
+  show_alert?: boolean;
+  /** A URL the client opens (games, `t.me/bot?start=` links). */
+  url?: string;
+  /** Every parameter the bot sent. */
+  params: Record<string, unknown>;
+}
+
+/** Options of {@link privateChat}. */
+export interface PrivateChatOptions {
+  /** The user talking to the bot (default id 1001, `Test`). */
+  user?: TestUser;
+}
+
+/** Options of {@link groupChat}. */
+export interface GroupChatOptions {
+  /** The members who write in it (at least one; the first is the default sender). */
+  users: TestUser[];
+  /** Chat title (default `Test group`). */
+  title?: string;
+  /** Chat id (negative; default a new one per group). */
+  id?: number;
+  /** `group` or `supergroup` (default `supergroup`). */
+  type?: 'group' | 'supergroup';
+}
+
+/** The bot's answer to an inline query (its answerInlineQuery parameters). */
+export interface InlineAnswer {
+  /** The results offered. */
+  results: Array<Record<string, unknown>>;
+  /** Every parameter the bot sent. */
+  params: Record<string, unknown>;
+  /** The inline query's id. */
+  queryId: string;
+}

@@ -1,0 +1,32 @@
+// Measures polling throughput when 5 % of handlers take 1 s (slow sends, 429 waits), for several
+// `stalledWindowMs` settings, against the emulator. Prints one JSON line per setting.
+// Run: node --import tsx test/reliability/slow-handlers.ts [updates] (default 2000)
+import { Botte } from '../../src/index.js';
+import { BotApiEmulator } from '../../src/testing/index.js';
+
+const total = Number(process.argv[2] ?? 2000);
+const windows = (process.argv[3] ?? 'Infinity,1000,250,50').split(',').map(Number);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+for (const stalledWindowMs of windows) {
+  const emu = await BotApiEmulator.start();
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
+  const handled = new Set<number>();
+  let duplicates = 0;
+  bot.handleMsg({ func: () => true }, async (message) => {
+    // Every 20th update is slow: 5 %.
+    if (Number(message.text!.slice(1)) % 20 === 7) await sleep(1000);
+    if (handled.has(message.chat.id)) duplicates++;
+    handled.add(message.chat.id);
+  });
+  for (let i = 0; i < total; i++) emu.pushMessage(`u${i}`, { chatId: 10_000 + i, userId: 10_000 + i });
+  const started = Date.now();
+  const running = bot.runthebot({ longPollingTimeout: 1, stalledWindowMs });
+  const deadline = started + 600_000;
+  while (handled.size < total && Date.now() < deadline) await sleep(20);
+  const seconds = (Date.now() - started) / 1000;
+  await bot.stopBot();
+  await running;
+  console.log(JSON.stringify({ stalledWindowMs, updates: total, handled: handled.size, duplicates, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(handled.size / seconds) }));
+  await emu.stop();
+}
