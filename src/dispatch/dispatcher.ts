@@ -47,7 +47,7 @@ export class Dispatcher extends ApiClient {
   private readonly pipeline: UpdatePipeline;
 
   /**
-   * @param token the token @BotFather gave
+   * @param token the token BotFather gave
    * @param options see {@link BotteOptions}; dispatch reads `useMiddleware` (else
    *   `apihelper.ENABLE_MIDDLEWARE` at this moment), `useClassMiddlewares`, `exceptionHandler`,
    *   `suppressMiddlewareExceptions`, `stateStorage`, `nextStepBackend`, `replyBackend`
