@@ -58,6 +58,22 @@ export function nodeFs(feature: string): Promise<Fs> {
   });
 }
 
+/**
+ * `node:fs` for synchronous code, through `process.getBuiltinModule` (Node 20.16+, Bun, Deno),
+ * which needs no import; throws {@link RuntimeFeatureUnavailableError} where it is missing.
+ */
+export function nodeFsSync(feature: string): Fs {
+  const runtimeProcess = globalThis.process as { getBuiltinModule?: (id: string) => unknown } | undefined;
+  let module: Fs | undefined;
+  try {
+    module = runtimeProcess?.getBuiltinModule?.('node:fs') as Fs | undefined;
+  } catch (error) {
+    throw new RuntimeFeatureUnavailableError(feature, 'node:fs', error);
+  }
+  if (module === undefined || typeof module.readFileSync !== 'function') throw new RuntimeFeatureUnavailableError(feature, 'node:fs');
+  return module;
+}
+
 /** The last segment of a `/` or `\` separated path (node:path's basename, without node:path). */
 export function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');

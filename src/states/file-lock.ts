@@ -5,8 +5,7 @@
  * is taken over. Released when the process exits.
  * @module
  */
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirName as dirname, nodeFsSync } from '../runtime/node-only.js';
 
 /** Another living process uses this state file: refused, since both would lose each other's writes. */
 export class StateFileLockedError extends Error {
@@ -46,6 +45,7 @@ let exitHookInstalled = false;
 function releaseAll(): void {
   for (const lockPath of held) {
     try {
+      const { readFileSync, unlinkSync } = nodeFsSync('File storage');
       if (readFileSync(lockPath, 'utf8').trim() === String(process.pid)) unlinkSync(lockPath);
     } catch {
       // Already gone.
@@ -62,6 +62,8 @@ function releaseAll(): void {
 export function lockStateFile(filePath: string): void {
   const lockPath = `${filePath}.lock`;
   if (held.has(lockPath)) return;
+  // node:fs taken at use, not imported: importing Botte must work where it is missing (Workers).
+  const { mkdirSync, readFileSync, unlinkSync, writeFileSync } = nodeFsSync('File storage');
   mkdirSync(dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 5; attempt++) {
     try {

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { Botte, AsyncBotte, InputFile, ApiTelegramException, ApiHTTPException, webhookHandler } from 'botte';
+import { Botte, AsyncBotte, InputFile, ApiTelegramException, ApiHTTPException, StateFileStorage, webhookHandler } from 'botte';
 import { BotApiEmulator, attachedFile } from 'botte/testing';
 
 const runtime = typeof globalThis.Bun !== 'undefined' ? `bun ${globalThis.Bun.version}`
@@ -179,6 +179,21 @@ await scenario('upload from bytes and from a path, download', async () => {
     await bot.stopBot();
     await rm(dir, { recursive: true, force: true });
     await emu.stop();
+  }
+});
+
+await scenario('StateFileStorage writes its file (node:fs taken at use)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'botte-rt-states-'));
+  try {
+    const file = join(dir, 'states.json');
+    const first = new StateFileStorage(file);
+    await first.setState({ chatId: 1, userId: 2 }, 'asking_name');
+    await first.setData({ chatId: 1, userId: 2 }, { name: runtime });
+    await first.flush();
+    const { readFile } = await import('node:fs/promises');
+    assert.match(await readFile(file, 'utf8'), /asking_name/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });
 
