@@ -9,7 +9,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Playground, startPlayground } from '../src/playground/index.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WAIT = { timeout: 15_000 };
+// Deadlines, not speed checks: the bot compiles through tsx on first start, slow on a loaded machine.
+const WAIT = { timeout: 45_000 };
 
 describe('playground in a browser', () => {
   let playground: Playground;

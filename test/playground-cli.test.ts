@@ -30,7 +30,7 @@ describe('botte playground command', () => {
     try {
       let output = '';
       const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL printed within 20 s; output: ${output}`)), 20_000);
+        const timer = setTimeout(() => reject(new Error(`no URL printed within 45 s; output: ${output}`)), 45_000);
         child.stdout.on('data', (chunk: Buffer) => {
           output += chunk.toString();
           const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
@@ -43,7 +43,8 @@ describe('botte playground command', () => {
         child.on('exit', (code) => reject(new Error(`exited with ${String(code)}: ${output}`)));
       });
       await send(url, 1001, '/start');
-      const deadline = Date.now() + 15_000;
+      // Generous: the bot compiles through tsx first, slow on a loaded machine (a passing run takes a second or two).
+      const deadline = Date.now() + 45_000;
       let texts: string[] = [];
       while (Date.now() < deadline) {
         const state = (await (await fetch(`${url}/api/state`)).json()) as { chats: Array<{ id: number; history: Array<{ text?: string }> }> };
@@ -85,13 +86,13 @@ await bot.runthebot({ handleSignals: true });
     try {
       const chat = playground.emu.tracker;
       await send(playground.url, 1001, 'hello');
-      await chat.waitFor(0, (e) => e.type === 'message' && e.by === 'bot' && e.message.text === 'version one', 15_000, () => `no reply; bot said: ${lines.join('\n')}`);
+      await chat.waitFor(0, (e) => e.type === 'message' && e.by === 'bot' && e.message.text === 'version one', 45_000, () => `no reply; bot said: ${lines.join('\n')}`);
       writeFileSync(file, source('version two'));
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 45_000;
       while (playground.bot.starts < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       assert.equal(playground.bot.starts, 2, `the bot did not restart; log: ${lines.join('\n')}`);
       await send(playground.url, 1001, 'again');
-      await chat.waitFor(0, (e) => e.type === 'message' && e.by === 'bot' && e.message.text === 'version two', 15_000, () => `no reply after restart; log: ${lines.join('\n')}`);
+      await chat.waitFor(0, (e) => e.type === 'message' && e.by === 'bot' && e.message.text === 'version two', 45_000, () => `no reply after restart; log: ${lines.join('\n')}`);
       assert.deepEqual(chat.history(1001).map((m) => m.text), ['hello', 'version one', 'again', 'version two']);
     } finally {
       await playground.stop();
