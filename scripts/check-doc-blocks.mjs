@@ -8,6 +8,8 @@
 //   them are imported for it, so snippets may stay short;
 // - a few placeholder variables that snippets commonly assume (`bot`, `chatId`, `message`, ...)
 //   are declared globally in .doc-blocks/fixtures.ts; a block that declares its own shadows them;
+// - a relative import of an example (`import { createButtonsBot } from './buttons-bot.js'`)
+//   resolves to examples/buttons-bot.ts, so that docs can build on the example bots;
 // - a block whose fence says ```ts skip-check is not checked (for fragments that can't compile;
 //   use sparingly). Other languages (```sh, ```js, ```python) are ignored.
 // Errors are reported as README.md:LINE.
@@ -78,7 +80,7 @@ function exportedNames(file, seen = new Set()) {
 }
 
 const FIXTURES = `// Placeholders the snippets of the docs assume; a block that declares its own shadows them.
-import type { Botte, Message, types } from 'botte';
+import type { Botte, BotteOptions, Message, types } from 'botte';
 import type { BotApiEmulator } from 'botte/testing';
 declare global {
   var bot: Botte;
@@ -104,6 +106,13 @@ declare global {
   var publicKey: string;
   var nonce: string;
   var botId: number;
+  var createMyBot: (token: string, options?: BotteOptions) => Botte;
+  // Other runtimes' globals, as far as the runtime snippets use them.
+  var Bun: { serve(options: { port?: number; fetch(request: Request): Response | Promise<Response> }): unknown };
+  var Deno: {
+    env: { get(name: string): string | undefined };
+    serve(options: { port?: number }, handler: (request: Request) => Response | Promise<Response>): unknown;
+  };
 }
 export {};
 `;
@@ -135,6 +144,11 @@ function main() {
       ];
       const name = `${base}-${String(++count).padStart(3, '0')}.ts`;
       writeFileSync(join(outDir, name), `${prefix.join('\n')}\n${body}\nexport {};\n`);
+      for (const match of body.matchAll(/from\s+'\.\/([\w-]+)\.js'/g)) {
+        if (existsSync(join(root, 'examples', `${match[1]}.ts`))) {
+          writeFileSync(join(outDir, `${match[1]}.ts`), `export * from '../examples/${match[1]}.js';\n`);
+        }
+      }
       origins.set(name, { file: relative(root, file), line: block.line, offset: prefix.length });
     }
   }
