@@ -2,7 +2,8 @@
  * The seed's echo bot. `npm start`:
  * - with BOT_TOKEN set, it runs against Telegram (long polling; Ctrl+C stops it gracefully);
  * - without it, it starts the embedded Bot API emulator, points the bot at it, plays a short
- *   conversation, and stays up so that you can post more messages to it with curl.
+ *   conversation, and (in a terminal) stays up so that you can post more messages to it with
+ *   curl; run without a terminal (CI, `< /dev/null`), it stops after the conversation.
  */
 import { createServer } from 'node:http';
 import { Botte, type BotteOptions } from '../src/index.js';
@@ -80,9 +81,9 @@ async function runAgainstEmulator(): Promise<void> {
   await say('Hello Botte!');
   await say('Echo me, please.');
   printed = emu.calls.length;
-
-  // Without a terminal (CI, a pipe) nobody can send more: stop after the scripted conversation.
-  if (!process.stdout.isTTY || process.env.CI) {
+  // Not run from a terminal (CI, a pipe): the scripted conversation is all there is to see, and
+  // `npm install && npm start` must end on its own.
+  if (!process.stdin.isTTY || !process.stdout.isTTY || process.env.CI) {
     await stop();
     return;
   }

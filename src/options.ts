@@ -34,7 +34,7 @@ export interface FloodControlOptions {
 /** Options of the `Botte` (and `AsyncBotte`) constructor. */
 export interface BotteOptions {
   /** Default `parse_mode` of every send and edit call that takes one: `'HTML'`, `'Markdown'`, `'MarkdownV2'` or null. */
-  parseMode?: ParseMode | null;
+  parseMode?: ParseMode | Lowercase<ParseMode> | null;
   /** Default `disable_notification`. */
   disableNotification?: boolean;
   /** Default `protect_content`. */

@@ -8,6 +8,8 @@ import { ApiHTTPException, ApiInvalidJSONException, ApiTelegramException } from 
 import { apihelper } from '../src/api/settings.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { logger } from '../src/logger.js';
+import { createServer, type AddressInfo } from 'node:net';
+import { sleep, waitFor } from './helpers.js';
 
 let emu: BotApiEmulator;
 const level = logger.getLevel();
@@ -111,6 +113,58 @@ test('apihelper.MAX_RETRY_AFTER is the cap of every bot without its own', async 
     assert.equal(emu.callsOf('getChat').length, 3);
   } finally {
     apihelper.MAX_RETRY_AFTER = saved;
+    await bot.closeSession();
+  }
+});
+
+test('a retry_after equal to the cap is waited out', async () => {
+  const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, retry: { maxRetryAfter: 1 } });
+  try {
+    emu.injectFault({ method: 'sendMessage', kind: 'too-many-requests', retryAfter: 1 });
+    assert.equal((await bot.sendMessage(1001, 'after the wait')).text, 'after the wait');
+    assert.deepEqual(emu.callsOf('sendMessage').map((call) => call.status), [429, 200]);
+  } finally {
+    await bot.closeSession();
+  }
+});
+
+test('a refused connection is retried even for sendMessage: nothing reached Telegram', async () => {
+  // A port with nothing listening; the emulator starts on it while the first retries wait.
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise((resolve) => probe.close(resolve));
+  const bot = new ApiClient(emu.token, { apiUrl: `http://127.0.0.1:${port}/bot{0}/{1}` });
+  const warnings: string[] = [];
+  logger.setLevel('warn').setOutput((record) => warnings.push(record.message));
+  let late: BotApiEmulator | undefined;
+  try {
+    const sending = bot.sendMessage(1001, 'through at last');
+    sending.catch(() => undefined); // awaited below; a rejection before that is not "unhandled"
+    await waitFor(() => warnings.some((line) => /^sendMessage failed .*ECONNREFUSED.*retrying/.test(line)),
+      { message: () => `the refused sendMessage was not going to be retried (log: ${JSON.stringify(warnings)})` });
+    late = await BotApiEmulator.start({ port });
+    assert.equal((await sending).text, 'through at last');
+    assert.equal(late.callsOf('sendMessage').length, 1);
+  } finally {
+    logger.setLevel('silent').setOutput(null);
+    await bot.closeSession();
+    await late?.stop();
+  }
+});
+
+test('an aborted call is not retried, even an idempotent one', async () => {
+  const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl });
+  try {
+    emu.injectFault({ method: 'getChat', kind: 'slow', delayMs: 2000 });
+    const controller = new AbortController();
+    const call = bot.callApi('getChat', { chat_id: 1001 }, { signal: controller.signal });
+    await emu.waitForCall('getChat', undefined, { timeoutMs: 5000 });
+    controller.abort();
+    await assert.rejects(call, (error: unknown) => error instanceof ApiHTTPException && error.code === 'ABORTED');
+    await sleep(400); // longer than the first retry's backoff (250 ms)
+    assert.equal(emu.callsOf('getChat').length, 1);
+  } finally {
     await bot.closeSession();
   }
 });

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createProductsBot, productsFactory } from '../examples/pytba-callback-data-bot.js';
 import { createStepBot } from '../examples/pytba-step-bot.js';
+import { createCustomStatesBot } from '../examples/pytba-custom-states-bot.js';
+import { createFloodingBot } from '../examples/pytba-async-middleware-bot.js';
 import { states } from '../src/index.js';
 import { say } from './helpers.js';
 
@@ -72,6 +74,52 @@ test('examples/pytba-step-bot.ts: the form survives a restart of the bot (steps 
     await say(emu, 4, 'Female', 'Nice to meet you Ada\n Age:36\n Sex:Female');
   } finally {
     await (second ?? first).stopBot();
+    await running;
+    await emu.stop();
+  }
+});
+
+for (const flavour of ['sync', 'async'] as const) {
+  test(`examples/pytba-custom-states-bot.ts (${flavour}): the form through data.state, with cancel and a wrong age`, async () => {
+    const emu = await BotApiEmulator.start();
+    const bot = createCustomStatesBot(emu.token, { apiUrl: emu.apiUrl }, flavour);
+    const running = bot.runthebot({ longPollingTimeout: 1 });
+    try {
+      await say(emu, 5, '/start', 'What is your name?');
+      await say(emu, 5, '/cancel', 'Your information has been cleared. Type /start to begin again.');
+      await say(emu, 5, '/start', 'What is your name?');
+      await say(emu, 5, 'Ada', 'How old are you?');
+      await say(emu, 5, 'old', 'Please enter a valid number for age.');
+      await say(emu, 5, '36', 'What is your favorite color? Choose from the options below.');
+      assert.equal((emu.callsOf('sendMessage').at(-1)!.params.reply_markup as { keyboard: unknown[] }).keyboard.length, 4);
+      await say(emu, 5, 'Blue', 'What is one of your hobbies? Choose from the options below.');
+      await say(emu, 5, 'Cooking', 'Thank you for sharing! Here is a summary of your information:\nFirst Name: Ada\nAge: 36\nFavorite Color: Blue\nHobby: Cooking');
+      assert.equal(emu.callsOf('sendMessage').at(-1)!.params.parse_mode, 'html');
+      await bot.stopBot(); // waits for the handler, which deletes the state after replying
+      assert.equal(await bot.getState(5, 5), undefined);
+    } finally {
+      await bot.stopBot();
+      await running;
+      await emu.stop();
+    }
+  });
+}
+
+test('examples/pytba-async-middleware-bot.ts: a message within 2 s of the previous one is cancelled', async () => {
+  const emu = await BotApiEmulator.start();
+  const bot = createFloodingBot(emu.token, { apiUrl: emu.apiUrl });
+  const running = bot.polling({ longPollingTimeout: 1 });
+  try {
+    const at = (text: string, date: number, expected: string) => {
+      const since = emu.calls.length;
+      emu.pushMessage(text, { userId: 9, extra: { date } });
+      return emu.waitForCall('sendMessage', undefined, { since, timeoutMs: 5000 }).then((call) => assert.equal(call.params.text, expected));
+    };
+    await at('/start', 1000, 'Hello!');
+    await at('/start', 1001, 'You are making request too often');
+    await at('/start', 1005, 'Hello!');
+  } finally {
+    await bot.stopBot();
     await running;
     await emu.stop();
   }

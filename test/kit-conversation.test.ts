@@ -52,7 +52,12 @@ describe('conversation kit', () => {
     const edited = await chat.expectEdit('Glad you like them!');
     assert.equal(edited.message_id, menu.message_id);
     assert.equal(chat.history.at(-1)!.text, 'Glad you like them!');
+    assert.equal(chat.history.at(-1)!.reply_markup, undefined);
     assert.equal(chat.history.length, 2);
+    // The edit did not repeat the keyboard, so Telegram removed it.
+    await assert.rejects(chat.pressButton('Yes'), /no inline button with that text in chat 503; buttons shown: none/);
+    await chat.send('/menu');
+    await chat.expectReply('Do you like buttons?');
     await assert.rejects(chat.pressButton('Maybe'), /no inline button with that text in chat 503; buttons shown: "Yes", "No", "Docs"/);
     await assert.rejects(chat.pressButton('Docs'), /has no callback_data \(url\)/);
   });

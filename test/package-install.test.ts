@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   license: string; engines: { node: string }; scripts: Record<string, string>; files: string[];
@@ -33,7 +34,11 @@ function admits(range: string, version: string): boolean {
       case '<': return c < 0;
       case '^': return v[0] === r[0] && c >= 0;
       case '~': return v[0] === r[0] && v[1] === r[1] && c >= 0;
-      default: return raw!.includes('x') || raw!.includes('*') ? v[0] === r[0] : c === 0;
+      default: {
+        // `20`, `20.x` and `20.1` name every version they prefix; `20.1.2` names one version.
+        const given = raw!.split('.').filter((piece) => /^\d+$/.test(piece)).length;
+        return given < 3 ? v.slice(0, given).every((n, i) => n === r[i]) : c === 0;
+      }
     }
   }));
 }
@@ -57,9 +62,28 @@ test('the licence package.json names is shipped as a LICENSE file', () => {
 test("the README's first screen gives commands that work on a fresh clone", () => {
   const readme = readFileSync('README.md', 'utf8');
   const firstScreen = readme.slice(0, readme.indexOf('\n---\n'));
+  const block = /In a fresh clone of this repository:\n\n```sh\n([\s\S]*?)```/.exec(firstScreen);
+  assert.ok(block, 'the first screen has a shell block of fresh-clone commands');
+  const commands = block[1]!.split('\n').map((line) => line.replace(/#.*$/, '').trim()).filter(Boolean);
   // `npm start` needs the dev dependencies (tsx), so the README must install first.
-  assert.match(firstScreen, /`npm install && npm start`/);
-  assert.match(firstScreen, /`npm test`/);
+  assert.deepEqual(commands, ['npm install && npm start', 'npm test']);
+  // CI runs them exactly as written, so a fresh clone is what CI checks.
+  const ci = readFileSync('.ci/run', 'utf8').split('\n').map((line) => line.trim());
+  for (const command of commands) assert.ok(ci.includes(command), `.ci/run runs \`${command}\` as the README writes it`);
   assert.match(pkg.scripts.start!, /examples\/echo-bot\.ts/);
   assert.ok(pkg.scripts.test);
+});
+
+test('`npm start` without BOT_TOKEN and without a terminal plays the conversation and ends by itself', () => {
+  const env = { ...process.env };
+  delete env.BOT_TOKEN;
+  // What `npm start` runs (package.json "start"), with stdin not a terminal, as in CI.
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'examples/echo-bot.ts'], {
+    env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 90_000,
+  });
+  assert.equal(run.error, undefined, `did not end within 90 s: ${String(run.error)}\n${run.stdout}`);
+  assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
+  assert.match(run.stdout, /user: \/start\nbot:  Howdy, how are you doing\?/);
+  assert.match(run.stdout, /bot:  Echo me, please\./);
+  assert.match(run.stdout, /Stopped\./);
 });

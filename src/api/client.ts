@@ -343,8 +343,35 @@ function buildParams(spec: MethodSpec, args: unknown[]): Record<string, unknown>
   return (spec.build as (...positional: unknown[]) => Record<string, unknown>)(args[0], args[1], args[2], args[3], args[4], args[5]);
 }
 
+/** How method `name` is called, for error messages: `sendMessage(chat_id, text, options?)`. */
+function signatureOf(name: string, spec: MethodSpec): string {
+  const params = spec.positional.map((param, index) => (index < spec.required ? param : `${param}?`));
+  return `${name}(${[...params, 'options?'].join(', ')})`;
+}
+
+/**
+ * Refuses calls whose arguments can't be what the signature says (plain JavaScript gets no type
+ * check): more arguments than the positionals plus the options object, or something other than
+ * a plain object where only the options object fits. Without this, pyTelegramBotAPI's order
+ * `sendInvoice(chat, title, desc, payload, providerToken, 'usd', prices, {...})` would send the
+ * provider token as the currency and silently drop the rest.
+ */
+function checkArity(name: string, spec: MethodSpec, args: unknown[]): void {
+  const count = args.length;
+  const max = spec.positional.length + 1;
+  if (count > max) {
+    throw new TypeError(`${name}: ${count} arguments given, at most ${max} expected: ${signatureOf(name, spec)}; optional parameters go in the options object`);
+  }
+  const last = args[max - 1];
+  if (count === max && last !== undefined && last !== null && !isDict(last)) {
+    const kind = Array.isArray(last) ? 'an array' : typeof last === 'object' ? `a ${(last as object).constructor?.name ?? 'object'}` : `a ${typeof last}`;
+    throw new TypeError(`${name}: argument ${max} must be the options object (a plain object), got ${kind}: ${signatureOf(name, spec)}`);
+  }
+}
+
 /** Turns positional arguments into Telegram's parameter object, following the method table. */
-function argumentsToParams(spec: MethodSpec, args: unknown[]): Record<string, unknown> {
+function argumentsToParams(name: string, spec: MethodSpec, args: unknown[]): Record<string, unknown> {
+  checkArity(name, spec, args);
   let count = args.length;
   let options: Record<string, unknown> | undefined;
   // The options object is the last argument after at least the required positionals; optional
@@ -372,7 +399,7 @@ for (const name of Object.keys(METHOD_TABLE) as MethodName[]) {
   if (spec.positional.length > 6) throw new Error(`buildParams passes six positional parameters; ${name} has more`);
   typedMethods[name] = {
     value: function (this: ApiClient, ...args: unknown[]) {
-      const params = passesEveryPositional(spec, args) ? buildParams(spec, args) : argumentsToParams(spec, args);
+      const params = passesEveryPositional(spec, args) ? buildParams(spec, args) : argumentsToParams(name, spec, args);
       return this.callApi(name, params as never, OWNED_PARAMS);
     },
     writable: true,

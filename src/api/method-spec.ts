@@ -2,7 +2,7 @@
  * Types that turn the generated `ApiMethods` (from spec/bot-api.json) into Botte's method signatures.
  * @module
  */
-import type { ApiMethods, Message as TelegramMessage } from './generated/telegram-types.js';
+import type { ApiMethods, Message as TelegramMessage, ParseMode } from './generated/telegram-types.js';
 import type { Uploadable } from '../types/input-file.js';
 import type { MessageExtras } from '../types/message.js';
 
@@ -38,8 +38,19 @@ export const DefaultFlag = {
 /** The Bot API methods with Botte's upload type in every place that takes a file. */
 export type BotteApiMethods = ApiMethods<Uploadable>;
 
+/**
+ * A parse mode as Telegram reads it: case-insensitively, so `'html'` is `'HTML'` (pyTelegramBotAPI
+ * passes any spelling through).
+ */
+export type ParseModeName = ParseMode | Lowercase<ParseMode>;
+
+/** `P` with every `…parse_mode` parameter also taking the lower-case spellings. */
+type LooseParseModes<P> = P extends object
+  ? { [K in keyof P]: K extends `${string}parse_mode` ? P[K] | (P[K] extends infer V ? (V extends string ? Lowercase<V> : never) : never) : P[K] }
+  : P;
+
 /** The parameters object of method `M`, as Telegram names them. */
-export type ApiParams<M extends keyof BotteApiMethods> = NonNullable<Parameters<BotteApiMethods[M]>[0]>;
+export type ApiParams<M extends keyof BotteApiMethods> = LooseParseModes<NonNullable<Parameters<BotteApiMethods[M]>[0]>>;
 
 /** The optional parameters of `M`: everything but the positional keys `K`. */
 export type OptionsOf<M extends keyof BotteApiMethods, K extends string> = Omit<ApiParams<M>, K>;

@@ -17,13 +17,19 @@ type DenoLike = { createHttpClient?: (options: { proxy?: { url: string } }) => {
 
 let streamedBodies: boolean | undefined;
 
+/** Answers up to this size (by Content-Length) are read whole, under one read timeout. */
+const SMALL_BODY = 1024 * 1024;
+
 /**
- * Whether `fetch` sends a ReadableStream request body as a stream. The test is the standard one:
- * a runtime that knows streamed bodies reads the `duplex` member and sets no content type for
- * a stream. Cloudflare Workers and older runtimes fail it and get a buffered body.
+ * Whether `fetch` sends a ReadableStream request body as a stream. Bun and Deno do (without
+ * reading `duplex`); elsewhere the standard test decides: a runtime that knows streamed bodies
+ * reads the `duplex` member and sets no content type for a stream (Node does). Cloudflare
+ * Workers get a buffered body.
  */
 export function supportsStreamedBodies(): boolean {
   if (streamedBodies === undefined) {
+    const g = globalThis as { Bun?: unknown; Deno?: unknown };
+    if (g.Bun !== undefined || g.Deno !== undefined) return (streamedBodies = true);
     try {
       let duplexRead = false;
       const init = {
@@ -127,6 +133,18 @@ export class FetchTransport {
         response = await fetch(request.url, init);
       } catch (error) {
         throw this.failure(error, timedOut, signal);
+      }
+      arm(request.readTimeoutMs, 'body data');
+      const declared = Number(response.headers.get('content-length') ?? NaN);
+      // Small answers (every API call) are read in one go: runtimes' own readers are much faster
+      // than a chunk loop. Larger or unsized ones (downloads) get the timeout between chunks.
+      if (declared <= SMALL_BODY) {
+        try {
+          const bytes = new Uint8Array(await response.arrayBuffer());
+          return { status: response.status, body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+        } catch (error) {
+          throw this.failure(error, timedOut, signal);
+        }
       }
       const chunks: Uint8Array[] = [];
       let length = 0;

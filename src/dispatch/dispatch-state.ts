@@ -28,6 +28,36 @@ export class UnknownFilterKeyError extends TypeError {
 }
 brandError(UnknownFilterKeyError, 'UnknownFilterKeyError');
 
+/** A filter key's spelling-free form: `textStartsWith`, `text_startswith` and `textStartswith` meet. */
+function looseKey(key: string): string {
+  return key.replace(/_/g, '').toLowerCase();
+}
+
+/**
+ * Custom filters by key, that also finds a filter under the spelling a user would guess
+ * (`textStartsWith` for pyTelegramBotAPI's `textStartswith`, snake_case from the Python
+ * examples): letter case and underscores don't count. An exact key always wins, and the loose
+ * lookup only runs for keys that are not found exactly.
+ */
+class CustomFilterMap extends Map<string, ResolvedFilter> {
+  private readonly loose = new Map<string, ResolvedFilter>();
+
+  override set(key: string, value: ResolvedFilter): this {
+    super.set(key, value);
+    // Built before the fields initialise: Map's constructor calls set for its entries.
+    this.loose?.set(looseKey(key), value);
+    return this;
+  }
+
+  override get(key: string): ResolvedFilter | undefined {
+    return super.get(key) ?? this.loose.get(looseKey(key));
+  }
+
+  override has(key: string): boolean {
+    return super.has(key) || this.loose.has(looseKey(key));
+  }
+}
+
 /** An update listener (`bot.setUpdateListener(fn)`). */
 export type UpdateListener = (messages: any[]) => unknown;
 
@@ -36,7 +66,7 @@ export class DispatchState implements FilterContext {
   /** Handler tables by update type (absent = no handler of that type). */
   readonly tables = new Map<string, HandlerTable>();
   /** Custom filters by key. */
-  readonly customFilters = new Map<string, ResolvedFilter>();
+  readonly customFilters: Map<string, ResolvedFilter> = new CustomFilterMap();
   /** Function middlewares, or undefined when they are not enabled. */
   readonly functionMiddlewares: FunctionMiddlewares | undefined;
   /** Class-based middlewares, or undefined when they are not enabled. */

@@ -5,6 +5,7 @@
  * @module
  */
 import type { CallbackQuery } from '../api/generated/telegram-types.js';
+import { logger } from '../logger.js';
 import type {
   CallbackQueryRegister, CallbackQueryRegistrar, MessageRegister, MessageRegistrar, MessageUpdateType, Predicate, Register,
   Registrar, UpdateObject, UpdateType,
@@ -120,6 +121,42 @@ function checkHandler(handler: unknown, name: string): asserts handler is Functi
   if (typeof handler !== 'function') throw new TypeError(`${name}: the handler must be a function, got ${typeof handler}`);
 }
 
+/** One decorator returned by a registrar, until it is applied. */
+interface PendingDecorator {
+  applied: boolean;
+}
+
+/** Call sites already warned about, so that a registrar called in a loop warns once. */
+const warnedSites = new Set<string>();
+
+/** The first stack line outside this file: where the user called the registrar. */
+function callSite(): string {
+  const lines = (new Error().stack ?? '').split('\n').slice(1).map((line) => line.trim());
+  return lines.find((line) => !line.includes('registrars.')) ?? 'unknown location';
+}
+
+/**
+ * A registrar called without a handler returns a decorator; one that is never applied registers
+ * nothing. Typically `bot.chatMemberHandler(fn)` meant "register fn" but made fn the `func`
+ * filter (API.md §4). One tick later (decorators are applied at once, even stacked), an
+ * unapplied one is reported once per call site through the logger.
+ */
+function watchDecorator(name: string, predicateOnly: boolean): PendingDecorator {
+  const pending: PendingDecorator = { applied: false };
+  const site = callSite();
+  const timer = setTimeout(() => {
+    if (pending.applied || warnedSites.has(site)) return;
+    warnedSites.add(site);
+    const fix = predicateOnly
+      ? `To register the function as the handler, write bot.${name}({}, fn); bot.${name}(fn) makes fn a filter (func) and returns a decorator.`
+      : `Pass the handler as the second argument: bot.${name}(filters, handler).`;
+    logger.warn(`bot.${name}(...) at ${site} returned a decorator that was never applied, so it registered nothing. ${fix}`);
+  }, 0);
+  // The check must not keep a process alive that has nothing else to do.
+  (timer as { unref?: () => void }).unref?.();
+  return pending;
+}
+
 /**
  * Installs every registrar, `register…` twin and alias of {@link REGISTRARS} for instances of
  * the class whose prototype is `prototype` (one shared implementation per call form, closed over
@@ -135,7 +172,9 @@ export function installRegistrars(prototype: object): void {
       const normalised = toFilters(filters, name);
       if (arguments.length < 2) {
         // Decorator form: `bot.handleMsg(filters)(fn)`; returning `fn` is what makes stacking work.
+        const pending = watchDecorator(name, typeof filters === 'function');
         return (fn: unknown) => {
+          pending.applied = true;
           checkHandler(fn, name);
           this.addHandler(updateType, normalised, fn, false);
           return fn;

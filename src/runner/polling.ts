@@ -51,6 +51,11 @@ export interface PollingOptions {
    * window of 100) is free again. Moved-past updates are still handled, exactly once; only a
    * crash before they finish would lose them. Default 1000; `Infinity` never moves past an
    * unfinished update (the poller then keeps polling every 250 ms while one runs).
+   *
+   * The trade-off, measured in RELIABILITY.md: Telegram's getUpdates cannot fetch past an offset
+   * without confirming everything below it, so with slow handlers throughput (about 100 updates
+   * per slow-handler duration with `Infinity` or 1000) and at-least-once on kill -9 (kept only
+   * with `Infinity`) cannot both be had; a smaller window buys throughput with that guarantee.
    */
   stalledWindowMs?: number;
   /** SIGINT/SIGTERM stop the bot gracefully (a second signal exits at once). */

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { Botte, AsyncBotte, InputFile, ApiTelegramException, ApiHTTPException, webhookHandler } from 'botte';
 import { BotApiEmulator, attachedFile } from 'botte/testing';
 
@@ -144,10 +145,27 @@ await scenario('upload from bytes and from a path, download', async () => {
     assert.equal(attachedFile(upload, 'document').size, 200_000);
     assert.equal(attachedFile(upload, 'document').filename, 'data.bin');
 
+    // A Web stream of unknown length, 3 MB in 64 KB chunks: sent as a request body stream on
+    // Node, Bun and Deno; the emulator's SHA-256 proves every byte arrived in order.
+    const chunk = (i) => new Uint8Array(64 * 1024).fill(i % 256);
+    const hash = createHash('sha256');
+    for (let i = 0; i < 48; i++) hash.update(chunk(i));
+    let next = 0;
+    const stream = new ReadableStream({
+      pull(controller) {
+        if (next === 48) controller.close();
+        else controller.enqueue(chunk(next++));
+      },
+    });
+    await bot.sendDocument(1, new InputFile(stream, 'stream.bin'));
+    const streamed = attachedFile(emu.callsOf('sendDocument').at(-1), 'document');
+    assert.equal(streamed.size, 48 * 64 * 1024);
+    assert.equal(streamed.sha256, hash.digest('hex'));
+
     const path = join(dir, 'report.txt');
     await writeFile(path, 'a file on disk');
     await bot.sendDocument(1, new InputFile(path));
-    const fromPath = attachedFile(emu.callsOf('sendDocument')[1], 'document');
+    const fromPath = attachedFile(emu.callsOf('sendDocument').at(-1), 'document');
     assert.equal(fromPath.filename, 'report.txt');
     assert.equal(fromPath.size, 'a file on disk'.length);
 

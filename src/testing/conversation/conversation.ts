@@ -24,7 +24,7 @@ export interface ConversationHost {
 }
 
 /** Default wait, generous for a loaded CI machine; a passing test never waits for it. */
-export const DEFAULT_WAIT_MS = 3000;
+export const DEFAULT_WAIT_MS = 10_000;
 
 let nextQueryId = 1;
 

@@ -29,7 +29,7 @@ export interface SendOptions {
 
 /** Options of the waits ({@link Conversation.expectReply}, {@link Conversation.pressButton}...). */
 export interface WaitOptions {
-  /** Give up after this many ms (default 3000). */
+  /** Give up after this many ms (default 10000: a loaded CI machine can be slow to start a bot). */
   timeoutMs?: number;
 }
 
