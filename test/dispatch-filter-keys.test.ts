@@ -28,8 +28,11 @@ function typeChecks(bot: Dispatcher): void {
   bot.handleMsg({ comands: ['start'] }, (m) => m.text);
   // @ts-expect-error `contentType` is not a filter key (contentTypes)
   bot.handleMsg({ contentType: ['photo'] }, (m) => m.text);
-  // @ts-expect-error `textStartsWith` is not a filter key (textStartswith)
+  // @ts-expect-error `textStartWith` is not a filter key (textStartsWith / textStartswith)
+  bot.handleMsg({ textStartWith: 'a' }, (m) => m.text);
+  // Both spellings of the built-in key are accepted.
   bot.handleMsg({ textStartsWith: 'a' }, (m) => m.text);
+  bot.handleMsg({ textStartswith: 'a' }, (m) => m.text);
   // @ts-expect-error `callbackdata` is not a filter key
   bot.callbackQueryHandler({ callbackdata: 'x' }, (c) => c.id);
   // @ts-expect-error in the decorator form too

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { BotApiEmulator } from '../src/testing/index.js';
-import { Botte, customFilters } from '../src/index.js';
+import { Botte, customFilters, type MessageFilters } from '../src/index.js';
 
 test('textStartsWith, is_reply and chat_id find textStartswith, isReply and chatId; exact keys still work', async () => {
   const emu = await BotApiEmulator.start();
@@ -13,8 +13,9 @@ test('textStartsWith, is_reply and chat_id find textStartswith, isReply and chat
     const seen: string[] = [];
     // Handlers first, filters after, as pyTelegramBotAPI's examples do.
     bot.handleMsg({ textStartsWith: 'go' }, (message) => { seen.push(`starts ${message.text}`); });
-    bot.handleMsg({ is_reply: true }, (message) => { seen.push(`reply ${message.text}`); });
-    bot.handleMsg({ chat_id: [77], text_contains: 'x' }, (message) => { seen.push(`chat ${message.text}`); });
+    // snake_case spellings are for JavaScript ported from Python; TypeScript knows the camelCase keys.
+    bot.handleMsg({ is_reply: true } as MessageFilters, (message) => { seen.push(`reply ${message.text}`); });
+    bot.handleMsg({ chat_id: [77], text_contains: 'x' } as MessageFilters, (message) => { seen.push(`chat ${message.text}`); });
     bot.handleMsg({ textContains: 'y' }, (message) => { seen.push(`exact ${message.text}`); });
     bot.addCustomFilter(new customFilters.TextStartsFilter());
     bot.addCustomFilter(new customFilters.IsReplyFilter());
@@ -36,6 +37,7 @@ test('textStartsWith, is_reply and chat_id find textStartswith, isReply and chat
 
 test('an unknown key is still reported, whatever its spelling', () => {
   const bot = new Botte('1:x');
+  // @ts-expect-error not a filter key: TypeScript refuses it, JavaScript gets the error below
   bot.handleMsg({ textEndsWith: 'x' }, () => undefined);
   assert.throws(() => bot.checkCustomFilters(), /unknown filter key "textEndsWith"/);
 });

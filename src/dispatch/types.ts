@@ -66,6 +66,8 @@ export interface CustomFilterKeys {
   textContains: string | readonly string[];
   /** `customFilters.TextStartsFilter`: the text starts with one of these. */
   textStartswith: string | readonly string[];
+  /** The same as {@link CustomFilterKeys.textStartswith} (the camelCase most people type). */
+  textStartsWith: string | readonly string[];
   /** `customFilters.ChatFilter`: the chat id is one of these. */
   chatId: number | string | readonly (number | string)[];
   /** `customFilters.ForwardFilter`: the message is forwarded. */

@@ -15,7 +15,12 @@ export async function readJsonFile(filePath: string): Promise<unknown> {
     throw error;
   }
   if (text.trim() === '') return undefined;
-  return JSON.parse(text);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // Named, so that the log says which file to repair; it is left as it is (never overwritten).
+    throw new Error(`${filePath} is not valid JSON (${(error as Error).message}); fix or remove it`, { cause: error });
+  }
 }
 
 /**
