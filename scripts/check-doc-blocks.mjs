@@ -8,6 +8,8 @@
 //   them are imported for it, so snippets may stay short;
 // - a few placeholder variables that snippets commonly assume (`bot`, `chatId`, `message`, ...)
 //   are declared globally in .doc-blocks/fixtures.ts; a block that declares its own shadows them;
+// - a relative import of an example (`import { createButtonsBot } from './buttons-bot.js'`)
+//   resolves to examples/buttons-bot.ts, so that docs can build on the example bots;
 // - a block whose fence says ```ts skip-check is not checked (for fragments that can't compile;
 //   use sparingly). Other languages (```sh, ```js, ```python) are ignored.
 // Errors are reported as README.md:LINE.
@@ -19,6 +21,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, '.doc-blocks');
+
+/** Pages whose blocks are one program split in steps, checked another way (reason given). */
+const CHECKED_ELSEWHERE = {
+  'docs/first-hour.md': 'every line of its blocks is in examples/first-hour.ts, type-checked and run (test/docs-first-hour.test.ts)',
+};
 
 /** The Markdown files to check: the arguments, or README.md and docs/*.md. */
 function markdownFiles() {
@@ -32,7 +39,7 @@ function markdownFiles() {
     for (const name of readdirSync(docs).sort()) if (name.endsWith('.md')) files.push(join(docs, name));
   }
   if (also) files.push(resolve(also));
-  return files;
+  return files.filter((file) => !(relative(root, file).replace(/\\/g, '/') in CHECKED_ELSEWHERE));
 }
 
 /** The ```ts blocks of a Markdown text, with the line (1-based) of their first code line. */
@@ -78,7 +85,7 @@ function exportedNames(file, seen = new Set()) {
 }
 
 const FIXTURES = `// Placeholders the snippets of the docs assume; a block that declares its own shadows them.
-import type { Botte, Message, types } from 'botte';
+import type { Botte, BotteOptions, Message, types } from 'botte';
 import type { BotApiEmulator } from 'botte/testing';
 declare global {
   var bot: Botte;
@@ -97,13 +104,24 @@ declare global {
   var markup: types.ReplyKeyboardMarkup;
   var message: Message;
   var emu: BotApiEmulator;
-  var handler: (message: Message) => unknown;
+  var handler: (obj: any) => unknown; // a handler of any update type
   var handleTextDoc: (message: Message) => unknown;
   var sendSomething: (message: Message) => unknown;
   var privateKey: string;
   var publicKey: string;
   var nonce: string;
   var botId: number;
+  var createMyBot: (token: string, options?: BotteOptions) => Botte;
+  var processNameStep: (obj: any) => unknown;
+  var processAgeStep: (obj: any) => unknown;
+  var processSexStep: (obj: any) => unknown;
+  var onReply: (obj: any) => unknown;
+  // Other runtimes' globals, as far as the runtime snippets use them.
+  var Bun: { serve(options: { port?: number; fetch(request: Request): Response | Promise<Response> }): unknown };
+  var Deno: {
+    env: { get(name: string): string | undefined };
+    serve(options: { port?: number }, handler: (request: Request) => Response | Promise<Response>): unknown;
+  };
 }
 export {};
 `;
@@ -135,6 +153,11 @@ function main() {
       ];
       const name = `${base}-${String(++count).padStart(3, '0')}.ts`;
       writeFileSync(join(outDir, name), `${prefix.join('\n')}\n${body}\nexport {};\n`);
+      for (const match of body.matchAll(/from\s+'\.\/([\w-]+)\.js'/g)) {
+        if (existsSync(join(root, 'examples', `${match[1]}.ts`))) {
+          writeFileSync(join(outDir, `${match[1]}.ts`), `export * from '../examples/${match[1]}.js';\n`);
+        }
+      }
       origins.set(name, { file: relative(root, file), line: block.line, offset: prefix.length });
     }
   }

@@ -16,7 +16,7 @@ import type { BotteOptions } from '../options.js';
  */
 export class AsyncBotte extends Botte {
   /**
-   * @param token the token @BotFather gave
+   * @param token the token BotFather gave
    * @param options as for {@link Botte}; `useClassMiddlewares` defaults to true here
    */
   constructor(token: string, options: BotteOptions = {}) {

@@ -55,13 +55,13 @@ export interface CallbackAnswer {
   params: Record<string, unknown>;
 }
 
-/** Options of {@link privateChat}. */
+/** Options of `emu.privateChat(options)` (BotApiEmulator.privateChat). */
 export interface PrivateChatOptions {
   /** The user talking to the bot (default id 1001, `Test`). */
   user?: TestUser;
 }
 
-/** Options of {@link groupChat}. */
+/** Options of `emu.groupChat(options)` (BotApiEmulator.groupChat). */
 export interface GroupChatOptions {
   /** The members who write in it (at least one; the first is the default sender). */
   users: TestUser[];
