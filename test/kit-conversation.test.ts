@@ -46,6 +46,8 @@ describe('conversation kit', () => {
     await chat.send('/menu');
     const menu = await chat.expectReply('Do you like buttons?');
     assert.deepEqual(menu.entities, [{ type: 'bold', offset: 12, length: 7 }]);
+    await assert.rejects(chat.pressButton('Maybe'), /no inline button with that text in chat 503; buttons shown: "Yes", "No", "Docs"/);
+    await assert.rejects(chat.pressButton('Docs'), /has no callback_data \(url\)/);
     const answer = await chat.pressButton('Yes');
     assert.equal(answer.text, 'Thanks!');
     assert.equal(answer.show_alert, false);

@@ -46,6 +46,7 @@ function admits(range: string, version: string): boolean {
 test('every locked package installs on the oldest supported Node without EBADENGINE', () => {
   const oldest = /(\d+\.\d+\.\d+)/.exec(pkg.engines.node)![1]!;
   assert.ok(admits('>=22', '20.18.1') === false && admits('>= 20.0.0', oldest), 'the range check itself works');
+  assert.ok(admits('18 || 20 || >=22', '20.18.1') && !admits('^20.19.0 || >=23', '20.18.1'), 'the range check itself works');
   const refusing = Object.entries(lock.packages)
     .filter(([, entry]) => entry.engines && !Array.isArray(entry.engines) && typeof entry.engines.node === 'string')
     .filter(([, entry]) => !admits((entry.engines as { node: string }).node, oldest))
