@@ -92,6 +92,8 @@ export function checkCall(method: string, call: RecordedCall, options: RuleOptio
     if (FILE_PARAMS.has(name)) throw badRequest(`there is no ${name} in the request`);
     // Edit methods take chat_id + message_id or inline_message_id.
     if ((name === 'chat_id' || name === 'message_id') && !missing(p.inline_message_id)) continue;
+    // Bot API 10.4: an ephemeral reply to a callback query may leave out chat_id (and receiver).
+    if (name === 'chat_id' && !missing((p.ephemeral_message_parameters as { callback_query_id?: unknown } | undefined)?.callback_query_id)) continue;
     throw badRequest(MISSING[name] ?? `${name} is empty`);
   }
   for (const [name, error] of Object.entries(INTEGER_PARAMS)) {
