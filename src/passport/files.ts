@@ -5,23 +5,12 @@
  */
 import { decryptBlob, keyAndIv, nodeCrypto } from './crypto.js';
 import { PassportDecryptionError } from './errors.js';
+import { webStreamChunks } from '../types/input-file.js';
 import type { DecryptedPassportFile, PassportElementType, PassportFile, PassportFileDownloader } from './types.js';
 
-async function* chunksOf(source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  if (Symbol.asyncIterator in source) {
-    yield* source as AsyncIterable<Uint8Array>;
-    return;
-  }
-  const reader = (source as ReadableStream<Uint8Array>).getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
+function chunksOf(source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncIterator<Uint8Array> {
+  const chunks = Symbol.asyncIterator in source ? (source as AsyncIterable<Uint8Array>) : webStreamChunks(source as ReadableStream<Uint8Array>);
+  return chunks[Symbol.asyncIterator]();
 }
 
 function streamDecrypt(
@@ -31,7 +20,7 @@ function streamDecrypt(
   element: PassportElementType,
 ): ReadableStream<Uint8Array> {
   const what = 'a passport file';
-  let iterator: AsyncGenerator<Uint8Array> | undefined;
+  let iterator: AsyncIterator<Uint8Array> | undefined;
   let state: Awaited<ReturnType<typeof open>> | undefined;
   let toSkip = -1; // padding bytes still to drop; -1 until the first byte is seen
   let total = 0;
@@ -95,7 +84,7 @@ function streamDecrypt(
       }
     },
     async cancel() {
-      await iterator?.return(undefined);
+      await iterator?.return?.(undefined);
     },
   });
 }

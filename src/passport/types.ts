@@ -3,6 +3,7 @@
  * {@link decrypt} returns it. Telegram's fields keep Telegram's spelling.
  * @module
  */
+import type { PassportFile } from '../api/generated/telegram-types.js';
 
 /** Every Telegram Passport element type. */
 export type PassportElementType =
@@ -23,59 +24,8 @@ export type PassportElementType =
 /** Element types whose `data` is an identity document ({@link IdDocumentData}). */
 export type IdDocumentType = 'passport' | 'driver_license' | 'identity_card' | 'internal_passport';
 
-/** A file uploaded to Telegram Passport (Telegram's `PassportFile`), still encrypted. */
-export interface PassportFile {
-  /** Identifier for downloading the file with getFile. */
-  file_id: string;
-  /** Unique identifier, the same over time and for different bots. */
-  file_unique_id: string;
-  /** File size in bytes. */
-  file_size: number;
-  /** Unix time when the file was uploaded. */
-  file_date: number;
-}
-
-/** Telegram's `EncryptedPassportElement`. */
-export interface EncryptedPassportElement {
-  /** The element type. */
-  type: PassportElementType;
-  /** Base64-encoded encrypted data, for types with data. */
-  data?: string;
-  /** The user's verified phone number (type `phone_number`). */
-  phone_number?: string;
-  /** The user's verified email address (type `email`). */
-  email?: string;
-  /** Encrypted files with documents (utility bills, statements, agreements, registrations). */
-  files?: PassportFile[];
-  /** Encrypted front side of the document. */
-  front_side?: PassportFile;
-  /** Encrypted reverse side of the document (driver license, identity card). */
-  reverse_side?: PassportFile;
-  /** Encrypted selfie of the user holding the document. */
-  selfie?: PassportFile;
-  /** Encrypted translation of the document. */
-  translation?: PassportFile[];
-  /** Base64-encoded element hash, for PassportElementErrorUnspecified. */
-  hash: string;
-}
-
-/** Telegram's `EncryptedCredentials`. */
-export interface EncryptedCredentials {
-  /** Base64-encoded encrypted JSON credentials. */
-  data: string;
-  /** Base64-encoded hash of the decrypted credentials, for authentication. */
-  hash: string;
-  /** Base64-encoded secret, encrypted with the bot's public RSA key. */
-  secret: string;
-}
-
-/** Telegram's `PassportData` (`message.passport_data`). */
-export interface PassportData {
-  /** The elements the user shared. */
-  data: EncryptedPassportElement[];
-  /** What decrypts them. */
-  credentials: EncryptedCredentials;
-}
+// Telegram's own Passport objects, as the Bot API description (spec/bot-api.json) defines them.
+export type { PassportFile, EncryptedPassportElement, EncryptedCredentials, PassportData } from '../api/generated/telegram-types.js';
 
 /** Decrypted `personal_details` data. */
 export interface PersonalDetails {

@@ -92,7 +92,7 @@ async function* fileChunks(path: string): AsyncIterable<Uint8Array> {
 }
 
 /** The chunks of a Web ReadableStream, on every runtime (no node:stream needed). */
-async function* webStreamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+export async function* webStreamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
   const reader = stream.getReader();
   try {
     for (;;) {
