@@ -15,15 +15,11 @@ import { StateContext, type StateMethods } from './bot-states.js';
 import { resolveStateContext } from './context.js';
 
 /**
- * The `data` of handlers on a bot with a {@link StateMiddleware}. Handlers receive `data` as a
- * record of `unknown` values; for types, `const { state } = data as StateHandlerData`.
+ * The `data` of handlers on a bot with a {@link StateMiddleware}: the handlers' own `data` type,
+ * which already declares `state` and `stateContext` (see `HandlerData` in
+ * `src/dispatch/handler-backends.ts`). Kept as a name for code that casts to it.
  */
-export interface StateHandlerData extends HandlerData {
-  /** The state of the update's conversation; absent for updates without a user. */
-  state: StateContext;
-  /** The same object as {@link StateHandlerData.state} (pyTelegramBotAPI's `state_context`). */
-  stateContext: StateContext;
-}
+export type StateHandlerData = HandlerData;
 
 /**
  * Puts a {@link StateContext} at `data.state` (and, as pyTelegramBotAPI also does, at
