@@ -112,6 +112,7 @@ test('flood control: per-chat spacing holds when the global limit delays calls o
   try {
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, floodControl: { privatePerSecond: 10, groupPerMinute: 600 } });
     await bot.getMe();
+    const start = Date.now();
     await Promise.all([
       ...Array.from({ length: 5 }, (_, i) => bot.sendMessage(1001, `private ${i}`)),
       ...Array.from({ length: 5 }, (_, i) => bot.sendMessage(-1001, `group ${i}`)),
@@ -119,12 +120,12 @@ test('flood control: per-chat spacing holds when the global limit delays calls o
     for (const chatId of [1001, -1001]) {
       const times = emu.callsOf('sendMessage').filter((c) => c.params.chat_id === chatId).map((c) => c.receivedAt);
       assert.equal(times.length, 5);
-      // The limiter spaces releases exactly; arrival times add a few ms of network/timer jitter
-      // per call on a loaded machine, so single gaps get a tolerance and the whole span is strict.
+      // The limiter releases message i of a chat no earlier than i × 100 ms after the first send; a
+      // busy machine only delays arrivals, so each is checked against that schedule (a late first
+      // message would shrink the gaps between neighbours without any limiter fault).
       for (let i = 1; i < times.length; i++) {
-        assert.ok(times[i]! - times[i - 1]! >= 75, `chat ${chatId}: ${times[i]! - times[i - 1]!} ms between messages`);
+        assert.ok(times[i]! - start >= i * 100 - 5, `chat ${chatId}: message ${i} arrived ${times[i]! - start} ms after the first send`);
       }
-      assert.ok(times[4]! - times[0]! >= 390, `chat ${chatId}: 5 messages in ${times[4]! - times[0]!} ms`);
     }
     await bot.stopBot();
   } finally {
