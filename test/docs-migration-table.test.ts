@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import * as botte from '../src/index.js';
 import { BOT_API_METHODS } from '../src/testing/index.js';
 
-const table = readFileSync(new URL('../docs/migrate-pytelegrambotapi.md', import.meta.url), 'utf8')
+// Only the "Name table" section: the page's other tables (examples, aliases) are prose.
+const page = readFileSync(new URL('../docs/migrate-pytelegrambotapi.md', import.meta.url), 'utf8');
+const nameTable = page.slice(page.indexOf('## Name table'), page.indexOf('\n## ', page.indexOf('## Name table') + 1));
+const table = nameTable
   .split('\n')
   .filter((line) => /^\| `/.test(line))
   .map((line) => {
