@@ -71,6 +71,17 @@ describe('the seed examples', () => {
     await feed();
     assert.deepEqual(sentTexts(), ['alias']);
   });
+
+  test('editedMessageHandler is an alias of editedHandleMsg: it gets edits, not new messages', async () => {
+    const { bot, feed } = setup();
+    assert.equal(bot.editedMessageHandler, bot.editedHandleMsg);
+    const seen: string[] = [];
+    bot.editedMessageHandler({}, (m) => { seen.push(`edit:${m.text}:${typeof m.edit_date}`); });
+    emu.pushMessage('first');
+    emu.pushMessage('second', { editOf: 1 });
+    await feed();
+    assert.deepEqual(seen, ['edit:second:number']);
+  });
 });
 
 describe('commands', () => {

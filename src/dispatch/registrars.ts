@@ -74,7 +74,7 @@ export const FILTER_KIND: Readonly<Record<string, FilterKind>> = Object.fromEntr
 );
 
 /** Aliases for users coming from pyTelegramBotAPI: alias → registrar it stands for. */
-export const REGISTRAR_ALIASES = { messageHandler: 'handleMsg' } as const;
+export const REGISTRAR_ALIASES = { messageHandler: 'handleMsg', editedMessageHandler: 'editedHandleMsg' } as const;
 
 type Row = (typeof REGISTRARS)[number];
 
@@ -99,6 +99,8 @@ export type DispatchRegistrars = { [R in Row as R['name']]: RegistrarOf<R> } & {
 } & {
   /** Alias of `handleMsg`, the name pyTelegramBotAPI users know (`message_handler`). */
   messageHandler: MessageRegistrar;
+  /** Alias of `editedHandleMsg`, the name pyTelegramBotAPI users know (`edited_message_handler`). */
+  editedMessageHandler: MessageRegistrar<{ edit_date: number }>;
 };
 
 /** What the installed registrars call on the bot. */
