@@ -125,3 +125,29 @@ describe('Bot API 10.5: callback queries with inline_message_id and no message',
     assert.equal((ephemeral.params.ephemeral_message_parameters as { callback_query_id: string }).callback_query_id.length > 0, true);
   });
 });
+
+describe('Bot API 10.4: share themes, verification formatting, chat_id of ephemeral replies', () => {
+  test('getChatShareThemeBackdrops answers typed backdrops', async () => {
+    const { bot } = setup();
+    const { backdrops } = await bot.getChatShareThemeBackdrops();
+    assert.ok(backdrops.length > 0);
+    const [first] = backdrops;
+    assert.equal(typeof first!.id, 'number');
+    assert.equal(typeof first!.name, 'string');
+    assert.equal(typeof first!.colors.center_color, 'number');
+  });
+
+  test('verifyUser sends the custom description with its parse mode', async () => {
+    const { bot } = setup();
+    await bot.verifyUser(1001, { custom_description: '<a href="https://t.me">Org</a>', custom_description_parse_mode: 'HTML' });
+    assert.deepEqual(emu.callsOf('verifyUser').at(-1)!.params, {
+      user_id: 1001, custom_description: '<a href="https://t.me">Org</a>', custom_description_parse_mode: 'HTML',
+    });
+  });
+
+  test('chat_id may be left out only when the reply names its callback query', async () => {
+    const { bot } = setup();
+    await assert.rejects(bot.sendMessage(undefined, 'lost'), /chat_id is empty/);
+    await assert.rejects(bot.sendMessage(undefined, 'lost', { ephemeral_message_parameters: { receiver_user_id: 1001 } }), /chat_id is empty/);
+  });
+});
