@@ -18,7 +18,14 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** A parameter of a method, or a field of an object type. */
-export interface SpecField { name: string; type: string; required: boolean; readonly?: boolean; description?: string }
+export interface SpecField {
+  name: string; type: string; required: boolean; readonly?: boolean; description?: string;
+  /**
+   * Telegram's "required unless …": the parameter may be left out when this other one (a dotted
+   * path into the parameters) is given, e.g. chat_id of an ephemeral reply to a callback query.
+   */
+  requiredUnless?: string;
+}
 /** One Bot API method. */
 export interface SpecMethod {
   name: string; description?: string; params: SpecField[]; returns: string;
@@ -165,7 +172,9 @@ export function generate(spec: BotApiSpec): Map<string, string> {
     const args = positional.map((_, i) => `p${i}: unknown`).join(', ');
     const fields = positional.map((key, i) => `${JSON.stringify(key)}: p${i}`).join(', ');
     const facts = `returnsMessage: ${m.returnsMessage}, idempotent: ${m.idempotent}, webhookReply: ${m.webhookReply}`;
-    table += `  ${m.name}: { positional: ${JSON.stringify(positional)}, required: ${required}, defaults: ${flags}, ${facts}, build: (${args}) => ({ ${fields} }) },\n`;
+    const unless = m.params.filter((p) => p.requiredUnless).map((p) => `${JSON.stringify(p.name)}: ${JSON.stringify(p.requiredUnless)}`);
+    const conditional = unless.length > 0 ? `requiredUnless: { ${unless.join(', ')} }, ` : '';
+    table += `  ${m.name}: { positional: ${JSON.stringify(positional)}, required: ${required}, ${conditional}defaults: ${flags}, ${facts}, build: (${args}) => ({ ${fields} }) },\n`;
   }
   for (const a of spec.aliases) table += `  ${a.name}: ${JSON.stringify(a.target)},\n`;
   table += '} as const satisfies Record<string, MethodSpec | string>;\n\n';
@@ -232,6 +241,9 @@ export function generate(spec: BotApiSpec): Map<string, string> {
       positional: positionalOf(m),
       required: m.params.filter((p) => p.required).map((p) => ({ name: p.name, type: p.type })),
       optional: m.params.filter((p) => !p.required).map((p) => p.name),
+      ...(m.params.some((p) => p.requiredUnless)
+        ? { requiredUnless: Object.fromEntries(m.params.filter((p) => p.requiredUnless).map((p) => [p.name, p.requiredUnless])) }
+        : {}),
     })),
     updateTypes: spec.updateTypes,
   };

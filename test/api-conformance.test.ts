@@ -11,7 +11,11 @@ import { BOT_API_METHOD_COUNT, BOT_API_VERSION } from '../src/api/generated/api-
 import type { BotApiEmulator } from '../src/testing/index.js';
 import { dispatchHarness, startClient } from './helpers.js';
 
-interface ConformanceMethod { name: string; positional: string[]; required: { name: string; type: string }[]; optional: string[] }
+interface ConformanceMethod {
+  name: string; positional: string[]; required: { name: string; type: string }[]; optional: string[];
+  /** Parameter → the dotted path whose presence lets a call leave the parameter out. */
+  requiredUnless?: Record<string, string>;
+}
 const conformance = JSON.parse(readFileSync(new URL('./fixtures/bot-api-conformance.json', import.meta.url), 'utf8')) as {
   version: string; methods: ConformanceMethod[]; updateTypes: string[];
 };
@@ -78,6 +82,35 @@ describe(`Bot API ${BOT_API_VERSION} conformance`, () => {
       }
       for (const key of Object.keys(sent)) {
         if (!(key in expected)) problems.push(`${m.name}: unexpected field ${key}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('a parameter that is "required unless" another is given may be left out, and only then', async () => {
+    const problems: string[] = [];
+    const bot = client.bot as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const withRule = conformance.methods.filter((m) => m.requiredUnless !== undefined);
+    assert.ok(withRule.length > 0, 'the description has requiredUnless parameters');
+    for (const m of withRule) {
+      for (const [name, path] of Object.entries(m.requiredUnless!)) {
+        const types = new Map(m.required.map((p) => [p.name, p.type]));
+        const positional = requiredPositional(m);
+        const query = client.emu.pushCallbackQuery('x');
+        // The alternative given (e.g. ephemeral_message_parameters.callback_query_id): the call goes out without `name`.
+        const [head, ...rest] = path.split('.');
+        const alternative = rest.length === 0 ? query.callback_query!.id : rest.reduceRight<unknown>((inner, key) => ({ [key]: inner }), query.callback_query!.id);
+        const args = positional.map((key) => (key === name ? undefined : sample(key, types.get(key) ?? 'number | string')));
+        const extra = Object.fromEntries(m.required.filter((p) => !positional.includes(p.name)).map((p) => [p.name, sample(p.name, p.type)]));
+        try {
+          await bot[m.name]!(...args, { ...extra, [head!]: alternative });
+        } catch (error) {
+          if (error instanceof ApiTelegramException && error.message.includes(`${name} is empty`)) problems.push(`${m.name}: refused without ${name} although ${path} was given`);
+        }
+        const sent = client.emu.callsOf(m.name).at(-1)?.params as Record<string, unknown> | undefined;
+        if (sent === undefined || name in sent) problems.push(`${m.name}: the call without ${name} did not go out as such`);
+        // Neither given: Telegram's "<name> is empty".
+        await assert.rejects(bot[m.name]!(...args, extra), new RegExp(`${name} is empty`), `${m.name} without ${name} nor ${path}`);
       }
     }
     assert.deepEqual(problems, []);

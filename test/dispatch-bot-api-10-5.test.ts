@@ -5,31 +5,21 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte, NoReplyTargetError, customFilters, StatesGroup } from '../src/index.js';
-import { BotApiEmulator } from '../src/testing/index.js';
-import { updateTypes } from '../src/util/constants.js';
+import type { BotApiEmulator } from '../src/testing/index.js';
 import type { BotteOptions } from '../src/options.js';
+import { dispatchHarness } from './helpers.js';
 
+const harness = dispatchHarness({
+  emulator: { botUser: { active_usernames: ['botte_test_bot', 'BotteCollectible'] } },
+  create: (token, options) => new Botte(token, options),
+});
 let emu: BotApiEmulator;
-const bots: Botte[] = [];
-before(async () => {
-  emu = await BotApiEmulator.start({ botUser: { active_usernames: ['botte_test_bot', 'BotteCollectible'] } });
-});
-after(async () => {
-  await Promise.all(bots.map((bot) => bot.closeSession()));
-  await emu.stop();
-});
+before(async () => { emu = await harness.start(); });
+after(() => harness.stop());
 
 function setup(options: BotteOptions = {}) {
-  emu.reset();
-  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, ...options });
-  bots.push(bot);
-  let offset: number | undefined;
-  const feed = async () => {
-    const updates = await bot.getUpdates({ offset, allowed_updates: [...updateTypes] });
-    if (updates.length > 0) offset = updates[updates.length - 1]!.update_id + 1;
-    await bot.processNewUpdates(updates);
-  };
-  return { bot, feed };
+  harness.reset();
+  return harness.setup(options);
 }
 
 describe('Bot API 10.5: getMe and setMySettings', () => {
@@ -84,18 +74,18 @@ describe('Bot API 10.4: widgets', () => {
     bot.registerWidgetQueryHandler((query) => { seen.push(`twin:${query.data}`); });
     bot.sharedWidgetQueryHandler({}, async (query) => {
       seen.push(`shared:${query.widget_id}:${query.data}`);
-      await bot.editSharedWidgetData(query.widget_id, { public_data: '{"n":1}' });
+      await bot.editSharedWidgetData(query.widget_id, '{"n":1}', { cache_time: 60 });
     });
     bot.handleMsg({ contentTypes: ['widget'] }, (message) => { seen.push(`message:${message.widget.html}`); });
     emu.pushWidgetQuery('tap', { messageId: 5 });
     emu.pushWidgetQuery('other');
-    emu.pushSharedWidgetQuery('hi', 'w42', { type: { type: 'sign_data', wallet: { address: 'UQ' } } });
+    emu.pushSharedWidgetQuery('hi', 'w42', { type: { type: 'sign_data', wallet: { address: 'UQ', amount: '1000' }, sign_data: '{}' } });
     emu.pushMessage(undefined, { extra: { widget: { html: '<i>w</i>' } } });
     await feed();
     assert.deepEqual(seen, ['widget:tap:1001:data', 'twin:other', 'shared:w42:hi', 'message:<i>w</i>']);
     assert.equal(emu.callsOf('answerWidgetQuery').at(-1)!.params.data, 'ok');
     assert.deepEqual(emu.callsOf('editMessageWidgetData').at(-1)!.params, { chat_id: 1001, message_id: 5, chat_data: 'tapped' });
-    assert.deepEqual(emu.callsOf('editSharedWidgetData').at(-1)!.params, { widget_id: 'w42', public_data: '{"n":1}' });
+    assert.deepEqual(emu.callsOf('editSharedWidgetData').at(-1)!.params, { widget_id: 'w42', public_data: '{"n":1}', cache_time: 60 });
   });
 });
 
@@ -133,5 +123,31 @@ describe('Bot API 10.5: callback queries with inline_message_id and no message',
     const ephemeral = emu.callsOf('sendMessage').at(-1)!;
     assert.equal('chat_id' in ephemeral.params, false);
     assert.equal((ephemeral.params.ephemeral_message_parameters as { callback_query_id: string }).callback_query_id.length > 0, true);
+  });
+});
+
+describe('Bot API 10.4: share themes, verification formatting, chat_id of ephemeral replies', () => {
+  test('getChatShareThemeBackdrops answers typed backdrops', async () => {
+    const { bot } = setup();
+    const { backdrops } = await bot.getChatShareThemeBackdrops();
+    assert.ok(backdrops.length > 0);
+    const [first] = backdrops;
+    assert.equal(typeof first!.id, 'number');
+    assert.equal(typeof first!.name, 'string');
+    assert.equal(typeof first!.colors.center_color, 'number');
+  });
+
+  test('verifyUser sends the custom description with its parse mode', async () => {
+    const { bot } = setup();
+    await bot.verifyUser(1001, { custom_description: '<a href="https://t.me">Org</a>', custom_description_parse_mode: 'HTML' });
+    assert.deepEqual(emu.callsOf('verifyUser').at(-1)!.params, {
+      user_id: 1001, custom_description: '<a href="https://t.me">Org</a>', custom_description_parse_mode: 'HTML',
+    });
+  });
+
+  test('chat_id may be left out only when the reply names its callback query', async () => {
+    const { bot } = setup();
+    await assert.rejects(bot.sendMessage(undefined, 'lost'), /chat_id is empty/);
+    await assert.rejects(bot.sendMessage(undefined, 'lost', { ephemeral_message_parameters: { receiver_user_id: 1001 } }), /chat_id is empty/);
   });
 });

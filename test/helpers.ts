@@ -1,5 +1,5 @@
 /** Shared helpers of the test suite: start an emulator and a client pointed at it. */
-import { BotApiEmulator } from '../src/testing/index.js';
+import { BotApiEmulator, type EmulatorOptions } from '../src/testing/index.js';
 import { ApiClient } from '../src/api/client.js';
 import type { BotteOptions } from '../src/options.js';
 import assert from 'node:assert/strict';
@@ -22,16 +22,25 @@ export async function startClient(options: BotteOptions = {}) {
   };
 }
 
+/** Options of {@link dispatchHarness}. */
+export interface DispatchHarnessOptions<B extends Dispatcher> {
+  /** Options of the emulator `start()` launches. */
+  emulator?: EmulatorOptions;
+  /** Makes the bot under test (default: a plain Dispatcher), e.g. a `Botte` for its helpers. */
+  create?: (token: string, options: BotteOptions) => B;
+}
+
 /**
  * A Dispatcher test bench: `start()` an emulator (in a `before` hook), `setup(options)` a bot on
  * it plus `feed()`, which fetches the pending updates of every type and hands them to
  * `processNewUpdates`; `reset()` between tests and `stop()` at the end.
  */
-export function dispatchHarness() {
+export function dispatchHarness<B extends Dispatcher = Dispatcher>(harnessOptions: DispatchHarnessOptions<B> = {}) {
   let emu: BotApiEmulator | undefined;
   const bots: Dispatcher[] = [];
+  const create = harnessOptions.create ?? ((token: string, options: BotteOptions) => new Dispatcher(token, options) as B);
   function setup(options: BotteOptions = {}) {
-    const bot = new Dispatcher(emu!.token, { apiUrl: emu!.apiUrl, ...options });
+    const bot = create(emu!.token, { apiUrl: emu!.apiUrl, ...options });
     bots.push(bot);
     let offset: number | undefined;
     const feed = async () => {
@@ -43,7 +52,7 @@ export function dispatchHarness() {
   }
   return {
     setup,
-    async start() { emu = await BotApiEmulator.start(); return emu; },
+    async start() { emu = await BotApiEmulator.start(harnessOptions.emulator); return emu; },
     reset() { emu!.reset(); },
     async stop() {
       await Promise.all(bots.map((bot) => bot.closeSession()));

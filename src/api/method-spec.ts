@@ -14,6 +14,11 @@ export interface MethodSpec {
   readonly positional: readonly string[];
   /** How many of the positional parameters are required. */
   readonly required: number;
+  /**
+   * Parameters Telegram lets a call leave out when another one is given: name → dotted path of
+   * that other parameter (spec/bot-api.json `requiredUnless`).
+   */
+  readonly requiredUnless?: Readonly<Record<string, string>>;
   /** Bit flags of the constructor defaults the method accepts (see `DefaultFlag`). */
   readonly defaults: number;
   /** The result is a Message (or a list of them) that gets `content_type` and `from_user`. */

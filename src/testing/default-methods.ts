@@ -143,7 +143,10 @@ const DEFAULTS: Record<string, DefaultMethod> = {
     }
     return true;
   },
-  getChatShareThemeBackdrops: () => ({ backdrops: [] }),
+  // Bot API 10.4: one backdrop, so a bot's code that reads the list has something to read.
+  getChatShareThemeBackdrops: () => ({
+    backdrops: [{ id: 1, name: 'Default', colors: { center_color: 0x4a7ebf, edge_color: 0x2b5a8f, symbol_color: 0xffffff, text_color: 0xffffff } }],
+  }),
   sendMediaGroup,
   forwardMessage: (ctx) => forwardOrCopy('forwardMessage', ctx),
   forwardMessages: (ctx) => forwardOrCopy('forwardMessages', ctx),

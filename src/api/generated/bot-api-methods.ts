@@ -1220,12 +1220,13 @@ export interface BotApiMethods {
    */
   editMessageWidgetData(chatId: ApiParams<"editMessageWidgetData">["chat_id"], messageId: ApiParams<"editMessageWidgetData">["message_id"], inlineMessageId: ApiParams<"editMessageWidgetData">["inline_message_id"], options?: OptionsOf<"editMessageWidgetData", "chat_id" | "message_id" | "inline_message_id">): Promise<ApiResult<"editMessageWidgetData">>;
   /**
-   * Use this method to edit public data of a shared widget created by the bot. Public data of a shared widget can be changed at most once per second. On success, True is returned.
+   * Use this method to edit public data of a shared widget created by the bot. A shared widget can be edited at most once per second. On success, True is returned.
    *
    * @param widgetId Unique identifier of the shared widget
+   * @param publicData New public data of the widget, 0-1024 bytes; pass an empty string to remove the public data
    * @param options the optional parameters, with Telegram's names
    */
-  editSharedWidgetData(widgetId: ApiParams<"editSharedWidgetData">["widget_id"], options?: OptionsOf<"editSharedWidgetData", "widget_id">): Promise<ApiResult<"editSharedWidgetData">>;
+  editSharedWidgetData(widgetId: ApiParams<"editSharedWidgetData">["widget_id"], publicData: ApiParams<"editSharedWidgetData">["public_data"], options?: OptionsOf<"editSharedWidgetData", "widget_id" | "public_data">): Promise<ApiResult<"editSharedWidgetData">>;
   /**
    * Use this method to stop a poll which was sent by the bot. On success, the stopped Poll is returned.
    *

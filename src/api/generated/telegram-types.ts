@@ -1043,13 +1043,68 @@ export type Chat = Chat.PrivateChat | Chat.GroupChat | Chat.SupergroupChat | Cha
 /** This object contains full information about a chat. */
 export type ChatFullInfo = ChatFullInfo.PrivateChat | ChatFullInfo.GroupChat | ChatFullInfo.SupergroupChat | ChatFullInfo.ChannelChat;
 
-/** Describes a backdrop that can be used as the background of a theme of the screen for sharing a link to a user or a chat. Its fields are not part of this description yet (see docs/bot-api-10.4-10.5.md). */
-export type ChatShareThemeBackdrop = Record<string, unknown>;
+/** Describes a backdrop, which can be used as the background of a theme of the screen for sharing a link to a user or a chat. */
+export interface ChatShareThemeBackdrop {
+  /** Unique identifier of the backdrop */
+  id: number;
+  /** Name of the backdrop */
+  name: string;
+  /** Colors of the backdrop */
+  colors: UniqueGiftBackdropColors;
+}
 
 /** Contains the list of backdrops, which can be used as the background of a theme of the screen for sharing a link to a user or a chat. */
 export interface ChatShareThemeBackdrops {
   /** The available backdrops */
   backdrops: ChatShareThemeBackdrop[];
+}
+
+/**
+ * This object describes a regular or a custom emoji. Currently, it can be one of
+ * - EmojiTypeEmoji
+ * - EmojiTypeCustomEmoji
+ */
+export type EmojiType = EmojiTypeEmoji | EmojiTypeCustomEmoji;
+
+/** A regular emoji. */
+export interface EmojiTypeEmoji {
+  /** Type of the emoji, always “emoji” */
+  type: "emoji";
+  /** The emoji */
+  emoji: string;
+}
+
+/** A custom emoji. */
+export interface EmojiTypeCustomEmoji {
+  /** Type of the emoji, always “custom_emoji” */
+  type: "custom_emoji";
+  /** Identifier of the custom emoji */
+  custom_emoji_id: string;
+}
+
+/**
+ * This object describes the theme of the screen for sharing a link to a user or a chat. Currently, it can be one of
+ * - ChatShareThemeEmoji
+ * - ChatShareThemeUniqueGift
+ */
+export type ChatShareTheme = ChatShareThemeEmoji | ChatShareThemeUniqueGift;
+
+/** The theme with emoji placed on a background. */
+export interface ChatShareThemeEmoji {
+  /** Type of the theme, always “emoji” */
+  type: "emoji";
+  /** The emoji; 0-6 regular or custom emoji */
+  emojis: EmojiType[];
+  /** Identifier of the backdrop used as the background; omitted if the default background is used. Use getChatShareThemeBackdrops to get details about the backdrop */
+  background_backdrop_id?: number;
+}
+
+/** The theme based on a unique gift. */
+export interface ChatShareThemeUniqueGift {
+  /** Type of the theme, always “unique_gift” */
+  type: "unique_gift";
+  /** The unique gift */
+  gift: UniqueGift;
 }
 
 /** @deprecated use ChatFullInfo instead */
@@ -2544,8 +2599,39 @@ export interface Widget {
   chat_data?: string;
 }
 
-/** A sticker placed on a TON wallet card. Its fields are not part of this description yet (see docs/bot-api-10.4-10.5.md). */
-export type TonWalletCardSticker = Record<string, unknown>;
+/** Describes a sticker on a TON wallet card. */
+export interface TonWalletCardSticker {
+  /** Position of the sticker on the card */
+  position: AreaPosition;
+  /** The NFT shown as the sticker */
+  nft: TonNft;
+}
+
+/** Describes an NFT in the TON blockchain. */
+export interface TonNft {
+  /** Address of the NFT */
+  address: string;
+  /** Index of the NFT among all NFTs from the collection, as a decimal number */
+  index: string;
+  /** Name of the NFT */
+  name: string;
+  /** Description of the NFT */
+  description: string;
+  /** Address of the collection to which the NFT belongs, if known */
+  collection_address?: string;
+  /** Attributes of the NFT */
+  attributes?: TonNftAttribute[];
+  /** The unique gift corresponding to the NFT, if any */
+  gift?: UniqueGift;
+}
+
+/** Describes an attribute of an NFT in the TON blockchain. */
+export interface TonNftAttribute {
+  /** Type of the trait */
+  trait_type: string;
+  /** Value of the attribute */
+  value: string;
+}
 
 /** This object describes a TON wallet card, which is shown on the profile page of a user to everyone. */
 export interface TonWalletCard {
@@ -2559,10 +2645,16 @@ export interface TonWalletCard {
   background_nft_address?: string;
 }
 
-/** Describes the wallet of the user who sent a widget query. */
+/** Describes a TON wallet of the user, which is used in a widget query. */
 export interface WidgetQueryWallet {
   /** Address of the wallet */
   address: string;
+  /** Balance of the wallet, in the smallest units of the cryptocurrency, as a decimal number */
+  amount: string;
+  /** Public key of the wallet; omitted if unknown */
+  public_key?: string;
+  /** Serialized StateInit of the wallet contract; present if and only if public_key is present */
+  state_init?: string;
 }
 
 /**
@@ -2581,20 +2673,24 @@ export interface WidgetQueryTypeData {
   wallet_card?: TonWalletCard;
 }
 
-/** The widget asked the user to sign data with their wallet. */
+/** The query contains data signed by a TON wallet of the user. */
 export interface WidgetQueryTypeSignData {
   /** Type of the query, always “sign_data” */
   type: "sign_data";
   /** The wallet that signed the data */
   wallet: WidgetQueryWallet;
+  /** JSON-serialized signed data */
+  sign_data: string;
 }
 
-/** The widget reports a transaction the user sent from their wallet. */
+/** The query notifies the bot about a transaction sent from a TON wallet of the user. */
 export interface WidgetQueryTypeSentTransaction {
   /** Type of the query, always “sent_transaction” */
   type: "sent_transaction";
-  /** The wallet that sent the transaction */
+  /** The wallet from which the transaction was sent */
   wallet: WidgetQueryWallet;
+  /** Value of msg_hash of the sent transaction */
+  msg_hash: string;
 }
 
 /** This object represents a query from a widget in a message sent by the bot or via the bot. */
@@ -6315,6 +6411,10 @@ export declare namespace ChatFullInfo {
     guard_bot?: undefined;
     /** The Community to which the chat belongs */
     community?: Community;
+    /** The theme of the screen for sharing a link to the user or the chat; in private chats, supergroups and channels. Omitted if the default theme is used */
+    share_theme?: ChatShareTheme;
+    /** The TON wallet card of the user in a private chat, if any */
+    ton_wallet_card?: TonWalletCard;
   }
   /** Internal type for group chats */
   export interface GroupChat {
@@ -6424,6 +6524,10 @@ export declare namespace ChatFullInfo {
     guard_bot?: User;
     /** The Community to which the chat belongs */
     community?: Community;
+    /** The theme of the screen for sharing a link to the user or the chat; in private chats, supergroups and channels. Omitted if the default theme is used */
+    share_theme?: undefined;
+    /** The TON wallet card of the user in a private chat, if any */
+    ton_wallet_card?: undefined;
   }
   /** Internal type for supergroup chats */
   export interface SupergroupChat {
@@ -6533,6 +6637,10 @@ export declare namespace ChatFullInfo {
     guard_bot?: User;
     /** The Community to which the chat belongs */
     community?: Community;
+    /** The theme of the screen for sharing a link to the user or the chat; in private chats, supergroups and channels. Omitted if the default theme is used */
+    share_theme?: ChatShareTheme;
+    /** The TON wallet card of the user in a private chat, if any */
+    ton_wallet_card?: undefined;
   }
   /** Internal type for channel chats */
   export interface ChannelChat {
@@ -6642,6 +6750,10 @@ export declare namespace ChatFullInfo {
     guard_bot?: User;
     /** The Community to which the chat belongs */
     community?: Community;
+    /** The theme of the screen for sharing a link to the user or the chat; in private chats, supergroups and channels. Omitted if the default theme is used */
+    share_theme?: ChatShareTheme;
+    /** The TON wallet card of the user in a private chat, if any */
+    ton_wallet_card?: undefined;
   }
 }
 
@@ -8887,12 +8999,14 @@ export type ApiMethods<F> = {
     /** New data of the widget, which is specific to the message, 0-1024 bytes; pass an empty string to remove the data. If omitted, then the data isn't changed. */
     chat_data?: string;
   }): true;
-  /** Use this method to edit public data of a shared widget created by the bot. Public data of a shared widget can be changed at most once per second. On success, True is returned. */
+  /** Use this method to edit public data of a shared widget created by the bot. A shared widget can be edited at most once per second. On success, True is returned. */
   editSharedWidgetData(args: {
     /** Unique identifier of the shared widget */
     widget_id: string;
-    /** New public data of the widget, 0-1024 bytes; pass an empty string to remove the public data. If omitted, then the public data isn't changed. */
-    public_data?: string;
+    /** New public data of the widget, 0-1024 bytes; pass an empty string to remove the public data */
+    public_data: string;
+    /** The maximum amount of time in seconds that the public data of the widget may be cached client-side; 5-3600. If omitted, then the current value is kept, which is 30 by default. */
+    cache_time?: number;
   }): true;
   /** Use this method to stop a poll which was sent by the bot. On success, the stopped Poll is returned. */
   stopPoll(args: {
@@ -9608,6 +9722,10 @@ export type ApiMethods<F> = {
     user_id: number;
     /** Custom description for the verification; 0-70 characters. Must be empty if the organization isn't allowed to provide a custom verification description. */
     custom_description?: string;
+    /** Mode for parsing entities in the custom description. See formatting options for more details. Only “text_link” entities are supported. */
+    custom_description_parse_mode?: ParseMode;
+    /** A JSON-serialized list of special entities that appear in the custom description, which can be specified instead of custom_description_parse_mode. Only “text_link” entities are supported. */
+    custom_description_entities?: MessageEntity[];
   }): true;
   /** Verifies a chat on behalf of the organization which is represented by the bot. Returns True on success. */
   verifyChat(args: {
@@ -9615,6 +9733,10 @@ export type ApiMethods<F> = {
     chat_id: number | string;
     /** Custom description for the verification; 0-70 characters. Must be empty if the organization isn't allowed to provide a custom verification description. */
     custom_description?: string;
+    /** Mode for parsing entities in the custom description. See formatting options for more details. Only “text_link” entities are supported. */
+    custom_description_parse_mode?: ParseMode;
+    /** A JSON-serialized list of special entities that appear in the custom description, which can be specified instead of custom_description_parse_mode. Only “text_link” entities are supported. */
+    custom_description_entities?: MessageEntity[];
   }): true;
   /** Removes verification from a user who is currently verified on behalf of the organization represented by the bot. Returns True on success. */
   removeUserVerification(args: {

@@ -40,11 +40,31 @@ function isInteger(value: unknown): boolean {
   return typeof value === 'number' ? Number.isSafeInteger(value) : typeof value === 'string' && /^-?\d{1,16}$/.test(value);
 }
 
+type TableEntry = { positional: readonly string[]; required: number; requiredUnless?: Readonly<Record<string, string>> };
+
+function entryOf(method: string): TableEntry | undefined {
+  // Aliases (old method names) map to a name; only real entries describe parameters.
+  const spec = (METHOD_TABLE as unknown as Record<string, TableEntry | string | undefined>)[method];
+  return typeof spec === 'object' ? spec : undefined;
+}
+
 /** Required parameters of `method` per the method table (its first `required` positional names). */
 export function requiredParams(method: string): readonly string[] {
-  // Aliases (old method names) map to a name; only real entries describe parameters.
-  const spec = (METHOD_TABLE as unknown as Record<string, { positional: readonly string[]; required: number } | string | undefined>)[method];
-  return typeof spec === 'object' ? spec.positional.slice(0, spec.required) : [];
+  const spec = entryOf(method);
+  return spec ? spec.positional.slice(0, spec.required) : [];
+}
+
+/** The value at a dotted path (`ephemeral_message_parameters.callback_query_id`) of the parameters. */
+function valueAt(p: Record<string, unknown>, path: string): unknown {
+  let value: unknown = p;
+  for (const key of path.split('.')) {
+    if (typeof value === 'string' && value.startsWith('{')) {
+      try { value = JSON.parse(value); } catch { return undefined; }
+    }
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
 }
 
 /** Options of {@link checkCall}. */
@@ -86,14 +106,15 @@ function formatItem(item: unknown): unknown {
  */
 export function checkCall(method: string, call: RecordedCall, options: RuleOptions): Record<string, unknown> {
   let p = call.params;
+  const unless = entryOf(method)?.requiredUnless ?? {};
   for (const name of requiredParams(method)) {
     if (!missing(p[name]) || call.files[name] !== undefined) continue;
+    // "Required unless …" in the description (spec/bot-api.json `requiredUnless`).
+    if (unless[name] !== undefined && !missing(valueAt(p, unless[name]))) continue;
     if (method === 'setWebhook' && name === 'url' && p.url === '') continue; // an empty URL removes the webhook
     if (FILE_PARAMS.has(name)) throw badRequest(`there is no ${name} in the request`);
     // Edit methods take chat_id + message_id or inline_message_id.
     if ((name === 'chat_id' || name === 'message_id') && !missing(p.inline_message_id)) continue;
-    // Bot API 10.4: an ephemeral reply to a callback query may leave out chat_id (and receiver).
-    if (name === 'chat_id' && !missing((p.ephemeral_message_parameters as { callback_query_id?: unknown } | undefined)?.callback_query_id)) continue;
     throw badRequest(MISSING[name] ?? `${name} is empty`);
   }
   for (const [name, error] of Object.entries(INTEGER_PARAMS)) {
