@@ -18,6 +18,7 @@ import { linkMethodLayer } from '../util/method-layer.js';
 import type { CustomFilter } from './custom-filters/base.js';
 import { DispatchState, type UpdateListener } from './dispatch-state.js';
 import type { BaseMiddleware } from './handler-backends.js';
+import type { MaybeAsync } from './maybe-async.js';
 import { UpdatePipeline } from './pipeline.js';
 import { registrarLayer, type DispatchRegistrars } from './registrars.js';
 import { reportError } from './report-error.js';
@@ -74,10 +75,10 @@ export class Dispatcher extends ApiClient {
   }
 
   /**
-   * {@link handleUpdate} for the runners: undefined when the update was handled synchronously,
-   * else a promise that never rejects. Saves a promise per update on the hot path.
+   * {@link handleUpdate} for the runners, without its promise for an update handled synchronously
+   * (see {@link MaybeAsync}); a promise it returns never rejects.
    */
-  protected runUpdate(update: Update): Promise<void> | undefined {
+  protected runUpdate(update: Update): MaybeAsync {
     guardUnobservedApiErrors();
     return this.pipeline.run(update);
   }

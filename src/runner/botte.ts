@@ -7,6 +7,7 @@
  */
 import type { Update } from '../api/generated/telegram-types.js';
 import { Dispatcher } from '../dispatch/dispatcher.js';
+import type { MaybeAsync } from '../dispatch/maybe-async.js';
 import { reportError } from '../dispatch/report-error.js';
 import { logger } from '../logger.js';
 import { Poller, type PollingOptions, type PollOptions } from './polling.js';
@@ -47,13 +48,13 @@ export class Botte extends Dispatcher {
     return this.updateScheduler;
   }
 
-  protected override runUpdate(update: Update): Promise<void> | undefined {
+  protected override runUpdate(update: Update): MaybeAsync {
     const slot = takeReplySlot(update);
     return slot ? this.runWithReplySlot(slot, update) : super.runUpdate(update);
   }
 
   // Its own method: the closure below, were it in runUpdate, would cost every update a context.
-  private runWithReplySlot(slot: ReplySlot, update: Update): Promise<void> | undefined {
+  private runWithReplySlot(slot: ReplySlot, update: Update): MaybeAsync {
     return replyContext.run(slot, () => super.runUpdate(update));
   }
 
