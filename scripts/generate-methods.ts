@@ -16,6 +16,7 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DefaultFlag } from '../src/api/method-spec.js';
 
 /** A parameter of a method, or a field of an object type. */
 export interface SpecField {
@@ -33,11 +34,14 @@ export interface SpecMethod {
   positional?: string[];
   /** The parameter object is required although every parameter is optional. */
   argsRequired?: boolean;
-  /** The result is a Message (or a list of them, or true) that gets `content_type` and `from_user`. */
-  returnsMessage: boolean;
-  /** Repeating the call after a failure cannot duplicate anything visible. */
+  /**
+   * The result is a Message (or a list of them, or true) that gets `content_type` and `from_user`.
+   * Derived from `returns` (see {@link returnsMessage}); when written, it must say the same.
+   */
+  returnsMessage?: boolean;
+  /** Repeating the call after a failure cannot duplicate anything visible. Required: no default. */
   idempotent: boolean;
-  /** The call may travel in the body of a webhook response. */
+  /** The call may travel in the body of a webhook response. Required: no default. */
   webhookReply: boolean;
   /** The Bot API version that added the method or last changed it, when later than the seed (10.3). */
   since?: string;
@@ -54,17 +58,54 @@ export interface BotApiSpec {
   updateTypes: string[]; types: SpecType[];
 }
 
-/** Constructor defaults, as bit flags, applied when the method takes the parameter. */
-const DEFAULT_FLAGS: Record<string, number> = {
-  parse_mode: 1,
-  disable_notification: 2,
-  protect_content: 4,
-  reply_parameters: 8,
-  link_preview_options: 16,
-};
-
 function camel(name: string): string {
   return name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * The constructor defaults a method takes, as bit flags: one per parameter named like a key of
+ * `DefaultFlag` (src/api/method-spec.ts, the one list of them), in snake_case.
+ */
+function defaultFlags(method: SpecMethod): number {
+  let flags = 0;
+  for (const param of method.params) flags |= (DefaultFlag as Record<string, number>)[camel(param.name)] ?? 0;
+  return flags;
+}
+
+/** Whether the result type names a Message (`Message`, `Message.TextMessage`, `Message[]`, `... | true`). */
+export function returnsMessage(returns: string): boolean {
+  return /(^|[^\w.])Message\b/.test(returns);
+}
+
+/** What each method's facts must say, for the error of a method that lacks one. */
+const DECISIONS = {
+  idempotent: 'true when repeating the call after a failure cannot duplicate anything visible (it is then retried after 5xx and network errors)',
+  webhookReply: 'true when the call may travel in the body of a webhook response (replyInResponse): no uploads needed and its result not useful',
+} as const;
+
+/**
+ * Botte's facts of every method, checked: a method added to the description without a decision
+ * on each fact fails the generation (with what to decide), instead of silently getting a default.
+ */
+export function methodFacts(methods: readonly SpecMethod[]): Map<string, { returnsMessage: boolean; idempotent: boolean; webhookReply: boolean }> {
+  const facts = new Map<string, { returnsMessage: boolean; idempotent: boolean; webhookReply: boolean }>();
+  const problems: string[] = [];
+  for (const m of methods) {
+    for (const [fact, meaning] of Object.entries(DECISIONS)) {
+      if (typeof m[fact as keyof typeof DECISIONS] !== 'boolean') problems.push(`${m.name}: no "${fact}" (${meaning})`);
+    }
+    const derived = returnsMessage(m.returns);
+    if (m.returnsMessage !== undefined && m.returnsMessage !== derived) {
+      problems.push(`${m.name}: "returnsMessage": ${m.returnsMessage}, but its result type ${m.returns} says ${derived} (drop the key or correct it)`);
+    }
+    facts.set(m.name, { returnsMessage: derived, idempotent: m.idempotent, webhookReply: m.webhookReply });
+  }
+  for (const key of Object.keys(DefaultFlag)) {
+    const param = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    if (!methods.some((m) => m.params.some((p) => p.name === param))) problems.push(`DefaultFlag.${key}: no method has a parameter ${param}`);
+  }
+  if (problems.length > 0) throw new Error(`spec/bot-api.json: every method needs a decision on each of Botte's facts:\n  ${problems.join('\n  ')}`);
+  return facts;
 }
 
 function comment(text: string | undefined, indent: string): string {
@@ -158,6 +199,8 @@ export function generate(spec: BotApiSpec): Map<string, string> {
   types += '};\n';
   files.set('src/api/generated/telegram-types.ts', types);
 
+  const facts = methodFacts(methods);
+
   // --- method table ---
   let table = HEADER + `import type { MethodSpec } from '../method-spec.js';\n\n`;
   table += '/** Every Bot API method: its positional parameters, the constructor defaults it takes and its facts. */\n';
@@ -165,16 +208,16 @@ export function generate(spec: BotApiSpec): Map<string, string> {
   for (const m of methods) {
     const positional = positionalOf(m);
     const required = requiredCount(m, positional);
-    let flags = 0;
-    for (const param of m.params) flags |= DEFAULT_FLAGS[param.name] ?? 0;
+    const flags = defaultFlags(m);
     // The parameter object of a call that passes every positional parameter, as one literal: the
     // same hidden class for every such call of a method, instead of keys added one by one.
     const args = positional.map((_, i) => `p${i}: unknown`).join(', ');
     const fields = positional.map((key, i) => `${JSON.stringify(key)}: p${i}`).join(', ');
-    const facts = `returnsMessage: ${m.returnsMessage}, idempotent: ${m.idempotent}, webhookReply: ${m.webhookReply}`;
+    const fact = facts.get(m.name)!;
+    const factText = `returnsMessage: ${fact.returnsMessage}, idempotent: ${fact.idempotent}, webhookReply: ${fact.webhookReply}`;
     const unless = m.params.filter((p) => p.requiredUnless).map((p) => `${JSON.stringify(p.name)}: ${JSON.stringify(p.requiredUnless)}`);
     const conditional = unless.length > 0 ? `requiredUnless: { ${unless.join(', ')} }, ` : '';
-    table += `  ${m.name}: { positional: ${JSON.stringify(positional)}, required: ${required}, ${conditional}defaults: ${flags}, ${facts}, build: (${args}) => ({ ${fields} }) },\n`;
+    table += `  ${m.name}: { positional: ${JSON.stringify(positional)}, required: ${required}, ${conditional}defaults: ${flags}, ${factText}, build: (${args}) => ({ ${fields} }) },\n`;
   }
   for (const a of spec.aliases) table += `  ${a.name}: ${JSON.stringify(a.target)},\n`;
   table += '} as const satisfies Record<string, MethodSpec | string>;\n\n';

@@ -1,15 +1,17 @@
 /**
- * `ApiClient`: the bot as a Bot API client. Every method of the Bot API is installed on its
- * prototype from the generated table (one implementation, 185 typed signatures), plus the
- * seed's helpers (`replyTo`, `getFileUrl`, `downloadFile`, `removeWebhook`).
+ * `ApiClient`: the bot as a Bot API client: `callApi`, the seed's helpers (`replyTo`,
+ * `getFileUrl`, `downloadFile`, `removeWebhook`), and every method of the Bot API, made from the
+ * generated table by typed-methods.ts and linked in the class's static block.
  * @module
  */
 import type { Message, UserFromGetMe } from './generated/telegram-types.js';
 import { replyTarget } from './reply-target.js';
-import { METHOD_TABLE, type MethodName } from './generated/method-table.js';
-import { callPlan, methodSpec, type CallPlan } from './method-lookup.js';
+import type { MethodName } from './generated/method-table.js';
+import { callPlan, type CallPlan } from './method-lookup.js';
+import { typedMethodLayer } from './typed-methods.js';
+import { linkMethodLayer } from '../util/method-layer.js';
 import type { BotApiMethods } from './generated/bot-api-methods.js';
-import type { ApiParams, ApiResult, MethodSpec, OptionsOf } from './method-spec.js';
+import type { ApiParams, ApiResult, OptionsOf } from './method-spec.js';
 import type { ApiCallArgs, UnknownMethodName } from './call-api-types.js';
 import { apihelper, formatUrl } from './settings.js';
 import { Transport } from './transport.js';
@@ -26,7 +28,6 @@ import { logger } from '../logger.js';
 import { sleep } from './sleep.js';
 import { observed, rememberOrigin } from './unobserved-errors.js';
 import { validateToken } from '../util/token.js';
-import { isDict } from '../util/text.js';
 import type { BotteOptions } from '../options.js';
 
 /** Per-call settings of {@link ApiClient.callApi}. */
@@ -43,10 +44,6 @@ export interface CallOptions {
 
 /** The options of a call that has none (shared, never mutated). */
 const NO_CALL_OPTIONS: CallOptions = Object.freeze({});
-
-/** The options the typed methods pass: none, and a parameter object made for this call alone. */
-const OWNED_PARAMS: CallOptions = Object.freeze({});
-
 
 /**
  * A Telegram Bot API client: `bot.sendMessage(chatId, text, { parse_mode })` and the other 184
@@ -122,13 +119,40 @@ export class ApiClient {
   callApi<M extends MethodName>(method: M, ...args: ApiCallArgs<M>): Promise<ApiResult<M>>;
   callApi<T = unknown, M extends string = string>(method: UnknownMethodName<M>, params?: Record<string, unknown>, call?: CallOptions): Promise<T>;
   callApi(method: string, params?: Record<string, unknown>, call: CallOptions = NO_CALL_OPTIONS): Promise<unknown> {
+    return this.send(method, params, call, false);
+  }
+
+  /**
+   * The typed methods' way in (typed-methods.ts, linked in the static block below): `params` was
+   * made for this call alone, so it may become the request's fields as it is (no copy). A
+   * subclass that overrides `callApi` still sees every typed call, with the same arguments as ever.
+   */
+  private callTyped(method: string, params: Record<string, unknown>): Promise<unknown> {
+    if (this.callApi !== ApiClient.prototype.callApi) return this.callApi(method, params);
+    return this.send(method, params, NO_CALL_OPTIONS, true);
+  }
+
+  /**
+   * A call that does not go to Telegram over this client: a subclass may answer it otherwise
+   * (Botte keeps the first eligible call of a webhook update for the response). Undefined: send it.
+   * Called for every call, before its parameters are prepared.
+   */
+  protected interceptCall(method: string, params: Record<string, unknown> | undefined): Promise<unknown> | undefined {
+    void method;
+    void params;
+    return undefined;
+  }
+
+  /** Every call, typed or by name: `ownedParams` tells `params` was made for this call alone. */
+  private send(method: string, params: Record<string, unknown> | undefined, call: CallOptions, ownedParams: boolean): Promise<unknown> {
+    const intercepted = this.interceptCall(method, params);
+    if (intercepted !== undefined) return intercepted;
     // Not an async function: a call answered in process (a custom request sender) then costs
     // one promise, not a chain of them.
     const plan = callPlan(method);
     let prepared: PreparedParams;
     try {
-      // The typed methods built `params` for this call alone: it may become the fields as it is.
-      prepared = prepareParams(params, plan.spec, this.options, call === OWNED_PARAMS);
+      prepared = prepareParams(params, plan.spec, this.options, ownedParams);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -297,6 +321,13 @@ export class ApiClient {
     this.transport = undefined;
     await transport?.close();
   }
+
+  static {
+    // The typed methods, `bot.sendMessage(chatId, text)` and the 184 others (see
+    // docs/CONTRIBUTING.md, "How a Botte is assembled"). Linked here, inside the class, because
+    // they end in the private callTyped.
+    linkMethodLayer(ApiClient, typedMethodLayer((client: ApiClient, method, params) => client.callTyped(method, params)));
+  }
 }
 
 function enrichResult(plan: CallPlan, result: unknown): unknown {
@@ -327,88 +358,9 @@ function readCustomAnswer(method: string, response: unknown): unknown {
 }
 
 /**
- * Whether a call passes exactly every positional parameter, none undefined, and no options
- * object: the common `bot.sendMessage(chatId, text)`, whose parameters the table's `build` makes.
+ * The 185 typed methods' signatures (generated from spec/bot-api.json), merged into the class;
+ * their code is in typed-methods.ts, linked by the static block of the class.
  */
-function passesEveryPositional(spec: MethodSpec, args: unknown[]): boolean {
-  const count = args.length;
-  if (count !== spec.positional.length) return false;
-  for (let i = 0; i < count; i++) if (args[i] === undefined) return false;
-  // Past the required ones, a last plain object is the options object (see argumentsToParams).
-  return count === spec.required || !isDict(args[count - 1]);
-}
-
-/** `spec.build` over `args` (no spread call: the table's methods take at most six positionals). */
-function buildParams(spec: MethodSpec, args: unknown[]): Record<string, unknown> {
-  return (spec.build as (...positional: unknown[]) => Record<string, unknown>)(args[0], args[1], args[2], args[3], args[4], args[5]);
-}
-
-/** How method `name` is called, for error messages: `sendMessage(chat_id, text, options?)`. */
-function signatureOf(name: string, spec: MethodSpec): string {
-  const params = spec.positional.map((param, index) => (index < spec.required ? param : `${param}?`));
-  return `${name}(${[...params, 'options?'].join(', ')})`;
-}
-
-/**
- * Refuses calls whose arguments can't be what the signature says (plain JavaScript gets no type
- * check): more arguments than the positionals plus the options object, or something other than
- * a plain object where only the options object fits. Without this, pyTelegramBotAPI's order
- * `sendInvoice(chat, title, desc, payload, providerToken, 'usd', prices, {...})` would send the
- * provider token as the currency and silently drop the rest.
- */
-function checkArity(name: string, spec: MethodSpec, args: unknown[]): void {
-  const count = args.length;
-  const max = spec.positional.length + 1;
-  if (count > max) {
-    throw new TypeError(`${name}: ${count} arguments given, at most ${max} expected: ${signatureOf(name, spec)}; optional parameters go in the options object`);
-  }
-  const last = args[max - 1];
-  if (count === max && last !== undefined && last !== null && !isDict(last)) {
-    const kind = Array.isArray(last) ? 'an array' : typeof last === 'object' ? `a ${(last as object).constructor?.name ?? 'object'}` : `a ${typeof last}`;
-    throw new TypeError(`${name}: argument ${max} must be the options object (a plain object), got ${kind}: ${signatureOf(name, spec)}`);
-  }
-}
-
-/** Turns positional arguments into Telegram's parameter object, following the method table. */
-function argumentsToParams(name: string, spec: MethodSpec, args: unknown[]): Record<string, unknown> {
-  checkArity(name, spec, args);
-  let count = args.length;
-  let options: Record<string, unknown> | undefined;
-  // The options object is the last argument after at least the required positionals; optional
-  // positional slots only hold strings and numbers, so a plain object there cannot be one of them.
-  if (count > spec.required && isDict(args[count - 1]) && count - 1 <= spec.positional.length) {
-    options = args[count - 1] as Record<string, unknown>;
-    count--;
-  }
-  const params: Record<string, unknown> = options ? { ...options } : {};
-  for (let i = 0; i < count && i < spec.positional.length; i++) {
-    if (args[i] !== undefined) params[spec.positional[i]!] = args[i];
-  }
-  return params;
-}
-
-/**
- * The 185 typed methods live on an object of their own, between `ApiClient.prototype` and
- * `Object.prototype`. Defining them there, on a plain object, then linking it once, takes about
- * 1 ms at import; defining them one by one on the class prototype took about 7 ms of every cold
- * start, since V8 reworks a prototype's layout on each new property.
- */
-const typedMethods: PropertyDescriptorMap = {};
-for (const name of Object.keys(METHOD_TABLE) as MethodName[]) {
-  const spec = methodSpec(name)!;
-  if (spec.positional.length > 6) throw new Error(`buildParams passes six positional parameters; ${name} has more`);
-  typedMethods[name] = {
-    value: function (this: ApiClient, ...args: unknown[]) {
-      const params = passesEveryPositional(spec, args) ? buildParams(spec, args) : argumentsToParams(name, spec, args);
-      return this.callApi(name, params as never, OWNED_PARAMS);
-    },
-    writable: true,
-    configurable: true,
-  };
-}
-Object.setPrototypeOf(ApiClient.prototype, Object.defineProperties({}, typedMethods));
-
-// The 185 generated signatures, merged into the class.
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface ApiClient extends BotApiMethods {}
 

@@ -31,7 +31,11 @@ export interface MethodSpec {
   readonly build: (...positional: never[]) => Record<string, unknown>;
 }
 
-/** Bit flags of {@link MethodSpec.defaults}. */
+/**
+ * Bit flags of {@link MethodSpec.defaults}, the one list of the constructor defaults calls take:
+ * the generator (scripts/generate-methods.ts) sets a method's flag when the method has the
+ * parameter named by the key in snake_case (`parseMode` → `parse_mode`).
+ */
 export const DefaultFlag = {
   parseMode: 1,
   disableNotification: 2,

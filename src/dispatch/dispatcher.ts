@@ -1,6 +1,6 @@
 /**
  * `Dispatcher`: the bot as a handler of updates. It adds to {@link ApiClient} the registrars
- * (installed from one table, see `registrars.ts`), custom filters, middlewares, next-step and
+ * (made from one table in `registrars.ts`, linked in the class's static block), custom filters, middlewares, next-step and
  * reply handlers, update listeners and FSM state methods. The runner layer (`Botte`) builds on
  * it with polling, webhooks and concurrent scheduling.
  * @module
@@ -10,14 +10,17 @@ import { ApiClient } from '../api/client.js';
 import { apihelper } from '../api/settings.js';
 import type { BotteOptions } from '../options.js';
 import type { Message } from '../types/message.js';
-import { BotStates, type StateMethods } from '../states/bot-states.js';
+import { BotStates, type DataCallback } from '../states/bot-states.js';
 import { StateMemoryStorage } from '../states/memory-storage.js';
-import type { StateStorage } from '../states/storage.js';
+import type { StateData, StateStorage } from '../states/storage.js';
+import type { State } from '../states/state.js';
+import { linkMethodLayer } from '../util/method-layer.js';
 import type { CustomFilter } from './custom-filters/base.js';
 import { DispatchState, type UpdateListener } from './dispatch-state.js';
 import type { BaseMiddleware } from './handler-backends.js';
+import type { MaybeAsync } from './maybe-async.js';
 import { UpdatePipeline } from './pipeline.js';
-import { installRegistrars, type DispatchRegistrars } from './registrars.js';
+import { registrarLayer, type DispatchRegistrars } from './registrars.js';
 import { reportError } from './report-error.js';
 import { disableSave, enableSave, loadSaved, type LoadStepsOptions, type SaveStepsOptions } from './saved-steps.js';
 import { guardUnobservedApiErrors, observed } from '../api/unobserved-errors.js';
@@ -27,9 +30,6 @@ type Id = number | string;
 
 /** What {@link Dispatcher.handleUpdate} returns for an update handled synchronously. */
 const SETTLED: Promise<void> = Promise.resolve();
-
-/** The names of the state methods delegated to {@link Dispatcher.botStates}. */
-const STATE_METHODS = ['setState', 'getState', 'deleteState', 'addData', 'resetData', 'retrieveData'] as const;
 
 /**
  * A bot that dispatches updates to handlers. See API.md §4–§5 for the registrars
@@ -75,10 +75,10 @@ export class Dispatcher extends ApiClient {
   }
 
   /**
-   * {@link handleUpdate} for the runners: undefined when the update was handled synchronously,
-   * else a promise that never rejects. Saves a promise per update on the hot path.
+   * {@link handleUpdate} for the runners, without its promise for an update handled synchronously
+   * (see {@link MaybeAsync}); a promise it returns never rejects.
    */
-  protected runUpdate(update: Update): Promise<void> | undefined {
+  protected runUpdate(update: Update): MaybeAsync {
     guardUnobservedApiErrors();
     return this.pipeline.run(update);
   }
@@ -275,26 +275,58 @@ export class Dispatcher extends ApiClient {
   loadReplyHandlers(options?: LoadStepsOptions): Promise<number | undefined> {
     return loadSaved(this.dispatchState.steps, 'reply', options);
   }
-}
 
-installRegistrars(Dispatcher.prototype);
+  // The state methods: BotStates (states/bot-states.ts) on this bot's storage. Observed, because a
+  // storage that is down must not end the process when the handler forgot to await.
 
-// `bot.setState(userId, state, chatId?, threadId?)`, `getState`, `deleteState`, `addData`,
-// `resetData`, `retrieveData`: the states engineer's BotStates, bound to this bot's storage.
-for (const name of STATE_METHODS) {
-  Object.defineProperty(Dispatcher.prototype, name, {
-    value: function (this: Dispatcher, ...args: unknown[]) {
-      // A storage that is down must not end the process when the handler forgot to await.
-      return observed((this.botStates[name] as (...a: unknown[]) => Promise<unknown>).apply(this.botStates, args), this);
-    },
-    writable: true,
-    configurable: true,
-  });
+  /** Sets the state of a user in a chat (a State or its name); see {@link BotStates.setState}. */
+  setState(userId: Id, state: State | string, chatId?: Id, threadId?: number, businessConnectionId?: string): Promise<void> {
+    return observed(this.botStates.setState(userId, state, chatId, threadId, businessConnectionId), this);
+  }
+
+  /** The state name of a user in a chat, or undefined; see {@link BotStates.getState}. */
+  getState(userId: Id, chatId?: Id, threadId?: number, businessConnectionId?: string): Promise<string | undefined> {
+    return observed(this.botStates.getState(userId, chatId, threadId, businessConnectionId), this);
+  }
+
+  /** Removes the state and its data; true if there was one. See {@link BotStates.deleteState}. */
+  deleteState(userId: Id, chatId?: Id, threadId?: number, businessConnectionId?: string): Promise<boolean> {
+    return observed(this.botStates.deleteState(userId, chatId, threadId, businessConnectionId), this);
+  }
+
+  /** Merges `data` into the conversation's data; see {@link BotStates.addData}. */
+  addData(userId: Id, chatId: Id | undefined, data: StateData, threadId?: number, businessConnectionId?: string): Promise<void> {
+    return observed(this.botStates.addData(userId, chatId, data, threadId, businessConnectionId), this);
+  }
+
+  /** Empties the conversation's data and keeps its state; see {@link BotStates.resetData}. */
+  resetData(userId: Id, chatId?: Id, threadId?: number, businessConnectionId?: string): Promise<void> {
+    return observed(this.botStates.resetData(userId, chatId, threadId, businessConnectionId), this);
+  }
+
+  /**
+   * The conversation's data (a copy), or, with a callback, changes it in place and saves what the
+   * callback leaves; see {@link BotStates.retrieveData}.
+   */
+  retrieveData(userId: Id, chatId?: Id, threadId?: number, businessConnectionId?: string): Promise<StateData>;
+  retrieveData(userId: Id, chatId: Id | undefined, fn: DataCallback, threadId?: number, businessConnectionId?: string): Promise<StateData>;
+  retrieveData(userId: Id, fn: DataCallback): Promise<StateData>;
+  retrieveData(userId: Id, ...rest: unknown[]): Promise<StateData> {
+    const retrieve = this.botStates.retrieveData as (userId: Id, ...rest: unknown[]) => Promise<StateData>;
+    return observed(retrieve.call(this.botStates, userId, ...rest), this);
+  }
+
+  static {
+    // The registrars, `bot.handleMsg(filters, handler)` and the others (see docs/CONTRIBUTING.md,
+    // "How a Botte is assembled").
+    linkMethodLayer(Dispatcher, registrarLayer());
+  }
 }
 
 /**
- * The registrars (one per update type, derived from the `REGISTRARS` table: `handleMsg`,
- * `callbackQueryHandler`, ... and their `register…` twins) and the state methods, merged into the class.
+ * The registrars' signatures (one per update type, derived from the `REGISTRARS` table:
+ * `handleMsg`, `callbackQueryHandler`, ... and their `register…` twins), merged into the class;
+ * their code is in registrars.ts, linked by the static block of the class.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface Dispatcher extends DispatchRegistrars, StateMethods {}
+export interface Dispatcher extends DispatchRegistrars {}

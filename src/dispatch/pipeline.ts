@@ -13,9 +13,12 @@
  * that update: no later handler runs, since it is unknown whether the failed one would have
  * matched. A handler's error is given to every `postProcess` too. Other updates are not affected.
  *
+ * Steps 2-6 are declared once, in {@link PIPELINE_STEPS}; the fast path of {@link UpdatePipeline.run}
+ * is taken when none of them takes part in an update, so a step added there cannot be skipped.
+ *
  * Hot path: with synchronous filters and handlers and nothing but handlers registered, dispatch
  * creates no promise and allocates one small object per update (the walk's state); an
- * asynchronous handler adds one promise for the pipeline.
+ * asynchronous handler adds no promise of the pipeline's own (the walk ends the update).
  * @module
  */
 import { isThenable } from './is-thenable.js';
@@ -24,10 +27,11 @@ import { isOwnUsername } from './own-usernames.js';
 import { enrichUpdate } from '../types/message.js';
 import { logger } from '../logger.js';
 import type { DispatchState } from './dispatch-state.js';
-import type { BaseMiddleware, HandlerData } from './handler-backends.js';
+import type { HandlerData } from './handler-backends.js';
 import { parseCommand, type HandlerTable, type ParsedCommand } from './handler-table.js';
-import { walkHandlers, type WalkEnd } from './handler-walk.js';
-import { FILTER_KIND, type FilterKind } from './registrars.js';
+import { walkHandlers, walkMessageHandlers, type WalkEnd } from './handler-walk.js';
+import type { MaybeAsync } from './maybe-async.js';
+import { FILTER_KIND } from './registrars.js';
 import { MalformedUpdateError, updateProblem } from './malformed-update.js';
 
 /** What the pipeline needs from the bot. */
@@ -45,7 +49,101 @@ export interface PipelineHost {
 /** Update types whose messages next-step and reply handlers wait for (new messages, not edits). */
 const STEP_TYPES: ReadonlySet<string> = new Set(['message', 'channel_post', 'business_message', 'guest_message']);
 
-const NO_MIDDLEWARES: readonly never[] = [];
+/** One step of the handling of an update besides the plain handler walk (steps 2-6 of the module comment). */
+interface PipelineStep {
+  /**
+   * Whether the step takes part in this update: cheap and synchronous, asked for every update.
+   * When it says false, running the step would change nothing.
+   */
+  takesPart(state: DispatchState, updateType: string, obj: any): boolean;
+  /** Runs the step (its errors are its own to report); resolves true when the update's handling ends here. */
+  run(bot: PipelineHost, state: DispatchState, update: object, updateType: string, obj: any, end: WalkEnd): Promise<boolean>;
+}
+
+/**
+ * Every step, in order. The fast path runs only when no step takes part; otherwise
+ * {@link runFullPipeline} runs those that do, then the handlers (unless a step ended the update).
+ */
+const PIPELINE_STEPS: readonly PipelineStep[] = [
+  {
+    // 2. Function middlewares: they may change the update, so everything after sees their changes.
+    takesPart: (state) => state.functionMiddlewares !== undefined && !state.functionMiddlewares.empty,
+    async run(bot, state, update, updateType, obj) {
+      try {
+        await state.functionMiddlewares!.run(bot, update, updateType, obj);
+        return false;
+      } catch (error) {
+        // A middleware that failed may have left the update half-changed: skip it either way.
+        if (bot.options.suppressMiddlewareExceptions) logger.warn('A function middleware failed; update skipped', error);
+        else await bot.reportError(error);
+        return true;
+      }
+    },
+  },
+  {
+    // 3. Update listeners, each called with `[message]`.
+    takesPart: (state, updateType) => updateType === 'message' && state.listeners.length > 0,
+    async run(bot, state, _update, _updateType, obj) {
+      const batch = [obj];
+      for (const listener of state.listeners) {
+        try {
+          const result = listener(batch);
+          if (isThenable(result)) await result;
+        } catch (error) {
+          await bot.reportError(error);
+        }
+      }
+      return false;
+    },
+  },
+  {
+    // 4-5. Next-step handlers of the chat (they alone get the message), else reply handlers.
+    takesPart: (state, updateType, obj) => STEP_TYPES.has(updateType) && state.steps.mayWaitFor(obj),
+    async run(bot, state, _update, _updateType, obj) {
+      const nextSteps = await state.steps.takeNext(obj);
+      if (nextSteps.length > 0) {
+        for (const entry of nextSteps) await runCallback(bot, entry.callback, obj, entry.args);
+        return true;
+      }
+      const replies = await state.steps.takeReply(obj);
+      for (const entry of replies) await runCallback(bot, entry.callback, obj, entry.args);
+      return false;
+    },
+  },
+  {
+    // 6. Class middlewares around the handlers: preProcess, the handler walk, postProcess.
+    takesPart: (state, updateType) => {
+      const middlewares = state.classMiddlewares;
+      return middlewares !== undefined && !middlewares.empty && middlewares.for(updateType).length > 0;
+    },
+    async run(bot, state, _update, updateType, obj) {
+      const middlewares = state.classMiddlewares!;
+      const listening = middlewares.for(updateType);
+      const data = {} as HandlerData;
+      const outcome = await middlewares.pre(listening, updateType, obj, data);
+      if (outcome === 'cancel') return true;
+      let exception: unknown;
+      const table = state.tables.get(updateType);
+      if (outcome === 'handle' && table !== undefined) {
+        const end: WalkEnd = {
+          settled: () => undefined,
+          failed: async (error) => {
+            exception = error;
+            await bot.reportError(error);
+          },
+        };
+        try {
+          const running = dispatchToHandlers(bot, state, table, updateType, obj, data, end);
+          if (running !== undefined) await running;
+        } catch (error) {
+          await end.failed(error);
+        }
+      }
+      await middlewares.post(listening, updateType, obj, data, exception, (error) => bot.reportError(error));
+      return true;
+    },
+  },
+];
 
 /** The update type of `update`: its one field besides `update_id`. */
 export function updateTypeOf(update: object): string | undefined {
@@ -63,7 +161,7 @@ export function updateTypeOf(update: object): string | undefined {
  */
 export class UpdatePipeline implements WalkEnd {
   /** Ends an update whose handlers finished: reports the unknown filter keys they met. */
-  readonly settled: () => Promise<void> | undefined;
+  readonly settled: () => MaybeAsync;
   /** Ends an update whose handlers failed: reports the error (the update is done after that). */
   readonly failed: (error: unknown) => Promise<void>;
 
@@ -73,11 +171,8 @@ export class UpdatePipeline implements WalkEnd {
     this.failed = (error) => reportThenKeyErrors(bot, state, error);
   }
 
-  /**
-   * Handles one update. Returns undefined when everything ran synchronously, else a promise of
-   * the rest; the promise never rejects (errors go to the bot's exception handler).
-   */
-  run(update: object): Promise<void> | undefined {
+  /** Handles one update; a promise it returns never rejects (errors go to the bot's exception handler). */
+  run(update: object): MaybeAsync {
     const { bot, state } = this;
     try {
       // A malformed update is reported once and skipped (see malformed-update.ts).
@@ -85,28 +180,20 @@ export class UpdatePipeline implements WalkEnd {
       if (problem !== undefined) return this.failed(new MalformedUpdateError(problem, update));
       enrichUpdate(update);
       const updateType = updateTypeOf(update);
-      // The common case: no middleware, listener or waiting step handler, so only the handlers
-      // run, and a synchronous handler makes no promise at all.
-      if (!state.started || updateType === undefined || this.needsFullPipeline(updateType, update)) {
-        return runFullPipeline(bot, state, update, updateType);
+      if (!state.started || updateType === undefined) return runFullPipeline(bot, state, update, updateType, this);
+      const obj = (update as Record<string, any>)[updateType];
+      for (let i = 0; i < PIPELINE_STEPS.length; i++) {
+        if (PIPELINE_STEPS[i]!.takesPart(state, updateType, obj)) return runFullPipeline(bot, state, update, updateType, this);
       }
+      // The common case: no step takes part, so only the handlers run, and a synchronous
+      // handler makes no promise at all. The walk is the update's last step: its promise comes
+      // back already ended (see WalkEnd).
       const table = state.tables.get(updateType);
-      // The walk is the update's last step: its promise comes back already ended (see WalkEnd).
-      const running = table === undefined ? undefined : dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', (update as Record<string, any>)[updateType], {} as HandlerData, this);
-      return running !== undefined ? (running as Promise<void>) : this.settled();
+      const running = table === undefined ? undefined : dispatchToHandlers(bot, state, table, updateType, obj, {} as HandlerData, this);
+      return running !== undefined ? running : this.settled();
     } catch (error) {
       return this.failed(error);
     }
-  }
-
-  /** Whether anything besides the handlers may take part in this update. */
-  private needsFullPipeline(updateType: string, update: object): boolean {
-    const state = this.state;
-    if (state.functionMiddlewares !== undefined && !state.functionMiddlewares.empty) return true;
-    if (updateType === 'message' && state.listeners.length > 0) return true;
-    const middlewares = state.classMiddlewares;
-    if (middlewares !== undefined && !middlewares.empty && middlewares.for(updateType).length > 0) return true;
-    return STEP_TYPES.has(updateType) && state.steps.mayWaitFor((update as Record<string, any>)[updateType]);
   }
 }
 
@@ -119,50 +206,22 @@ async function reportThenKeyErrors(bot: PipelineHost, state: DispatchState, erro
   if (state.pendingKeyErrors.length > 0) await reportKeyErrors(bot, state);
 }
 
-/** Every step of the module comment, for an update that the fast path of {@link UpdatePipeline.run} cannot take. */
-async function runFullPipeline(bot: PipelineHost, state: DispatchState, update: object, updateType: string | undefined): Promise<void> {
+/**
+ * Every step of the module comment, for an update that the fast path of {@link UpdatePipeline.run}
+ * cannot take: the steps of {@link PIPELINE_STEPS} that take part, then the handlers.
+ */
+async function runFullPipeline(bot: PipelineHost, state: DispatchState, update: object, updateType: string | undefined, end: WalkEnd): Promise<void> {
   try {
     if (!state.started) {
       for (const error of state.start()) await bot.reportError(error);
     }
     if (updateType === undefined) return;
     const obj = (update as Record<string, any>)[updateType];
-
-    const functionMiddlewares = state.functionMiddlewares;
-    if (functionMiddlewares !== undefined && !functionMiddlewares.empty) {
-      try {
-        await functionMiddlewares.run(bot, update, updateType, obj);
-      } catch (error) {
-        // A middleware that failed may have left the update half-changed: skip it either way.
-        if (bot.options.suppressMiddlewareExceptions) logger.warn('A function middleware failed; update skipped', error);
-        else await bot.reportError(error);
-        return;
-      }
+    for (const step of PIPELINE_STEPS) {
+      if (step.takesPart(state, updateType, obj) && (await step.run(bot, state, update, updateType, obj, end))) return;
     }
-
-    if (updateType === 'message' && state.listeners.length > 0) {
-      const batch = [obj];
-      for (const listener of state.listeners) {
-        try {
-          const result = listener(batch);
-          if (isThenable(result)) await result;
-        } catch (error) {
-          await bot.reportError(error);
-        }
-      }
-    }
-
-    if (STEP_TYPES.has(updateType) && state.steps.mayWaitFor(obj)) {
-      const nextSteps = await state.steps.takeNext(obj);
-      if (nextSteps.length > 0) {
-        for (const entry of nextSteps) await runCallback(bot, entry.callback, obj, entry.args);
-        return;
-      }
-      const replies = await state.steps.takeReply(obj);
-      for (const entry of replies) await runCallback(bot, entry.callback, obj, entry.args);
-    }
-
-    const running = runHandlers(bot, state, updateType, obj);
+    const table = state.tables.get(updateType);
+    const running = table === undefined ? undefined : dispatchToHandlers(bot, state, table, updateType, obj, {} as HandlerData, end);
     if (running !== undefined) await running;
   } catch (error) {
     await bot.reportError(error);
@@ -180,40 +239,6 @@ async function runCallback(bot: PipelineHost, callback: (...args: any[]) => unkn
   }
 }
 
-function runHandlers(bot: PipelineHost, state: DispatchState, updateType: string, obj: any): void | Promise<void> {
-  const table = state.tables.get(updateType);
-  const middlewares = state.classMiddlewares;
-  const listening = middlewares === undefined || middlewares.empty ? NO_MIDDLEWARES : middlewares.for(updateType);
-  if (listening.length === 0) {
-    return table === undefined ? undefined : dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', obj, {} as HandlerData);
-  }
-  return withClassMiddlewares(bot, state, table, updateType, obj, listening);
-}
-
-async function withClassMiddlewares(
-  bot: PipelineHost,
-  state: DispatchState,
-  table: HandlerTable | undefined,
-  updateType: string,
-  obj: any,
-  listening: readonly BaseMiddleware[],
-): Promise<void> {
-  const middlewares = state.classMiddlewares!;
-  const data = {} as HandlerData;
-  const outcome = await middlewares.pre(listening, updateType, obj, data);
-  if (outcome === 'cancel') return;
-  let exception: unknown;
-  if (outcome === 'handle' && table !== undefined) {
-    try {
-      await dispatchToHandlers(bot, state, table, FILTER_KIND[updateType] ?? 'plain', obj, data);
-    } catch (error) {
-      exception = error;
-      await bot.reportError(error);
-    }
-  }
-  await middlewares.post(listening, updateType, obj, data, exception, (error) => bot.reportError(error));
-}
-
 /** getMe's answer; undefined when getMe fails (the failure is reported). */
 async function ownInfo(bot: PipelineHost): Promise<UserFromGetMe | undefined> {
   try {
@@ -226,56 +251,30 @@ async function ownInfo(bot: PipelineHost): Promise<UserFromGetMe | undefined> {
 
 /**
  * Tests the candidates in declaration order and runs the first that passes (and the next ones
- * while handlers return `ContinueHandling`). Returns undefined when everything was synchronous,
- * else a promise of the rest. Errors of filters and handlers propagate (throw or reject), except
- * that with `end` a returned promise is ended (see {@link WalkEnd}).
+ * while handlers return `ContinueHandling`). Errors thrown synchronously propagate; a returned
+ * promise is ended by `end` (see {@link WalkEnd}).
  */
-function dispatchToHandlers(
-  bot: PipelineHost,
-  state: DispatchState,
-  table: HandlerTable,
-  kind: FilterKind,
-  obj: any,
-  data: HandlerData,
-  end?: WalkEnd,
-): void | Promise<void> {
-  if (kind !== 'message') return walkHandlers(state, table, kind, obj, undefined, data, undefined, end);
-  const textOrCaption: string | undefined = obj.text ?? obj.caption;
-  const parsed = table.hasCommands ? parseCommand(textOrCaption) : undefined;
-  if (parsed === undefined || parsed.target === undefined) {
-    return walkHandlers(state, table, kind, obj, textOrCaption, data, parsed?.name, end);
-  }
+function dispatchToHandlers(bot: PipelineHost, state: DispatchState, table: HandlerTable, updateType: string, obj: any, data: HandlerData, end: WalkEnd): MaybeAsync {
+  const kind = FILTER_KIND[updateType] ?? 'plain';
+  if (kind !== 'message') return walkHandlers(state, table, kind, obj, data, end);
+  const parsed = table.hasCommands ? parseCommand(obj.text ?? obj.caption) : undefined;
+  if (parsed === undefined || parsed.target === undefined) return walkMessageHandlers(state, table, obj, parsed?.name, data, end);
   // `/cmd@name`: ours only if name is one of our usernames (BotFullInfo: username and
   // active_usernames), known after the first getMe (polling asks it at start), so there is no
   // call per update.
   const known = bot.botInfo;
-  if (known !== undefined) {
-    const command = isOwnUsername(known, parsed.target) ? parsed.name : undefined;
-    return walkHandlers(state, table, kind, obj, textOrCaption, data, command, end);
-  }
-  return walkAsUsername(bot, state, table, obj, textOrCaption, data, parsed, end);
+  if (known !== undefined) return walkMessageHandlers(state, table, obj, isOwnUsername(known, parsed.target) ? parsed.name : undefined, data, end);
+  return walkAsUsername(bot, state, table, obj, data, parsed, end);
 }
 
 /**
  * The walk of `/cmd@name` before getMe's answer is known: asks it first. Its own function: the
- * closures here, were they in dispatchToHandlers, would cost every update a context.
+ * closure here, were it in dispatchToHandlers, would cost every update a context.
  */
-function walkAsUsername(
-  bot: PipelineHost,
-  state: DispatchState,
-  table: HandlerTable,
-  obj: any,
-  textOrCaption: string | undefined,
-  data: HandlerData,
-  parsed: ParsedCommand,
-  end: WalkEnd | undefined,
-): Promise<void> {
-  const walkAs = (me: UserFromGetMe | undefined) =>
-    walkHandlers(state, table, 'message', obj, textOrCaption, data, isOwnUsername(me, parsed.target!) ? parsed.name : undefined, end);
-  if (end === undefined) return ownInfo(bot).then(walkAs);
+function walkAsUsername(bot: PipelineHost, state: DispatchState, table: HandlerTable, obj: any, data: HandlerData, parsed: ParsedCommand, end: WalkEnd): Promise<void> {
   return ownInfo(bot).then((me) => {
     try {
-      return walkAs(me) ?? end.settled();
+      return walkMessageHandlers(state, table, obj, isOwnUsername(me, parsed.target!) ? parsed.name : undefined, data, end) ?? end.settled();
     } catch (error) {
       return end.failed(error);
     }

@@ -1,7 +1,7 @@
 /**
- * The one table of update types → registrar names, and the loop that installs every registrar
- * (`handleMsg`, `callbackQueryHandler`, ...) and its `register…` twin on the Dispatcher's
- * prototype. Adding an update type of a new Bot API version means adding one row here.
+ * The one table of update types → registrar names, and the code of every registrar
+ * (`handleMsg`, `callbackQueryHandler`, ...) and its `register…` twin, which `Dispatcher` links
+ * onto its class. Adding an update type of a new Bot API version means adding one row here.
  * @module
  */
 import type { CallbackQuery } from '../api/generated/telegram-types.js';
@@ -160,14 +160,12 @@ function watchDecorator(name: string, predicateOnly: boolean): PendingDecorator 
 }
 
 /**
- * Installs every registrar, `register…` twin and alias of {@link REGISTRARS} for instances of
- * the class whose prototype is `prototype` (one shared implementation per call form, closed over
- * the row). They go on an object of their own, linked between `prototype` and its parent:
- * defined on a plain object and linked once, this costs a fraction of defining them one by one
- * on a class prototype, whose layout V8 reworks on every new property (cold start).
+ * Every registrar, `register…` twin and alias of {@link REGISTRARS}, by name (one shared
+ * implementation per call form, closed over the row). `Dispatcher` links them onto its class with
+ * util/method-layer.ts; their types are {@link DispatchRegistrars} (merged into `Dispatcher`).
  */
-export function installRegistrars(prototype: object): void {
-  const methods: PropertyDescriptorMap = {};
+export function registrarLayer(): Record<string, Function> {
+  const methods: Record<string, Function> = {};
   for (const row of REGISTRARS as readonly RegistrarRow[]) {
     const { updateType, name, register } = row;
     const registrar = function (this: HandlerSink, filters?: unknown, handler?: unknown): unknown {
@@ -193,12 +191,9 @@ export function installRegistrars(prototype: object): void {
     };
     Object.defineProperty(registrar, 'name', { value: name });
     Object.defineProperty(twin, 'name', { value: register });
-    methods[name] = { value: registrar, writable: true, configurable: true };
-    methods[register] = { value: twin, writable: true, configurable: true };
+    methods[name] = registrar;
+    methods[register] = twin;
   }
-  for (const [alias, target] of Object.entries(REGISTRAR_ALIASES)) {
-    methods[alias] = { value: methods[target]!.value, writable: true, configurable: true };
-  }
-  const layer = Object.defineProperties(Object.create(Object.getPrototypeOf(prototype) as object | null), methods);
-  Object.setPrototypeOf(prototype, layer);
+  for (const [alias, target] of Object.entries(REGISTRAR_ALIASES)) methods[alias] = methods[target]!;
+  return methods;
 }

@@ -6,11 +6,8 @@
  * @module
  */
 import type { Update } from '../api/generated/telegram-types.js';
-import type { CallOptions } from '../api/client.js';
-import type { MethodName } from '../api/generated/method-table.js';
-import type { ApiResult } from '../api/method-spec.js';
-import type { ApiCallArgs, UnknownMethodName } from '../api/call-api-types.js';
 import { Dispatcher } from '../dispatch/dispatcher.js';
+import type { MaybeAsync } from '../dispatch/maybe-async.js';
 import { reportError } from '../dispatch/report-error.js';
 import { logger } from '../logger.js';
 import { Poller, type PollingOptions, type PollOptions } from './polling.js';
@@ -51,13 +48,13 @@ export class Botte extends Dispatcher {
     return this.updateScheduler;
   }
 
-  protected override runUpdate(update: Update): Promise<void> | undefined {
+  protected override runUpdate(update: Update): MaybeAsync {
     const slot = takeReplySlot(update);
     return slot ? this.runWithReplySlot(slot, update) : super.runUpdate(update);
   }
 
   // Its own method: the closure below, were it in runUpdate, would cost every update a context.
-  private runWithReplySlot(slot: ReplySlot, update: Update): Promise<void> | undefined {
+  private runWithReplySlot(slot: ReplySlot, update: Update): MaybeAsync {
     return replyContext.run(slot, () => super.runUpdate(update));
   }
 
@@ -180,17 +177,12 @@ export class Botte extends Dispatcher {
     return tracked;
   }
 
-  // A webhook update with `replyInResponse` may turn its first eligible call into the response.
-  /** Calls a Bot API method; inside a webhook update with `replyInResponse`, the first eligible call may become the webhook response. */
-  override callApi<M extends MethodName>(method: M, ...args: ApiCallArgs<M>): Promise<ApiResult<M>>;
-  override callApi<T = unknown, M extends string = string>(method: UnknownMethodName<M>, params?: Record<string, unknown>, call?: CallOptions): Promise<T>;
-  override callApi(method: string, params?: Record<string, unknown>, call?: CallOptions): Promise<unknown> {
-    const slot = currentReplySlot();
-    if (slot) {
-      const kept = slot.offer(method, params, this.options);
-      if (kept) return kept;
-    }
-    return super.callApi(method, params, call);
+  /**
+   * Inside a webhook update with `replyInResponse`, the first eligible call (typed or by name)
+   * becomes the webhook response instead of a request (see webhook/reply-in-response.ts).
+   */
+  protected override interceptCall(method: string, params: Record<string, unknown> | undefined): Promise<unknown> | undefined {
+    return currentReplySlot()?.offer(method, params, this.options);
   }
 }
 

@@ -1,0 +1,32 @@
+/**
+ * The code of the 185 typed Bot API methods (`bot.sendMessage(chatId, text, options?)`, ...): one
+ * function per method of the generated table, which maps its arguments (typed-arguments.ts) and
+ * hands the parameter object to the client. `ApiClient` links them onto its class with
+ * util/method-layer.ts; their types are the generated `BotApiMethods` (merged into `ApiClient`).
+ * @module
+ */
+import { METHOD_TABLE, type MethodName } from './generated/method-table.js';
+import { methodSpec } from './method-lookup.js';
+import { MAX_POSITIONAL, typedParams } from './typed-arguments.js';
+
+/**
+ * What a typed method does with its parameter object: `client` is the bot the method was called
+ * on, `params` a new object made for this call alone.
+ */
+export type TypedCall<C> = (client: C, method: string, params: Record<string, unknown>) => Promise<unknown>;
+
+/** Every typed method (and deprecated alias) by name, each ending in `call`. */
+export function typedMethodLayer<C>(call: TypedCall<C>): Record<string, Function> {
+  const methods: Record<string, Function> = {};
+  for (const name of Object.keys(METHOD_TABLE) as MethodName[]) {
+    const spec = methodSpec(name)!;
+    if (spec.positional.length > MAX_POSITIONAL) throw new Error(`typed methods pass ${MAX_POSITIONAL} positional parameters; ${name} has more`);
+    // Named after the method, so that stack traces say `sendMessage`.
+    methods[name] = {
+      [name](this: C, ...args: unknown[]): Promise<unknown> {
+        return call(this, name, typedParams(name, spec, args));
+      },
+    }[name]!;
+  }
+  return methods;
+}
