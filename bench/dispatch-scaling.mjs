@@ -21,7 +21,10 @@ function makeBot(n) {
   for (let i = 0; i < commands; i++) bot.handleMsg({ commands: [`cmd${i}`] }, (m) => bot.sendMessage(m.chat.id, `c${i}`));
   for (let i = 0; i < regexps; i++) {
     const re = new RegExp(`^zz${i}zz`);
-    bot.handleMsg({ func: (m) => (regexpRuns++, re.test(m.text)) }, (m) => bot.sendMessage(m.chat.id, `r${i}`));
+    bot.handleMsg({ func: (m) => {
+      regexpRuns++;
+      return re.test(m.text);
+    } }, (m) => bot.sendMessage(m.chat.id, `r${i}`));
   }
   for (let i = 0; i < predicates; i++) bot.handleMsg({ func: (m) => m.text.length === 1000 + i }, (m) => bot.sendMessage(m.chat.id, `p${i}`));
   bot.handleMsg({ func: () => true }, (m) => bot.sendMessage(m.chat.id, m.text));

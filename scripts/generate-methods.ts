@@ -123,7 +123,7 @@ export function generate(spec: BotApiSpec): Map<string, string> {
   }
 
   // --- types ---
-  let types = HEADER + `/* eslint-disable */\n/**\n * Every type of Telegram Bot API ${spec.version}, and the signatures of its methods (\`ApiMethods\`).\n * @module\n */\n\n`;
+  let types = HEADER + `/**\n * Every type of Telegram Bot API ${spec.version}, and the signatures of its methods (\`ApiMethods\`).\n * @module\n */\n\n`;
   const namespaces = new Map<string, SpecType[]>();
   for (const t of spec.types) {
     const dot = t.name.indexOf('.');

@@ -3,11 +3,9 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BotApiEmulator } from '../src/testing/index.js';
 import { dispatchHarness } from './helpers.js';
-import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { ContinueHandling } from '../src/dispatch/handler-backends.js';
 import { REGISTRARS } from '../src/dispatch/registrars.js';
 import { updateTypes } from '../src/util/constants.js';
-import type { BotteOptions } from '../src/options.js';
 
 const harness = dispatchHarness();
 const setup = harness.setup;
@@ -169,7 +167,7 @@ describe('filters', () => {
     const seen: string[] = [];
     bot.callbackQueryHandler({ callbackData: 'exact' }, (call) => { seen.push(`exact:${call.data}`); });
     bot.callbackQueryHandler({ callbackData: /^vote:(\d+)$/ }, (call) => { seen.push(`vote:${call.data}`); });
-    bot.callbackQueryHandler((call) => true, async (call) => { await bot.answerCallbackQuery(call.id); seen.push('any'); });
+    bot.callbackQueryHandler((_call) => true, async (call) => { await bot.answerCallbackQuery(call.id); seen.push('any'); });
     emu.pushCallbackQuery('exact');
     emu.pushCallbackQuery('vote:12');
     emu.pushCallbackQuery('vote:x');

@@ -13,7 +13,7 @@ import type { ApiParams, ApiResult, MethodSpec, OptionsOf } from './method-spec.
 import type { ApiCallArgs, UnknownMethodName } from './call-api-types.js';
 import { apihelper, formatUrl } from './settings.js';
 import { Transport } from './transport.js';
-import { registerSecret, redactError } from './redact.js';
+import { registerSecret } from './redact.js';
 import { prepareParams, uploadsAreReplayable, type PreparedParams } from './prepare-params.js';
 import { buildMultipart, fieldValue } from './multipart.js';
 import { readAnswer, readParsedAnswer, retryDelay, toApiException } from './call-errors.js';
@@ -409,7 +409,6 @@ for (const name of Object.keys(METHOD_TABLE) as MethodName[]) {
 Object.setPrototypeOf(ApiClient.prototype, Object.defineProperties({}, typedMethods));
 
 // The 185 generated signatures, merged into the class.
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface ApiClient extends BotApiMethods {}
 
 export { ApiException };

@@ -14,6 +14,7 @@ import { BotStates, type StateMethods } from '../states/bot-states.js';
 import { StateMemoryStorage } from '../states/memory-storage.js';
 import type { StateStorage } from '../states/storage.js';
 import type { CustomFilter } from './custom-filters/base.js';
+import type { UserFunction } from './filters.js';
 import { DispatchState, type UpdateListener } from './dispatch-state.js';
 import type { BaseMiddleware } from './handler-backends.js';
 import { UpdatePipeline } from './pipeline.js';
@@ -116,7 +117,7 @@ export class Dispatcher extends ApiClient {
   }
 
   /** @internal Called by the installed registrars. */
-  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: Function, fromRegister: boolean): void {
+  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: UserFunction, fromRegister: boolean): void {
     this.dispatchState.addHandler(updateType, filters, handler, fromRegister);
   }
 
@@ -296,5 +297,4 @@ for (const name of STATE_METHODS) {
  * The registrars (one per update type, derived from the `REGISTRARS` table: `handleMsg`,
  * `callbackQueryHandler`, ... and their `register…` twins) and the state methods, merged into the class.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface Dispatcher extends DispatchRegistrars, StateMethods {}

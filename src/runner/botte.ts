@@ -62,7 +62,6 @@ export class Botte extends Dispatcher {
   }
 
   private getPoller(): Poller {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const bot = this;
     this.poller ??= new Poller(
       {

@@ -25,7 +25,7 @@ function floodWait(error: unknown): number | undefined {
 
 function isOptions(value: unknown): value is AntifloodOptions {
   return typeof value === 'object' && value !== null && !Array.isArray(value) &&
-    Object.prototype.hasOwnProperty.call(value, 'numberRetries');
+    Object.hasOwn(value, 'numberRetries');
 }
 
 /**
