@@ -8,7 +8,7 @@
  * @module
  */
 import { formatWithOptions } from 'node:util';
-import { redact, redactError } from './api/redact.js';
+import { redact, redactError } from './util/redact.js';
 
 /** Numeric levels, the same numbers as Python's `logging` module. */
 export const LogLevels = {

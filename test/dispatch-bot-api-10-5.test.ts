@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Botte, NoReplyTargetError, customFilters, StatesGroup } from '../src/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { updateTypes } from '../src/util/constants.js';
-import type { BotteOptions } from '../src/options.js';
+import type { BotteOptions } from '../src/index.js';
 
 let emu: BotApiEmulator;
 const bots: Botte[] = [];

@@ -13,7 +13,7 @@ import type { ApiParams, ApiResult, MethodSpec, OptionsOf } from './method-spec.
 import type { ApiCallArgs, UnknownMethodName } from './call-api-types.js';
 import { apihelper, formatUrl } from './settings.js';
 import { Transport } from './transport.js';
-import { registerSecret } from './redact.js';
+import { registerSecret } from '../util/redact.js';
 import { prepareParams, uploadsAreReplayable, type PreparedParams } from './prepare-params.js';
 import { buildMultipart, fieldValue } from './multipart.js';
 import { readAnswer, readParsedAnswer, retryDelay, toApiException } from './call-errors.js';
@@ -23,11 +23,11 @@ import { CustomRequestResponse } from '../util/custom-request-response.js';
 import type { InputFile } from '../types/input-file.js';
 import { FloodControl } from './flood-control.js';
 import { logger } from '../logger.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../util/sleep.js';
 import { observed, rememberOrigin } from './unobserved-errors.js';
 import { validateToken } from '../util/token.js';
 import { isDict } from '../util/text.js';
-import type { BotteOptions } from '../options.js';
+import type { ApiOptions } from './options.js';
 
 /** Per-call settings of {@link ApiClient.callApi}. */
 export interface CallOptions {
@@ -59,7 +59,7 @@ export class ApiClient {
    */
   readonly #token: string;
   /** The options the bot was created with. */
-  readonly options: BotteOptions;
+  readonly options: ApiOptions;
   /** The id of the bot, the part of the token before `:`. */
   readonly botId: number;
   private transport?: Transport;
@@ -77,7 +77,7 @@ export class ApiClient {
    * @param token the token BotFather gave
    * @param options defaults for calls, transport settings and dispatch settings
    */
-  constructor(token: string, options: BotteOptions = {}) {
+  constructor(token: string, options: ApiOptions = {}) {
     if (typeof token !== 'string' || (options.validateToken !== false && !validateToken(token))) {
       throw new TypeError('The bot token is malformed: expected "<bot id>:<secret>" without spaces');
     }

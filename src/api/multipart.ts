@@ -5,7 +5,7 @@
  */
 import type { InputFile } from '../types/input-file.js';
 import { LocalFileError } from './errors.js';
-import { redactError } from './redact.js';
+import { redactError } from '../util/redact.js';
 
 /** A multipart body ready to send. */
 export interface MultipartBody {

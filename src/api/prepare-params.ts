@@ -6,7 +6,7 @@
 import { DefaultFlag, type MethodSpec } from './method-spec.js';
 import { type InputFile, isUploadable, toInputFile } from '../types/input-file.js';
 import { extractAttachments } from '../types/attachments.js';
-import type { BotteOptions } from '../options.js';
+import type { ApiOptions } from './options.js';
 
 /** Parameters split into JSON fields and uploads. */
 export interface PreparedParams {
@@ -18,7 +18,7 @@ export interface PreparedParams {
 
 /** The constructor defaults that apply to calls. */
 export type CallDefaults = Pick<
-  BotteOptions,
+  ApiOptions,
   'parseMode' | 'disableNotification' | 'protectContent' | 'allowSendingWithoutReply' | 'disableWebPagePreview'
 >;
 

@@ -8,7 +8,7 @@
 import type { Update } from '../api/generated/telegram-types.js';
 import { ApiClient } from '../api/client.js';
 import { apihelper } from '../api/settings.js';
-import type { BotteOptions } from '../options.js';
+import type { DispatcherOptions } from './options.js';
 import type { Message } from '../types/message.js';
 import { BotStates, type StateMethods } from '../states/bot-states.js';
 import { StateMemoryStorage } from '../states/memory-storage.js';
@@ -46,14 +46,16 @@ export class Dispatcher extends ApiClient {
    */
   readonly botStates: BotStates;
   private readonly pipeline: UpdatePipeline;
+  /** The options the bot was built with. */
+  declare readonly options: DispatcherOptions;
 
   /**
    * @param token the token BotFather gave
-   * @param options see {@link BotteOptions}; dispatch reads `useMiddleware` (else
+   * @param options see `BotteOptions`; dispatch reads `useMiddleware` (else
    *   `apihelper.ENABLE_MIDDLEWARE` at this moment), `useClassMiddlewares`, `exceptionHandler`,
    *   `suppressMiddlewareExceptions`, `stateStorage`, `nextStepBackend`, `replyBackend`
    */
-  constructor(token: string, options: BotteOptions = {}) {
+  constructor(token: string, options: DispatcherOptions = {}) {
     super(token, options);
     this.dispatchState = new DispatchState({
       functionMiddlewares: options.useMiddleware ?? apihelper.ENABLE_MIDDLEWARE,

@@ -4,7 +4,7 @@
  */
 import { Botte } from './botte.js';
 import type { PollOptions } from './polling.js';
-import type { BotteOptions } from '../options.js';
+import type { BotteOptions } from './options.js';
 
 /**
  * The same bot as {@link Botte}: in TypeScript every Bot API call already returns a Promise and

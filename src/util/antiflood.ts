@@ -5,7 +5,7 @@
  * after the Python library or for bots created with `retry: false`.
  * @module
  */
-import { sleep } from '../api/sleep.js';
+import { sleep } from './sleep.js';
 import { logger } from '../logger.js';
 
 /** Options of {@link antiflood}. */

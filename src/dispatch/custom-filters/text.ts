@@ -4,7 +4,7 @@
  * @module
  */
 import { AdvancedCustomFilter } from './base.js';
-import { textOf } from './update-parts.js';
+import { textOf } from '../../types/update-parts.js';
 
 /** What {@link TextFilter} compares; every mode given is tried and any match passes. */
 export interface TextFilterOptions {
