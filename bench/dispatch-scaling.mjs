@@ -1,5 +1,5 @@
 /**
- * How Botte's dispatch cost grows with the number of handlers (issue 3): N/2 commands,
+ * How Botte's dispatch cost grows with the number of handlers: N/2 commands,
  * N/4 regexps, N/4 predicates and a catch-all echo, for N = 10, 40, 160, 640. Updates are mostly
  * plain texts (they walk every non-command handler) plus commands (they must reach their handler
  * through the command index, without running every regexp). The network is stubbed with

@@ -32,7 +32,7 @@ export interface SpecMethod {
   idempotent: boolean;
   /** The call may travel in the body of a webhook response. */
   webhookReply: boolean;
-  /** The Bot API version that added the method or last changed it, when later than the seed (10.3). */
+  /** The Bot API version that added the method or last changed it, when later than 10.3, the version spec/bot-api.json was first written for. */
   since?: string;
 }
 /** One type: an interface with fields, or an alias with a TypeScript type expression. */

@@ -17,7 +17,7 @@ beforeEach(() => harness.reset());
 const sentTexts = () => emu.callsOf('sendMessage').map((call) => call.params.text);
 const USERNAME = 'botte_test_bot';
 
-describe('the seed examples', () => {
+describe('the README examples', () => {
   test('commands, contentTypes, regexp, func with contentTypes, and the echo fallback', async () => {
     const { bot, feed } = setup();
     bot.handleMsg({ commands: ['start', 'help'] }, (message) => bot.replyTo(message, 'Howdy, how are you doing?'));

@@ -25,7 +25,7 @@ after(() => harness.stop());
 beforeEach(() => harness.reset());
 
 describe('function middlewares', () => {
-  test('the seed example: apihelper.ENABLE_MIDDLEWARE, the message is modified before the handler', async () => {
+  test('the README example: apihelper.ENABLE_MIDDLEWARE, the message is modified before the handler', async () => {
     apihelper.ENABLE_MIDDLEWARE = true;
     let bot: Dispatcher;
     let feed: () => Promise<void>;

@@ -1,7 +1,7 @@
 /**
  * `ApiClient`: the bot as a Bot API client. Every method of the Bot API is installed on its
  * prototype from the generated table (one implementation, 185 typed signatures), plus the
- * seed's helpers (`replyTo`, `getFileUrl`, `downloadFile`, `removeWebhook`).
+ * pyTelegramBotAPI's helpers (`replyTo`, `getFileUrl`, `downloadFile`, `removeWebhook`).
  * @module
  */
 import type { Message, UserFromGetMe } from './generated/telegram-types.js';
@@ -250,7 +250,7 @@ export class ApiClient {
     } as ApiParams<'sendMessage'>);
   }
 
-  /** Removes the webhook (the seed's `remove_webhook`): `deleteWebhook` with the same options. */
+  /** Removes the webhook (pyTelegramBotAPI's `remove_webhook`): `deleteWebhook` with the same options. */
   removeWebhook(options?: ApiParams<'deleteWebhook'>): Promise<true> {
     return this.callApi('deleteWebhook', options) as Promise<true>;
   }

@@ -33,7 +33,7 @@ const SETTLED: Promise<void> = Promise.resolve();
 const STATE_METHODS = ['setState', 'getState', 'deleteState', 'addData', 'resetData', 'retrieveData'] as const;
 
 /**
- * A bot that dispatches updates to handlers. See API.md §4–§5 for the registrars
+ * A bot that dispatches updates to handlers. See docs/handlers-and-filters.md and docs/middleware.md for the registrars
  * (`handleMsg`, `callbackQueryHandler`, ... and their `register…` twins, typed through the
  * merged {@link DispatchRegistrars} interface).
  */
@@ -94,7 +94,7 @@ export class Dispatcher extends ApiClient {
     for (const update of updates) await this.handleUpdate(update);
   }
 
-  /** Handles bare messages (the seed's webhook recipe) as `message` updates. */
+  /** Handles bare messages (pyTelegramBotAPI's webhook recipe) as `message` updates. */
   processNewMessages(messages: readonly Message[]): Promise<void> {
     return this.processNewUpdates(messages.map((message) => ({ update_id: 0, message }) as Update));
   }
@@ -110,7 +110,7 @@ export class Dispatcher extends ApiClient {
 
   /**
    * Adds a listener called with `[message]` for every `message` update, before next-step
-   * handlers and handlers (the seed's `set_update_listener`). May be called several times: every
+   * handlers and handlers (pyTelegramBotAPI's `set_update_listener`). May be called several times: every
    * listener runs, in order. A listener's error is reported and does not stop the update.
    */
   setUpdateListener(listener: (messages: Message[]) => unknown): void {
@@ -163,7 +163,7 @@ export class Dispatcher extends ApiClient {
     return (fn: FunctionMiddleware) => this.registerMiddlewareHandler(fn, filters);
   }
 
-  /** The seed's `register_middleware_handler(callback, update_types)`: see {@link middlewareHandler}. */
+  /** pyTelegramBotAPI's `register_middleware_handler(callback, update_types)`: see {@link middlewareHandler}. */
   registerMiddlewareHandler<F extends FunctionMiddleware>(middleware: F, filters?: MiddlewareFilters | readonly string[]): F {
     const updateTypes = Array.isArray(filters) ? filters : (filters as MiddlewareFilters | undefined)?.updateTypes;
     this.functionMiddlewares().add(middleware, updateTypes);

@@ -1,5 +1,5 @@
 /**
- * The two middleware systems of API.md §5.
+ * The two middleware systems (docs/middleware.md).
  *
  * - Function middlewares (`apihelper.ENABLE_MIDDLEWARE` / `useMiddleware`): `(bot, obj)` before
  *   anything else sees the update, so they can modify it.

@@ -27,7 +27,7 @@ export interface RegistrarRow {
 }
 
 /**
- * Every update type of the current Bot API with its registrar names (API.md §4). Names of the
+ * Every update type of the current Bot API with its registrar names (docs/handlers-and-filters.md). Names of the
  * newer types follow the same pattern: `<camelCase type>Handler` / `register<Type>Handler`.
  */
 export const REGISTRARS = [
@@ -138,7 +138,7 @@ function callSite(): string {
 /**
  * A registrar called without a handler returns a decorator; one that is never applied registers
  * nothing. Typically `bot.chatMemberHandler(fn)` meant "register fn" but made fn the `func`
- * filter (API.md §4). One tick later (decorators are applied at once, even stacked), an
+ * filter (docs/handlers-and-filters.md). One tick later (decorators are applied at once, even stacked), an
  * unapplied one is reported once per call site through the logger.
  */
 function watchDecorator(name: string, predicateOnly: boolean): PendingDecorator {

@@ -1,5 +1,5 @@
 /**
- * Types of handler filters and handlers. Filter objects are the camelCase twins of the seed's
+ * Types of handler filters and handlers. Filter objects are the camelCase twins of pyTelegramBotAPI's
  * keyword arguments (`content_types=` → `contentTypes`), plus the custom filter keys declared in
  * {@link CustomFilterKeys}.
  * @module

@@ -108,7 +108,7 @@ export class TextContainsFilter extends AdvancedCustomFilter<unknown, string | r
   }
 }
 
-/** Key `textStartswith` (the seed's `text_startswith`): the text starts with the string (or one of them). */
+/** Key `textStartswith` (pyTelegramBotAPI's `text_startswith`): the text starts with the string (or one of them). */
 export class TextStartsFilter extends AdvancedCustomFilter<unknown, string | readonly string[]> {
   /** The filter key. */
   readonly key = 'textStartswith';
