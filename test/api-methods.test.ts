@@ -53,7 +53,7 @@ test('every way of passing positionals and options sends Telegram the same param
   assert.deepEqual(last('sendMessage'), { chat_id: 5, text: 'no undefined' });
 });
 
-test('editMessageText takes text, chatId, messageId in pyTelegramBotAPI's order', async () => {
+test('editMessageText takes text, chatId, messageId in pyTelegramBotAPI\'s order', async () => {
   const sent = await ctx.bot.sendMessage(7, 'before');
   const edited = await ctx.bot.editMessageText('after', 7, sent.message_id);
   assert.notEqual(edited, true);
