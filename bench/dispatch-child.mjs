@@ -31,7 +31,7 @@ let replies = 0;
 let chars = 0;
 const RESULT = fakeMessage(100000, 'ok');
 // The stub every adapter routes sendMessage to: counts the reply, answers like Telegram.
-const send = (chatId, text) => { replies++; chars += text.length; return Promise.resolve(RESULT); };
+const send = (_chatId, text) => { replies++; chars += text.length; return Promise.resolve(RESULT); };
 
 const mod = await import(`./frameworks/${fw}.mjs`);
 const handle = await mod.dispatch(send);

@@ -1,5 +1,5 @@
 /**
- * How Botte's dispatch cost grows with the number of handlers (issue 3): N/2 commands,
+ * How Botte's dispatch cost grows with the number of handlers: N/2 commands,
  * N/4 regexps, N/4 predicates and a catch-all echo, for N = 10, 40, 160, 640. Updates are mostly
  * plain texts (they walk every non-command handler) plus commands (they must reach their handler
  * through the command index, without running every regexp). The network is stubbed with
@@ -21,7 +21,10 @@ function makeBot(n) {
   for (let i = 0; i < commands; i++) bot.handleMsg({ commands: [`cmd${i}`] }, (m) => bot.sendMessage(m.chat.id, `c${i}`));
   for (let i = 0; i < regexps; i++) {
     const re = new RegExp(`^zz${i}zz`);
-    bot.handleMsg({ func: (m) => (regexpRuns++, re.test(m.text)) }, (m) => bot.sendMessage(m.chat.id, `r${i}`));
+    bot.handleMsg({ func: (m) => {
+      regexpRuns++;
+      return re.test(m.text);
+    } }, (m) => bot.sendMessage(m.chat.id, `r${i}`));
   }
   for (let i = 0; i < predicates; i++) bot.handleMsg({ func: (m) => m.text.length === 1000 + i }, (m) => bot.sendMessage(m.chat.id, `p${i}`));
   bot.handleMsg({ func: () => true }, (m) => bot.sendMessage(m.chat.id, m.text));

@@ -23,7 +23,7 @@ let errorSamples = [];
 let firstPoll = 0;
 let lastReply = 0;
 let done = true;
-let total = 0;
+let _total = 0;
 let msgId = 1;
 const held = new Set(); // long polls waiting for updates
 const methods = Object.create(null);
@@ -39,7 +39,7 @@ function reset(count) {
     expected.set(key, (expected.get(key) ?? 0) + 1);
   }
   outstanding = count;
-  total = count;
+  _total = count;
   valid = 0; errors = 0; errorSamples = []; firstPoll = 0; lastReply = 0; done = false;
   for (const k in methods) delete methods[k];
 }

@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { forkChild, waitFor, kill, runForResult, freePort } from './lib/proc.mjs';
-import { wallNow } from './lib/clock.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -44,7 +43,7 @@ async function adapterFor(fw, scenario) {
 }
 
 async function rounds(scenario, rounds, runOne) {
-  let fws = FRAMEWORKS[scenario].filter((f) => !FRAMEWORK_FILTER || FRAMEWORK_FILTER.includes(f));
+  const fws = FRAMEWORKS[scenario].filter((f) => !FRAMEWORK_FILTER || FRAMEWORK_FILTER.includes(f));
   const runnable = [];
   for (const fw of fws) {
     const why = await adapterFor(fw, scenario);
@@ -184,7 +183,7 @@ function render(title, t) {
 const tp = (title = 'updates/s') => [
   { title, fmt: (m) => fmtInt(m.perSec) },
   { title: 'vs Botte', fmt: (m, b) => ratio(m.perSec, b?.perSec) },
-  { title: 'vs raw', fmt: (m, b, r) => ratio(m.perSec, r?.perSec) },
+  { title: 'vs raw', fmt: (m, _b, r) => ratio(m.perSec, r?.perSec) },
 ];
 
 const started = new Date();

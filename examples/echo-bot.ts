@@ -1,5 +1,5 @@
 /**
- * The seed's echo bot. `npm start`:
+ * The README's echo bot. `npm start`:
  * - with BOT_TOKEN set, it runs against Telegram (long polling; Ctrl+C stops it gracefully);
  * - without it, it starts the embedded Bot API emulator, points the bot at it, plays a short
  *   conversation, and (in a terminal) stays up so that you can post more messages to it with

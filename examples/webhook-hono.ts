@@ -36,7 +36,9 @@ export function toNodeListener(fetch: (request: Request) => Response | Promise<R
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
     const response = await fetch(new Request(`http://localhost${req.url}`, { method: req.method, headers, body }));
-    response.headers.forEach((value, name) => res.setHeader(name, value));
+    response.headers.forEach((value, name) => {
+      res.setHeader(name, value);
+    });
     res.writeHead(response.status).end(Buffer.from(await response.arrayBuffer()));
   };
 }

@@ -43,7 +43,7 @@ export interface SpecMethod {
   idempotent: boolean;
   /** The call may travel in the body of a webhook response. Required: no default. */
   webhookReply: boolean;
-  /** The Bot API version that added the method or last changed it, when later than the seed (10.3). */
+  /** The Bot API version that added the method or last changed it, when later than 10.3, the version spec/bot-api.json was first written for. */
   since?: string;
 }
 /** One type: an interface with fields, or an alias with a TypeScript type expression. */
@@ -171,7 +171,7 @@ export function generate(spec: BotApiSpec): Map<string, string> {
   }
 
   // --- types ---
-  let types = HEADER + `/* eslint-disable */\n/**\n * Every type of Telegram Bot API ${spec.version}, and the signatures of its methods (\`ApiMethods\`).\n * @module\n */\n\n`;
+  let types = HEADER + `/**\n * Every type of Telegram Bot API ${spec.version}, and the signatures of its methods (\`ApiMethods\`).\n * @module\n */\n\n`;
   const namespaces = new Map<string, SpecType[]>();
   for (const t of spec.types) {
     const dot = t.name.indexOf('.');

@@ -127,7 +127,7 @@ for (const member of methodsNode.type.members) {
   const params = args?.type && ts.isTypeLiteralNode(args.type) ? fieldsOf(methodsSource, methodsFile, args.type.members, name) : [];
   if (args && !(args.type && ts.isTypeLiteralNode(args.type))) throw new Error(`${name}: parameters are not a type literal`);
   const allOptional = params.every((p) => !p.required);
-  if (args && args.questionToken && !allOptional) throw new Error(`${name}: optional arguments with required parameters`);
+  if (args?.questionToken && !allOptional) throw new Error(`${name}: optional arguments with required parameters`);
   const method: Record<string, unknown> = { name, description, params, returns: member.type.getText(methodsFile) };
   // The package types a few all-optional parameter objects as required arguments; kept as is.
   if (args && !args.questionToken && allOptional && params.length > 0) method.argsRequired = true;

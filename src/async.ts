@@ -1,5 +1,5 @@
 /**
- * `botte/async`: the seed document's `from Botte.async_Botte import AsyncBotte`.
+ * `botte/async`: the Python `from telebot.async_telebot import AsyncTeleBot`.
  * AsyncBotte is Botte: every call already returns a Promise.
  * @module
  */

@@ -25,7 +25,9 @@ export type { SaveStepsOptions, LoadStepsOptions } from './dispatch/saved-steps.
 export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting, type TransportKind } from './api/settings.js';
 export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, LocalFileError, type TelegramErrorJson } from './api/errors.js';
 export { NoReplyTargetError } from './api/reply-target.js';
-export type { BotteOptions, ExceptionHandler as ExceptionHandlerLike, RetryOptions, FloodControlOptions } from './options.js';
+export type { BotteOptions } from './runner/options.js';
+export type { ExceptionHandler as ExceptionHandlerLike } from './dispatch/options.js';
+export type { RetryOptions, FloodControlOptions } from './api/options.js';
 export { ExceptionHandler } from './dispatch/exception-handler.js';
 export type { BotApiMethods } from './api/generated/bot-api-methods.js';
 export type { ApiParams, ApiResult, MessageExtras } from './api/method-spec.js';

@@ -1,6 +1,6 @@
 /**
  * Botte's logger: a small, dependency-free logger shaped like Python's `logging` so that the
- * seed's `Botte.logger.setLevel(logging.DEBUG)` translates to `logger.setLevel('debug')`.
+ * Python `logger.setLevel(logging.DEBUG)` translates to `logger.setLevel('debug')`.
  *
  * Every line (message and error stack) passes through {@link redact} before it reaches any
  * output, so a registered bot token can never be written to a log. Calls below the current
@@ -8,7 +8,7 @@
  * @module
  */
 import { formatWithOptions } from 'node:util';
-import { redact, redactError } from './api/redact.js';
+import { redact, redactError } from './util/redact.js';
 
 /** Numeric levels, the same numbers as Python's `logging` module. */
 export const LogLevels = {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { UserFromGetMe } from '../src/api/generated/telegram-types.js';
-import { Botte, ApiTelegramException, type ApiResult } from '../src/index.js';
+import { type Botte, ApiTelegramException, type ApiResult } from '../src/index.js';
 import type { ApiClient } from '../src/api/client.js';
 import { startClient } from './helpers.js';
 

@@ -140,7 +140,7 @@ describe(`Bot API ${BOT_API_VERSION} update types`, () => {
     };
     conformance.updateTypes.forEach((type, i) => {
       const row = REGISTRARS.find((r) => r.updateType === type)!;
-      const registrar = (bot as unknown as Record<string, Function>)[row.register]!;
+      const registrar = (bot as unknown as Record<string, (...args: unknown[]) => unknown>)[row.register]!;
       registrar.call(bot, () => { seen.push(type); });
       emu.pushUpdate({ [type]: payload(type, i) } as never);
     });

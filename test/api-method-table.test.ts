@@ -35,7 +35,7 @@ test('deprecated aliases of the description call the current method', async () =
   }
 });
 
-test('positional parameters are the required ones in Telegram order, with the seed overrides', () => {
+test('positional parameters are the required ones in Telegram order, with the pyTelegramBotAPI order overrides', () => {
   assert.deepEqual(METHOD_TABLE.sendMessage.positional, ['chat_id', 'text']);
   assert.deepEqual(METHOD_TABLE.forwardMessage.positional, ['chat_id', 'from_chat_id', 'message_id']);
   assert.deepEqual(METHOD_TABLE.editMessageText.positional, ['text', 'chat_id', 'message_id', 'inline_message_id']);

@@ -1,4 +1,4 @@
-// The seed document's method examples, each against the emulator over real HTTP.
+// The README's method examples (pyTelegramBotAPI's argument order), each against the emulator over real HTTP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
@@ -53,7 +53,7 @@ test('every way of passing positionals and options sends Telegram the same param
   assert.deepEqual(last('sendMessage'), { chat_id: 5, text: 'no undefined' });
 });
 
-test('editMessageText takes text, chatId, messageId in the seed order', async () => {
+test('editMessageText takes text, chatId, messageId in pyTelegramBotAPI\'s order', async () => {
   const sent = await ctx.bot.sendMessage(7, 'before');
   const edited = await ctx.bot.editMessageText('after', 7, sent.message_id);
   assert.notEqual(edited, true);

@@ -1,4 +1,4 @@
-// Settings of API.md §8: API_URL / FILE_URL, CUSTOM_REQUEST_SENDER, proxies, per-instance twins.
+// Settings (README.md, "Settings, proxies, errors, logging"): API_URL / FILE_URL, CUSTOM_REQUEST_SENDER, proxies, per-instance twins.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';

@@ -6,7 +6,7 @@ import { inspect } from 'node:util';
 import { Botte, InputFile, logger, type BotteOptions } from '../src/index.js';
 import type { LogRecord } from '../src/logger.js';
 import { CustomRequestResponse } from '../src/util/custom-request-response.js';
-import { redactError } from '../src/api/redact.js';
+import { redactError } from '../src/util/redact.js';
 
 // A token of the real shape: the secret is 35 characters, as @BotFather gives them.
 const BOT_ID = '987654321';

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte, NoReplyTargetError, customFilters, StatesGroup } from '../src/index.js';
 import type { BotApiEmulator } from '../src/testing/index.js';
-import type { BotteOptions } from '../src/options.js';
+import type { BotteOptions } from '../src/index.js';
 import { dispatchHarness } from './helpers.js';
 
 const harness = dispatchHarness({

@@ -3,11 +3,9 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BotApiEmulator } from '../src/testing/index.js';
 import { dispatchHarness } from './helpers.js';
-import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { ContinueHandling } from '../src/dispatch/handler-backends.js';
 import { REGISTRARS } from '../src/dispatch/registrars.js';
 import { updateTypes } from '../src/util/constants.js';
-import type { BotteOptions } from '../src/options.js';
 
 const harness = dispatchHarness();
 const setup = harness.setup;
@@ -19,7 +17,7 @@ beforeEach(() => harness.reset());
 const sentTexts = () => emu.callsOf('sendMessage').map((call) => call.params.text);
 const USERNAME = 'botte_test_bot';
 
-describe('the seed examples', () => {
+describe('the README examples', () => {
   test('commands, contentTypes, regexp, func with contentTypes, and the echo fallback', async () => {
     const { bot, feed } = setup();
     bot.handleMsg({ commands: ['start', 'help'] }, (message) => bot.replyTo(message, 'Howdy, how are you doing?'));
@@ -180,7 +178,7 @@ describe('filters', () => {
     const seen: string[] = [];
     bot.callbackQueryHandler({ callbackData: 'exact' }, (call) => { seen.push(`exact:${call.data}`); });
     bot.callbackQueryHandler({ callbackData: /^vote:(\d+)$/ }, (call) => { seen.push(`vote:${call.data}`); });
-    bot.callbackQueryHandler((call) => true, async (call) => { await bot.answerCallbackQuery(call.id); seen.push('any'); });
+    bot.callbackQueryHandler((_call) => true, async (call) => { await bot.answerCallbackQuery(call.id); seen.push('any'); });
     emu.pushCallbackQuery('exact');
     emu.pushCallbackQuery('vote:12');
     emu.pushCallbackQuery('vote:x');

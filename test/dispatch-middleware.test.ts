@@ -3,11 +3,10 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BotApiEmulator } from '../src/testing/index.js';
 import { dispatchHarness } from './helpers.js';
-import { Dispatcher } from '../src/dispatch/dispatcher.js';
+import type { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { BaseMiddleware, CancelUpdate, SkipHandler } from '../src/dispatch/handler-backends.js';
 import { AdvancedCustomFilter, SimpleCustomFilter } from '../src/dispatch/custom-filters/base.js';
 import { apihelper } from '../src/api/settings.js';
-import type { BotteOptions } from '../src/options.js';
 import type { Message } from '../src/types/message.js';
 
 // A custom filter of this file (TextIn below), declared the way users declare theirs.
@@ -26,7 +25,7 @@ after(() => harness.stop());
 beforeEach(() => harness.reset());
 
 describe('function middlewares', () => {
-  test('the seed example: apihelper.ENABLE_MIDDLEWARE, the message is modified before the handler', async () => {
+  test('the README example: apihelper.ENABLE_MIDDLEWARE, the message is modified before the handler', async () => {
     apihelper.ENABLE_MIDDLEWARE = true;
     let bot: Dispatcher;
     let feed: () => Promise<void>;
@@ -106,7 +105,7 @@ describe('class-based middlewares', () => {
     bot.setupMiddleware(new Recorder('a', log));
     bot.setupMiddleware(new Recorder('b', log));
     bot.handleMsg({ func: (m) => m.text === 'boom' }, () => { throw new Error('handler failed'); });
-    bot.handleMsg({}, (message, data) => { log.push(`handler:${data.a},${data.b}`); });
+    bot.handleMsg({}, (_message, data) => { log.push(`handler:${data.a},${data.b}`); });
     emu.pushMessage('hello');
     emu.pushMessage('boom');
     await feed();

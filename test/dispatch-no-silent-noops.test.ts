@@ -30,7 +30,7 @@ test('bot.chatMemberHandler(fn) whose decorator is never applied warns once, nam
   assert.match(logged[0]!, /registered nothing.*bot\.chatMemberHandler\(\{\}, fn\)/);
 });
 
-test('decorators that are applied (also stacked, and the seed\'s predicate form) do not warn', async () => {
+test('decorators that are applied (also stacked, and the README\'s predicate form) do not warn', async () => {
   const bot = new Botte('1:x');
   const logged = await captureWarnings(() => {
     bot.inlineHandler((query) => query.query === 'text')(() => undefined);

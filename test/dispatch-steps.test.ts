@@ -5,7 +5,6 @@ import type { BotApiEmulator } from '../src/testing/index.js';
 import { dispatchHarness } from './helpers.js';
 import { logger, type LogRecord } from '../src/logger.js';
 import { MemoryHandlerBackend } from '../src/states/step-backends.js';
-import type { BotteOptions } from '../src/options.js';
 import type { Message } from '../src/types/message.js';
 
 const harness = dispatchHarness();

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CallbackQuery, InlineQuery, PhotoSize, PollAnswer } from '../src/api/generated/telegram-types.js';
-import { Dispatcher } from '../src/dispatch/dispatcher.js';
+import type { Dispatcher } from '../src/dispatch/dispatcher.js';
 import type { HandlerData } from '../src/dispatch/handler-backends.js';
 import type { StateContext } from '../src/states/bot-states.js';
 import type { Message, MessageWith } from '../src/types/message.js';

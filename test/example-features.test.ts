@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BotteOptions } from '../src/index.js';
 import { startExample } from './example-harness.js';
 import * as form from '../examples/form-states-bot.js';
 import * as functionMiddleware from '../examples/function-middleware-bot.js';
@@ -14,9 +13,6 @@ import * as customFilters from '../examples/custom-filters-bot.js';
 import * as chatMember from '../examples/chat-member-bot.js';
 import * as reactions from '../examples/reactions-bot.js';
 import * as formatting from '../examples/formatting-bot.js';
-import * as files from '../examples/files-bot.js';
-import * as stars from '../examples/stars-payments-bot.js';
-import * as polls from '../examples/polls-bot.js';
 
 const user = { id: 1001, is_bot: false, first_name: 'Ada' };
 

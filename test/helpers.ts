@@ -1,7 +1,7 @@
 /** Shared helpers of the test suite: start an emulator and a client pointed at it. */
 import { BotApiEmulator, type EmulatorOptions } from '../src/testing/index.js';
 import { ApiClient } from '../src/api/client.js';
-import type { BotteOptions } from '../src/options.js';
+import type { BotteOptions } from '../src/index.js';
 import assert from 'node:assert/strict';
 import { Botte, StatesGroup, customFilters } from '../src/index.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';

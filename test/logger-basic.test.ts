@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Logger, logger, LogLevels, type LogRecord } from '../src/logger.js';
-import { registerSecret } from '../src/api/redact.js';
+import { registerSecret } from '../src/util/redact.js';
 
 function capture(target: Logger): LogRecord[] {
   const records: LogRecord[] = [];

@@ -84,7 +84,7 @@ test('`npm start` without BOT_TOKEN and without a terminal plays the conversatio
   });
   assert.equal(run.error, undefined, `did not end within 90 s: ${String(run.error)}\n${run.stdout}`);
   assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
-  assert.match(run.stdout, /user: \/start\nbot:  Howdy, how are you doing\?/);
-  assert.match(run.stdout, /bot:  Echo me, please\./);
+  assert.match(run.stdout, /user: \/start\nbot: {2}Howdy, how are you doing\?/);
+  assert.match(run.stdout, /bot: {2}Echo me, please\./);
   assert.match(run.stdout, /Stopped\./);
 });

@@ -1,5 +1,5 @@
-// `botte/async` (src/async.ts), the seed's `from Botte.async_Botte import AsyncBotte`: the async
-// echo bot of the seed, imported from that entry point, against the emulator; the entry point
+// `botte/async` (src/async.ts), the twin of Python's `from telebot.async_telebot import AsyncTeleBot`: the async
+// echo bot of the README, imported from that entry point, against the emulator; the entry point
 // also re-exports everything of `botte`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,7 +33,7 @@ test('botte/async: AsyncBotte answers commands and echoes with async handlers, p
     const since = emu.calls.length;
     emu.pushMessage('ping', { chatId: 5, userId: 5 });
     assert.equal((await emu.waitForCall('sendMessage', undefined, { since, timeoutMs: 10_000 })).params.text, 'ping');
-    // Every call returns a promise, as in the seed's `await bot.get_me()`.
+    // Every call returns a promise, as in Python's `await bot.get_me()`.
     const me = await bot.getMe();
     assert.equal(me.username, 'botte_test_bot');
     await bot.stopBot();

@@ -96,7 +96,10 @@ test('polling() without nonStop ends at the first error; an exceptionHandler ret
       await assert.rejects(bot.polling({ longPollingTimeout: 1 }), ApiHTTPException);
 
       const seen: unknown[] = [];
-      const tolerant = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler: (error) => (seen.push(error), true) });
+      const tolerant = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler: (error) => {
+        seen.push(error);
+        return true;
+      } });
       tolerant.handleMsg({ func: () => true }, (message) => void tolerant.replyTo(message, 'ok'));
       emu.injectFault({ method: 'getUpdates', kind: 'http-500' });
       const running = tolerant.polling({ longPollingTimeout: 1, backoff: { initialMs: 1 } });

@@ -112,7 +112,7 @@ describe('StateMiddleware', () => {
     const bot = new AsyncBotte(emu.token, { apiUrl: emu.apiUrl });
     bot.setupMiddleware(new states.StateMiddleware(bot));
     const seen: unknown[] = [];
-    bot.callbackQueryHandler({}, async (query, data) => {
+    bot.callbackQueryHandler({}, async (_query, data) => {
       await (data as states.StateHandlerData).state.set('picked');
       seen.push(await (data as states.StateHandlerData).state.get(), (data as states.StateHandlerData).stateContext === (data as states.StateHandlerData).state);
     });

@@ -136,7 +136,7 @@ describe('StateRedisStorage', () => {
     const a = storage({ prefix: 'concurrent' });
     const b = storage({ prefix: 'concurrent' });
     await a.setState(key, 'Busy');
-    await Promise.all(Array.from({ length: 300 }, (_, i) => (i % 2 ? a : b).setData(key, { [`f${i}`]: i, [`shared`]: i })));
+    await Promise.all(Array.from({ length: 300 }, (_, i) => (i % 2 ? a : b).setData(key, { [`f${i}`]: i, 'shared': i })));
     const data = await a.getData(key);
     for (let i = 0; i < 300; i++) assert.equal(data[`f${i}`], i, `field f${i}`);
     assert.equal(await b.getState(key), 'Busy');

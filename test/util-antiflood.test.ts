@@ -41,7 +41,7 @@ test('antiflood rethrows other errors immediately', async () => {
 
 test('antiflood gives up after numberRetries attempts (array form)', async () => {
   let calls = 0;
-  const flooded = async (a: number, b: number) => {
+  const flooded = async (_a: number, _b: number) => {
     calls++;
     throw floodError(0);
   };

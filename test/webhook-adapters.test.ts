@@ -44,7 +44,10 @@ function webRequest(url: string, request: Sent): Request {
 const emu = await BotApiEmulator.start();
 const handled = new Map<number, number>();
 const errors: unknown[] = [];
-const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler: (error) => (errors.push(error), true) });
+const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler: (error) => {
+  errors.push(error);
+  return true;
+} });
 bot.handleMsg({ func: () => true }, async (message) => {
   await sleep(20); // the answer must wait for this
   handled.set(message.message_id, (handled.get(message.message_id) ?? 0) + 1);

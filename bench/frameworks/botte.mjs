@@ -3,7 +3,6 @@
  * answering with bot.sendMessage(chat id, text) like the peers' ctx.reply (no reply_parameters).
  */
 import { TOKEN, COMMANDS, REGEXPS, PREDICATES } from '../lib/logic.mjs';
-import { fakeMessage } from '../lib/updates.mjs';
 
 export const label = 'Botte';
 
@@ -47,7 +46,7 @@ export async function dispatch(send) {
   const { util } = await import('botte');
   const okTrue = new util.CustomRequestResponse({ ok: true, result: true });
   const bot = await registered(undefined, {
-    customRequestSender: (httpMethod, url, { params }) => {
+    customRequestSender: (_httpMethod, url, { params }) => {
       if (!url.endsWith('/sendMessage')) return okTrue;
       return send(params.chat_id, params.text).then((result) => new util.CustomRequestResponse({ ok: true, result }));
     },

@@ -26,7 +26,7 @@ function register(bot) {
 /** In-process: `bot.handleUpdate` with an API transformer answering every call locally. */
 export async function dispatch(send) {
   const bot = register(await construct());
-  bot.api.config.use((prev, method, payload) =>
+  bot.api.config.use((_prev, method, payload) =>
     method === 'sendMessage'
       ? send(payload.chat_id, payload.text).then((result) => ({ ok: true, result }))
       : Promise.resolve({ ok: true, result: true }));

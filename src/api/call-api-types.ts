@@ -10,7 +10,7 @@ import type { MethodName } from './generated/method-table.js';
 import type { ApiParams } from './method-spec.js';
 
 /** The keys of `T` that are not optional. */
-type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+type RequiredKeys<T> = { [K in keyof T]-?: Record<never, never> extends Pick<T, K> ? never : K }[keyof T];
 
 /**
  * The arguments after the method name in `callApi(method, ...)`: the parameter object is required

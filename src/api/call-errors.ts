@@ -4,7 +4,7 @@
  * @module
  */
 import { ApiException, ApiHTTPException, ApiInvalidJSONException, ApiTelegramException, type TelegramErrorJson } from './errors.js';
-import { redactAndTruncate, redactError } from './redact.js';
+import { redactAndTruncate, redactError } from '../util/redact.js';
 import { methodSpec } from './method-lookup.js';
 
 /** Telegram's answer, parsed. */

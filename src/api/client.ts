@@ -15,7 +15,7 @@ import type { ApiParams, ApiResult, OptionsOf } from './method-spec.js';
 import type { ApiCallArgs, UnknownMethodName } from './call-api-types.js';
 import { apihelper, formatUrl } from './settings.js';
 import { Transport } from './transport.js';
-import { registerSecret, redactError } from './redact.js';
+import { registerSecret } from '../util/redact.js';
 import { prepareParams, uploadsAreReplayable, type PreparedParams } from './prepare-params.js';
 import { buildMultipart, fieldValue } from './multipart.js';
 import { readAnswer, readParsedAnswer, retryDelay, toApiException } from './call-errors.js';
@@ -25,10 +25,10 @@ import { CustomRequestResponse } from '../util/custom-request-response.js';
 import type { InputFile } from '../types/input-file.js';
 import { FloodControl } from './flood-control.js';
 import { logger } from '../logger.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../util/sleep.js';
 import { observed, rememberOrigin } from './unobserved-errors.js';
 import { validateToken } from '../util/token.js';
-import type { BotteOptions } from '../options.js';
+import type { ApiOptions } from './options.js';
 
 /** Per-call settings of {@link ApiClient.callApi}. */
 export interface CallOptions {
@@ -56,7 +56,7 @@ export class ApiClient {
    */
   readonly #token: string;
   /** The options the bot was created with. */
-  readonly options: BotteOptions;
+  readonly options: ApiOptions;
   /** The id of the bot, the part of the token before `:`. */
   readonly botId: number;
   private transport?: Transport;
@@ -74,7 +74,7 @@ export class ApiClient {
    * @param token the token BotFather gave
    * @param options defaults for calls, transport settings and dispatch settings
    */
-  constructor(token: string, options: BotteOptions = {}) {
+  constructor(token: string, options: ApiOptions = {}) {
     if (typeof token !== 'string' || (options.validateToken !== false && !validateToken(token))) {
       throw new TypeError('The bot token is malformed: expected "<bot id>:<secret>" without spaces');
     }
@@ -274,7 +274,7 @@ export class ApiClient {
     } as ApiParams<'sendMessage'>);
   }
 
-  /** Removes the webhook (the seed's `remove_webhook`): `deleteWebhook` with the same options. */
+  /** Removes the webhook (pyTelegramBotAPI's `remove_webhook`): `deleteWebhook` with the same options. */
   removeWebhook(options?: ApiParams<'deleteWebhook'>): Promise<true> {
     return this.callApi('deleteWebhook', options) as Promise<true>;
   }
@@ -361,7 +361,6 @@ function readCustomAnswer(method: string, response: unknown): unknown {
  * The 185 typed methods' signatures (generated from spec/bot-api.json), merged into the class;
  * their code is in typed-methods.ts, linked by the static block of the class.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface ApiClient extends BotApiMethods {}
 
 export { ApiException };

@@ -5,7 +5,7 @@
  * `src/util/error-brand.ts`), so `instanceof` also holds across the CommonJS and ESM builds.
  * @module
  */
-import { redact, redactAndTruncate, redactError } from './redact.js';
+import { redact, redactAndTruncate, redactError } from '../util/redact.js';
 import { brandError } from '../util/error-brand.js';
 
 /** Base class of every error raised by a Bot API call. */

@@ -9,8 +9,8 @@
  * capacity in the future, and a chat's spacing is measured from real release times.
  * @module
  */
-import type { FloodControlOptions } from '../options.js';
-import { sleep } from './sleep.js';
+import type { FloodControlOptions } from './options.js';
+import { sleep } from '../util/sleep.js';
 
 /** Methods that put a message into a chat; only these count against the limits. */
 const SENDS_MESSAGE = /^(send(?!ChatAction|ChatJoinRequestWebApp|MessageDraft|RichMessageDraft)|copyMessages?$|forwardMessages?$)/;

@@ -5,7 +5,7 @@
  */
 import type { InputFile } from '../types/input-file.js';
 import { LocalFileError } from './errors.js';
-import { redactError } from './redact.js';
+import { redactError } from '../util/redact.js';
 
 /** A multipart body ready to send. */
 export interface MultipartBody {
@@ -44,7 +44,7 @@ export function fieldValue(value: unknown): string {
 async function localSize(file: InputFile, method: string): Promise<number | undefined> {
   const source = file.source as { path?: unknown; pipe?: unknown };
   if (typeof source.path !== 'string' || typeof source.pipe === 'function') return file.size();
-  let info;
+  let info: Awaited<ReturnType<typeof import('node:fs/promises').stat>>;
   try {
     // Loaded on use: only a path source needs the file system (absent on Workers).
     const { stat } = await import('node:fs/promises');

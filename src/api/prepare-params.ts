@@ -4,9 +4,9 @@
  * @module
  */
 import { DefaultFlag, type MethodSpec } from './method-spec.js';
-import { InputFile, isUploadable, toInputFile } from '../types/input-file.js';
+import { type InputFile, isUploadable, toInputFile } from '../types/input-file.js';
 import { extractAttachments } from '../types/attachments.js';
-import type { BotteOptions } from '../options.js';
+import type { ApiOptions } from './options.js';
 
 /** Parameters split into JSON fields and uploads. */
 export interface PreparedParams {
@@ -18,7 +18,7 @@ export interface PreparedParams {
 
 /** The constructor defaults that apply to calls. */
 export type CallDefaults = Pick<
-  BotteOptions,
+  ApiOptions,
   'parseMode' | 'disableNotification' | 'protectContent' | 'allowSendingWithoutReply' | 'disableWebPagePreview'
 >;
 
@@ -62,7 +62,7 @@ export function prepareParams(
   owned = false,
 ): PreparedParams {
   if (owned && params !== undefined && onlyPlainValues(params)) {
-    if (spec && spec.defaults) applyDefaults(params, spec.defaults, defaults);
+    if (spec?.defaults) applyDefaults(params, spec.defaults, defaults);
     return { fields: params, files: NO_FILES };
   }
   const fields: Record<string, unknown> = {};
@@ -77,15 +77,20 @@ export function prepareParams(
       if (typeof value !== 'object') {
         fields[key] = value;
       } else if (isUploadable(value)) {
-        (files ??= new Map()).set(key, toInputFile(value, key));
+        files ??= new Map();
+        files.set(key, toInputFile(value, key));
       } else {
-        const extracted = extractAttachments(value, (nextName ??= attachmentNamer()));
+        nextName ??= attachmentNamer();
+        const extracted = extractAttachments(value, nextName);
         fields[key] = extracted.json;
-        for (const [name, file] of extracted.files) (files ??= new Map()).set(name, file);
+        for (const [name, file] of extracted.files) {
+          files ??= new Map();
+          files.set(name, file);
+        }
       }
     }
   }
-  if (spec && spec.defaults) applyDefaults(fields, spec.defaults, defaults);
+  if (spec?.defaults) applyDefaults(fields, spec.defaults, defaults);
   return { fields, files: files ?? NO_FILES };
 }
 

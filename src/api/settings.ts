@@ -1,5 +1,5 @@
 /**
- * Process-wide settings, the `apihelper` of the seed document (`apihelper.API_URL = ...`).
+ * Process-wide settings, pyTelegramBotAPI's `apihelper` (`apihelper.API_URL = ...`).
  * Each setting has a per-instance twin in the `Botte` constructor options, which wins.
  * `asyncioHelper` is the same object: Botte and AsyncBotte share one transport.
  * @module
@@ -82,7 +82,7 @@ function fromEnv(name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-/** The global settings (the seed's `apihelper`). */
+/** The global settings (pyTelegramBotAPI's `apihelper`). */
 export const apihelper: ApiHelperSettings = {
   API_URL: fromEnv('BOTTE_API_URL') ?? 'https://api.telegram.org/bot{0}/{1}',
   FILE_URL: fromEnv('BOTTE_FILE_URL') ?? 'https://api.telegram.org/file/bot{0}/{1}',
@@ -102,7 +102,7 @@ export const apihelper: ApiHelperSettings = {
   ApiInvalidJSONException,
 };
 
-/** The seed's `asyncioHelper`: the same settings, since AsyncBotte shares Botte's transport. */
+/** pyTelegramBotAPI's `asyncio_helper`: the same settings, since AsyncBotte shares Botte's transport. */
 export const asyncioHelper: ApiHelperSettings = apihelper;
 
 /** Fills a URL template: `{0}` becomes the token, `{1}` the method or file path. */

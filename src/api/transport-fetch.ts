@@ -29,7 +29,10 @@ const SMALL_BODY = 1024 * 1024;
 export function supportsStreamedBodies(): boolean {
   if (streamedBodies === undefined) {
     const g = globalThis as { Bun?: unknown; Deno?: unknown };
-    if (g.Bun !== undefined || g.Deno !== undefined) return (streamedBodies = true);
+    if (g.Bun !== undefined || g.Deno !== undefined) {
+      streamedBodies = true;
+      return true;
+    }
     try {
       let duplexRead = false;
       const init = {

@@ -6,6 +6,13 @@
 import { AdvancedCustomFilter } from '../dispatch/custom-filters/base.js';
 import type { CallbackData, CallbackDataValue } from './callback-data.js';
 
+declare module '../dispatch/types.js' {
+  interface CustomFilterKeys {
+    /** `callbackData.CallbackDataCustomFilter` (default key): the query's data passes this factory filter. */
+    config: CallbackDataFilter;
+  }
+}
+
 /**
  * Matches callback queries whose data a {@link CallbackData} factory parses and whose parts
  * equal the configured values (pyTelegramBotAPI's `CallbackDataFilter`).

@@ -5,7 +5,7 @@
  * @module
  */
 import type { CustomFilter } from './custom-filters/base.js';
-import { compileHandler, MESSAGE_ONLY_KEYS, resolveFilter, type FilterContext, type HandlerEntry, type ResolvedFilter } from './filters.js';
+import { compileHandler, MESSAGE_ONLY_KEYS, resolveFilter, type FilterContext, type HandlerEntry, type ResolvedFilter, type UserFunction } from './filters.js';
 import { HandlerTable } from './handler-table.js';
 import { ClassMiddlewares, FunctionMiddlewares } from './middleware.js';
 import { FILTER_KIND, REGISTRARS } from './registrars.js';
@@ -92,7 +92,7 @@ export class DispatchState implements FilterContext {
   }
 
   /** Compiles and registers a handler (see `HandlerSink.addHandler`). */
-  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: Function, fromRegister: boolean): HandlerEntry {
+  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: UserFunction, fromRegister: boolean): HandlerEntry {
     const kind = FILTER_KIND[updateType] ?? 'plain';
     const registrar = REGISTRAR_NAME[updateType] ?? updateType;
     const entry = compileHandler(handler, filters, kind, registrar, this.order++, !fromRegister);
@@ -102,7 +102,10 @@ export class DispatchState implements FilterContext {
       }
     }
     let table = this.tables.get(updateType);
-    if (table === undefined) this.tables.set(updateType, (table = new HandlerTable()));
+    if (table === undefined) {
+      table = new HandlerTable();
+      this.tables.set(updateType, table);
+    }
     table.add(entry);
     return entry;
   }

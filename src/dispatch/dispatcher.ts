@@ -8,7 +8,7 @@
 import type { Update } from '../api/generated/telegram-types.js';
 import { ApiClient } from '../api/client.js';
 import { apihelper } from '../api/settings.js';
-import type { BotteOptions } from '../options.js';
+import type { DispatcherOptions } from './options.js';
 import type { Message } from '../types/message.js';
 import { BotStates, type DataCallback } from '../states/bot-states.js';
 import { StateMemoryStorage } from '../states/memory-storage.js';
@@ -16,6 +16,7 @@ import type { StateData, StateStorage } from '../states/storage.js';
 import type { State } from '../states/state.js';
 import { linkMethodLayer } from '../util/method-layer.js';
 import type { CustomFilter } from './custom-filters/base.js';
+import type { UserFunction } from './filters.js';
 import { DispatchState, type UpdateListener } from './dispatch-state.js';
 import type { BaseMiddleware } from './handler-backends.js';
 import type { MaybeAsync } from './maybe-async.js';
@@ -32,7 +33,7 @@ type Id = number | string;
 const SETTLED: Promise<void> = Promise.resolve();
 
 /**
- * A bot that dispatches updates to handlers. See API.md §4–§5 for the registrars
+ * A bot that dispatches updates to handlers. See docs/handlers-and-filters.md and docs/middleware.md for the registrars
  * (`handleMsg`, `callbackQueryHandler`, ... and their `register…` twins, typed through the
  * merged {@link DispatchRegistrars} interface).
  */
@@ -45,14 +46,16 @@ export class Dispatcher extends ApiClient {
    */
   readonly botStates: BotStates;
   private readonly pipeline: UpdatePipeline;
+  /** The options the bot was built with. */
+  declare readonly options: DispatcherOptions;
 
   /**
    * @param token the token BotFather gave
-   * @param options see {@link BotteOptions}; dispatch reads `useMiddleware` (else
+   * @param options see `BotteOptions`; dispatch reads `useMiddleware` (else
    *   `apihelper.ENABLE_MIDDLEWARE` at this moment), `useClassMiddlewares`, `exceptionHandler`,
    *   `suppressMiddlewareExceptions`, `stateStorage`, `nextStepBackend`, `replyBackend`
    */
-  constructor(token: string, options: BotteOptions = {}) {
+  constructor(token: string, options: DispatcherOptions = {}) {
     super(token, options);
     this.dispatchState = new DispatchState({
       functionMiddlewares: options.useMiddleware ?? apihelper.ENABLE_MIDDLEWARE,
@@ -91,7 +94,7 @@ export class Dispatcher extends ApiClient {
     for (const update of updates) await this.handleUpdate(update);
   }
 
-  /** Handles bare messages (the seed's webhook recipe) as `message` updates. */
+  /** Handles bare messages (pyTelegramBotAPI's webhook recipe) as `message` updates. */
   processNewMessages(messages: readonly Message[]): Promise<void> {
     return this.processNewUpdates(messages.map((message) => ({ update_id: 0, message }) as Update));
   }
@@ -107,7 +110,7 @@ export class Dispatcher extends ApiClient {
 
   /**
    * Adds a listener called with `[message]` for every `message` update, before next-step
-   * handlers and handlers (the seed's `set_update_listener`). May be called several times: every
+   * handlers and handlers (pyTelegramBotAPI's `set_update_listener`). May be called several times: every
    * listener runs, in order. A listener's error is reported and does not stop the update.
    */
   setUpdateListener(listener: (messages: Message[]) => unknown): void {
@@ -116,7 +119,7 @@ export class Dispatcher extends ApiClient {
   }
 
   /** @internal Called by the installed registrars. */
-  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: Function, fromRegister: boolean): void {
+  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: UserFunction, fromRegister: boolean): void {
     this.dispatchState.addHandler(updateType, filters, handler, fromRegister);
   }
 
@@ -160,7 +163,7 @@ export class Dispatcher extends ApiClient {
     return (fn: FunctionMiddleware) => this.registerMiddlewareHandler(fn, filters);
   }
 
-  /** The seed's `register_middleware_handler(callback, update_types)`: see {@link middlewareHandler}. */
+  /** pyTelegramBotAPI's `register_middleware_handler(callback, update_types)`: see {@link middlewareHandler}. */
   registerMiddlewareHandler<F extends FunctionMiddleware>(middleware: F, filters?: MiddlewareFilters | readonly string[]): F {
     const updateTypes = Array.isArray(filters) ? filters : (filters as MiddlewareFilters | undefined)?.updateTypes;
     this.functionMiddlewares().add(middleware, updateTypes);
@@ -328,5 +331,4 @@ export class Dispatcher extends ApiClient {
  * `handleMsg`, `callbackQueryHandler`, ... and their `register…` twins), merged into the class;
  * their code is in registrars.ts, linked by the static block of the class.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface Dispatcher extends DispatchRegistrars {}

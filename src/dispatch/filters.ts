@@ -8,10 +8,13 @@ import { isThenable } from './is-thenable.js';
 import { AdvancedCustomFilter, SimpleCustomFilter, type CustomFilter } from './custom-filters/base.js';
 import type { FilterKind } from './registrars.js';
 
+/** A user's function as stored (a handler, a middleware phase): called with what its registrar documents. */
+export type UserFunction = (...args: any[]) => unknown;
+
 /** A registered handler with its filters in the shape dispatch tests fastest. */
 export interface HandlerEntry {
   /** The user's function. */
-  readonly handler: Function;
+  readonly handler: UserFunction;
   /** Declaration order across all handlers of the bot (first match wins). */
   readonly order: number;
   /** The registrar used, for error messages. */
@@ -82,7 +85,7 @@ function toList(value: unknown, key: string, registrar: string): string[] {
  * `defaultText` applies the registrars' `contentTypes: ['text']` default.
  */
 export function compileHandler(
-  handler: Function,
+  handler: UserFunction,
   filters: Readonly<Record<string, unknown>> | undefined,
   kind: FilterKind,
   registrar: string,
@@ -188,7 +191,7 @@ export function resolveFilter(filter: CustomFilter): ResolvedFilter {
   let advanced: boolean;
   if (filter instanceof AdvancedCustomFilter) advanced = true;
   else if (filter instanceof SimpleCustomFilter) advanced = false;
-  else advanced = (shape.check as Function).length >= 2; // duck-typed filter: `check(obj, value)` means advanced
+  else advanced = (shape.check as UserFunction).length >= 2; // duck-typed filter: `check(obj, value)` means advanced
   return { filter, advanced };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The `handlerBackends` namespace of API.md §5: the base class of class-based middlewares and
+ * The `handlerBackends` namespace (docs/middleware.md): the base class of class-based middlewares and
  * the three marker objects that steer dispatch (`SkipHandler`, `CancelUpdate`, `ContinueHandling`).
  * @module
  */
@@ -57,7 +57,7 @@ export class ContinueHandling {
  * order the middlewares were set up.
  *
  * With `updateSensitive = true`, per-type methods are called instead: `preProcessMessage`,
- * `postProcessCallbackQuery`, ... (the camelCase of the seed's `pre_process_<update_type>`).
+ * `postProcessCallbackQuery`, ... (the camelCase of pyTelegramBotAPI's `pre_process_<update_type>`).
  */
 export abstract class BaseMiddleware {
   /** The update types (Telegram's names: `'message'`, `'callback_query'`, ...) this middleware sees. */

@@ -1,5 +1,5 @@
 /**
- * The two middleware systems of API.md §5.
+ * The two middleware systems (docs/middleware.md).
  *
  * - Function middlewares (`apihelper.ENABLE_MIDDLEWARE` / `useMiddleware`): `(bot, obj)` before
  *   anything else sees the update, so they can modify it.
@@ -8,7 +8,8 @@
  * @module
  */
 import { isThenable } from './is-thenable.js';
-import { BaseMiddleware, isCancelUpdate, isSkipHandler, type HandlerData } from './handler-backends.js';
+import { type BaseMiddleware, isCancelUpdate, isSkipHandler, type HandlerData } from './handler-backends.js';
+import type { UserFunction } from './filters.js';
 import type { FunctionMiddleware } from './types.js';
 import { logger } from '../logger.js';
 
@@ -93,11 +94,11 @@ export class ClassMiddlewares {
     return list;
   }
 
-  private method(middleware: BaseMiddleware, phase: 'preProcess' | 'postProcess', updateType: string): Function | undefined {
+  private method(middleware: BaseMiddleware, phase: 'preProcess' | 'postProcess', updateType: string): UserFunction | undefined {
     if (!middleware.updateSensitive) return middleware[phase];
     const name = phase + capitalised(updateType);
     const method = (middleware as unknown as Record<string, unknown>)[name];
-    if (typeof method === 'function') return method;
+    if (typeof method === 'function') return method as UserFunction;
     // The Python library logs a missing per-type method and skips it; once per name is enough.
     const warnKey = `${middleware.constructor.name}.${name}`;
     if (!this.warnedMissing.has(warnKey)) {

@@ -4,8 +4,8 @@
  * onto its class. Adding an update type of a new Bot API version means adding one row here.
  * @module
  */
-import type { CallbackQuery } from '../api/generated/telegram-types.js';
 import { logger } from '../logger.js';
+import type { UserFunction } from './filters.js';
 import type {
   CallbackQueryRegister, CallbackQueryRegistrar, MessageRegister, MessageRegistrar, MessageUpdateType, Predicate, Register,
   Registrar, UpdateObject, UpdateType,
@@ -27,7 +27,7 @@ export interface RegistrarRow {
 }
 
 /**
- * Every update type of the current Bot API with its registrar names (API.md §4). Names of the
+ * Every update type of the current Bot API with its registrar names (docs/handlers-and-filters.md). Names of the
  * newer types follow the same pattern: `<camelCase type>Handler` / `register<Type>Handler`.
  */
 export const REGISTRARS = [
@@ -109,7 +109,7 @@ export interface HandlerSink {
    * Registers `handler` for `updateType` with `filters` (already normalised from a predicate);
    * `fromRegister` tells a `register…` twin (no `contentTypes` default).
    */
-  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: Function, fromRegister: boolean): void;
+  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: UserFunction, fromRegister: boolean): void;
 }
 
 function toFilters(filters: unknown, name: string): Record<string, unknown> | undefined {
@@ -119,7 +119,7 @@ function toFilters(filters: unknown, name: string): Record<string, unknown> | un
   throw new TypeError(`${name}: filters must be an object or a predicate function, got ${typeof filters}`);
 }
 
-function checkHandler(handler: unknown, name: string): asserts handler is Function {
+function checkHandler(handler: unknown, name: string): asserts handler is UserFunction {
   if (typeof handler !== 'function') throw new TypeError(`${name}: the handler must be a function, got ${typeof handler}`);
 }
 
@@ -140,7 +140,7 @@ function callSite(): string {
 /**
  * A registrar called without a handler returns a decorator; one that is never applied registers
  * nothing. Typically `bot.chatMemberHandler(fn)` meant "register fn" but made fn the `func`
- * filter (API.md §4). One tick later (decorators are applied at once, even stacked), an
+ * filter (docs/handlers-and-filters.md). One tick later (decorators are applied at once, even stacked), an
  * unapplied one is reported once per call site through the logger.
  */
 function watchDecorator(name: string, predicateOnly: boolean): PendingDecorator {
@@ -170,6 +170,7 @@ export function registrarLayer(): Record<string, Function> {
     const { updateType, name, register } = row;
     const registrar = function (this: HandlerSink, filters?: unknown, handler?: unknown): unknown {
       const normalised = toFilters(filters, name);
+      // biome-ignore lint/complexity/noArguments: only the argument count tells `f(filters)` (decorator) from `f(filters, undefined)`.
       if (arguments.length < 2) {
         // Decorator form: `bot.handleMsg(filters)(fn)`; returning `fn` is what makes stacking work.
         const pending = watchDecorator(name, typeof filters === 'function');

@@ -5,7 +5,7 @@
  * @module
  */
 import { isThenable } from './is-thenable.js';
-import type { ExceptionHandler } from '../options.js';
+import type { ExceptionHandler } from './options.js';
 import { logger } from '../logger.js';
 
 /**

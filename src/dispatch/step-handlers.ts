@@ -1,5 +1,5 @@
 /**
- * Next-step and reply handlers (the seed's `register_next_step_handler` / `register_for_reply`).
+ * Next-step and reply handlers (pyTelegramBotAPI's `register_next_step_handler` / `register_for_reply`).
  *
  * - A next-step handler waits for the next message of a CHAT (pyTelegramBotAPI's key; in a group
  *   that is the next message of anyone there: check `message.from.id` in the callback if it

@@ -1,5 +1,5 @@
 /**
- * Types of handler filters and handlers. Filter objects are the camelCase twins of the seed's
+ * Types of handler filters and handlers. Filter objects are the camelCase twins of pyTelegramBotAPI's
  * keyword arguments (`content_types=` → `contentTypes`), plus the custom filter keys declared in
  * {@link CustomFilterKeys}.
  * @module
@@ -10,7 +10,6 @@ import type { ContentType, Message, MessageWith } from '../types/message.js';
 import type { HandlerData } from './handler-backends.js';
 import type { TextFilter } from './custom-filters/text.js';
 import type { StateFilterValue } from './custom-filters/state-filter.js';
-import type { CallbackDataFilter } from '../callback-data/filter.js';
 
 /** Every kind of update: each optional field of Telegram's `Update`. */
 export type UpdateType = Exclude<keyof Update, 'update_id'>;
@@ -82,8 +81,8 @@ export interface CustomFilterKeys {
   isChatAdmin: boolean;
   /** `customFilters.StateFilter`: the user's current state is one of these. */
   state: StateFilterValue;
-  /** `callbackData.CallbackDataCustomFilter` (default key): the query's data passes this factory filter. */
-  config: CallbackDataFilter;
+  // `config` (callbackData.CallbackDataCustomFilter) is declared by src/callback-data/filter.ts, which
+  // sits above dispatch: it adds its key the way users add theirs (module augmentation).
 }
 
 /**

@@ -146,7 +146,7 @@ function htmlTags(entity: MessageEntity): readonly [string, string] | null {
 
 function withSubs(base: (entity: MessageEntity) => readonly [string, string] | null, subs?: EntitySubs | null) {
   return (entity: MessageEntity): readonly [string, string] | null => {
-    if (subs && Object.prototype.hasOwnProperty.call(subs, entity.type)) {
+    if (subs && Object.hasOwn(subs, entity.type)) {
       const sub = subs[entity.type];
       if (sub === null || sub === undefined) return null;
       return typeof sub === 'function' ? sub(entity) : fromTemplate(sub, entity);

@@ -139,13 +139,17 @@ export class PlaygroundServer {
   private get(url: URL, req: IncomingMessage, res: ServerResponse): void {
     switch (url.pathname) {
       case '/':
-        return sendText(res, PAGE_HTML, 'text/html; charset=utf-8');
+        sendText(res, PAGE_HTML, 'text/html; charset=utf-8');
+        return;
       case '/app.js':
-        return sendText(res, PAGE_JS, 'text/javascript; charset=utf-8');
+        sendText(res, PAGE_JS, 'text/javascript; charset=utf-8');
+        return;
       case '/app.css':
-        return sendText(res, PAGE_CSS, 'text/css; charset=utf-8');
+        sendText(res, PAGE_CSS, 'text/css; charset=utf-8');
+        return;
       case '/api/state':
-        return sendJson(res, 200, this.state());
+        sendJson(res, 200, this.state());
+        return;
       case '/events': {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
         res.write(': connected\n\n'); // sends the headers now, so the page knows it is connected
@@ -161,7 +165,10 @@ export class PlaygroundServer {
       default: {
         const file = /^\/files\/([^/]+)$/.exec(url.pathname);
         const content = file ? this.emu.fileContent(decodeURIComponent(file[1]!)) : undefined;
-        if (!content) return sendJson(res, 404, { error: 'not found' });
+        if (!content) {
+          sendJson(res, 404, { error: 'not found' });
+          return;
+        }
         const name = (content.fileName ?? 'file').replace(/[^\w.\- ]/g, '_');
         res.writeHead(200, {
           // Served as a download, never rendered as a page of this origin (a bot's .html file cannot run here).

@@ -1,15 +1,15 @@
 /**
- * `AsyncBotte`, for code written after the seed document's async section.
+ * `AsyncBotte`, for code written after pyTelegramBotAPI's `AsyncTeleBot` (README.md, "AsyncBotte").
  * @module
  */
 import { Botte } from './botte.js';
 import type { PollOptions } from './polling.js';
-import type { BotteOptions } from '../options.js';
+import type { BotteOptions } from './options.js';
 
 /**
  * The same bot as {@link Botte}: in TypeScript every Bot API call already returns a Promise and
  * handlers may be async in both, so there is one implementation. `AsyncBotte` exists so that
- * the seed's async code runs unchanged — `await bot.polling()`, `async` handlers that
+ * pyTelegramBotAPI-style async code runs unchanged — `await bot.polling()`, `async` handlers that
  * `await bot.replyTo(...)` — and, like the Python AsyncTeleBot, its `polling()` keeps going
  * after errors unless `nonStop: false` is passed, and class-based middlewares are always on
  * (`bot.setupMiddleware(...)` needs no `useClassMiddlewares` flag; pass `false` to turn them off).

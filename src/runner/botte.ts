@@ -12,6 +12,7 @@ import { reportError } from '../dispatch/report-error.js';
 import { logger } from '../logger.js';
 import { Poller, type PollingOptions, type PollOptions } from './polling.js';
 import { UpdateScheduler } from './update-scheduler.js';
+import type { BotteOptions } from './options.js';
 import { currentReplySlot, replyContext, takeReplySlot, type ReplySlot } from '../webhook/reply-in-response.js';
 import { startWebhookServer, type RunWebhooksOptions, type WebhookServer } from '../webhook/server.js';
 
@@ -37,6 +38,16 @@ export class Botte extends Dispatcher {
   private updateScheduler?: UpdateScheduler;
   private poller?: Poller;
   private readonly webhookServers = new Set<WebhookServer>();
+  /** The options the bot was built with. */
+  declare readonly options: BotteOptions;
+
+  /**
+   * @param token the token BotFather gave
+   * @param options see {@link BotteOptions}
+   */
+  constructor(token: string, options: BotteOptions = {}) {
+    super(token, options);
+  }
 
   /** The scheduler every update goes through (created on first use from the options). */
   protected get scheduler(): UpdateScheduler {
@@ -59,7 +70,6 @@ export class Botte extends Dispatcher {
   }
 
   private getPoller(): Poller {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const bot = this;
     this.poller ??= new Poller(
       {

@@ -10,7 +10,7 @@
 import type { Update, UserFromGetMe } from '../api/generated/telegram-types.js';
 import { ApiHTTPException, ApiInvalidJSONException, ApiTelegramException } from '../api/errors.js';
 import { MalformedUpdateError } from '../dispatch/malformed-update.js';
-import { sleep } from '../api/sleep.js';
+import { sleep } from '../util/sleep.js';
 import { logger } from '../logger.js';
 import { OffsetTracker } from './offset-tracker.js';
 import type { UpdateScheduler } from './update-scheduler.js';

@@ -270,9 +270,10 @@ export class UpdateScheduler {
     }
     this.pumping = true;
     let task: Task | undefined = first;
-    do {
+    while (task !== undefined) {
       this.start(task);
-    } while (this.running < this.concurrency && (task = this.ready.shift()) !== undefined);
+      task = this.running < this.concurrency ? this.ready.shift() : undefined;
+    }
     this.pumping = false;
   }
 

@@ -86,7 +86,7 @@ export class BotStates {
   }
 
   /**
-   * The conversation's data: a copy, changing it changes nothing. With a callback (the seed's
+   * The conversation's data: a copy, changing it changes nothing. With a callback (pyTelegramBotAPI's
    * `with bot.retrieve_data(...) as data:` block), `fn` may change `data` in place and what it
    * leaves is saved when it returns; nothing is saved if it throws. Resolves with the saved data.
    * ```ts
@@ -167,7 +167,7 @@ export class StateContext {
     return this.states.resetData(userId, chatId, threadId, businessConnectionId);
   }
 
-  /** The same as {@link resetData} (API.md's short name). */
+  /** The same as {@link resetData} (the short name README.md uses). */
   reset(): Promise<void> {
     return this.resetData();
   }

@@ -4,7 +4,7 @@
  * `resolve_context` does (and without crashing on channel posts, which have no sender).
  * @module
  */
-import { isCallbackQuery, isMessage, isObj, type Obj } from '../dispatch/custom-filters/update-parts.js';
+import { isCallbackQuery, isMessage, isObj, type Obj } from '../types/update-parts.js';
 
 /** The parts of a state key an update provides. */
 export interface UpdateStateContext {

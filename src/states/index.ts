@@ -25,5 +25,5 @@ export { MemoryHandlerBackend, FileHandlerBackend, HandlerRegistry, stepHandlers
 export type { HandlerBackend, StepEntry } from './step-backends.js';
 export { RedisHandlerBackend } from './redis-step-backend.js';
 export type { RedisHandlerBackendOptions } from './redis-step-backend.js';
-export { StateMiddleware } from './state-middleware.js';
-export type { StateHandlerData } from './state-middleware.js';
+export { StateMiddleware } from '../dispatch/state-middleware.js';
+export type { StateHandlerData } from '../dispatch/state-middleware.js';

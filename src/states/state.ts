@@ -54,7 +54,8 @@ export class State {
 
   /** Whether the state has a name already. */
   get isNamed(): boolean {
-    return this.#name !== undefined || (this.#owner !== undefined && (nameClassStates(this.#owner), this.#name !== undefined));
+    if (this.#name === undefined && this.#owner !== undefined) nameClassStates(this.#owner);
+    return this.#name !== undefined;
   }
 
   /** Whether `other` (a State or a stored name) is this state. */
@@ -96,7 +97,7 @@ export class State {
  * `static name = this.state()` replaces the class's own `name` (ES2022 class fields define
  * properties), so the class name must be read before that field exists.
  */
-const groupNames = new WeakMap<Function, string>();
+const groupNames = new WeakMap<object, string>();
 
 /**
  * Static members of {@link StatesGroup} a state field would hide: the group would lose the

@@ -160,5 +160,5 @@ export async function parseRequest(req: IncomingMessage, query: URLSearchParams,
 export function attachedFile(call: { files: Record<string, UploadedFile> }, ref: unknown): UploadedFile | undefined {
   if (typeof ref !== 'string') return undefined;
   const name = ref.startsWith('attach://') ? ref.slice('attach://'.length) : ref;
-  return Object.prototype.hasOwnProperty.call(call.files, name) ? call.files[name] : undefined;
+  return  Object.hasOwn(call.files, name) ? call.files[name] : undefined;
 }

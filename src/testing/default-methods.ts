@@ -152,7 +152,10 @@ const DEFAULTS: Record<string, DefaultMethod> = {
   forwardMessages: (ctx) => forwardOrCopy('forwardMessages', ctx),
   copyMessage: (ctx) => forwardOrCopy('copyMessage', ctx),
   copyMessages: (ctx) => forwardOrCopy('copyMessages', ctx),
-  sendChatAction: (ctx) => (ctx.chats.chat(ctx.params.chat_id), true),
+  sendChatAction: (ctx) => {
+    ctx.chats.chat(ctx.params.chat_id);
+    return true;
+  },
   sendMessageDraft: () => true,
   sendRichMessageDraft: () => true,
   sendChatJoinRequestWebApp: () => true,
@@ -188,7 +191,10 @@ const DEFAULTS: Record<string, DefaultMethod> = {
     ctx.chats.chat(ctx.params.chat_id);
     return { status: 'member', user: ctx.chats.user(Number(ctx.params.user_id)) };
   },
-  getChatAdministrators: (ctx) => (ctx.chats.chat(ctx.params.chat_id), []),
+  getChatAdministrators: (ctx) => {
+    ctx.chats.chat(ctx.params.chat_id);
+    return [];
+  },
   getChatMemberCount: (ctx) => (ctx.chats.chat(ctx.params.chat_id).type === 'private' ? 2 : 10),
   exportChatInviteLink: () => `https://t.me/+${Math.random().toString(36).slice(2, 14)}`,
   createChatInviteLink: (ctx) => inviteLink(ctx),
@@ -217,18 +223,39 @@ const DEFAULTS: Record<string, DefaultMethod> = {
   createInvoiceLink: () => `https://t.me/$${Math.random().toString(36).slice(2, 14)}`,
   savePreparedInlineMessage: () => ({ id: Math.random().toString(36).slice(2, 12), expiration_date: Math.floor(Date.now() / 1000) + 86400 }),
   answerWebAppQuery: () => ({ inline_message_id: Math.random().toString(36).slice(2, 14) }),
-  setMyCommands: (ctx) => (ctx.state.settings.set(settingKey('commands', ctx.params), ctx.params.commands ?? []), true),
-  deleteMyCommands: (ctx) => (ctx.state.settings.delete(settingKey('commands', ctx.params)), true),
+  setMyCommands: (ctx) => {
+    ctx.state.settings.set(settingKey('commands', ctx.params), ctx.params.commands ?? []);
+    return true;
+  },
+  deleteMyCommands: (ctx) => {
+    ctx.state.settings.delete(settingKey('commands', ctx.params));
+    return true;
+  },
   getMyCommands: (ctx) => ctx.state.settings.get(settingKey('commands', ctx.params)) ?? [],
-  setMyName: (ctx) => (ctx.state.settings.set(settingKey('name', ctx.params), ctx.params.name ?? ''), true),
+  setMyName: (ctx) => {
+    ctx.state.settings.set(settingKey('name', ctx.params), ctx.params.name ?? '');
+    return true;
+  },
   getMyName: (ctx) => ({ name: ctx.state.settings.get(settingKey('name', ctx.params)) ?? ctx.state.bot.first_name }),
-  setMyDescription: (ctx) => (ctx.state.settings.set(settingKey('description', ctx.params), ctx.params.description ?? ''), true),
+  setMyDescription: (ctx) => {
+    ctx.state.settings.set(settingKey('description', ctx.params), ctx.params.description ?? '');
+    return true;
+  },
   getMyDescription: (ctx) => ({ description: ctx.state.settings.get(settingKey('description', ctx.params)) ?? '' }),
-  setMyShortDescription: (ctx) => (ctx.state.settings.set(settingKey('short', ctx.params), ctx.params.short_description ?? ''), true),
+  setMyShortDescription: (ctx) => {
+    ctx.state.settings.set(settingKey('short', ctx.params), ctx.params.short_description ?? '');
+    return true;
+  },
   getMyShortDescription: (ctx) => ({ short_description: ctx.state.settings.get(settingKey('short', ctx.params)) ?? '' }),
-  setChatMenuButton: (ctx) => (ctx.state.settings.set(`menu|${String(ctx.params.chat_id ?? '')}`, ctx.params.menu_button ?? { type: 'default' }), true),
+  setChatMenuButton: (ctx) => {
+    ctx.state.settings.set(`menu|${String(ctx.params.chat_id ?? '')}`, ctx.params.menu_button ?? { type: 'default' });
+    return true;
+  },
   getChatMenuButton: (ctx) => ctx.state.settings.get(`menu|${String(ctx.params.chat_id ?? '')}`) ?? { type: 'default' },
-  setMyDefaultAdministratorRights: (ctx) => (ctx.state.settings.set(`rights|${String(ctx.params.for_channels === true)}`, ctx.params.rights), true),
+  setMyDefaultAdministratorRights: (ctx) => {
+    ctx.state.settings.set(`rights|${String(ctx.params.for_channels === true)}`, ctx.params.rights);
+    return true;
+  },
   getMyDefaultAdministratorRights: (ctx) =>
     ctx.state.settings.get(`rights|${String(ctx.params.for_channels === true)}`) ?? {
       is_anonymous: false, can_manage_chat: false, can_delete_messages: false, can_manage_video_chats: false, can_restrict_members: false,

@@ -91,7 +91,8 @@ function attach(value: object, state: WalkState): string {
   let name = state.names?.get(value);
   if (name === undefined) {
     name = state.nextName();
-    (state.names ??= new Map()).set(value, name);
+    state.names ??= new Map();
+    state.names.set(value, name);
     state.files.set(name, toInputFile(value as Parameters<typeof toInputFile>[0]));
   }
   return `attach://${name}`;

@@ -41,7 +41,7 @@ function deserializer<T>(name: string, enrich?: (obj: object) => void): JsonDese
 
 const inCallbackQuery = (query: object) => void enrichUpdate({ callback_query: query });
 
-/* eslint-disable @typescript-eslint/no-redeclare -- each name is a type and its deserializer */
+// Each name below is both a type and its deserializer (a value), as pyTelegramBotAPI's classes are.
 /** An incoming update; `Update.deJson(body)` is the webhook recipe of pyTelegramBotAPI. */
 export type Update = Tg.Update;
 /** See {@link JsonDeserializer}. */

@@ -13,7 +13,7 @@ export function setDefined(target: object, options: object | undefined | null): 
   const out = target as Record<string, unknown>;
   const source = options as Record<string, unknown>;
   for (const key in source) {
-    if (!Object.prototype.hasOwnProperty.call(source, key)) continue;
+    if (!Object.hasOwn(source, key)) continue;
     const value = source[key];
     if (value !== undefined) out[key] = value;
   }

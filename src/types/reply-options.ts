@@ -52,7 +52,7 @@ export interface MessageEntityConstructor {
     type: T,
     offset: number,
     length: number,
-    ...options: {} extends MessageEntityOptions<T> ? [options?: MessageEntityOptions<T>] : [options: MessageEntityOptions<T>]
+    ...options: Record<never, never> extends MessageEntityOptions<T> ? [options?: MessageEntityOptions<T>] : [options: MessageEntityOptions<T>]
   ): MessageEntity<T>;
   readonly prototype: MessageEntity;
 }

@@ -5,7 +5,7 @@
  * after the Python library or for bots created with `retry: false`.
  * @module
  */
-import { sleep } from '../api/sleep.js';
+import { sleep } from './sleep.js';
 import { logger } from '../logger.js';
 
 /** Options of {@link antiflood}. */
@@ -25,7 +25,7 @@ function floodWait(error: unknown): number | undefined {
 
 function isOptions(value: unknown): value is AntifloodOptions {
   return typeof value === 'object' && value !== null && !Array.isArray(value) &&
-    Object.prototype.hasOwnProperty.call(value, 'numberRetries');
+    Object.hasOwn(value, 'numberRetries');
 }
 
 /**

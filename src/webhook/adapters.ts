@@ -85,7 +85,7 @@ async function handleNode(core: WebhookCore, req: IncomingMessage, res: ServerRe
     writeNode(res, early, !req.readableEnded);
     return;
   }
-  let parsed;
+  let parsed: ReturnType<WebhookCore['parse']>;
   const pre = preParsedBody(req);
   if (pre) {
     const value = pre.value;

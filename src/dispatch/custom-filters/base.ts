@@ -1,5 +1,5 @@
 /**
- * The two kinds of custom filter (API.md §5). A filter is registered with
+ * The two kinds of custom filter (docs/handlers-and-filters.md). A filter is registered with
  * `bot.addCustomFilter(filter)`; its `key` then works as a filter key in any registrar:
  * `bot.handleMsg({ isChatAdmin: true }, handler)`.
  * @module

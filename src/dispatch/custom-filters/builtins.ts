@@ -4,7 +4,7 @@
  * @module
  */
 import { AdvancedCustomFilter, SimpleCustomFilter } from './base.js';
-import { chatOf, isMessage, messageOf, textOf, userOf } from './update-parts.js';
+import { chatOf, isMessage, messageOf, textOf, userOf } from '../../types/update-parts.js';
 
 /**
  * Key `chatId`: the update's chat is one of the given ones (ids, or `'@username'`).

@@ -14,4 +14,4 @@ export { ChatFilter, ForwardFilter, IsReplyFilter, LanguageFilter, IsDigitFilter
 export type { ChatMemberSource } from './builtins.js';
 export { StateFilter } from './state-filter.js';
 export type { StateFilterItem, StateFilterValue, StateSource } from './state-filter.js';
-export { textOf, chatOf, messageOf, userOf } from './update-parts.js';
+export { textOf, chatOf, messageOf, userOf } from '../../types/update-parts.js';

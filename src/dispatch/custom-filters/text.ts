@@ -4,7 +4,7 @@
  * @module
  */
 import { AdvancedCustomFilter } from './base.js';
-import { textOf } from './update-parts.js';
+import { textOf } from '../../types/update-parts.js';
 
 /** What {@link TextFilter} compares; every mode given is tried and any match passes. */
 export interface TextFilterOptions {
@@ -108,7 +108,7 @@ export class TextContainsFilter extends AdvancedCustomFilter<unknown, string | r
   }
 }
 
-/** Key `textStartswith` (the seed's `text_startswith`): the text starts with the string (or one of them). */
+/** Key `textStartswith` (pyTelegramBotAPI's `text_startswith`): the text starts with the string (or one of them). */
 export class TextStartsFilter extends AdvancedCustomFilter<unknown, string | readonly string[]> {
   /** The filter key. */
   readonly key = 'textStartswith';

@@ -37,7 +37,7 @@ export function parseHtml(source: string): ParsedText {
       const match = /^&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]+);/.exec(source.slice(i, i + 12));
       const name = match?.[1];
       let decoded: string | undefined;
-      if (name !== undefined && name.startsWith('#')) {
+      if (name?.startsWith('#')) {
         const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
         if (code > 0 && code <= 0x10ffff) decoded = String.fromCodePoint(code);
       } else if (name !== undefined) decoded = NAMED[name];

@@ -1,17 +1,11 @@
 /**
- * The options of `new Botte(token, options)`. Names are camelCase twins of the Python
- * library's keyword arguments; transport settings are per-instance twins of `apihelper`.
+ * The options of `new Botte(token, options)` that the API client reads: call defaults and the
+ * per-instance twins of `apihelper`'s settings. Names are camelCase twins of the Python library's
+ * keyword arguments. The whole set, `BotteOptions`, is assembled in src/runner/options.ts.
  * @module
  */
-import type { ParseMode } from './api/generated/telegram-types.js';
-import type { CustomRequestSender, ProxySetting, TransportKind } from './api/settings.js';
-import type { StateStorage } from './states/storage.js';
-import type { HandlerBackend } from './states/step-backends.js';
-
-/** Something that decides what happens to an error thrown by a handler or by polling. */
-export type ExceptionHandler =
-  | ((error: unknown) => boolean | void | Promise<boolean | void>)
-  | { handle(error: unknown): boolean | void | Promise<boolean | void> };
+import type { ParseMode } from './generated/telegram-types.js';
+import type { CustomRequestSender, ProxySetting, TransportKind } from './settings.js';
 
 /** Automatic retries of failed calls. */
 export interface RetryOptions {
@@ -31,8 +25,8 @@ export interface FloodControlOptions {
   groupPerMinute?: number;
 }
 
-/** Options of the `Botte` (and `AsyncBotte`) constructor. */
-export interface BotteOptions {
+/** The options of the `Botte` constructor that the API client reads (see `BotteOptions`). */
+export interface ApiOptions {
   /** Default `parse_mode` of every send and edit call that takes one: `'HTML'`, `'Markdown'`, `'MarkdownV2'` or null. */
   parseMode?: ParseMode | Lowercase<ParseMode> | null;
   /** Default `disable_notification`. */
@@ -66,25 +60,4 @@ export interface BotteOptions {
   retry?: boolean | RetryOptions;
   /** Keeps outgoing messages within Telegram's limits by waiting before sending. Default off. */
   floodControl?: boolean | FloodControlOptions;
-
-  /** Handle updates concurrently (default true); false handles them one at a time, in order. */
-  threaded?: boolean;
-  /** How many updates are handled at once when `threaded` (default 100, a full getUpdates batch). Updates of one chat always run in order. */
-  numThreads?: number;
-  /** Drop the updates that were pending when polling starts. */
-  skipPending?: boolean;
-  /** Receives errors of handlers and of polling; returning true marks the error handled. */
-  exceptionHandler?: ExceptionHandler;
-  /** Turns on class-based middlewares (`bot.setupMiddleware`) and the handler's `data` argument. */
-  useClassMiddlewares?: boolean;
-  /** Turns on function middlewares (`bot.middlewareHandler`), like `apihelper.ENABLE_MIDDLEWARE`. */
-  useMiddleware?: boolean;
-  /** When a function middleware throws, skip the update instead of reporting the error. */
-  suppressMiddlewareExceptions?: boolean;
-  /** Where FSM states live (default: a new in-memory storage per bot). */
-  stateStorage?: StateStorage;
-  /** Where next-step handlers live (default: in memory). */
-  nextStepBackend?: HandlerBackend;
-  /** Where reply handlers live (default: in memory). */
-  replyBackend?: HandlerBackend;
 }

@@ -3,7 +3,7 @@
  * Objects are recognised by their fields, so plain JSON from Telegram works as well as enriched ones.
  * @module
  */
-import type { Chat, Message, User } from '../../api/generated/telegram-types.js';
+import type { Chat, Message, User } from '../api/generated/telegram-types.js';
 
 /** Any non-null object, with its fields readable (update objects are told apart by their fields). */
 export type Obj = Record<string, any>;

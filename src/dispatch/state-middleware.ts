@@ -9,10 +9,10 @@
  * ```
  * @module
  */
-import { BaseMiddleware, type HandlerData } from '../dispatch/handler-backends.js';
+import { BaseMiddleware, type HandlerData } from './handler-backends.js';
 import { updateTypes } from '../util/constants.js';
-import { StateContext, type StateMethods } from './bot-states.js';
-import { resolveStateContext } from './context.js';
+import { StateContext, type StateMethods } from '../states/bot-states.js';
+import { resolveStateContext } from '../states/context.js';
 
 /**
  * The `data` of handlers on a bot with a {@link StateMiddleware}: the handlers' own `data` type,
