@@ -71,6 +71,16 @@ const ACK = `redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 redis.call('XDEL', KEYS[1], ARGV[2])
 return 1`;
 
+/**
+ * The entries of an XREADGROUP reply on one stream. node-redis answers `[[stream, entries]]`
+ * (RESP2 arrays) or `{ stream: entries }` (a map), depending on its version and protocol.
+ */
+function streamEntries(reply: unknown): [string, string[] | null][] {
+  if (reply === null || reply === undefined) return [];
+  const streams = Array.isArray(reply) ? reply.map((pair) => (pair as unknown[])[1]) : Object.values(reply as object);
+  return streams.flatMap((entries) => (Array.isArray(entries) ? (entries as [string, string[] | null][]) : []));
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** One worker process's consumer; see the module comment. */
@@ -242,12 +252,9 @@ export class QueueWorker {
               'XREADGROUP', 'GROUP', CONSUMER_GROUP, this.id, 'COUNT', String(room), 'STREAMS', part.stream, '>',
             ]);
             // Dispatched even if the lease was lost meanwhile: they are pending for this worker only.
-            if (!Array.isArray(reply)) return;
-            for (const [, entries] of reply as [string, [string, string[]][]][]) {
-              for (const [entryId, fields] of entries) {
-                read++;
-                this.dispatch(part, entryId, fields);
-              }
+            for (const [entryId, fields] of streamEntries(reply)) {
+              read++;
+              this.dispatch(part, entryId, fields);
             }
           } finally {
             part.reading = false;
