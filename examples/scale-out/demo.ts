@@ -66,8 +66,15 @@ export async function runScaleDemo(options: ScaleDemoOptions = {}): Promise<Scal
     let count = countDeliveries(texts, perChat);
     let lastProgress = Date.now();
     let lastHandled = -1;
+    const queue = await UpdateQueue.connect({ url: redis.url, botId: Number(emu.token.split(':')[0]) });
+    let lastStats = 0;
     while (count.lost > 0 && Date.now() - lastProgress < 120_000) {
       await new Promise((resolve) => setTimeout(resolve, 100));
+      if (Date.now() - lastStats > 2000) {
+        lastStats = Date.now();
+        const stats = await queue.stats();
+        log(`queue depth ${stats.depth}, lag ${stats.lagMs} ms, workers ${stats.workers.map((w) => `${w.id} ${w.handledPerSecond}/s`).join(', ')}`);
+      }
       count = countDeliveries(texts, perChat);
       if (count.handled !== lastHandled) { lastHandled = count.handled; lastProgress = Date.now(); }
     }
@@ -75,7 +82,6 @@ export async function runScaleDemo(options: ScaleDemoOptions = {}): Promise<Scal
     // Let late duplicates (if any) arrive before the final count.
     await new Promise((resolve) => setTimeout(resolve, 300));
     count = countDeliveries(texts, perChat);
-    const queue = await UpdateQueue.connect({ url: redis.url, botId: Number(emu.token.split(':')[0]) });
     const stats = await queue.stats();
     await queue.close();
     const line = `handled ${count.handled}, lost ${count.lost}, duplicated ${count.duplicated}, order violations ${count.orderViolations}` +
@@ -84,6 +90,7 @@ export async function runScaleDemo(options: ScaleDemoOptions = {}): Promise<Scal
     return { ...count, elapsedMs, line };
   } finally {
     offAnswer();
+    if (process.env.BOTTE_SCALE_LOG) for (const role of roles) log(`--- ${role.child.pid}:\n${role.stderr()}`);
     await Promise.all(roles.map((role) => killRole(role, 'SIGKILL')));
     await emu.stop();
     await redis.stop();

@@ -7,11 +7,13 @@
  */
 import { Botte, StateRedisStorage } from '../../src/index.js';
 import { QueueWorker, UpdateQueue } from '../../src/scale/index.js';
+import { logger } from '../../src/logger.js';
 
 const env = process.env;
 const token = env.BOTTE_SCALE_TOKEN ?? '123456:TEST-token';
 const handlerMs = Number(env.BOTTE_SCALE_HANDLER_MS ?? 0);
 const url = env.BOTTE_SCALE_REDIS ?? 'redis://127.0.0.1:6379';
+if (env.BOTTE_SCALE_LOG) logger.setLevel(env.BOTTE_SCALE_LOG as 'info');
 
 // States live in Redis too, so that a conversation can move from worker to worker.
 const bot = new Botte(token, { apiUrl: env.BOTTE_SCALE_API, stateStorage: new StateRedisStorage({ url, prefix: 'demo:state' }) });
@@ -22,7 +24,7 @@ bot.handleMsg({ func: () => true }, async (message) => {
 
 try {
   const queue = await UpdateQueue.connect({ url, botId: bot.botId, partitions: Number(env.BOTTE_SCALE_PARTITIONS ?? 16) });
-  const worker = new QueueWorker(bot, queue, { leaseMs: Number(env.BOTTE_SCALE_LEASE_MS ?? 2000) });
+  const worker = new QueueWorker(bot, queue, { leaseMs: Number(env.BOTTE_SCALE_LEASE_MS ?? 5000) });
   await worker.start();
   console.log(`ready ${worker.id}`);
   process.once('SIGTERM', async () => {

@@ -190,7 +190,6 @@ export class QueueWorker {
     }
     await Promise.all([
       this.queue.command(['ZADD', keys.members, String(now), this.id]),
-      this.queue.command(['HSET', keys.workerStats, this.id, JSON.stringify(this.stats())]),
       this.queue.command(['ZREMRANGEBYSCORE', keys.members, '-inf', String(now - 20 * this.leaseMs)]),
     ]);
     const live = (await this.queue.command(['ZRANGEBYSCORE', keys.members, String(now - this.leaseMs), '+inf'])) as string[];
@@ -214,14 +213,15 @@ export class QueueWorker {
         await releaseLease(client, keys.lease(part.n), this.id);
       }
     }));
-    if (!this.active) return;
-    await Promise.all([...preferred].filter((n) => !this.owned.has(n)).map(async (n) => {
+    if (this.active) await Promise.all([...preferred].filter((n) => !this.owned.has(n)).map(async (n) => {
       if (await acquireLease(client, keys.lease(n), this.id, this.leaseMs)) {
         this.owned.set(n, { n, stream: keys.stream(n), recovered: false, draining: false, inFlight: 0, reading: false });
         logger.debug(`QueueWorker ${this.id} took partition ${n}`);
         this.wake?.();
       }
     }));
+    // Published after the rebalancing, so that stats() shows the partitions owned now.
+    await this.queue.command(['HSET', keys.workerStats, this.id, JSON.stringify(this.stats())]);
     if (this.statsLogMs > 0 && now - this.lastLog >= this.statsLogMs) {
       this.lastLog = now;
       const s = this.stats();
