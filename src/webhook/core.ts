@@ -136,10 +136,15 @@ export class WebhookCore {
     const running = this.inFlight.get(id);
     if (running) return running;
     if (this.recent.has(id)) return Promise.resolve(OK);
-    const done = this.run(update).finally(() => {
+    const done = this.run(update).then((answer) => {
       this.inFlight.delete(id);
-      this.recent.add(id);
-      if (this.recent.size > REMEMBERED_IDS) this.recent.delete(this.recent.values().next().value as number);
+      // An update answered with an error status (e.g. 503 from a queue ingress whose Redis is
+      // down) was not taken: Telegram's next delivery of it must go through again.
+      if (answer.status === 200) {
+        this.recent.add(id);
+        if (this.recent.size > REMEMBERED_IDS) this.recent.delete(this.recent.values().next().value as number);
+      }
+      return answer;
     });
     this.inFlight.set(id, done);
     return done;
@@ -152,6 +157,12 @@ export class WebhookCore {
     } catch (error) {
       // processNewUpdates reports handler errors itself; this is a failure around it.
       await this.report(error);
+      // A receiver that could not take the update (a queue ingress, src/scale/queue.ts) asks for
+      // another status than 200, so that Telegram delivers it again instead of losing it.
+      const status = (error as { webhookStatus?: unknown } | null)?.webhookStatus;
+      if (typeof status === 'number' && status >= 500 && status <= 599) {
+        return { status, body: 'Service Unavailable: the update was not taken, deliver it again' };
+      }
     } finally {
       slot?.close();
     }

@@ -1,0 +1,212 @@
+/**
+ * The pieces of the scale-out demo (examples/scale-out/demo.ts) and of its tests
+ * (test/scale-*.test.ts): a throw-away redis-server with AOF on, worker and ingress processes
+ * started with tsx, and the count of what the emulator received (lost, duplicated, out of order).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** Whether `redis-server` is installed. */
+export function redisServerInstalled(): boolean {
+  return !spawnSync('redis-server', ['--version']).error;
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A redis-server of our own (AOF on, in a temporary directory) that can be restarted on the same port. */
+export class TestRedis {
+  private child?: ChildProcess;
+  private readonly dir = mkdtempSync(join(tmpdir(), 'botte-scale-redis-'));
+
+  private constructor(readonly port: number) {}
+
+  /** The URL to give the queue. */
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts a server on a free port; fails clearly when redis-server is missing. */
+  static async start(): Promise<TestRedis> {
+    if (!redisServerInstalled()) {
+      throw new Error('redis-server is not installed (apt-get install -y redis-server; .ci/run installs it)');
+    }
+    const redis = new TestRedis(await freePort());
+    await redis.launch();
+    return redis;
+  }
+
+  /** (Re)starts the server process on the same port and data directory. */
+  async launch(): Promise<void> {
+    const child = spawn('redis-server', [
+      '--port', String(this.port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--dir', this.dir, '--save', '',
+    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`redis-server did not start within 15 s:\n${output}`)), 15_000);
+      for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Ready to accept connections')) { clearTimeout(timer); resolve(); }
+      });
+      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`redis-server exited (${code}):\n${output}`)); });
+    });
+  }
+
+  /** Stops the server gracefully (SIGTERM: the AOF is flushed) and waits for its exit. */
+  async shutdown(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  /** Stops the server and removes its data. */
+  async stop(): Promise<void> {
+    await this.shutdown();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A worker or ingress process of the demo. */
+export interface RoleProcess {
+  /** The OS process. */
+  child: ChildProcess;
+  /** The next line the process printed on stdout (rejects after `timeoutMs`). */
+  nextLine(timeoutMs?: number): Promise<string>;
+  /** What it printed on stderr so far. */
+  stderr(): string;
+  /** Resolves with the exit code (or signal) once it exited. */
+  exited: Promise<number | string | null>;
+}
+
+/** Starts `examples/scale-out/<role>.ts` with tsx and `env` added to the environment. */
+export function startRole(role: 'worker' | 'ingress', env: Record<string, string>): RoleProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, `${role}.ts`)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  return {
+    child,
+    stderr: () => stderr,
+    exited,
+    async nextLine(timeoutMs = 30_000) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        return await Promise.race([
+          lines.next().then((result) => {
+            if (result.done) throw new Error(`${role} exited before printing a line:\n${stderr}`);
+            return String(result.value);
+          }),
+          new Promise<string>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`${role} printed nothing within ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+          }),
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/** Kills a process (if still running) and waits for it. */
+export async function killRole(role: RoleProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  if (role.child.exitCode !== null || role.child.signalCode !== null) return;
+  role.child.kill(signal);
+  await role.exited;
+}
+
+/** What the emulator received, per chat: lost, duplicated and out-of-order replies. */
+export interface DeliveryCount {
+  /** Distinct updates answered. */
+  handled: number;
+  /** Updates never answered. */
+  lost: number;
+  /** Updates answered more than once (each counted once). */
+  duplicated: number;
+  /** Replies that arrived after a later update's reply of the same chat. */
+  orderViolations: number;
+}
+
+/**
+ * Counts replies whose text is `<chat>:<seq>` (the demo's handlers answer every message with its
+ * text), expecting `perChat[chat]` messages numbered 0.. in every chat.
+ */
+export function countDeliveries(texts: Iterable<string>, perChat: ReadonlyMap<number, number>): DeliveryCount {
+  const seen = new Map<number, Map<number, number>>();
+  const last = new Map<number, number>();
+  let orderViolations = 0;
+  for (const text of texts) {
+    const [chatText, seqText] = text.split(':');
+    const chat = Number(chatText);
+    const seq = Number(seqText);
+    const counts = seen.get(chat) ?? new Map<number, number>();
+    seen.set(chat, counts);
+    counts.set(seq, (counts.get(seq) ?? 0) + 1);
+    if (seq < (last.get(chat) ?? -1)) orderViolations++;
+    last.set(chat, seq);
+  }
+  let handled = 0;
+  let lost = 0;
+  let duplicated = 0;
+  for (const [chat, expected] of perChat) {
+    const counts = seen.get(chat);
+    for (let seq = 0; seq < expected; seq++) {
+      const count = counts?.get(seq) ?? 0;
+      if (count === 0) lost++;
+      else handled++;
+      if (count > 1) duplicated++;
+    }
+  }
+  return { handled, lost, duplicated, orderViolations };
+}
+
+/** Pushes `total` messages spread over `chats` private chats (text `<chat>:<seq>`), in waves of `wave`. */
+export async function pushMessages(
+  emu: { pushMessage(text: string, options: { chatId: number; userId: number }): unknown; pendingUpdates(): unknown[] },
+  total: number,
+  chats: number,
+  options: { firstChat?: number; wave?: number; maxPending?: number; onProgress?: (pushed: number) => void | Promise<void>; perChat?: Map<number, number> } = {},
+): Promise<Map<number, number>> {
+  const firstChat = options.firstChat ?? 10_000;
+  const perChat = options.perChat ?? new Map<number, number>();
+  const wave = options.wave ?? 500;
+  const maxPending = options.maxPending ?? 2000;
+  for (let i = 0; i < total; i++) {
+    const chat = firstChat + (i % chats);
+    const seq = perChat.get(chat) ?? 0;
+    perChat.set(chat, seq + 1);
+    emu.pushMessage(`${chat}:${seq}`, { chatId: chat, userId: chat });
+    if (i % wave === wave - 1) {
+      await options.onProgress?.(i + 1);
+      // The emulator's delivery walks its pending list per update: keep that list short.
+      const deadline = Date.now() + 120_000;
+      while (emu.pendingUpdates().length > maxPending) {
+        if (Date.now() > deadline) throw new Error(`the ingress took no update for 120 s (${emu.pendingUpdates().length} pending)`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+  }
+  return perChat;
+}
