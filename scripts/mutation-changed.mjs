@@ -6,6 +6,8 @@
 //   node scripts/mutation-changed.mjs --json     the same as JSON (read by test/tooling-mutation-changed.test.ts)
 //   node scripts/mutation-changed.mjs --since <commit>   compares against that commit instead
 //   node scripts/mutation-changed.mjs --max-files <n>    mutates at most n files (the rest are listed as skipped)
+//   node scripts/mutation-changed.mjs --break <score>     fails (exit 1) when the run's score is below <score> %
+//   node scripts/mutation-changed.mjs --scores <report.json> [--break <score>]   only reads a Stryker JSON report
 //
 // The baseline is the commit on TESTING.md's line `mutation-baseline: <commit>`: the commit of
 // the last run recorded there. Files changed since it (committed or not, added or modified; a
@@ -74,6 +76,45 @@ function sourcesOf(area) {
   return out;
 }
 
+/** Per-file and total score of a Stryker JSON report: (killed + timeout) / all but ignored and errors. */
+function scores(reportPath) {
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  const rows = [];
+  const total = { detected: 0, valid: 0 };
+  for (const [file, { mutants }] of Object.entries(report.files ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    const counts = {};
+    for (const mutant of mutants) counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
+    const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
+    const valid = mutants.length - (counts.Ignored ?? 0) - (counts.CompileError ?? 0) - (counts.RuntimeError ?? 0);
+    total.detected += detected;
+    total.valid += valid;
+    rows.push({ file, detected, valid, counts });
+  }
+  return { rows, total };
+}
+
+/** Prints the scores of `reportPath`; exits 1 when --break is given and the total is below it. */
+function checkScores(reportPath) {
+  const limit = option('--break');
+  if (limit !== undefined && !Number.isFinite(Number(limit))) fail('--break needs a number (a percentage)');
+  const { rows, total } = scores(reportPath);
+  const percent = (detected, valid) => (valid === 0 ? 100 : (100 * detected) / valid);
+  for (const row of rows) {
+    const counts = Object.entries(row.counts).map(([status, n]) => `${status} ${n}`).join(', ');
+    console.log(`  ${row.file}: ${percent(row.detected, row.valid).toFixed(1)} % (${row.detected}/${row.valid}; ${counts})`);
+  }
+  const score = percent(total.detected, total.valid);
+  console.log(`mutation-changed: score ${score.toFixed(1)} % (${total.detected}/${total.valid})`);
+  if (limit !== undefined && score < Number(limit)) {
+    console.log(`mutation-changed: below ${limit} %: kill the survivors with tests, or explain them as equivalent in TESTING.md`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+const reportToRead = option('--scores');
+if (reportToRead) checkScores(reportToRead);
+
 const since = baseline();
 try {
   git('rev-parse', '--verify', '--quiet', `${since}^{commit}`);
@@ -126,4 +167,6 @@ const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', '--mutate'
   stdio: 'inherit',
   env: { ...process.env, STRYKER_TESTS: tests.join(',') },
 });
-process.exit(run.status ?? 1);
+if (run.status !== 0) process.exit(run.status ?? 1);
+// stryker.config.mjs's JSON report of this run.
+checkScores('reports/mutation/mutation.json');

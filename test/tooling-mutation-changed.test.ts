@@ -96,3 +96,24 @@ test('a missing baseline or an unknown commit is a clear error, not a full run',
   assert.equal(run.status, 2);
   assert.match(run.stderr, /deadbeef is not a commit/);
 });
+
+test('--scores reads a Stryker report: per-file and total score, and --break fails below the limit', () => {
+  const mutant = (status: string) => ({ status });
+  const report = {
+    files: {
+      'src/states/key.ts': { mutants: [mutant('Killed'), mutant('Killed'), mutant('Timeout'), mutant('Survived'), mutant('Ignored')] },
+      'src/runner/polling.ts': { mutants: [mutant('Killed'), mutant('NoCoverage'), mutant('CompileError'), mutant('Killed')] },
+    },
+  };
+  writeFileSync(join(repo, 'report.json'), JSON.stringify(report));
+  const run = (...args: string[]) => spawnSync(process.execPath, [script, '--scores', 'report.json', ...args], { cwd: repo, encoding: 'utf8' });
+  const plain = run();
+  assert.equal(plain.status, 0, plain.stderr);
+  assert.match(plain.stdout, /src\/runner\/polling\.ts: 66\.7 % \(2\/3; Killed 2, NoCoverage 1, CompileError 1\)/);
+  assert.match(plain.stdout, /src\/states\/key\.ts: 75\.0 % \(3\/4;/);
+  assert.match(plain.stdout, /score 71\.4 % \(5\/7\)/);
+  assert.equal(run('--break', '70').status, 0);
+  const below = run('--break', '85');
+  assert.equal(below.status, 1);
+  assert.match(below.stdout, /below 85 %/);
+});
