@@ -203,3 +203,26 @@ test('a failure around the handlers (not a handler error) is reported and answer
     ['Webhook: reporting an error failed', 'reporter broke'],
   ]);
 });
+
+test('a webhook endpoint needs a bot: anything else is a TypeError at once', () => {
+  assert.throws(() => webhookHandler(undefined as never), { name: 'TypeError', message: 'webhook: the first argument must be a bot' });
+  assert.throws(() => nodeHttpHandler({} as never), { name: 'TypeError', message: 'webhook: the first argument must be a bot' });
+});
+
+test('fastify: a body Fastify hands over as a string (text/plain) is parsed as the update', async () => {
+  const body = updateOfSize(200, 'as-text');
+  const answer = await fetch(fastifyUrl, { method: 'POST', headers: { ...withSecret, 'content-type': 'text/plain' }, body });
+  assert.equal(answer.status, 200);
+  assert.ok(seen.some((text) => text.startsWith('as-text')), 'the update was handled');
+});
+
+test('an update with a field of its own named status (Telegram adds fields) is still handled as an update', async () => {
+  const id = nextId++;
+  const body = JSON.stringify({ update_id: id, status: 3, message: { message_id: id, date: 1, chat: { id: 3, type: 'private' }, text: 'with-status' } });
+  for (const url of [nodeUrl, fastifyUrl]) {
+    const answer = await fetch(url, { method: 'POST', headers: withSecret, body });
+    assert.equal(answer.status, 200, url);
+  }
+  assert.equal((await web(new Request('http://local/hook', { method: 'POST', headers: withSecret, body }))).status, 200);
+  assert.ok(seen.includes('with-status'));
+});

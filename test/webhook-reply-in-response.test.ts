@@ -72,3 +72,20 @@ test('a call made after the answer was given (a background task of the handler) 
     await bot.stopBot();
   }
 });
+
+test('a method Botte does not know (a newer Bot API) goes over HTTP, not into the answer', async () => {
+  emu.reset();
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
+  const errors: unknown[] = [];
+  bot.handleMsg({ func: () => true }, async (m) => {
+    await bot.callApi('sendFutureThing' as never, { chat_id: m.chat.id } as never).catch((error: unknown) => errors.push(error));
+  });
+  try {
+    const response = await webhookHandler(bot, { replyInResponse: true })(post('future'));
+    assert.equal(await response.text(), '');
+    assert.equal(errors.length, 1);
+    assert.equal((errors[0] as { name?: string }).name, 'ApiTelegramException', `the emulator answered the call: ${String(errors[0])}`);
+  } finally {
+    await bot.stopBot();
+  }
+});
