@@ -174,13 +174,3 @@ test('apihelper.proxy (global, string form) and a socks5 proxy with username/pas
     socks.server.close();
   }
 });
-
-test('SESSION_TIME_TO_LIVE recycles idle connections', async () => {
-  const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, sessionTimeToLive: 0.2 });
-  await bot.getMe();
-  const before = emu.calls.at(-1)!.headers;
-  await new Promise((r) => setTimeout(r, 400));
-  assert.equal((await bot.getMe()).is_bot, true, 'a call after the idle connection was dropped still works');
-  assert.ok(before);
-  await bot.closeSession();
-});

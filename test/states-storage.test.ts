@@ -1,6 +1,6 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StateFileStorage, StateMemoryStorage, stateKeyToString, type StateKey, type StateStorage } from '../src/states/index.js';
@@ -119,6 +119,18 @@ describe('state storages', () => {
     await Promise.all([storage.setState(key, 'A'), storage.setData(key, { n: 1 }), storage.setState(key, 'B')]);
     await storage.flush();
     assert.deepEqual(Object.values(JSON.parse(await readFile(file, 'utf8')).records), [{ state: 'B', data: { n: 1 } }]);
+  });
+
+  it('file storage: a failed write rejects, leaves no temp file, and the next flush() writes the change', async () => {
+    const file = await tempFile();
+    const storage = new StateFileStorage(file);
+    assert.equal(await storage.getState(key), undefined); // loaded (the lock made the folder)
+    await mkdir(file); // a folder where the file goes: the rename fails
+    await assert.rejects(storage.setState(key, 'A'));
+    assert.deepEqual((await readdir(join(file, '..'))).filter((name) => name.endsWith('.tmp')), []);
+    await rmdir(file);
+    await storage.flush();
+    assert.equal(JSON.parse(await readFile(file, 'utf8')).records[stateKeyToString(key)].state, 'A');
   });
 
   it('atomic writer: one write per tick, one follow-up for changes made while a write runs', async () => {
