@@ -29,6 +29,9 @@ describe('built-in filters', () => {
     assert.equal(f.check(msg(), -1001234), true);
     assert.equal(f.check(msg(), ['-1001234']), true);
     assert.equal(f.check(msg(), ['@mygroup']), true);
+    assert.equal(f.check(msg(), '@MyGroup'), true, 'usernames are case-insensitive');
+    assert.equal(f.check(msg(), ['@othergroup']), false, 'another chat\'s username');
+    assert.equal(f.check(msg({ chat: { id: 5, type: 'private', first_name: 'P' } }), ['@undefined', '@']), false, 'a chat without username');
     assert.equal(f.check(callback(msg()), [-1001234]), true);
     assert.equal(f.check(callback(undefined), [-1001234]), false); // inline message: no chat
     assert.equal(f.check({ chat: group, from: user, date: 1, old_chat_member: {}, new_chat_member: {} }, [-1001234]), true);
@@ -40,6 +43,7 @@ describe('built-in filters', () => {
     assert.equal(f.check(msg({ forward_origin: origin })), true);
     assert.equal(f.check(msg()), false);
     assert.equal(f.check(callback(msg({ forward_origin: origin }))), true);
+    assert.equal(f.check(callback(undefined)), false, 'an inline callback query has no message');
   });
 
   it('IsReplyFilter, also for a callback query\'s message', () => {
@@ -55,6 +59,9 @@ describe('built-in filters', () => {
     assert.equal(f.check(msg(), 'ru'), true);
     assert.equal(f.check(msg(), ['en', 'ru']), true);
     assert.equal(f.check(msg(), ['en']), false);
+    assert.equal(f.check(msg(), 'en'), false);
+    assert.equal(f.check(msg(), 'rus'), false, 'a string value is compared whole, not searched');
+    assert.equal(f.check(msg({ from: { ...user, language_code: 'en' } }), 'en-US'), false);
     assert.equal(f.check(callback(), 'ru'), true);
     assert.equal(f.check({ id: 'q', from: user, query: '', offset: '' }, 'ru'), true);
     assert.equal(f.check(msg({ from: { id: 1, is_bot: false, first_name: 'X' } }), 'ru'), false);
