@@ -7,6 +7,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ApiClient } from '../src/api/client.js';
 import { ApiException, ApiHTTPException, ApiInvalidJSONException, ApiTelegramException } from '../src/api/errors.js';
+import { NoReplyTargetError } from '../src/api/reply-target.js';
+import { CustomRequestResponse } from '../src/util/custom-request-response.js';
 import { logger } from '../src/logger.js';
 
 const TOKEN = '123456:TEST-token-answers-0123456789';
@@ -16,6 +18,14 @@ const behaviours: Record<string, (res: ServerResponse) => void> = {
   errorPage400: (res) => res.writeHead(400, { 'content-type': 'text/html' }).end(`${'x'.repeat(200)}CUT-HERE`),
   page200: (res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>'),
   noOk200: (res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":1}'),
+  noOk400: (res) => res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"bad"}'),
+  noOkSpaced: (res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{ "result": 1 }'),
+  noDescription: (res) => res.writeHead(400, { 'content-type': 'application/json' }).end('{"ok":false,"error_code":400}'),
+  futureMethod: (res) =>
+    res.writeHead(500, { 'content-type': 'application/json' }).end('{"ok":false,"error_code":500,"description":"Internal Server Error"}'),
+  sendMessage: (res) =>
+    res.writeHead(200, { 'content-type': 'application/json' })
+      .end('{"ok":true,"result":{"message_id":9,"date":1,"chat":{"id":-100,"type":"channel","title":"C"},"text":"hi"}}'),
   noOk404: (res) => res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not here"}'),
   okFalseNoCode: (res) =>
     res.writeHead(403, { 'content-type': 'application/json' }).end('{"ok":false,"description":"Forbidden: bot was blocked by the user"}'),
@@ -31,15 +41,22 @@ const behaviours: Record<string, (res: ServerResponse) => void> = {
   },
 };
 
+/** Request bodies received, by method. */
+const received: Record<string, string[]> = {};
 let server: ReturnType<typeof createServer>;
 let apiUrl: string;
 const sockets = new Set<import('node:net').Socket>();
 
 before(async () => {
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    req.resume();
     const method = (req.url ?? '').split('/').pop() ?? '';
-    (behaviours[method] ?? ((r: ServerResponse) => r.writeHead(500).end('unknown scenario')))(res);
+    let body = '';
+    req.setEncoding('utf8').on('data', (chunk: string) => { body += chunk; });
+    // Answered once the request is read, so that `received` is complete when the call settles.
+    req.on('end', () => {
+      (received[method] ??= []).push(body);
+      (behaviours[method] ?? ((r: ServerResponse) => r.writeHead(500).end('unknown scenario')))(res);
+    });
   });
   server.on('connection', (socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -88,6 +105,71 @@ test('JSON without "ok": ApiInvalidJSONException at 200, ApiHTTPException with t
   assert.ok(!(notFound instanceof ApiTelegramException));
   assert.equal(notFound.code, 'HTTP_404');
   assert.equal(notFound.status, 404);
+  assert.match(notFound.message, /failed \(method noOk404\): HTTP 404$/);
+  const bad = await failure('noOk400');
+  assert.ok(bad instanceof ApiHTTPException && bad.code === 'HTTP_400', String(bad));
+  // The body as it came, not as re-serialised.
+  const spaced = await failure('noOkSpaced');
+  assert.ok(spaced instanceof ApiInvalidJSONException);
+  assert.equal(spaced.body, '{ "result": 1 }');
+});
+
+test('ok:false without a description gives an empty description', async () => {
+  const error = await failure('noDescription');
+  assert.ok(error instanceof ApiTelegramException, String(error));
+  assert.equal(error.errorCode, 400);
+  assert.equal(error.description, '');
+});
+
+test('a method Botte does not know is never repeated after a 5xx: it might not be idempotent', async () => {
+  const bot = new ApiClient(TOKEN, { apiUrl, retry: { maxRetries: 3 } });
+  const level = logger.getLevel();
+  logger.setLevel('silent');
+  try {
+    await assert.rejects(bot.callApi('futureMethod', { x: 1 }), (e: unknown) => e instanceof ApiTelegramException && e.errorCode === 500);
+    assert.equal(received.futureMethod?.length, 1);
+  } finally {
+    logger.setLevel(level);
+    await bot.closeSession();
+  }
+});
+
+test('a custom request sender: a thrown error is ENETWORK, an answer without ok is invalid, ok:false is Telegram\'s', async () => {
+  const answers: (() => unknown)[] = [
+    () => { throw new Error('the proxy is down'); },
+    () => new CustomRequestResponse({ result: 1 }),
+    () => new CustomRequestResponse({ ok: false, description: 'Forbidden: bot was kicked' }, 403),
+    () => new CustomRequestResponse({ error: 'gone' }, 410),
+  ];
+  let next = 0;
+  const bot = new ApiClient(TOKEN, { retry: false, customRequestSender: () => answers[next++]!() as CustomRequestResponse });
+  const thrown = await bot.getMe().catch((e: unknown) => e);
+  assert.ok(thrown instanceof ApiHTTPException, String(thrown));
+  assert.equal(thrown.code, 'ENETWORK');
+  assert.match(thrown.message, /the proxy is down/);
+  const invalid = await bot.getMe().catch((e: unknown) => e);
+  assert.ok(invalid instanceof ApiInvalidJSONException, String(invalid));
+  assert.equal(invalid.body, '{"result":1}');
+  const kicked = await bot.getMe().catch((e: unknown) => e);
+  assert.ok(kicked instanceof ApiTelegramException && kicked.errorCode === 403, String(kicked));
+  const gone = await bot.getMe().catch((e: unknown) => e);
+  assert.ok(gone instanceof ApiHTTPException && gone.code === 'HTTP_410' && gone.status === 410, String(gone));
+});
+
+test('replyTo needs a chat id and a message id; a channel @username is a chat id', async () => {
+  const bot = new ApiClient(TOKEN, { apiUrl, retry: false });
+  try {
+    assert.throws(() => bot.replyTo({ chat: { id: 1001 } } as never, 'x'), NoReplyTargetError);
+    assert.throws(() => bot.replyTo({ chat: { id: 1001 }, message_id: '5' } as never, 'x'), NoReplyTargetError);
+    assert.throws(() => bot.replyTo({ message_id: 5 } as never, 'x'), (e: unknown) => e instanceof NoReplyTargetError && /^replyTo: /.test((e as Error).message));
+    assert.equal(received.sendMessage, undefined, 'nothing was sent');
+    await bot.replyTo({ chat: { id: '@somechannel' }, message_id: 5 } as never, 'hi');
+    const sent = JSON.parse(received.sendMessage![0]!);
+    assert.equal(sent.chat_id, '@somechannel');
+    assert.deepEqual(sent.reply_parameters, { message_id: 5 });
+  } finally {
+    await bot.closeSession();
+  }
 });
 
 test('ok:false without error_code takes the HTTP status as errorCode', async () => {
