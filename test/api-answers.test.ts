@@ -146,7 +146,7 @@ test('a custom request sender: a thrown error is ENETWORK, an answer without ok 
   const thrown = await bot.getMe().catch((e: unknown) => e);
   assert.ok(thrown instanceof ApiHTTPException, String(thrown));
   assert.equal(thrown.code, 'ENETWORK');
-  assert.match(thrown.message, /the proxy is down/);
+  assert.match(thrown.message, /\(method getMe\): the proxy is down$/);
   const invalid = await bot.getMe().catch((e: unknown) => e);
   assert.ok(invalid instanceof ApiInvalidJSONException, String(invalid));
   assert.equal(invalid.body, '{"result":1}');
@@ -154,6 +154,33 @@ test('a custom request sender: a thrown error is ENETWORK, an answer without ok 
   assert.ok(kicked instanceof ApiTelegramException && kicked.errorCode === 403, String(kicked));
   const gone = await bot.getMe().catch((e: unknown) => e);
   assert.ok(gone instanceof ApiHTTPException && gone.code === 'HTTP_410' && gone.status === 410, String(gone));
+});
+
+test('a custom request sender\'s aborts, in each spelling, are ABORTED; a rejection with no error still gives a typed one', async () => {
+  const original = Object.assign(new Error('This operation was aborted'), { code: 'ABORT_ERR' });
+  const throws: unknown[] = [
+    original,
+    Object.assign(new Error('Request aborted'), { code: 'UND_ERR_ABORTED' }),
+    Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' }),
+    undefined,
+    'a plain string',
+  ];
+  let next = 0;
+  const bot = new ApiClient(TOKEN, { retry: false, customRequestSender: () => Promise.reject(throws[next++]) as never });
+  for (let i = 0; i < 3; i++) {
+    const error = await bot.getChat(1).catch((e: unknown) => e);
+    assert.ok(error instanceof ApiHTTPException, String(error));
+    assert.equal(error.code, 'ABORTED', `spelling ${i}`);
+    assert.match(error.message, /\(method getChat\): the request was aborted$/);
+    assert.equal(error.cause, throws[i]);
+  }
+  const nothing = await bot.getChat(1).catch((e: unknown) => e);
+  assert.ok(nothing instanceof ApiHTTPException && nothing.code === 'ENETWORK', String(nothing));
+  assert.match(nothing.message, /: undefined$/);
+  const text = await bot.getChat(1).catch((e: unknown) => e);
+  assert.ok(text instanceof ApiHTTPException && text.code === 'ENETWORK', String(text));
+  assert.match(text.message, /: a plain string$/);
+  assert.equal(next, 5);
 });
 
 test('replyTo needs a chat id and a message id; a channel @username is a chat id', async () => {
