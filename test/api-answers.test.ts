@@ -147,6 +147,7 @@ test('a custom request sender: a thrown error is ENETWORK, an answer without ok 
   assert.ok(thrown instanceof ApiHTTPException, String(thrown));
   assert.equal(thrown.code, 'ENETWORK');
   assert.match(thrown.message, /\(method getMe\): the proxy is down$/);
+  assert.equal((thrown.cause as Error).message, 'the proxy is down', 'the original error is the cause');
   const invalid = await bot.getMe().catch((e: unknown) => e);
   assert.ok(invalid instanceof ApiInvalidJSONException, String(invalid));
   assert.equal(invalid.body, '{"result":1}');
@@ -181,6 +182,44 @@ test('a custom request sender\'s aborts, in each spelling, are ABORTED; a reject
   assert.ok(text instanceof ApiHTTPException && text.code === 'ENETWORK', String(text));
   assert.match(text.message, /: a plain string$/);
   assert.equal(next, 5);
+});
+
+test('a custom sender built on undici: its error codes are read like Botte\'s own, and failures before sending are retried', async () => {
+  const undiciError = (code: string) => Object.assign(new Error(`failed with ${code}`), { code });
+  // Each list: what the sender does on consecutive calls.
+  const plans: Record<string, unknown[]> = {
+    'connect timeout': [undiciError('UND_ERR_CONNECT_TIMEOUT'), 'ok'],
+    'DNS not answering': [undiciError('EAI_AGAIN'), 'ok'],
+    'host not found': [undiciError('ENOTFOUND'), 'ok'],
+  };
+  const level = logger.getLevel();
+  logger.setLevel('silent');
+  try {
+    for (const [name, plan] of Object.entries(plans)) {
+      let calls = 0;
+      const bot = new ApiClient(TOKEN, {
+        customRequestSender: () => {
+          const step = plan[calls++];
+          if (step !== 'ok') throw step;
+          return new CustomRequestResponse({ ok: true, result: { message_id: 1, date: 1, chat: { id: 1, type: 'private' }, text: 'sent' } });
+        },
+      });
+      assert.equal((await bot.sendMessage(1, 'sent')).text, 'sent', name);
+      assert.equal(calls, 2, `${name}: sendMessage retried once`);
+    }
+    const codes: Record<string, string> = {
+      UND_ERR_CONNECT_TIMEOUT: 'ECONNECTTIMEOUT', UND_ERR_HEADERS_TIMEOUT: 'ETIMEDOUT', UND_ERR_BODY_TIMEOUT: 'ETIMEDOUT',
+      UND_ERR_SOCKET: 'ECONNRESET', UND_ERR_CLOSED: 'ECONNRESET', EPIPE: 'EPIPE',
+    };
+    for (const [thrown, expected] of Object.entries(codes)) {
+      const bot = new ApiClient(TOKEN, { retry: false, customRequestSender: () => { throw undiciError(thrown); } });
+      const error = await bot.getMe().catch((e: unknown) => e);
+      assert.ok(error instanceof ApiHTTPException, String(error));
+      assert.equal(error.code, expected, thrown);
+    }
+  } finally {
+    logger.setLevel(level);
+  }
 });
 
 test('replyTo needs a chat id and a message id; a channel @username is a chat id', async () => {
