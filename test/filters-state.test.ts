@@ -67,7 +67,7 @@ describe('StateFilter (key state)', () => {
   });
 
   it('a getState answering null (no state, as some stores say it) matches nothing, not even *', async () => {
-    const f = new StateFilter({ async getState() { return null; } });
+    const f = new StateFilter({ async getState() { return null; } } as never);
     assert.equal(await f.check(groupMsg(), '*'), false);
   });
 });
