@@ -66,6 +66,21 @@ describe('built-in filters', () => {
     assert.equal(f.check({ id: 'q', from: user, query: '', offset: '' }, 'ru'), true);
     assert.equal(f.check(msg({ from: { id: 1, is_bot: false, first_name: 'X' } }), 'ru'), false);
     assert.equal(f.check({ message_id: 1, date: 1, chat: { id: -100, type: 'channel', title: 'C' }, text: 'post' }, 'ru'), false);
+    // A PollAnswer or a reaction names its user in `user`.
+    assert.equal(f.check({ poll_id: 'p', option_ids: [0], user }, 'ru'), true);
+    assert.equal(f.check({ chat: group, message_id: 5, date: 1, user, old_reaction: [], new_reaction: [] }, ['ru']), true);
+    assert.equal(f.check({ chat: group, message_id: 5, date: 1, actor_chat: group, old_reaction: [], new_reaction: [] }, 'ru'), false);
+    assert.equal(f.check({ poll_id: 'p', option_ids: [0], user: { language_code: 'ru' } }, 'ru'), false, 'a user without an id is no user');
+  });
+
+  it('something that is no update passes no filter (and does not throw)', () => {
+    for (const junk of [null, undefined, 5, 'text']) {
+      assert.equal(new ChatFilter().check(junk, [1]), false);
+      assert.equal(new LanguageFilter().check(junk, 'ru'), false);
+      assert.equal(new IsDigitFilter().check(junk), false);
+      assert.equal(new ForwardFilter().check(junk), false);
+      assert.equal(new IsReplyFilter().check(junk), false);
+    }
   });
 
   it('IsDigitFilter: digits only, like str.isdigit()', () => {

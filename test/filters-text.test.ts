@@ -55,6 +55,7 @@ describe('TextFilter', () => {
     assert.equal(f.check(poll('buy or sell?')), true);
     assert.equal(f.check(msg({ sticker: {} })), false); // no text at all: false, no crash
     assert.equal(f.check({ poll_id: 'p', option_ids: [0], user }), false);
+    for (const junk of [null, undefined, 5]) assert.equal(f.check(junk), false);
   });
 });
 
