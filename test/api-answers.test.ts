@@ -94,6 +94,8 @@ test('a 200 answer that is not JSON is an ApiInvalidJSONException with the body'
   assert.ok(error instanceof ApiInvalidJSONException, String(error));
   assert.equal(error.status, 200);
   assert.equal(error.body, '<html>maintenance</html>');
+  assert.equal(error.message, 'The server returned an invalid JSON response (method page200, HTTP 200)');
+  assert.equal(new ApiInvalidJSONException('getMe', 'x').message, 'The server returned an invalid JSON response (method getMe, HTTP ?)');
 });
 
 test('JSON without "ok": ApiInvalidJSONException at 200, ApiHTTPException with the status at 404', async () => {
@@ -227,12 +229,20 @@ test('replyTo needs a chat id and a message id; a channel @username is a chat id
   try {
     assert.throws(() => bot.replyTo({ chat: { id: 1001 } } as never, 'x'), NoReplyTargetError);
     assert.throws(() => bot.replyTo({ chat: { id: 1001 }, message_id: '5' } as never, 'x'), NoReplyTargetError);
-    assert.throws(() => bot.replyTo({ message_id: 5 } as never, 'x'), (e: unknown) => e instanceof NoReplyTargetError && /^replyTo: /.test((e as Error).message));
+    assert.throws(() => bot.replyTo({ chat: { id: null }, message_id: 5 } as never, 'x'), NoReplyTargetError);
+    assert.throws(() => bot.replyTo(undefined as never, 'x'), NoReplyTargetError);
+    const error = (() => { try { bot.replyTo({ message_id: 5 } as never, 'x'); } catch (e) { return e; } })();
+    assert.ok(error instanceof NoReplyTargetError && error instanceof TypeError, String(error));
+    assert.equal(error.name, 'NoReplyTargetError');
+    assert.equal(error.message,
+      "replyTo: there is no message with a chat to reply to. A callback query from an inline message (or from the bot's own " +
+      "message while setMySettings' callback_query_mode is set) has inline_message_id and no message: answer it with " +
+      'answerCallbackQuery, or edit the message by inline_message_id.');
     assert.equal(received.sendMessage, undefined, 'nothing was sent');
     await bot.replyTo({ chat: { id: '@somechannel' }, message_id: 5 } as never, 'hi');
-    const sent = JSON.parse(received.sendMessage![0]!);
-    assert.equal(sent.chat_id, '@somechannel');
-    assert.deepEqual(sent.reply_parameters, { message_id: 5 });
+    await bot.replyTo({ chat: { id: -100123 }, message_id: 6 } as never, 'hi');
+    const sent = (received.sendMessage as string[] | undefined ?? []).map((body: string) => JSON.parse(body) as Record<string, unknown>);
+    assert.deepEqual(sent.map((params) => [params.chat_id, params.reply_parameters]), [['@somechannel', { message_id: 5 }], [-100123, { message_id: 6 }]]);
   } finally {
     await bot.closeSession();
   }
@@ -242,7 +252,11 @@ test('ok:false without error_code takes the HTTP status as errorCode', async () 
   const error = await failure('okFalseNoCode');
   assert.ok(error instanceof ApiTelegramException, String(error));
   assert.equal(error.errorCode, 403);
+  assert.equal(error.status, 403);
   assert.equal(error.description, 'Forbidden: bot was blocked by the user');
+  assert.equal(error.message,
+    'A request to the Telegram API was unsuccessful. Error code: 403. Description: Forbidden: bot was blocked by the user (method okFalseNoCode)');
+  assert.equal('cause' in error, false, 'no cause when there is none');
 });
 
 test('a connection closed in the middle of the answer is ECONNRESET; a stalled answer is ETIMEDOUT', async () => {
