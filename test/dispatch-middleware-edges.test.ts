@@ -36,6 +36,16 @@ test('function middlewares: one for several types, another added later, whole-up
   assert.throws(() => bot.registerMiddlewareHandler('nope' as never), /middlewareHandler: the middleware must be a function/);
 });
 
+test('a bot whose only function middleware takes whole updates runs it', async () => {
+  const { bot, feed } = harness.setup({ useMiddleware: true });
+  const seen: string[] = [];
+  bot.middlewareHandler()((_bot, update) => { seen.push(`whole:${(update as { message?: { text?: string } }).message?.text}`); });
+  bot.handleMsg({}, (m) => { seen.push(`handler:${m.text}`); });
+  emu.pushMessage('hi');
+  await feed();
+  assert.deepEqual(seen, ['whole:hi', 'handler:hi']);
+});
+
 test('class middlewares: a middleware set up later is used; a missing per-type method is logged once and skipped', async () => {
   const { bot, feed } = harness.setup({ useClassMiddlewares: true });
   const log: string[] = [];
