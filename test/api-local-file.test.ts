@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { ApiException, ApiHTTPException, LocalFileError } from '../src/index.js';
 import { InputFile } from '../src/types/input-file.js';
 import { startClient } from './helpers.js';
@@ -24,6 +25,7 @@ test('a missing local file fails with LocalFileError naming the path, and nothin
     assert.equal(error.method, 'sendDocument');
     assert.ok(error.message.includes(missing), error.message);
     assert.match(error.message, /nothing was sent/);
+    assert.ok(error.message.includes('(no such file, ENOENT)'), error.message);
     assert.doesNotMatch(error.message, /Telegram API/);
     assert.equal(emu.callsOf('sendDocument').length, 0, 'no request reached the emulator');
   } finally {
@@ -37,8 +39,26 @@ test('a directory given as a file fails the same way (EISDIR)', async () => {
     const error = await bot.sendPhoto(1, new InputFile(tmpdir())).then(() => undefined, (e: unknown) => e);
     assert.ok(error instanceof LocalFileError, `got ${String(error)}`);
     assert.equal(error.code, 'EISDIR');
+    assert.ok(error.message.includes('(it is a directory, EISDIR)'), error.message);
     assert.equal(emu.callsOf('sendPhoto').length, 0);
   } finally {
+    await close();
+  }
+});
+
+test('any other system error is named by its code (a symbolic link loop: ELOOP)', async () => {
+  const { emu, bot, close } = await startClient();
+  const dir = await mkdtemp(join(tmpdir(), 'botte-loop-'));
+  try {
+    await symlink(join(dir, 'b'), join(dir, 'a'));
+    await symlink(join(dir, 'a'), join(dir, 'b'));
+    const error = await bot.sendDocument(1, new InputFile(join(dir, 'a'))).then(() => undefined, (e: unknown) => e);
+    assert.ok(error instanceof LocalFileError, `got ${String(error)}`);
+    assert.equal(error.code, 'ELOOP');
+    assert.ok(error.message.includes('(ELOOP, ELOOP)'), error.message);
+    assert.equal(emu.callsOf('sendDocument').length, 0);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
     await close();
   }
 });

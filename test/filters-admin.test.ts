@@ -56,6 +56,15 @@ describe('IsAdminFilter against the emulator', () => {
     assert.equal(emu.calls.filter((call) => call.method === 'getChatMember').length, 0);
   });
 
+  it('is false, without asking, for a post of another chat with no sender (a linked channel)', async () => {
+    const f = new IsAdminFilter(bot);
+    emu.clearCalls();
+    const channel = { id: -100777, type: 'channel' as const, title: 'Linked' };
+    const post = { message_id: 2, date: 1, chat: group, sender_chat: channel, text: 'auto-forwarded' };
+    assert.equal(await f.check(post), false);
+    assert.equal(emu.calls.filter((call) => call.method === 'getChatMember').length, 0);
+  });
+
   it('is false without a chat, and lets API errors through', async () => {
     const f = new IsAdminFilter(bot);
     assert.equal(await f.check({ id: 'q', from: person(1), query: '', offset: '' }), false);

@@ -61,5 +61,13 @@ describe('StateFilter (key state)', () => {
     assert.deepEqual(seen[0], [10, -200, undefined, 'bc1']);
     assert.equal(await f.check({ poll_id: 'p', option_ids: [1], user }, Reg.name), true);
     assert.equal(await f.check({ id: 'p', question: 'q', options: [] }, '*'), false); // a Poll has no user
+    // A value that is no state, name or group matches nothing (and does not throw).
+    assert.equal(await f.check(groupMsg(), 42 as never), false);
+    assert.equal(await f.check(groupMsg(), [{}, Reg.name] as never), true);
+  });
+
+  it('a getState answering null (no state, as some stores say it) matches nothing, not even *', async () => {
+    const f = new StateFilter({ async getState() { return null; } } as never);
+    assert.equal(await f.check(groupMsg(), '*'), false);
   });
 });

@@ -19,6 +19,9 @@ describe('TextFilter', () => {
     assert.throws(() => new TextFilter({}), TypeError);
     assert.throws(() => new TextFilter({ ignoreCase: true }), TypeError);
     assert.throws(() => new TextFilter({ contains: [1 as unknown as string] }), TypeError);
+    assert.throws(() => new TextFilter({ startsWith: ['ok', 1 as unknown as string] }),
+      /^TypeError: TextFilter: contains, startsWith and endsWith take a string or a list of strings$/);
+    assert.throws(() => new TextFilter({ ignoreCase: true }), /^TypeError: TextFilter needs at least one of equals, contains, startsWith, endsWith$/);
   });
 
   it('equals, contains, startsWith, endsWith, any mode passes', () => {
@@ -29,6 +32,11 @@ describe('TextFilter', () => {
     assert.equal(f.check(msg({ text: '/go home' })), true);
     assert.equal(f.check(msg({ text: 'really?' })), true);
     assert.equal(f.check(msg({ text: 'nothing' })), false);
+    // Any item of a list passes.
+    const lists = new TextFilter({ contains: ['bye', 'ciao'], startsWith: ['/go', '/run'] });
+    assert.equal(lists.check(msg({ text: 'ok ciao' })), true);
+    assert.equal(lists.check(msg({ text: '/run far' })), true);
+    assert.equal(lists.check(msg({ text: 'hello' })), false);
   });
 
   it('ignoreCase applies to every mode', () => {
@@ -47,6 +55,7 @@ describe('TextFilter', () => {
     assert.equal(f.check(poll('buy or sell?')), true);
     assert.equal(f.check(msg({ sticker: {} })), false); // no text at all: false, no crash
     assert.equal(f.check({ poll_id: 'p', option_ids: [0], user }), false);
+    for (const junk of [null, undefined, 5]) assert.equal(f.check(junk), false);
   });
 });
 
@@ -72,7 +81,7 @@ describe('TextContainsFilter / TextStartsFilter', () => {
     assert.equal(f.check(msg({ text: 'I love cats' }), ['dog', 'cat']), true);
     assert.equal(f.check(msg({ text: 'I love cats' }), ['dog']), false);
     assert.equal(f.check(msg({ photo: [] }), 'cat'), false);
-    assert.throws(() => f.check(msg({ text: 'x' }), 5 as unknown as string), TypeError);
+    assert.throws(() => f.check(msg({ text: 'x' }), 5 as unknown as string), /^TypeError: textContains takes a string or a list of strings$/);
   });
 
   it('textStartswith', () => {
