@@ -26,6 +26,7 @@ export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSen
 export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, LocalFileError, type TelegramErrorJson } from './api/errors.js';
 export { NoReplyTargetError } from './api/reply-target.js';
 export type { BotteOptions, ExceptionHandler as ExceptionHandlerLike, RetryOptions, FloodControlOptions } from './options.js';
+export type { FloodLimiter } from './api/flood-limiter.js';
 export { ExceptionHandler } from './dispatch/exception-handler.js';
 export type { BotApiMethods } from './api/generated/bot-api-methods.js';
 export type { ApiParams, ApiResult, MessageExtras } from './api/method-spec.js';

@@ -7,6 +7,7 @@ import type { ParseMode } from './api/generated/telegram-types.js';
 import type { CustomRequestSender, ProxySetting, TransportKind } from './api/settings.js';
 import type { StateStorage } from './states/storage.js';
 import type { HandlerBackend } from './states/step-backends.js';
+import type { FloodLimiter } from './api/flood-limiter.js';
 
 /** Something that decides what happens to an error thrown by a handler or by polling. */
 export type ExceptionHandler =
@@ -64,8 +65,12 @@ export interface BotteOptions {
   readTimeout?: number;
   /** Automatic retry of 429 (after `retry_after`), 5xx and network errors; `false` turns it off. Default on. */
   retry?: boolean | RetryOptions;
-  /** Keeps outgoing messages within Telegram's limits by waiting before sending. Default off. */
-  floodControl?: boolean | FloodControlOptions;
+  /**
+   * Keeps outgoing messages within Telegram's limits by waiting before sending. Default off.
+   * `true` or limits: one limiter for this process. A {@link FloodLimiter} object: that limiter,
+   * e.g. `new RedisFloodControl({ url })` from `botte/scale`, shared by every process.
+   */
+  floodControl?: boolean | FloodControlOptions | FloodLimiter;
 
   /** Handle updates concurrently (default true); false handles them one at a time, in order. */
   threaded?: boolean;
