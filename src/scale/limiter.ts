@@ -15,7 +15,7 @@ import type { FloodLimiter } from '../api/flood-limiter.js';
 import { isPrivateChat, sendsMessage } from '../api/flood-control.js';
 import { sleep } from '../api/sleep.js';
 import { logger } from '../logger.js';
-import { RedisConnection, type RedisConnectionOptions } from '../states/redis-storage.js';
+import { loadCreateClient, RedisConnection, type RedisConnectionOptions } from '../states/redis-storage.js';
 import { brandError } from '../util/error-brand.js';
 import { LIMITER_SCRIPT, LIMITER_SCRIPT_SHA, VERDICT } from './limiter-script.js';
 
@@ -27,7 +27,7 @@ export interface RedisFloodControlOptions extends FloodControlOptions, RedisConn
    * tag keeps all keys of one bot in one Redis Cluster slot, as the script needs.
    */
   prefix?: string;
-  /** How long a Redis call may take before the limiter gives up on it, in ms (default 2000). */
+  /** How long a Redis call may take before the limiter gives up on it, in ms (default 5000). */
   timeoutMs?: number;
   /**
    * Used while Redis can't be reached, e.g. `new FloodControl({ globalPerSecond: 10 })` with a
@@ -105,6 +105,8 @@ export class RedisFloodControl implements FloodLimiter {
   /** The last acquire of each chat in this process, so that calls to one chat keep their order. */
   private readonly tails = new Map<string, Promise<void>>();
   private readonly counters: RedisFloodControlStats = { acquired: 0, waits: 0, waitedMs: 0, pauses: 0, redisErrors: 0, fallbacks: 0 };
+  /** Resolves once the `redis` package is loaded. */
+  private loaded?: Promise<void>;
   /** True while Redis is failing and the fallback is used (to warn once per outage). */
   private inFallback = false;
 
@@ -120,7 +122,7 @@ export class RedisFloodControl implements FloodLimiter {
     this.globalIntervalMs = 1000 / rate(options.globalPerSecond, 30, 'globalPerSecond');
     this.privateIntervalMs = 1000 / rate(options.privatePerSecond, 1, 'privatePerSecond');
     this.groupIntervalMs = 60_000 / rate(options.groupPerMinute, 20, 'groupPerMinute');
-    this.timeoutMs = rate(options.timeoutMs, 2000, 'timeoutMs');
+    this.timeoutMs = rate(options.timeoutMs, 5000, 'timeoutMs');
     this.prefix = options.prefix ?? 'botte:flood';
     this.fallback = options.fallback;
     this.botId = options.botId ?? 0;
@@ -198,17 +200,34 @@ export class RedisFloodControl implements FloodLimiter {
     return this.connection.close();
   }
 
+  /**
+   * Connects to Redis and loads the script now rather than at the first message: call it at
+   * startup to fail early (with {@link FloodControlUnavailableError}) when Redis can't be reached.
+   */
+  async connect(): Promise<void> {
+    await this.asked(async () => (await this.connection.client()).sendCommand(['SCRIPT', 'LOAD', LIMITER_SCRIPT]));
+  }
+
   /** One run of the script, EVALSHA first (EVAL when Redis doesn't know it yet), within `timeoutMs`. */
   private async run(keys: string[], args: string[]): Promise<[number, number]> {
+    return replyPair(await this.asked(() => this.evaluate(keys, args)));
+  }
+
+  /** `ask()` within `timeoutMs`; any failure becomes a {@link FloodControlUnavailableError}. */
+  private async asked(ask: () => Promise<unknown>): Promise<unknown> {
+    // Loading the `redis` package is not Redis being slow: the timeout starts after it (a missing
+    // package fails here with its own message).
+    this.loaded ??= loadCreateClient().then(() => undefined);
+    await this.loaded;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`Redis did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
     });
     try {
-      const reply = await Promise.race([this.evaluate(keys, args), timeout]);
+      const reply = await Promise.race([ask(), timeout]);
       if (this.inFallback) logger.warn('flood control: Redis is back; the limits are shared again');
       this.inFallback = false;
-      return replyPair(reply);
+      return reply;
     } catch (error) {
       this.counters.redisErrors++;
       throw new FloodControlUnavailableError(
