@@ -43,7 +43,6 @@ async function line(child: Child, match: (line: Record<string, any>) => boolean,
 function startChild(): Child {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/scale-limiter-child.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const child: Child = { process: proc, lines: [], waiters: [] };
-  if (process.env.SL_DEBUG) proc.stdout!.on("data", (d: Buffer) => console.error("data", proc.pid, d.toString()));
   createInterface({ input: proc.stdout! }).on('line', (text) => {
     try { child.lines.push(JSON.parse(text)); } catch { child.lines.push({ type: 'noise', text }); }
     for (const wake of child.waiters.splice(0)) wake();
@@ -109,7 +108,6 @@ describe('RedisFloodControl shared by 5 processes, against the emulator enforcin
       const calls = emu.callsOf('sendMessage');
       assert.equal(calls.length, 2 * PROCESSES);
       assert.deepEqual(calls.filter((call) => call.status !== 200).map((call) => call.response), [], 'no 429');
-      if (process.env.SL_DEBUG) console.error('arrivals', arrivals(emu, start));
       arrivals(emu, start).forEach((at, i) => assert.ok(at >= i * 1250 - 5, `message ${i} arrived ${at} ms after the start`));
       assert.equal(stats.reduce((sum, s) => sum + s.acquired, 0), 2 * PROCESSES);
       assert.ok(stats.reduce((sum, s) => sum + s.waits, 0) >= 2 * PROCESSES - 1, `waits: ${JSON.stringify(stats)}`);
