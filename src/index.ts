@@ -28,6 +28,7 @@ export { NoReplyTargetError } from './api/reply-target.js';
 export type { BotteOptions } from './runner/options.js';
 export type { ExceptionHandler as ExceptionHandlerLike } from './dispatch/options.js';
 export type { RetryOptions, FloodControlOptions } from './api/options.js';
+export type { FloodLimiter } from './api/flood-limiter.js';
 export { ExceptionHandler } from './dispatch/exception-handler.js';
 export type { BotApiMethods } from './api/generated/bot-api-methods.js';
 export type { ApiParams, ApiResult, MessageExtras } from './api/method-spec.js';

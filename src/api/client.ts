@@ -19,11 +19,12 @@ import { registerSecret } from '../util/redact.js';
 import { prepareParams, uploadsAreReplayable, type PreparedParams } from './prepare-params.js';
 import { buildMultipart, fieldValue } from './multipart.js';
 import { readAnswer, readParsedAnswer, retryDelay, toApiException } from './call-errors.js';
-import { ApiException, ApiHTTPException } from './errors.js';
+import { ApiException, ApiHTTPException, ApiTelegramException } from './errors.js';
 import { enrichMessage } from '../types/message.js';
 import { CustomRequestResponse } from '../util/custom-request-response.js';
 import type { InputFile } from '../types/input-file.js';
 import { FloodControl } from './flood-control.js';
+import { isFloodLimiter, type FloodLimiter } from './flood-limiter.js';
 import { logger } from '../logger.js';
 import { sleep } from '../util/sleep.js';
 import { observed, rememberOrigin } from './unobserved-errors.js';
@@ -66,7 +67,7 @@ export class ApiClient {
    */
   #methodUrls?: { template: string; urls: Array<string | undefined> };
   private mePromise?: Promise<UserFromGetMe>;
-  private floodControl?: FloodControl;
+  private floodControl?: FloodLimiter;
   /** What `getMe` answered, once known (filled by `bot.user` and when polling starts). */
   botInfo?: UserFromGetMe;
 
@@ -82,7 +83,9 @@ export class ApiClient {
     this.#token = token;
     this.options = options;
     this.botId = Number(token.split(':')[0]);
-    if (options.floodControl) this.floodControl = new FloodControl(options.floodControl === true ? {} : options.floodControl);
+    const flood = options.floodControl;
+    if (isFloodLimiter(flood)) this.floodControl = flood;
+    else if (flood) this.floodControl = new FloodControl(flood === true ? {} : flood);
   }
 
   /** The bot token (a getter over a private field, so that printing the bot does not print it). */
@@ -163,7 +166,22 @@ export class ApiClient {
   // Its own method: a closure in callApi itself would make every call allocate a context for it.
   private attemptAfterFloodControl(plan: CallPlan, prepared: PreparedParams, call: CallOptions): Promise<unknown> {
     const chatId = prepared.fields.chat_id as number | string | undefined;
-    return this.floodControl!.acquire(plan.name, chatId, call.signal).then(() => this.attempt(plan, prepared, call, 0));
+    return this.floodControl!.acquire(plan.name, chatId, call.signal, this.botId).then(() => this.attempt(plan, prepared, call, 0));
+  }
+
+  /**
+   * With a shared limiter (one that has `pause`), a 429 pauses the chat (or bot) for every
+   * process; the retry then queues through the limiter again instead of sending as soon as the
+   * pause ends, so that the processes that waited and this retry don't all leave at once.
+   */
+  private sharedPause(plan: CallPlan, prepared: PreparedParams, error: ApiException): Promise<void> | undefined {
+    const limiter = this.floodControl;
+    if (!limiter?.pause || plan.name === 'getUpdates') return undefined;
+    if (!(error instanceof ApiTelegramException) || error.errorCode !== 429) return undefined;
+    const chatId = prepared.fields.chat_id as number | string | undefined;
+    return limiter.pause(plan.name, chatId, error.retryAfter ?? 1, this.botId).catch((failure: unknown) => {
+      logger.warn('flood control: could not share a 429 pause:', failure);
+    });
   }
 
   /** One attempt of a call; a failure worth repeating starts the next one after its delay. */
@@ -195,11 +213,19 @@ export class ApiClient {
   private afterFailure(plan: CallPlan, prepared: PreparedParams, call: CallOptions, attempt: number, error: unknown): Promise<unknown> {
     const apiError = toApiException(plan.name, error);
     const delay = this.retryDelayFor(plan.name, apiError, attempt, call, prepared.files);
+    const paused = this.sharedPause(plan, prepared, apiError);
     if (delay === undefined) {
       rememberOrigin(apiError, this);
       return Promise.reject(apiError);
     }
     logger.warn(`${plan.name} failed (${apiError.message}); retrying in ${delay} ms`);
+    if (paused) {
+      const chatId = prepared.fields.chat_id as number | string | undefined;
+      return paused
+        .then(() => sleep(delay, call.signal))
+        .then(() => this.floodControl!.acquire(plan.name, chatId, call.signal, this.botId))
+        .then(() => this.attempt(plan, prepared, call, attempt + 1));
+    }
     return sleep(delay, call.signal).then(() => this.attempt(plan, prepared, call, attempt + 1));
   }
 

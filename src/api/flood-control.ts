@@ -10,10 +10,21 @@
  * @module
  */
 import type { FloodControlOptions } from './options.js';
+import type { FloodLimiter } from './flood-limiter.js';
 import { sleep } from '../util/sleep.js';
 
 /** Methods that put a message into a chat; only these count against the limits. */
 const SENDS_MESSAGE = /^(send(?!ChatAction|ChatJoinRequestWebApp|MessageDraft|RichMessageDraft)|copyMessages?$|forwardMessages?$)/;
+
+/** True when `method` (Telegram spelling) puts a message into a chat, so counts against the limits. */
+export function sendsMessage(method: string): boolean {
+  return SENDS_MESSAGE.test(method);
+}
+
+/** True when `chatId` is a private chat: positive ids are users; groups, supergroups and channels are negative or @names. */
+export function isPrivateChat(chatId: number | string): boolean {
+  return typeof chatId === 'number' ? chatId > 0 : /^\d+$/.test(chatId);
+}
 
 /** Idle chats are forgotten after this long, so memory stays bounded. */
 const FORGET_AFTER_MS = 60_000;
@@ -27,8 +38,8 @@ interface ChatTurn {
   pending: number;
 }
 
-/** The outgoing limiter of one bot (the `floodControl` constructor option). */
-export class FloodControl {
+/** The outgoing limiter of one bot process (`floodControl: true` or a `FloodControlOptions`). */
+export class FloodControl implements FloodLimiter {
   private readonly globalIntervalMs: number;
   private globalNext = 0;
   private readonly chats = new Map<string, ChatTurn>();
@@ -53,9 +64,7 @@ export class FloodControl {
       turn = { lastRelease: -Infinity, tail: Promise.resolve(), pending: 0 };
       this.chats.set(key, turn);
     }
-    // Positive ids are users (private chats); groups, supergroups and channels are negative or @names.
-    const isPrivate = typeof chatId === 'number' ? chatId > 0 : /^\d+$/.test(chatId);
-    const interval = isPrivate ? this.privateIntervalMs : this.groupIntervalMs;
+    const interval = isPrivateChat(chatId) ? this.privateIntervalMs : this.groupIntervalMs;
     const previous = turn.tail;
     let release!: () => void;
     turn.tail = new Promise((resolve) => (release = resolve));

@@ -6,6 +6,7 @@
  */
 import type { ParseMode } from './generated/telegram-types.js';
 import type { CustomRequestSender, ProxySetting, TransportKind } from './settings.js';
+import type { FloodLimiter } from './flood-limiter.js';
 
 /** Automatic retries of failed calls. */
 export interface RetryOptions {
@@ -58,6 +59,10 @@ export interface ApiOptions {
   readTimeout?: number;
   /** Automatic retry of 429 (after `retry_after`), 5xx and network errors; `false` turns it off. Default on. */
   retry?: boolean | RetryOptions;
-  /** Keeps outgoing messages within Telegram's limits by waiting before sending. Default off. */
-  floodControl?: boolean | FloodControlOptions;
+  /**
+   * Keeps outgoing messages within Telegram's limits by waiting before sending. Default off.
+   * `true` or limits: one limiter for this process. A {@link FloodLimiter} object: that limiter,
+   * e.g. `new RedisFloodControl({ url })` from `botte/scale`, shared by every process.
+   */
+  floodControl?: boolean | FloodControlOptions | FloodLimiter;
 }

@@ -15,3 +15,9 @@ export { partitionOf, queueLaneOf, hashLane, preferredPartitions } from './parti
 export { QueueRedisError, MalformedQueueEntryError, redactRedisUrl } from './errors.js';
 export type { QueueStats, WorkerStats } from './stats.js';
 export type { QueueConnectionOptions } from './connection.js';
+// Shared flood control (src/scale/limiter*.ts).
+export {
+  RedisFloodControl, FloodControlUnavailableError, limiterKeys,
+  type RedisFloodControlOptions, type RedisFloodControlStats,
+} from './limiter.js';
+export { FloodControl } from '../api/flood-control.js';
