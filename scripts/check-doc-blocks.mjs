@@ -174,6 +174,7 @@ function main() {
         botte: ['../src/index.ts'],
         'botte/async': ['../src/async.ts'],
         'botte/testing': ['../src/testing/index.ts'],
+        'botte/scale': ['../src/scale/index.ts'],
       },
     },
     include: ['./*.ts'],
