@@ -27,7 +27,11 @@ const port = await new Promise((resolve) => { const s = createServer(); s.listen
 const dir = mkdtempSync(join(tmpdir(), 'botte-bench-redis-'));
 const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--dir', dir, '--save', ''], { stdio: ['ignore', 'pipe', 'pipe'] });
 redis.on('error', () => { console.error('redis-server is not installed'); process.exit(1); });
-await new Promise((resolve) => { let out = ''; redis.stdout.on('data', (c) => { out += c; if (out.includes('Ready to accept')) resolve(); }); });
+await new Promise((resolve, reject) => {
+  let out = '';
+  for (const stream of [redis.stdout, redis.stderr]) stream.on('data', (c) => { out += c; if (out.includes('Ready to accept')) resolve(); });
+  redis.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${out}`)));
+});
 const url = `redis://127.0.0.1:${port}`;
 let round = 0;
 
