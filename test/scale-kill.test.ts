@@ -1,7 +1,7 @@
 // The scale-out demo (examples/scale-out/demo.ts, `npm run scale-demo`) as a test: one webhook
 // ingress and 3 worker processes on a real redis-server (AOF on); one worker is SIGKILLed half-way.
-// Counted from what the EMULATOR received. Sizes: 1 500 updates from 500 chats
-// (BOTTE_SCALE_FULL=1: the demo's 10 000).
+// Counted from what the EMULATOR received. Sizes: 1 000 updates from 100 chats
+// (BOTTE_SCALE_FULL=1: the demo's 10 000 from 500).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runScaleDemo } from '../examples/scale-out/demo.js';
@@ -11,7 +11,7 @@ const log = process.env.BOTTE_SCALE_VERBOSE ? (line: string) => console.log(line
 
 test('kill -9 of one worker mid-run (the scale-out demo): 0 lost, order held, duplicates only among the updates running at the kill', async () => {
   // 5 ms of simulated I/O per handler, so that updates are running when the worker dies.
-  const result = await runScaleDemo({ total: FULL ? 10_000 : 1_500, chats: 500, workers: 3, handlerMs: 5, log });
+  const result = await runScaleDemo({ total: FULL ? 10_000 : 1_000, chats: FULL ? 500 : 100, workers: 3, handlerMs: 5, log });
   console.log(`scale-cluster (kill -9): ${result.line}`);
   assert.match(result.line, /^handled \d+, lost \d+, duplicated \d+, order violations \d+ /);
   assert.equal(result.lost, 0, result.line);

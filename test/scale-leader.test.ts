@@ -1,6 +1,7 @@
 // botte/scale long polling by one elected leader among 3 ingress processes: the leader is
 // SIGKILLed half-way; another ingress process leads within 5 s and no update is skipped. Real OS
-// processes (2 workers too), real redis-server with AOF on; counted from what the emulator received. Sizes: 1 000 updates from 200 chats (BOTTE_SCALE_FULL=1: 5 000 from 500).
+// processes (2 workers too), real redis-server with AOF on; counted from what the emulator received.
+// Sizes: 600 updates from 100 chats (BOTTE_SCALE_FULL=1: 5 000 from 500).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient } from 'redis';
@@ -10,8 +11,8 @@ import { QueueKeys } from '../src/scale/index.js';
 import { waitFor } from './helpers.js';
 
 const FULL = process.env.BOTTE_SCALE_FULL === '1';
-const total = FULL ? 5_000 : 1_000;
-const chats = FULL ? 500 : 200;
+const total = FULL ? 5_000 : 600;
+const chats = FULL ? 500 : 100;
 const log = process.env.BOTTE_SCALE_VERBOSE ? (line: string) => console.log(line) : undefined;
 
 test('kill -9 of the polling leader: another ingress process leads within 5 s, no update skipped', async () => {

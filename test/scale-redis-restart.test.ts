@@ -1,14 +1,14 @@
 // botte/scale when redis-server restarts mid-run: the webhook ingress and the workers (real OS
 // processes) reconnect and go on; nothing lost. Real redis-server with AOF on (restarted with
 // SIGTERM on the same port and data); counted from what the emulator received.
-// Sizes: 1 000 updates from 200 chats (BOTTE_SCALE_FULL=1: 5 000 from 500).
+// Sizes: 600 updates from 100 chats (BOTTE_SCALE_FULL=1: 5 000 from 500).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runScaleDemo, type ScaleDemoCluster } from '../examples/scale-out/demo.js';
 
 const FULL = process.env.BOTTE_SCALE_FULL === '1';
-const total = FULL ? 5_000 : 1_000;
-const chats = FULL ? 500 : 200;
+const total = FULL ? 5_000 : 600;
+const chats = FULL ? 500 : 100;
 const log = process.env.BOTTE_SCALE_VERBOSE ? (line: string) => console.log(line) : undefined;
 
 test('redis-server restarted mid-run: the webhook ingress and the workers reconnect and go on; nothing lost', async () => {

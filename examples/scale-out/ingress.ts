@@ -9,6 +9,9 @@ import { Botte } from '../../src/index.js';
 import { LeaderPolling, startWebhookIngress, UpdateQueue } from '../../src/scale/index.js';
 
 const env = process.env;
+// Started by the demo or a test: leave with it, even when it was killed (no orphan processes).
+const parent = process.ppid;
+setInterval(() => { if (process.ppid !== parent) process.exit(1); }, 500).unref();
 const bot = new Botte(env.BOTTE_SCALE_TOKEN ?? '123456:TEST-token', { apiUrl: env.BOTTE_SCALE_API });
 
 try {

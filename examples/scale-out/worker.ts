@@ -10,6 +10,9 @@ import { QueueWorker, UpdateQueue } from '../../src/scale/index.js';
 import { logger } from '../../src/logger.js';
 
 const env = process.env;
+// Started by the demo or a test: leave with it, even when it was killed (no orphan processes).
+const parent = process.ppid;
+setInterval(() => { if (process.ppid !== parent) process.exit(1); }, 500).unref();
 const token = env.BOTTE_SCALE_TOKEN ?? '123456:TEST-token';
 const handlerMs = Number(env.BOTTE_SCALE_HANDLER_MS ?? 0);
 const url = env.BOTTE_SCALE_REDIS ?? 'redis://127.0.0.1:6379';

@@ -41,6 +41,8 @@ export async function connectQueue(options: QueueConnectionOptions, what: string
     throw new QueueRedisError(`${what}: the "redis" package is needed (npm install redis)`, url, error);
   }
   let connected = false;
+  const startedAt = Date.now();
+  const timeoutMs = options.connectTimeoutMs ?? 10_000;
   const userSocket = (options.clientOptions?.socket ?? {}) as Record<string, unknown>;
   const clientOptions: Record<string, unknown> = {
     ...options.clientOptions,
@@ -48,7 +50,12 @@ export async function connectQueue(options: QueueConnectionOptions, what: string
     socket: {
       // Before the first connection: fail (a wrong URL is an error, not a wait). After: retry
       // forever with a short capped delay, so a restarted Redis is found again quickly.
-      reconnectStrategy: (retries: number, cause: unknown) => (connected ? Math.min(50 * 2 ** retries, 1000) : cause),
+      // A connection timeout (a busy or just restarted server) is retried until connectTimeoutMs.
+      reconnectStrategy: (retries: number, cause: unknown) => {
+        if (connected) return Math.min(50 * 2 ** retries, 1000);
+        const timedOut = /timeout/i.test(`${(cause as Error)?.name} ${(cause as Error)?.message}`);
+        return timedOut && Date.now() - startedAt < timeoutMs ? 100 : cause;
+      },
       ...userSocket,
     },
   };
@@ -67,7 +74,6 @@ export async function connectQueue(options: QueueConnectionOptions, what: string
       logger.warn(`${what}: Redis connection error (reconnecting):`, error instanceof Error ? error.message : error);
     }
   });
-  const timeoutMs = options.connectTimeoutMs ?? 10_000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     await Promise.race([

@@ -334,14 +334,24 @@ export class QueueWorker {
     return value as Update;
   }
 
-  private async handle(part: Owned, entryId: string, update: Update | MalformedQueueEntryError): Promise<void> {
+  private async handle(owner: Owned, entryId: string, update: Update | MalformedQueueEntryError): Promise<void> {
     const { keys } = this.queue;
+    let part = owner;
     if (update instanceof MalformedQueueEntryError) {
       this.counters.malformed++;
       await this.safeReport(update);
       await this.retrying(() => this.queue.command(['EVAL', ACK, '1', part.stream, CONSUMER_GROUP, entryId]));
       return;
     }
+    const current = this.owned.get(part.n);
+    if (current === undefined) {
+      // The partition was lost (our lease expired during a stall) before this entry started: its
+      // new owner claimed it and runs it, in order; running it here too would break that order.
+      logger.warn(`QueueWorker ${this.id}: entry ${entryId} of lost partition ${part.n} left to its new owner`);
+      return;
+    }
+    // Lost and taken back meanwhile: the claim skipped this entry (it was queued here), so it runs here.
+    part = current;
     const done = keys.done(part.n, update.update_id);
     if (Number(await this.retrying(() => this.queue.command(['EXISTS', done]))) === 1) {
       this.counters.duplicatesSkipped++;
