@@ -26,6 +26,8 @@ const behaviours: Record<string, (res: ServerResponse) => void> = {
   sendMessage: (res) =>
     res.writeHead(200, { 'content-type': 'application/json' })
       .end('{"ok":true,"result":{"message_id":9,"date":1,"chat":{"id":-100,"type":"channel","title":"C"},"text":"hi"}}'),
+  getChat: (res) =>
+    res.writeHead(400, { 'content-type': 'application/json' }).end('{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}'),
   noOk404: (res) => res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not here"}'),
   okFalseNoCode: (res) =>
     res.writeHead(403, { 'content-type': 'application/json' }).end('{"ok":false,"description":"Forbidden: bot was blocked by the user"}'),
@@ -132,6 +134,16 @@ test('a method Botte does not know is never repeated after a 5xx: it might not b
     assert.equal(received.futureMethod?.length, 1);
   } finally {
     logger.setLevel(level);
+    await bot.closeSession();
+  }
+});
+
+test('a 4xx is never repeated, even for an idempotent method: the same call would fail the same way', async () => {
+  const bot = new ApiClient(TOKEN, { apiUrl, retry: { maxRetries: 3 } });
+  try {
+    await assert.rejects(bot.getChat(1), (e: unknown) => e instanceof ApiTelegramException && e.errorCode === 400);
+    assert.equal(received.getChat?.length, 1);
+  } finally {
     await bot.closeSession();
   }
 });

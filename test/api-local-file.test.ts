@@ -8,6 +8,7 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { ApiException, ApiHTTPException, LocalFileError } from '../src/index.js';
 import { InputFile } from '../src/types/input-file.js';
 import { startClient } from './helpers.js';
+import { logger } from '../src/logger.js';
 
 test('a missing local file fails with LocalFileError naming the path, and nothing is sent', async () => {
   const { emu, bot, close } = await startClient();
@@ -26,6 +27,7 @@ test('a missing local file fails with LocalFileError naming the path, and nothin
     assert.ok(error.message.includes(missing), error.message);
     assert.match(error.message, /nothing was sent/);
     assert.ok(error.message.includes('(no such file, ENOENT)'), error.message);
+    assert.equal((error.cause as { code?: string }).code, 'ENOENT', 'the system error is the cause');
     assert.doesNotMatch(error.message, /Telegram API/);
     assert.equal(emu.callsOf('sendDocument').length, 0, 'no request reached the emulator');
   } finally {
@@ -59,6 +61,22 @@ test('any other system error is named by its code (a symbolic link loop: ELOOP)'
     assert.equal(emu.callsOf('sendDocument').length, 0);
   } finally {
     await rm(dir, { recursive: true, force: true });
+    await close();
+  }
+});
+
+test('a missing file is not retried, even for a method that may be repeated (setChatPhoto)', async () => {
+  const { emu, bot, close } = await startClient();
+  const warnings: string[] = [];
+  const level = logger.getLevel();
+  logger.setLevel('warn').setOutput((record) => warnings.push(record.message));
+  try {
+    const missing = join(tmpdir(), `botte-missing-${process.pid}`, 'photo.png');
+    await assert.rejects(bot.setChatPhoto(-1001, new InputFile(missing)), LocalFileError);
+    assert.deepEqual(warnings, [], 'no retry was announced');
+    assert.equal(emu.callsOf('setChatPhoto').length, 0);
+  } finally {
+    logger.setLevel(level).setOutput(null);
     await close();
   }
 });

@@ -52,6 +52,18 @@ describe('filter values that work', () => {
     assert.deepEqual(seen, ['start:/start now', 'group photo:group']);
   });
 
+  test('a lone "/" or "/ text" is no command: it reaches the other handlers', async () => {
+    const { bot, feed } = harness.setup();
+    const seen: string[] = [];
+    bot.handleMsg({ commands: ['start'] }, (m) => { seen.push(`start:${m.text}`); });
+    bot.handleMsg({}, (m) => { seen.push(`other:${m.text}`); });
+    emu.pushMessage('/', { entities: [] });
+    emu.pushMessage('/ start', { entities: [] });
+    emu.pushMessage('/start');
+    await feed();
+    assert.deepEqual(seen, ['other:/', 'other:/ start', 'start:/start']);
+  });
+
   test('null and undefined filters are ignored', async () => {
     const { bot, feed } = harness.setup();
     const seen: string[] = [];
