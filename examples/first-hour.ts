@@ -6,7 +6,12 @@
 import express from 'express';
 // The page's blocks import from 'botte' and 'botte/testing'; here they are the sources.
 import {
-  Botte, ApiTelegramException, StateFileStorage, StateRedisStorage, expressHandler, types,
+  Botte,
+  ApiTelegramException,
+  StateFileStorage,
+  StateRedisStorage,
+  expressHandler,
+  types,
 } from '../src/index.js';
 import { BotApiEmulator, TelegramError } from '../src/testing/index.js';
 
@@ -49,7 +54,9 @@ export async function testingExample(log: (...parts: unknown[]) => void = consol
   try {
     // A button press.
     tested.callbackQueryHandler({ callbackData: /^vote:/ }, (call) => tested.answerCallbackQuery(call.id, call.data));
-    const sent = await tested.sendMessage(1001, 'Vote', { reply_markup: { inline_keyboard: [[{ text: 'Yes', callback_data: 'vote:yes' }]] } });
+    const sent = await tested.sendMessage(1001, 'Vote', {
+      reply_markup: { inline_keyboard: [[{ text: 'Yes', callback_data: 'vote:yes' }]] },
+    });
     emu.pushCallbackQuery('vote:yes', { message: sent.message_id });
 
     // A Telegram error.

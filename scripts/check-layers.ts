@@ -43,6 +43,7 @@ const FILE_LAYERS = new Map<string, string>([
   ['logger.ts', 'util'],
   ['index.ts', 'entry'],
   ['async.ts', 'entry'],
+  ['advanced.ts', 'entry'],
   ['api/generated/telegram-types.ts', 'telegram-types'],
   ['api/generated/api-version.ts', 'telegram-types'],
 ]);

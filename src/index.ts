@@ -12,7 +12,6 @@
 export { Botte } from './runner/botte.js';
 export { AsyncBotte } from './runner/async-botte.js';
 export { ApiClient, type CallOptions } from './api/client.js';
-export { Dispatcher } from './dispatch/dispatcher.js';
 export { UnknownFilterKeyError } from './dispatch/dispatch-state.js';
 export { MalformedUpdateError } from './dispatch/malformed-update.js';
 export { StateFileLockedError } from './states/file-lock.js';

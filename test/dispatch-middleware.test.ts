@@ -20,7 +20,9 @@ declare module '../src/dispatch/types.js' {
 const harness = dispatchHarness();
 const setup = harness.setup;
 let emu: BotApiEmulator;
-before(async () => { emu = await harness.start(); });
+before(async () => {
+  emu = await harness.start();
+});
 after(() => harness.stop());
 beforeEach(() => harness.reset());
 
@@ -38,19 +40,36 @@ describe('function middlewares', () => {
       assert.equal(botInstance, bot);
       (message as Message & { another_text?: string }).another_text = `${message.text}:changed`;
     });
-    bot.handleMsg({ commands: ['start'] }, (message) => bot.replyTo(message, (message as Message & { another_text: string }).another_text));
+    bot.handleMsg({ commands: ['start'] }, (message) =>
+      bot.replyTo(message, (message as Message & { another_text: string }).another_text),
+    );
     emu.pushMessage('/start');
     await feed();
-    assert.deepEqual(emu.callsOf('sendMessage').map((call) => call.params.text), ['/start:changed']);
+    assert.deepEqual(
+      emu.callsOf('sendMessage').map((call) => call.params.text),
+      ['/start:changed'],
+    );
   });
 
   test('decorator form, register form, whole-update middlewares, async ones, and only the listed types', async () => {
     const { bot, feed } = setup({ useMiddleware: true });
     const seen: string[] = [];
-    bot.middlewareHandler({ updateTypes: ['message'] })(async (_bot, message) => { await Promise.resolve(); seen.push(`mw1:${message.text}`); });
-    bot.registerMiddlewareHandler((_bot, query) => { seen.push(`mw2:${query.data}`); }, { updateTypes: ['callback_query'] });
-    bot.middlewareHandler()((_bot, update) => { seen.push(`all:${update.update_id > 0}`); });
-    bot.handleMsg({}, (m) => { seen.push(`handler:${m.text}`); });
+    bot.middlewareHandler({ updateTypes: ['message'] })(async (_bot, message) => {
+      await Promise.resolve();
+      seen.push(`mw1:${message.text}`);
+    });
+    bot.registerMiddlewareHandler(
+      (_bot, query) => {
+        seen.push(`mw2:${query.data}`);
+      },
+      { updateTypes: ['callback_query'] },
+    );
+    bot.middlewareHandler()((_bot, update) => {
+      seen.push(`all:${update.update_id > 0}`);
+    });
+    bot.handleMsg({}, (m) => {
+      seen.push(`handler:${m.text}`);
+    });
     emu.pushMessage('hi');
     emu.pushCallbackQuery('data');
     await feed();
@@ -59,18 +78,37 @@ describe('function middlewares', () => {
 
   test('a throwing middleware skips its update only; the error is reported (or just logged when suppressed)', async () => {
     const reported: unknown[] = [];
-    const { bot, feed } = setup({ useMiddleware: true, exceptionHandler: (error) => { reported.push(error); return true; } });
+    const { bot, feed } = setup({
+      useMiddleware: true,
+      exceptionHandler: (error) => {
+        reported.push(error);
+        return true;
+      },
+    });
     const seen: string[] = [];
-    bot.middlewareHandler({ updateTypes: ['message'] }, (_bot, m) => { if (m.text === 'bad') throw new Error('mw failed'); });
-    bot.handleMsg({}, (m) => { seen.push(m.text); });
+    bot.middlewareHandler({ updateTypes: ['message'] }, (_bot, m) => {
+      if (m.text === 'bad') throw new Error('mw failed');
+    });
+    bot.handleMsg({}, (m) => {
+      seen.push(m.text);
+    });
     emu.pushMessage('bad');
     emu.pushMessage('good');
     await feed();
     assert.deepEqual(seen, ['good']);
     assert.equal((reported[0] as Error).message, 'mw failed');
 
-    const quiet = setup({ useMiddleware: true, suppressMiddlewareExceptions: true, exceptionHandler: (error) => { reported.push(error); return true; } });
-    quiet.bot.middlewareHandler({ updateTypes: ['message'] }, () => { throw new Error('quiet'); });
+    const quiet = setup({
+      useMiddleware: true,
+      suppressMiddlewareExceptions: true,
+      exceptionHandler: (error) => {
+        reported.push(error);
+        return true;
+      },
+    });
+    quiet.bot.middlewareHandler({ updateTypes: ['message'] }, () => {
+      throw new Error('quiet');
+    });
     emu.pushMessage('x');
     await quiet.feed();
     assert.equal(reported.length, 1);
@@ -80,38 +118,71 @@ describe('function middlewares', () => {
     const { bot } = setup();
     assert.throws(() => bot.middlewareHandler({ updateTypes: ['message'] }), /ENABLE_MIDDLEWARE/);
     assert.throws(() => bot.registerMiddlewareHandler(() => {}), /useMiddleware/);
-    assert.throws(() => bot.setupMiddleware(new (class extends BaseMiddleware { updateTypes = ['message']; })()), /useClassMiddlewares/);
+    assert.throws(
+      () =>
+        bot.setupMiddleware(
+          new (class extends BaseMiddleware {
+            updateTypes = ['message'];
+          })(),
+        ),
+      /useClassMiddlewares/,
+    );
   });
 });
 
 describe('class-based middlewares', () => {
   class Recorder extends BaseMiddleware {
     updateTypes = ['message'];
-    constructor(readonly name: string, readonly log: string[], readonly answer?: (text: string) => unknown) { super(); }
+    constructor(
+      readonly name: string,
+      readonly log: string[],
+      readonly answer?: (text: string) => unknown,
+    ) {
+      super();
+    }
     override preProcess(message: Message, data: Record<string, unknown>) {
       this.log.push(`${this.name}.pre`);
       data[this.name] = `${this.name}-data`;
       return this.answer?.(message.text!);
     }
     override postProcess(_message: Message, data: Record<string, unknown>, exception: unknown) {
-      this.log.push(`${this.name}.post:${Object.keys(data).join('+')}:${exception instanceof Error ? exception.message : 'ok'}`);
+      this.log.push(
+        `${this.name}.post:${Object.keys(data).join('+')}:${exception instanceof Error ? exception.message : 'ok'}`,
+      );
     }
   }
 
   test('pre in order, data reaches the handler, post in order with the handler exception', async () => {
     const errors: unknown[] = [];
-    const { bot, feed } = setup({ useClassMiddlewares: true, exceptionHandler: (error) => { errors.push(error); return true; } });
+    const { bot, feed } = setup({
+      useClassMiddlewares: true,
+      exceptionHandler: (error) => {
+        errors.push(error);
+        return true;
+      },
+    });
     const log: string[] = [];
     bot.setupMiddleware(new Recorder('a', log));
     bot.setupMiddleware(new Recorder('b', log));
-    bot.handleMsg({ func: (m) => m.text === 'boom' }, () => { throw new Error('handler failed'); });
-    bot.handleMsg({}, (_message, data) => { log.push(`handler:${data.a},${data.b}`); });
+    bot.handleMsg({ func: (m) => m.text === 'boom' }, () => {
+      throw new Error('handler failed');
+    });
+    bot.handleMsg({}, (_message, data) => {
+      log.push(`handler:${data.a},${data.b}`);
+    });
     emu.pushMessage('hello');
     emu.pushMessage('boom');
     await feed();
     assert.deepEqual(log, [
-      'a.pre', 'b.pre', 'handler:a-data,b-data', 'a.post:a+b:ok', 'b.post:a+b:ok',
-      'a.pre', 'b.pre', 'a.post:a+b:handler failed', 'b.post:a+b:handler failed',
+      'a.pre',
+      'b.pre',
+      'handler:a-data,b-data',
+      'a.post:a+b:ok',
+      'b.post:a+b:ok',
+      'a.pre',
+      'b.pre',
+      'a.post:a+b:handler failed',
+      'b.post:a+b:handler failed',
     ]);
     assert.equal((errors[0] as Error).message, 'handler failed');
   });
@@ -119,9 +190,15 @@ describe('class-based middlewares', () => {
   test('SkipHandler skips handlers but runs every pre and post; CancelUpdate stops everything', async () => {
     const { bot, feed } = setup({ useClassMiddlewares: true });
     const log: string[] = [];
-    bot.setupMiddleware(new Recorder('a', log, (text) => (text === 'skip' ? new SkipHandler() : text === 'cancel' ? new CancelUpdate() : undefined)));
+    bot.setupMiddleware(
+      new Recorder('a', log, (text) =>
+        text === 'skip' ? new SkipHandler() : text === 'cancel' ? new CancelUpdate() : undefined,
+      ),
+    );
     bot.setupMiddleware(new Recorder('b', log));
-    bot.handleMsg({}, (m) => { log.push(`handler:${m.text}`); });
+    bot.handleMsg({}, (m) => {
+      log.push(`handler:${m.text}`);
+    });
     emu.pushMessage('skip');
     emu.pushMessage('cancel');
     await feed();
@@ -131,29 +208,59 @@ describe('class-based middlewares', () => {
   test('updateSensitive middlewares use per-type methods; other update types are not seen', async () => {
     const { bot, feed } = setup({ useClassMiddlewares: true });
     const log: string[] = [];
-    bot.setupMiddleware(new (class extends BaseMiddleware {
-      updateTypes = ['message', 'callback_query'];
-      override updateSensitive = true;
-      preProcessMessage(_m: Message, data: Record<string, unknown>) { log.push('preMessage'); data.kind = 'm'; }
-      postProcessMessage() { log.push('postMessage'); }
-      async preProcessCallbackQuery() { log.push('preCallbackQuery'); }
-      postProcessCallbackQuery() { log.push('postCallbackQuery'); }
-    })());
-    bot.handleMsg({}, (_m, data) => { log.push(`handler:${data.kind}`); });
-    bot.callbackQueryHandler((_q) => true, () => { log.push('cb'); });
-    bot.editedHandleMsg({}, () => { log.push('edited'); });
+    bot.setupMiddleware(
+      new (class extends BaseMiddleware {
+        updateTypes = ['message', 'callback_query'];
+        override updateSensitive = true;
+        preProcessMessage(_m: Message, data: Record<string, unknown>) {
+          log.push('preMessage');
+          data.kind = 'm';
+        }
+        postProcessMessage() {
+          log.push('postMessage');
+        }
+        async preProcessCallbackQuery() {
+          log.push('preCallbackQuery');
+        }
+        postProcessCallbackQuery() {
+          log.push('postCallbackQuery');
+        }
+      })(),
+    );
+    bot.handleMsg({}, (_m, data) => {
+      log.push(`handler:${data.kind}`);
+    });
+    bot.callbackQueryHandler(
+      (_q) => true,
+      () => {
+        log.push('cb');
+      },
+    );
+    bot.editedHandleMsg({}, () => {
+      log.push('edited');
+    });
     const update = emu.pushMessage('x');
     emu.pushCallbackQuery('d');
     emu.pushMessage('y', { editOf: (update.message as Message).message_id });
     await feed();
-    assert.deepEqual(log, ['preMessage', 'handler:m', 'postMessage', 'preCallbackQuery', 'cb', 'postCallbackQuery', 'edited']);
+    assert.deepEqual(log, [
+      'preMessage',
+      'handler:m',
+      'postMessage',
+      'preCallbackQuery',
+      'cb',
+      'postCallbackQuery',
+      'edited',
+    ]);
   });
 });
 
 describe('custom filters', () => {
   class IsAdmin extends SimpleCustomFilter<Message> {
     key = 'isChatAdmin';
-    constructor(private readonly bot: Dispatcher) { super(); }
+    constructor(private readonly bot: Dispatcher) {
+      super();
+    }
     async check(message: Message) {
       const member = await this.bot.getChatMember(message.chat.id, message.from!.id);
       return ['administrator', 'creator'].includes(member.status);
@@ -161,39 +268,64 @@ describe('custom filters', () => {
   }
   class TextIn extends AdvancedCustomFilter<Message, string[]> {
     key = 'textIn';
-    check(message: Message, values: string[]) { return values.includes(message.text ?? ''); }
+    check(message: Message, values: string[]) {
+      return values.includes(message.text ?? '');
+    }
   }
   class IsReply extends SimpleCustomFilter<Message> {
     key = 'isReply';
-    check(message: Message) { return message.reply_to_message !== undefined; }
+    check(message: Message) {
+      return message.reply_to_message !== undefined;
+    }
   }
 
   test('simple (async, value compared, false works too) and advanced filters', async () => {
     const { bot, feed } = setup();
     const seen: string[] = [];
-    emu.onMethod('getChatMember', (params) => ({ status: params.user_id === 1 ? 'creator' : 'member', user: { id: params.user_id, is_bot: false, first_name: 'U' } }));
+    emu.onMethod('getChatMember', (params) => ({
+      status: params.user_id === 1 ? 'creator' : 'member',
+      user: { id: params.user_id, is_bot: false, first_name: 'U' },
+    }));
     bot.addCustomFilter(new IsAdmin(bot));
     bot.addCustomFilter(new TextIn());
     bot.addCustomFilter(new IsReply());
     bot.handleMsg({ isChatAdmin: true }, (m) => bot.sendMessage(m.chat.id, 'You are admin of this group!'));
-    bot.handleMsg({ textIn: ['a', 'b'], isReply: false }, (m) => { seen.push(`in:${m.text}`); });
-    bot.handleMsg({}, (m) => { seen.push(`rest:${m.text}`); });
+    bot.handleMsg({ textIn: ['a', 'b'], isReply: false }, (m) => {
+      seen.push(`in:${m.text}`);
+    });
+    bot.handleMsg({}, (m) => {
+      seen.push(`rest:${m.text}`);
+    });
     emu.pushMessage('a', { userId: 1, chatType: 'group' });
     emu.pushMessage('a', { userId: 2, chatType: 'group' });
     emu.pushMessage('c', { userId: 2, chatType: 'group' });
     await feed();
-    assert.deepEqual(emu.callsOf('sendMessage').map((call) => call.params.text), ['You are admin of this group!']);
+    assert.deepEqual(
+      emu.callsOf('sendMessage').map((call) => call.params.text),
+      ['You are admin of this group!'],
+    );
     assert.deepEqual(seen, ['in:a', 'rest:c']);
   });
 
   test('filters added after the handlers work; a key still unknown at the first update is reported once, by name', async () => {
     const reported: unknown[] = [];
-    const { bot, feed } = setup({ exceptionHandler: (error) => { reported.push(error); return true; } });
+    const { bot, feed } = setup({
+      exceptionHandler: (error) => {
+        reported.push(error);
+        return true;
+      },
+    });
     const seen: string[] = [];
-    bot.handleMsg({ textIn: ['a'] }, (m) => { seen.push(`in:${m.text}`); });
+    bot.handleMsg({ textIn: ['a'] }, (m) => {
+      seen.push(`in:${m.text}`);
+    });
     // @ts-expect-error a misspelt key fails to compile; JavaScript code gets the runtime report below
-    bot.handleMsg({ isAdmn: true }, () => { seen.push('typo'); });
-    bot.handleMsg({}, (m) => { seen.push(`rest:${m.text}`); });
+    bot.handleMsg({ isAdmn: true }, () => {
+      seen.push('typo');
+    });
+    bot.handleMsg({}, (m) => {
+      seen.push(`rest:${m.text}`);
+    });
     bot.addCustomFilter(new TextIn());
     assert.throws(() => bot.checkCustomFilters(), /unknown filter key "isAdmn"/);
     emu.pushMessage('a');
@@ -203,7 +335,10 @@ describe('custom filters', () => {
     assert.equal(reported.length, 1);
     assert.match((reported[0] as Error).message, /handleMsg: unknown filter key "isAdmn".*addCustomFilter/);
     // Once updates flow, an unknown key fails at registration.
-    // @ts-expect-error not a declared filter key
-    assert.throws(() => bot.callbackQueryHandler({ nope: 1 }, () => {}), (error: Error) => error instanceof TypeError && /"nope"/.test(error.message));
+    assert.throws(
+      // @ts-expect-error not a declared filter key
+      () => bot.callbackQueryHandler({ nope: 1 }, () => {}),
+      (error: Error) => error instanceof TypeError && /"nope"/.test(error.message),
+    );
   });
 });

@@ -10,7 +10,7 @@ import { createProductsBot, productsFactory } from '../examples/pytba-callback-d
 import { createStepBot } from '../examples/pytba-step-bot.js';
 import { createCustomStatesBot } from '../examples/pytba-custom-states-bot.js';
 import { createFloodingBot } from '../examples/pytba-async-middleware-bot.js';
-import { states } from '../src/index.js';
+import { HandlerRegistry } from '../src/advanced.js';
 import { say } from './helpers.js';
 
 /** The message_id the emulator answered to a send call (its answer may be written just after the call is seen). */
@@ -55,7 +55,7 @@ test('examples/pytba-step-bot.ts: the form survives a restart of the bot (steps 
   const emu = await BotApiEmulator.start();
   const filename = join(mkdtempSync(join(tmpdir(), 'botte-steps-')), 'step.json');
   // Each bot gets a registry of its own, as a new process would: nothing carries over but the file.
-  const first = await createStepBot(emu.token, { apiUrl: emu.apiUrl }, { filename, registry: new states.HandlerRegistry() });
+  const first = await createStepBot(emu.token, { apiUrl: emu.apiUrl }, { filename, registry: new HandlerRegistry() });
   let running = first.runthebot({ longPollingTimeout: 1 });
   let second: Awaited<ReturnType<typeof createStepBot>> | undefined;
   try {
@@ -64,7 +64,7 @@ test('examples/pytba-step-bot.ts: the form survives a restart of the bot (steps 
     await first.stopBot(); // flushes the delayed save
     await running;
 
-    second = await createStepBot(emu.token, { apiUrl: emu.apiUrl }, { filename, registry: new states.HandlerRegistry() });
+    second = await createStepBot(emu.token, { apiUrl: emu.apiUrl }, { filename, registry: new HandlerRegistry() });
     running = second.runthebot({ longPollingTimeout: 1 });
     await say(emu, 4, 'old', 'Age should be a number. How old are you?');
     await say(emu, 4, '36', 'What is your gender');

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { StateFilter } from '../src/dispatch/custom-filters/index.js';
-import { BotStates, State, StateMemoryStorage, StatesGroup } from '../src/states/index.js';
+import { State, StateMemoryStorage, StatesGroup } from '../src/states/index.js';
+import { BotStates } from '../src/advanced.js';
 
 class Order extends StatesGroup {
   static item = this.state();

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BotStates, StateContext, StateMemoryStorage, StatesGroup, resolveStateContext } from '../src/states/index.js';
+import { BotStates } from '../src/advanced.js';
+import { StateContext, StateMemoryStorage, StatesGroup, resolveStateContext } from '../src/states/index.js';
 
 const Reg = StatesGroup.create('Reg', ['name', 'age']);
 

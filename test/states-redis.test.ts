@@ -9,9 +9,10 @@ import { createClient } from 'redis';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { Botte, states } from '../src/index.js';
 import { AsyncBotte } from '../src/async.js';
+import { HandlerRegistry } from '../src/advanced.js';
 import { formBot, say, twoUsersFillTheForm } from './helpers.js';
 import {
-  HandlerRegistry, RedisHandlerBackend, StateRedisStorage, stateKeyToString, type HandlerBackend, type StateKey,
+  RedisHandlerBackend, StateRedisStorage, stateKeyToString, type HandlerBackend, type StateKey,
 } from '../src/states/index.js';
 
 let server: ChildProcess | undefined;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { Botte, logger, states, type Message } from '../src/index.js';
+import { HandlerRegistry } from '../src/advanced.js';
 
 const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), 'botte-saved-')), name);
 
@@ -23,12 +24,12 @@ test('reply handlers: saved with delay 0, loaded by a new bot with { name: fn } 
   const first = new Botte(emu.token, { apiUrl: emu.apiUrl });
   const second = new Botte(emu.token, { apiUrl: emu.apiUrl });
   try {
-    first.enableSaveReplyHandlers({ delay: 0, filename, registry: new states.HandlerRegistry() });
+    first.enableSaveReplyHandlers({ delay: 0, filename, registry: new HandlerRegistry() });
     const asked = await first.sendMessage(2, 'Reply to me');
     await first.registerForReply(asked, function onReply(message: Message) { seen.push(`old ${message.text}`); });
     assert.deepEqual(JSON.parse(readFileSync(filename, 'utf8')).entries[String(asked.message_id)], [{ name: 'onReply', args: [], chatId: 2 }]);
 
-    second.enableSaveReplyHandlers({ delay: 0, filename, registry: new states.HandlerRegistry() });
+    second.enableSaveReplyHandlers({ delay: 0, filename, registry: new HandlerRegistry() });
     const waiting = await second.loadReplyHandlers({ handlers: { onReply: (message: Message) => { seen.push(`new ${message.text}`); } } });
     assert.equal(waiting, 1);
     emu.pushMessage('my answer', { userId: 2, replyToMessage: asked.message_id });
@@ -52,7 +53,7 @@ test('a saved step whose function was not handed to load is dropped with a warni
   const first = new Botte(emu.token, { apiUrl: emu.apiUrl });
   const second = new Botte(emu.token, { apiUrl: emu.apiUrl });
   try {
-    first.enableSaveNextStepHandlers({ delay: 0, filename, registry: new states.HandlerRegistry() });
+    first.enableSaveNextStepHandlers({ delay: 0, filename, registry: new HandlerRegistry() });
     await first.registerNextStepHandlerByChatId(6, function askColour(_message: Message, _tag: string) { /* first run */ }, 'x');
     await second.loadNextStepHandlers({ filename });
     const handled: string[] = [];

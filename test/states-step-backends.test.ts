@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileHandlerBackend, HandlerRegistry, MemoryHandlerBackend, type HandlerBackend, type StepEntry } from '../src/states/index.js';
+import { HandlerRegistry } from '../src/advanced.js';
+import { FileHandlerBackend, MemoryHandlerBackend, type HandlerBackend, type StepEntry } from '../src/states/index.js';
 
 const dirs: string[] = [];
 async function tempFile(): Promise<string> {

@@ -9,7 +9,8 @@ import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { Botte } from '../src/runner/botte.js';
-import { WebhookCore, fastifyHandler, nodeHttpHandler, webhookHandler, type WebhookOptions } from '../src/webhook/index.js';
+import { fastifyHandler, nodeHttpHandler, webhookHandler, type WebhookOptions } from '../src/webhook/index.js';
+import { WebhookCore } from '../src/advanced.js';
 import type { Update } from '../src/api/generated/telegram-types.js';
 import { logger } from '../src/logger.js';
 

@@ -3,7 +3,7 @@
  * server behind `bot.runWebhooks()`.
  * @module
  */
-export { WebhookCore, SECRET_HEADER, type WebhookBot, type WebhookOptions, type WebhookAnswer } from './core.js';
+export { SECRET_HEADER, type WebhookBot, type WebhookOptions, type WebhookAnswer } from './core.js';
 export {
   nodeHttpHandler, expressHandler, fastifyHandler, honoHandler, webhookHandler,
   type FastifyRequestLike, type FastifyReplyLike, type HonoContextLike,
