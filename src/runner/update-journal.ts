@@ -167,6 +167,8 @@ export class JournalKeeper {
   private readonly kept = new Set<number>();
   /** Ids that finished and are still in the journal: removed at the next {@link tidy}. */
   private finishedKept: number[] = [];
+  /** No add is tried before this time (ms), after one failed. */
+  private retryAt = 0;
   /** Journal calls run one after the other. */
   private chain: Promise<void> = Promise.resolve();
 
@@ -209,9 +211,12 @@ export class JournalKeeper {
       if (update !== undefined && !this.kept.has(id)) added.push(update);
     }
     if (added.length === 0) return true;
+    // After a failure, wait a second before trying again (and reporting again): the offset stays held meanwhile.
+    if (Date.now() < this.retryAt) return false;
     try {
       await this.run(() => this.journal.add(added));
     } catch (error) {
+      this.retryAt = Date.now() + 1000;
       this.report(error);
       return false;
     }
