@@ -159,3 +159,45 @@ test('what the journal kept is handled before polling; skipPending drops it; a m
     journal.cleanup();
   }
 });
+
+test('a journal that fails to add is reported, and the offset then stays held (nothing is moved past unsaved)', async () => {
+  const emu = await BotApiEmulator.start();
+  let bot: Botte | undefined;
+  let release!: () => void;
+  try {
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const reported: unknown[] = [];
+    const handled: string[] = [];
+    let blockerStarted = false;
+    const journal = {
+      load: async () => [],
+      add: async () => { throw new Error('journal disk is full'); },
+      remove: async () => undefined,
+    };
+    bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler: (error) => (reported.push(error), true) });
+    bot.handleMsg({ func: () => true }, async (message) => {
+      if (message.text === 'blocker') {
+        blockerStarted = true;
+        await gate;
+      }
+      handled.push(message.text!);
+    });
+    const running = bot.runthebot({ longPollingTimeout: 1, journal });
+    const blocker = emu.pushMessage('blocker', { chatId: 1, userId: 1 });
+    await waitFor(() => blockerStarted, { message: 'the blocker never started' });
+    for (let i = 0; i < 150; i++) emu.pushMessage(`u${i}`, { chatId: 100 + i, userId: 100 + i });
+    await waitFor(() => reported.some((error) => (error as Error).message === 'journal disk is full'), { message: 'the failed add was not reported' });
+    await waitFor(() => handled.length >= 99, { message: () => `${handled.length} updates of the window above the blocker were handled` });
+    assert.ok(emu.pendingUpdates().some((update) => update.update_id === blocker.update_id), 'the blocker is still held at Telegram');
+    release();
+    await waitFor(() => handled.length === 151, { timeoutMs: 30_000, message: () => `${handled.length} of 151 handled after the release` });
+    await bot.stopBot();
+    await running;
+    assert.equal(new Set(handled).size, 151);
+    assert.equal(emu.pendingUpdates().length, 0);
+  } finally {
+    release?.();
+    await stopQuietly(bot);
+    await emu.stop();
+  }
+});
