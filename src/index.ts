@@ -11,6 +11,7 @@
  */
 export { Botte } from './runner/botte.js';
 export { AsyncBotte } from './runner/async-botte.js';
+export { FileUpdateJournal, type UpdateJournal } from './runner/update-journal.js';
 export { ApiClient, type CallOptions } from './api/client.js';
 export { UnknownFilterKeyError } from './dispatch/dispatch-state.js';
 export { MalformedUpdateError } from './dispatch/malformed-update.js';

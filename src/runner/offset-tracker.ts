@@ -64,19 +64,26 @@ export class OffsetTracker {
 
   /**
    * Lets in-flight updates accepted more than `ms` ago stop holding the offset back. They stay
-   * in flight (never handled twice); only a crash before they finish would lose them.
-   * Returns the ids released now.
+   * in flight (never handled twice); only a crash before they finish would lose them (unless an
+   * update journal keeps them). Returns the ids released now.
    */
   releaseOlderThan(ms: number, now = Date.now()): number[] {
-    const cutoff = now - ms;
-    const released: number[] = [];
-    for (const [id, since] of this.inFlight) {
-      if (since >= 0 && since < cutoff) {
-        this.inFlight.set(id, -1);
-        released.push(id);
-      }
-    }
+    const released = this.stalled(ms, now);
+    this.release(released);
     return released;
+  }
+
+  /** The in-flight ids accepted more than `ms` ago that still hold the offset back. */
+  stalled(ms: number, now = Date.now()): number[] {
+    const cutoff = now - ms;
+    const ids: number[] = [];
+    for (const [id, since] of this.inFlight) if (since >= 0 && since < cutoff) ids.push(id);
+    return ids;
+  }
+
+  /** Lets the in-flight `ids` stop holding the offset back (ids no longer in flight are ignored). */
+  release(ids: readonly number[]): void {
+    for (const id of ids) if (this.inFlight.has(id)) this.inFlight.set(id, -1);
   }
 
   /** Telegram answered a getUpdates sent with `offset`: ids below it are gone for good. */

@@ -14,6 +14,7 @@ import { sleep } from '../util/sleep.js';
 import { logger } from '../logger.js';
 import { OffsetTracker } from './offset-tracker.js';
 import type { UpdateScheduler } from './update-scheduler.js';
+import { FileUpdateJournal, JournalKeeper, type UpdateJournal } from './update-journal.js';
 
 /** Backoff between failed getUpdates calls: `initialMs` doubling up to `maxMs`, reset on success. */
 export interface BackoffOptions {
@@ -49,15 +50,27 @@ export interface PollingOptions {
    * (or as soon as a handler finishes) to fetch other chats' new updates, and once an update has
    * been running longer than this many ms the offset moves past it, so that long polling (and the
    * window of 100) is free again. Moved-past updates are still handled, exactly once; only a
-   * crash before they finish would lose them. Default 1000; `Infinity` never moves past an
-   * unfinished update (the poller then keeps polling every 250 ms while one runs).
+   * crash before they finish would lose them, unless a {@link journal} keeps them. Default 1000
+   * without a journal, 25 with one; `Infinity` never moves past an unfinished update (the poller
+   * then keeps polling every 250 ms while one runs).
    *
-   * The trade-off, measured in RELIABILITY.md: Telegram's getUpdates cannot fetch past an offset
-   * without confirming everything below it, so with slow handlers throughput (about 100 updates
-   * per slow-handler duration with `Infinity` or 1000) and at-least-once on kill -9 (kept only
-   * with `Infinity`) cannot both be had; a smaller window buys throughput with that guarantee.
+   * Without a journal this is a trade-off, measured in RELIABILITY.md: Telegram's getUpdates
+   * cannot fetch past an offset without confirming everything below it, so with slow handlers
+   * throughput (about 100 updates per slow-handler duration with `Infinity` or 1000) and
+   * at-least-once on kill -9 (kept only with `Infinity`) cannot both be had. With a journal
+   * both hold.
    */
   stalledWindowMs?: number;
+  /**
+   * Where to keep the updates the offset moves past before they finished (see `stalledWindowMs`):
+   * a file path (a {@link FileUpdateJournal}) or your own {@link UpdateJournal}. They are written
+   * there before the offset moves, taken out when they finish, and the next run handles what is
+   * left before polling, so a crash (kill -9) loses none of them while slow handlers no longer
+   * hold up other chats. One journal per bot. `skipPending` empties it without handling it. A
+   * journal that cannot be read ends the run with its error (starting without it would lose its
+   * updates).
+   */
+  journal?: string | UpdateJournal;
   /** SIGINT/SIGTERM stop the bot gracefully (a second signal exits at once). */
   handleSignals?: boolean;
   /** Not supported: run `node --watch your-bot.js` instead. */
@@ -135,9 +148,16 @@ export class Poller {
     const initialBackoff = options.backoff?.initialMs ?? 250;
     const maxBackoff = options.backoff?.maxMs ?? 30_000;
     const maxUnfinished = options.maxUnfinished ?? 2 * LIMIT;
-    const stalledWindowMs = options.stalledWindowMs ?? 1000;
     const tracker = new OffsetTracker();
-    const onDone = (update: Update) => tracker.finish(update.update_id);
+    const journal = typeof options.journal === 'string' ? new FileUpdateJournal(options.journal) : options.journal;
+    const keeper = journal && new JournalKeeper(journal, (error) => void host.reportError(error, 'The update journal failed'));
+    const stalledWindowMs = options.stalledWindowMs ?? (keeper ? 25 : 1000);
+    const onDone = keeper
+      ? (update: Update) => {
+          tracker.finish(update.update_id);
+          keeper.finished(update.update_id);
+        }
+      : (update: Update) => tracker.finish(update.update_id);
     let backoff = initialBackoff;
     let fatal: unknown;
     let stalledWarned = false;
@@ -204,7 +224,9 @@ export class Poller {
           await onError(error, 'getMe');
         }
       }
-      if (options.skipPending ?? host.options.skipPending) {
+      const skipPending = options.skipPending ?? host.options.skipPending;
+      if (keeper && !signal.aborted) await this.replay(keeper, tracker, onDone, skipPending);
+      if (skipPending) {
         while (!signal.aborted) {
           try {
             // offset -1 returns only the newest pending update; starting after it drops them all.
@@ -223,6 +245,7 @@ export class Poller {
         // Backpressure: do not fetch while too much is unfinished.
         while (tracker.unfinished > maxUnfinished && !signal.aborted) await settledOrTick(1000);
         if (signal.aborted) break;
+        keeper?.tidy();
         const offset = tracker.offset();
         let updates: Update[];
         try {
@@ -251,6 +274,7 @@ export class Poller {
           }
           if (tracker.isKnown(id)) continue;
           tracker.accept(id);
+          keeper?.accepted(update);
           fresh++;
           scheduler.push(update, onDone);
         }
@@ -262,8 +286,11 @@ export class Poller {
           if (Number.isFinite(stalledWindowMs)) {
             // Updates running for longer than the window stop holding the offset: long polling
             // resumes, and Telegram's window of 100 cannot fill up with them.
-            const released = tracker.releaseOlderThan(stalledWindowMs);
-            if (released.length && !stalledWarned) {
+            // With a journal, they are moved past only once it keeps them (then nothing is lost).
+            const stalled = tracker.stalled(stalledWindowMs);
+            const released = stalled.length && (!keeper || (await keeper.keep(stalled))) ? stalled : [];
+            tracker.release(released);
+            if (released.length && !keeper && !stalledWarned) {
               stalledWarned = true;
               logger.warn(
                 `${released.length} update(s) (e.g. ${released[0]}) are still being handled after ${stalledWindowMs} ms ` +
@@ -277,8 +304,35 @@ export class Poller {
     } finally {
       // Graceful end: every accepted update is handled, then its offset is confirmed.
       await scheduler.idle();
+      await keeper?.close();
       if (!isFatalPollingError(fatal)) await this.confirmFinal(tracker);
     }
+  }
+
+  /** Handles what the journal kept from the previous run (or drops it with `skipPending`). */
+  private async replay(keeper: JournalKeeper, tracker: OffsetTracker, onDone: (update: Update) => void, skipPending: boolean | undefined): Promise<void> {
+    const left = await keeper.load();
+    const dropped: number[] = [];
+    let replayed = 0;
+    for (const update of left) {
+      const id = (update as Partial<Update> | null)?.update_id;
+      if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+        await this.host.reportError(new MalformedUpdateError('update_id is not an integer', update), 'The update journal holds a malformed update');
+        continue;
+      }
+      if (skipPending || tracker.isKnown(id)) {
+        dropped.push(id);
+        continue;
+      }
+      // Telegram may still hold it too (a crash before the moved offset reached it): known, so skipped there.
+      tracker.accept(id);
+      tracker.release([id]);
+      keeper.accepted(update as Update, true);
+      replayed++;
+      this.scheduler.push(update as Update, onDone);
+    }
+    await keeper.drop(dropped);
+    if (replayed) logger.info(`Handling ${replayed} update(s) kept in the update journal by the previous run`);
   }
 
   /** Confirms the last offset with a short getUpdates whose answer is left pending. */

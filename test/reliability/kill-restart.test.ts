@@ -1,10 +1,14 @@
 // kill -9 in the middle of a run, then a new process: no update is lost; the duplicates are
 // updates that were finished but not yet confirmed. With slow handlers, the cost of
-// `stalledWindowMs` (moving the offset past a running update) is measured: a finite window can
-// lose the updates it moved past on kill -9, `Infinity` never does.
+// `stalledWindowMs` (moving the offset past a running update) is measured: without a journal a
+// finite window can lose the updates it moved past on kill -9, `Infinity` never does; with a
+// journal (and its 25 ms window) nothing is lost either.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BotApiEmulator } from '../../src/testing/index.js';
 import { figure, size, sleep, until } from './scale.js';
 
@@ -69,4 +73,15 @@ test('kill -9 with handlers slower than stalledWindowMs: Infinity loses nothing 
   assert.equal(strict.lost, 0);
   // The default window (1 s) moves past them: measured, not asserted (it depends on timing).
   await run('kill-9-slow-handlers-window-1000', total, ['20', '2000', '1000'], Math.floor(total / 3));
+});
+
+test('kill -9 with handlers slower than the window, with a journal: 0 lost', async () => {
+  const total = size(300, 3000);
+  const dir = mkdtempSync(join(tmpdir(), 'botte-kill-journal-'));
+  try {
+    const journaled = await run('kill-9-slow-handlers-journal', total, ['20', '2000', 'default', join(dir, 'journal')], Math.floor(total / 3));
+    assert.equal(journaled.lost, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,6 +1,7 @@
 // A webhook server under abuse: wrong or missing secret, invalid JSON, bodies that are not
-// updates, 10 000-deep nesting, a 5 MB body, slowloris connections, and a flood of valid updates
-// at concurrency 200. The process survives, answers each as it should, and serves valid updates.
+// updates, 10 000-deep nesting, 5 MB and 100 MB bodies, slowloris connections, and a flood of
+// valid updates at concurrency 200. The process survives, answers each as it should, and serves
+// valid updates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
@@ -78,6 +79,58 @@ test('webhook abuse: every bad request answered, the process survives, valid upd
     await sleep(10);
   } finally {
     for (const socket of slow) socket.destroy();
+    await server.close();
+  }
+});
+
+/**
+ * POSTs `total` bytes of spaces in 1 MB chunks (with a Content-Length, or chunked without one),
+ * stopping as soon as the server answers or closes: the client never holds more than one chunk.
+ */
+function streamPost(port: number, total: number, chunked: boolean, headers: Record<string, string>): Promise<{ status: number; sentMb: number }> {
+  return new Promise((resolve, reject) => {
+    const chunk = Buffer.alloc(1024 * 1024, 32);
+    let sent = 0;
+    let status = 0;
+    const lengthHeader: Record<string, string> = chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(total) };
+    const req = request({ host: '127.0.0.1', port, path: '/hook', method: 'POST', headers: { 'content-type': 'application/json', ...lengthHeader, ...headers } }, (res) => {
+      status = res.statusCode ?? 0;
+      res.resume();
+      res.on('end', () => { req.destroy(); resolve({ status, sentMb: Math.round(sent / 1048576) }); });
+    });
+    req.on('error', (error) => (status ? resolve({ status, sentMb: Math.round(sent / 1048576) }) : reject(error)));
+    const pump = () => {
+      while (sent < total && status === 0 && !req.destroyed) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      if (sent >= total && !req.destroyed) req.end();
+    };
+    pump();
+  });
+}
+
+test('a 100 MB webhook body (declared or chunked) is refused with 413 early, memory stays bounded, the server serves on', async () => {
+  const handled: string[] = [];
+  const bot = new Botte('123456:webhook-abuse', { validateToken: false, exceptionHandler: () => true });
+  bot.handleMsg({ func: () => true }, (message) => void handled.push(message.text!));
+  const server = await bot.runWebhooks({ port: 0, secretToken: 'right', urlPath: '/hook' });
+  const ok = { 'x-telegram-bot-api-secret-token': 'right' };
+  try {
+    const total = 100 * 1024 * 1024;
+    const rssBefore = process.memoryUsage().rss;
+    const declared = await streamPost(server.port, total, false, ok);
+    const chunked = await streamPost(server.port, total, true, ok);
+    const rssGrowthMb = Math.round((process.memoryUsage().rss - rssBefore) / 1048576);
+    assert.equal(await post(server.port, update(7), ok), 200, 'a valid update afterwards');
+    figure('webhook-100mb', { bodyMb: 100, declaredStatus: declared.status, declaredSentMb: declared.sentMb, chunkedStatus: chunked.status, chunkedSentMb: chunked.sentMb, rssGrowthMb });
+    assert.equal(declared.status, 413, '100 MB with a Content-Length');
+    assert.equal(chunked.status, 413, '100 MB chunked');
+    // Reading either body would take 100 MB; the limit is 1 MB.
+    assert.ok(declared.sentMb < 100 && chunked.sentMb < 100, `the server read to the end (${declared.sentMb} and ${chunked.sentMb} MB sent)`);
+    assert.ok(rssGrowthMb < 64, `RSS grew by ${rssGrowthMb} MB`);
+    assert.deepEqual(handled, ['m7']);
+  } finally {
     await server.close();
   }
 });
