@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createClient } from 'redis';
-import { BotApiEmulator } from '../src/testing/index.js';
+import { BotApiEmulator, runHandlerBackendContract, runStateStorageContract } from '../src/testing/index.js';
 import { Botte, states } from '../src/index.js';
 import { AsyncBotte } from '../src/async.js';
 import { formBot, say, twoUsersFillTheForm } from './helpers.js';
@@ -77,6 +77,12 @@ function storage(options: ConstructorParameters<typeof StateRedisStorage>[0] = {
   return created;
 }
 after(async () => { for (const created of storages) await created.close(); });
+
+// The contracts every storage and backend keeps (botte/testing), against this redis-server; each
+// test gets its own prefix, and the contract closes what it made.
+let contractPrefixes = 0;
+runStateStorageContract('StateRedisStorage', () => new StateRedisStorage({ url, prefix: `contract-state-${++contractPrefixes}` }));
+runHandlerBackendContract('RedisHandlerBackend', () => new RedisHandlerBackend({ url, prefix: `contract-steps-${++contractPrefixes}`, registry: new HandlerRegistry() }));
 
 describe('StateRedisStorage', () => {
   it('round trip of state and data', async () => {
