@@ -8,6 +8,7 @@ import { BotApiEmulator } from '../src/testing/index.js';
 import { ApiClient } from '../src/api/client.js';
 import { apihelper } from '../src/api/settings.js';
 import { CustomRequestResponse } from '../src/util/custom-request-response.js';
+import { sleep } from './helpers.js';
 
 const emu = await BotApiEmulator.start();
 after(() => emu.stop());
@@ -179,7 +180,7 @@ test('SESSION_TIME_TO_LIVE recycles idle connections', async () => {
   const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, sessionTimeToLive: 0.2 });
   await bot.getMe();
   const before = emu.calls.at(-1)!.headers;
-  await new Promise((r) => setTimeout(r, 400));
+  await sleep(400);
   assert.equal((await bot.getMe()).is_bot, true, 'a call after the idle connection was dropped still works');
   assert.ok(before);
   await bot.closeSession();

@@ -9,7 +9,7 @@ import { createClient } from 'redis';
 import { BotApiEmulator, runHandlerBackendContract, runStateStorageContract } from '../src/testing/index.js';
 import { Botte, states } from '../src/index.js';
 import { AsyncBotte } from '../src/async.js';
-import { formBot, say, twoUsersFillTheForm } from './helpers.js';
+import { formBot, say, twoUsersFillTheForm, sleep } from './helpers.js';
 import {
   HandlerRegistry, RedisHandlerBackend, StateRedisStorage, stateKeyToString, type HandlerBackend, type StateKey,
 } from '../src/states/index.js';
@@ -198,7 +198,7 @@ describe('StateRedisStorage', () => {
     const short = storage({ ttlSeconds: 1 });
     await short.setState(key, 'Soon');
     await short.setData(key, { gone: true });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await sleep(1100);
     assert.equal(await short.getState(key), undefined);
     assert.deepEqual(await short.getData(key), {});
 
@@ -368,7 +368,7 @@ describe('RedisHandlerBackend', () => {
       second = make();
       running = second.runthebot({ longPollingTimeout: 1 });
       emu.pushMessage('Hedy', { chatId: 3, userId: 3 });
-      for (const end = Date.now() + 5000; seen.length === 0 && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
+      for (const end = Date.now() + 5000; seen.length === 0 && Date.now() < end;) await sleep(20);
       assert.deepEqual(seen, ['form-1:Hedy']);
     } finally {
       await (second ?? first).stopBot();

@@ -3,10 +3,10 @@
 // Run: node --import tsx test/reliability/slow-handlers.ts [updates] (default 2000)
 import { Botte } from '../../src/index.js';
 import { BotApiEmulator } from '../../src/testing/index.js';
+import { sleep } from '../helpers.js';
 
 const total = Number(process.argv[2] ?? 2000);
 const windows = (process.argv[3] ?? 'Infinity,1000,250,50').split(',').map(Number);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 for (const stalledWindowMs of windows) {
   const emu = await BotApiEmulator.start();
