@@ -8,6 +8,7 @@ import { BotApiEmulator } from '../src/testing/index.js';
 import { ApiClient } from '../src/api/client.js';
 import { apihelper } from '../src/api/settings.js';
 import { CustomRequestResponse } from '../src/util/custom-request-response.js';
+import { sleep } from './helpers.js';
 
 const emu = await BotApiEmulator.start();
 after(() => emu.stop());

@@ -7,6 +7,7 @@ import { Botte, InputFile, logger, type BotteOptions } from '../src/index.js';
 import type { LogRecord } from '../src/logger.js';
 import { CustomRequestResponse } from '../src/util/custom-request-response.js';
 import { redactError } from '../src/util/redact.js';
+import { sleep } from './helpers.js';
 
 // A token of the real shape: the secret is 35 characters, as @BotFather gives them.
 const BOT_ID = '987654321';
@@ -117,7 +118,7 @@ async function pollingError(options: BotteOptions): Promise<unknown> {
   const bot = new Botte(TOKEN, { ...options, exceptionHandler: (error) => { caught ??= error; return true; } });
   const running = bot.runthebot({ longPollingTimeout: 0, backoff: { initialMs: 10, maxMs: 10 } });
   const deadline = Date.now() + 10_000;
-  while (caught === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  while (caught === undefined && Date.now() < deadline) await sleep(5);
   await bot.stopBot();
   await running.catch(() => undefined);
   if (caught === undefined) assert.fail('polling reported no error within 10 s');

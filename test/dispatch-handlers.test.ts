@@ -2,7 +2,8 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { dispatchHarness, sleep } from './helpers.js';
+import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { ContinueHandling } from '../src/dispatch/handler-backends.js';
 import { REGISTRARS } from '../src/dispatch/registrars.js';
 import { updateTypes } from '../src/util/constants.js';
@@ -146,7 +147,7 @@ describe('filters', () => {
     const seen: string[] = [];
     bot.handleMsg({ chatTypes: ['group', 'supergroup'] }, (m) => { seen.push(`group:${m.text}`); });
     bot.handleMsg({ regexp: /Case/g }, (m) => { seen.push(`re:${m.text}`); });
-    bot.handleMsg({ func: async (m) => { await new Promise((r) => setTimeout(r, 1)); return m.text === 'async'; } }, () => { seen.push('async'); });
+    bot.handleMsg({ func: async (m) => { await sleep(1); return m.text === 'async'; } }, () => { seen.push('async'); });
     emu.pushMessage('hi all', { chatType: 'group' });
     emu.pushMessage('Case 1');
     emu.pushMessage('Case 2');
@@ -203,7 +204,7 @@ describe('handler order and outcomes', () => {
     const seen: string[] = [];
     bot.handleMsg({}, () => { seen.push('first'); return new ContinueHandling(); });
     bot.handleMsg({ func: (m) => m.text === 'skip' }, () => { seen.push('never'); });
-    bot.handleMsg({}, async () => { await new Promise((r) => setTimeout(r, 2)); seen.push('second'); return new ContinueHandling(); });
+    bot.handleMsg({}, async () => { await sleep(2); seen.push('second'); return new ContinueHandling(); });
     bot.handleMsg({}, () => { seen.push('third'); });
     bot.handleMsg({}, () => { seen.push('fourth: not reached'); });
     emu.pushMessage('go');
@@ -215,7 +216,7 @@ describe('handler order and outcomes', () => {
     const reported: string[] = [];
     const { bot, feed } = setup({
       exceptionHandler: async (error) => {
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await sleep(5);
         reported.push((error as Error).message);
         return true;
       },

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { Botte, logger } from '../src/index.js';
+import { sleep } from './helpers.js';
 
 async function captureWarnings(run: () => unknown): Promise<string[]> {
   const logged: string[] = [];
@@ -12,7 +13,7 @@ async function captureWarnings(run: () => unknown): Promise<string[]> {
   logger.setOutput((record) => { logged.push(String(record.message)); }).setLevel('warn');
   try {
     await run();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sleep(5);
   } finally {
     logger.setOutput(null).setLevel(level);
   }

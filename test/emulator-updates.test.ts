@@ -1,6 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BotApiEmulator } from '../src/testing/index.js';
+import { sleep } from './helpers.js';
 
 type Body = { ok: boolean; result?: any; error_code?: number; description?: string };
 
@@ -74,7 +75,7 @@ describe('emulator getUpdates', () => {
     const started = Date.now();
     const poll = api(emu, 'getUpdates', { timeout: 5 });
     await emu.waitForRequest('getUpdates');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
     emu.pushMessage('wake up');
     emu.pushMessage('and me'); // pushed together: one answer
     const { body } = await poll;
@@ -159,7 +160,7 @@ describe('emulator getUpdates', () => {
     const call = await emu.waitForRequest('getUpdates');
     controller.abort();
     await assert.rejects(poll);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
     emu.pushMessage('kept');
     assert.equal((await api(emu, 'getUpdates')).body.result.length, 1);
     assert.equal(call.aborted, true);

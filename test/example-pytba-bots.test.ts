@@ -11,13 +11,13 @@ import { createStepBot } from '../examples/pytba-step-bot.js';
 import { createCustomStatesBot } from '../examples/pytba-custom-states-bot.js';
 import { createFloodingBot } from '../examples/pytba-async-middleware-bot.js';
 import { HandlerRegistry } from '../src/advanced.js';
-import { say } from './helpers.js';
+import { say, sleep } from './helpers.js';
 
 /** The message_id the emulator answered to a send call (its answer may be written just after the call is seen). */
 async function sentMessageId(call: RecordedCall): Promise<number> {
   for (const end = Date.now() + 5000; call.response === undefined;) {
     if (Date.now() > end) throw new Error(`no answer to ${call.method} within 5 s`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sleep(10);
   }
   return (call.response.result as { message_id: number }).message_id;
 }

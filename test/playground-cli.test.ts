@@ -9,6 +9,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { startPlayground } from '../src/playground/index.js';
+import { sleep } from './helpers.js';
 
 async function send(url: string, chat: number, text: string): Promise<void> {
   const res = await fetch(`${url}/api/send`, {
@@ -50,7 +51,7 @@ describe('botte playground command', () => {
         const state = (await (await fetch(`${url}/api/state`)).json()) as { chats: Array<{ id: number; history: Array<{ text?: string }> }> };
         texts = state.chats.find((c) => c.id === 1001)!.history.map((m) => m.text ?? '');
         if (texts.includes('Howdy, how are you doing?')) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await sleep(100);
       }
       assert.deepEqual(texts, ['/start', 'Howdy, how are you doing?'], `the echo bot did not answer; output: ${output}`);
       // A page of another site reaching 127.0.0.1 through DNS rebinding carries its own Host.
@@ -89,7 +90,7 @@ await bot.runthebot({ handleSignals: true });
       await chat.waitFor(0, (e) => e.type === 'message' && e.by === 'bot' && e.message.text === 'version one', 45_000, () => `no reply; bot said: ${lines.join('\n')}`);
       writeFileSync(file, source('version two'));
       const deadline = Date.now() + 45_000;
-      while (playground.bot.starts < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (playground.bot.starts < 2 && Date.now() < deadline) await sleep(50);
       assert.equal(playground.bot.starts, 2, `the bot did not restart; log: ${lines.join('\n')}`);
       await send(playground.url, 1001, 'again');
       await chat.waitFor(0, (e) => e.type === 'message' && e.by === 'bot' && e.message.text === 'version two', 45_000, () => `no reply after restart; log: ${lines.join('\n')}`);

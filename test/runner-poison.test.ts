@@ -5,8 +5,8 @@ import type { Update } from '../src/api/generated/telegram-types.js';
 import { Botte, MalformedUpdateError } from '../src/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { updateTypes } from '../src/util/constants.js';
+import { sleep } from './helpers.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits for `check()` to hold, failing with `what` after `ms`. */
 async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {

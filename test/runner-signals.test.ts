@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { sleep } from './helpers.js';
 
 function startChild(mode: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/signals-child.ts', mode], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -36,7 +37,7 @@ test('a second SIGINT exits at once, without waiting for the handler', async () 
   try {
     assert.equal(await next(), 'handling');
     child.kill('SIGINT');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     child.kill('SIGINT');
     // The handler would take 30 s more and then exit with 0: exit code 130 well before that means
     // the second signal did it (the wide window keeps a busy machine from failing the test).

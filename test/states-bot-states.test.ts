@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BotStates } from '../src/advanced.js';
 import { StateContext, StateMemoryStorage, StatesGroup, resolveStateContext } from '../src/states/index.js';
+import { sleep } from './helpers.js';
 
 const Reg = StatesGroup.create('Reg', ['name', 'age']);
 
@@ -52,7 +53,7 @@ describe('BotStates', () => {
     assert.deepEqual(saved, { name: 'Ann' });
     assert.deepEqual(await states.retrieveData(5, -100, 3), { name: 'Ann' });
     // async callback; private chat form retrieveData(userId, fn)
-    await states.retrieveData(5, async (data) => { await new Promise((r) => setTimeout(r, 5)); data.a = 1; });
+    await states.retrieveData(5, async (data) => { await sleep(5); data.a = 1; });
     assert.deepEqual(await states.retrieveData(5), { a: 1 });
     // Nothing is saved when the callback throws.
     await assert.rejects(states.retrieveData(5, undefined, (data) => { data.a = 2; throw new Error('boom'); }), /boom/);
@@ -63,7 +64,7 @@ describe('BotStates', () => {
     const states = new BotStates(new StateMemoryStorage(), 1);
     await Promise.all(Array.from({ length: 50 }, () => states.retrieveData(5, -1, async (data) => {
       const n = (data.n as number | undefined) ?? 0;
-      await new Promise((r) => setTimeout(r, 1));
+      await sleep(1);
       data.n = n + 1;
     })));
     assert.deepEqual(await states.retrieveData(5, -1), { n: 50 });

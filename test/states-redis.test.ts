@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createClient } from 'redis';
-import { BotApiEmulator } from '../src/testing/index.js';
+import { BotApiEmulator, runHandlerBackendContract, runStateStorageContract } from '../src/testing/index.js';
 import { Botte, states } from '../src/index.js';
 import { AsyncBotte } from '../src/async.js';
 import { HandlerRegistry } from '../src/advanced.js';
-import { formBot, say, twoUsersFillTheForm } from './helpers.js';
+import { formBot, say, twoUsersFillTheForm, sleep } from './helpers.js';
 import {
   RedisHandlerBackend, StateRedisStorage, stateKeyToString, type HandlerBackend, type StateKey,
 } from '../src/states/index.js';
@@ -78,6 +78,12 @@ function storage(options: ConstructorParameters<typeof StateRedisStorage>[0] = {
   return created;
 }
 after(async () => { for (const created of storages) await created.close(); });
+
+// The contracts every storage and backend keeps (botte/testing), against this redis-server; each
+// test gets its own prefix, and the contract closes what it made.
+let contractPrefixes = 0;
+runStateStorageContract('StateRedisStorage', () => new StateRedisStorage({ url, prefix: `contract-state-${++contractPrefixes}` }));
+runHandlerBackendContract('RedisHandlerBackend', () => new RedisHandlerBackend({ url, prefix: `contract-steps-${++contractPrefixes}`, registry: new HandlerRegistry() }));
 
 describe('StateRedisStorage', () => {
   it('round trip of state and data', async () => {
@@ -193,7 +199,7 @@ describe('StateRedisStorage', () => {
     const short = storage({ ttlSeconds: 1 });
     await short.setState(key, 'Soon');
     await short.setData(key, { gone: true });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await sleep(1100);
     assert.equal(await short.getState(key), undefined);
     assert.deepEqual(await short.getData(key), {});
 
@@ -363,7 +369,7 @@ describe('RedisHandlerBackend', () => {
       second = make();
       running = second.runthebot({ longPollingTimeout: 1 });
       emu.pushMessage('Hedy', { chatId: 3, userId: 3 });
-      for (const end = Date.now() + 5000; seen.length === 0 && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
+      for (const end = Date.now() + 5000; seen.length === 0 && Date.now() < end;) await sleep(20);
       assert.deepEqual(seen, ['form-1:Hedy']);
     } finally {
       await (second ?? first).stopBot();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HandlerRegistry } from '../src/advanced.js';
 import { FileHandlerBackend, MemoryHandlerBackend, type HandlerBackend, type StepEntry } from '../src/states/index.js';
+import { runHandlerBackendContract } from '../src/testing/index.js';
 
 const dirs: string[] = [];
 async function tempFile(): Promise<string> {
@@ -17,28 +18,12 @@ after(async () => { for (const dir of dirs) await rm(dir, { recursive: true, for
 function askName(message: unknown, ...args: unknown[]) { return ['askName', message, ...args]; }
 function askAge(message: unknown) { return ['askAge', message]; }
 
-async function oneShot(backend: HandlerBackend) {
-  assert.deepEqual(await backend.take('1'), []);
-  await backend.register('1', { callback: askName, args: ['x'] });
-  await backend.register('1', { callback: askAge, args: [] });
-  await backend.register('2', { callback: askAge, args: [], chatId: 9 });
-  const taken = await backend.take('1');
-  assert.deepEqual(taken.map((e) => e.callback), [askName, askAge]);
-  assert.deepEqual(taken[0]!.args, ['x']);
-  assert.deepEqual(await backend.take('1'), []); // one-shot
-  await backend.clear('2');
-  assert.deepEqual(await backend.take('2'), []);
-}
+// What every backend must do is the contract suite of botte/testing; below, what is particular to
+// the file backend and the registry.
+runHandlerBackendContract('MemoryHandlerBackend', () => new MemoryHandlerBackend());
+runHandlerBackendContract('FileHandlerBackend', async () => new FileHandlerBackend(await tempFile(), 0, new HandlerRegistry()));
 
 describe('next-step / reply handler backends', () => {
-  it('memory backend is one-shot per key, in order', async () => {
-    await oneShot(new MemoryHandlerBackend());
-  });
-
-  it('file backend behaves the same', async () => {
-    await oneShot(new FileHandlerBackend(await tempFile(), 0, new HandlerRegistry()));
-  });
-
   it('file backend persists names and args, resolved through the registry after a restart', async () => {
     const file = await tempFile();
     const registry = new HandlerRegistry();

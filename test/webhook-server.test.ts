@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { webhookHandler } from '../src/webhook/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
+import { sleep } from './helpers.js';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
 const message = (id: number, text: string) => ({
@@ -70,7 +71,7 @@ test('processNewUpdates goes through the scheduler: per-chat order, resolves whe
     const order: string[] = [];
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
     bot.handleMsg({ func: () => true }, async (m) => {
-      await new Promise((resolve) => setTimeout(resolve, m.text === 'a1' ? 30 : 1));
+      await sleep(m.text === 'a1' ? 30 : 1);
       order.push(m.text!);
     });
     const a1 = message(1, 'a1');

@@ -46,3 +46,4 @@ export {
 } from './conversation/index.js';
 export type { RateLimitOptions } from './rules/rate-limits.js';
 export type { WebhookDeliveryOptions } from './webhook-delivery.js';
+export { runStateStorageContract, runHandlerBackendContract, type MakeStateStorage, type MakeHandlerBackend } from './contracts/index.js';

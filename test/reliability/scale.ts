@@ -1,3 +1,5 @@
+export { sleep } from '../helpers.js';
+import { sleep } from '../helpers.js';
 /** Sizes of the reliability suite: scaled down for CI, full size with BOTTE_RELIABILITY_FULL=1. */
 export const FULL = process.env.BOTTE_RELIABILITY_FULL === '1';
 
@@ -11,7 +13,6 @@ export function figure(name: string, values: Record<string, unknown>): void {
   process.stdout.write(`# FIGURE ${JSON.stringify({ name, full: FULL, ...values })}\n`);
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits for `check()` to hold, failing with `what` after `ms`. */
 export async function until(check: () => boolean, what: string, ms: number): Promise<void> {

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Botte } from '../../src/index.js';
 import { BotApiEmulator } from '../../src/testing/index.js';
+import { sleep } from '../helpers.js';
 
 const total = Number(process.argv[2] ?? 2000);
 const settings = (process.argv[3] ?? 'Infinity,1000,250,50,journal').split(',');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 for (const setting of settings) {
   const [kind, ms] = setting.split(':');
