@@ -21,7 +21,12 @@ process.on('message', (msg) => {
     process.send({ type: 'started' });
   } else if (msg.cmd === 'stats') {
     const cpu = process.cpuUsage(cpu0);
-    process.send({ type: 'stats', cpuMs: (cpu.user + cpu.system) / 1000, maxRssKB: process.resourceUsage().maxRSS, rssKB: Math.round(process.memoryUsage().rss / 1024) });
+    process.send({
+      type: 'stats',
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      maxRssKB: process.resourceUsage().maxRSS,
+      rssKB: Math.round(process.memoryUsage().rss / 1024),
+    });
   }
 });
 process.on('disconnect', () => process.exit(0));

@@ -11,5 +11,14 @@ const t1 = performance.now();
 globalThis.gc?.();
 await new Promise((r) => setTimeout(r, 20));
 globalThis.gc?.();
-console.log('RESULT ' + JSON.stringify({ fw, ms: t1 - t0, rssKB: Math.round(process.memoryUsage().rss / 1024), heapKB: Math.round(process.memoryUsage().heapUsed / 1024), built: bot !== undefined }));
+console.log(
+  'RESULT ' +
+    JSON.stringify({
+      fw,
+      ms: t1 - t0,
+      rssKB: Math.round(process.memoryUsage().rss / 1024),
+      heapKB: Math.round(process.memoryUsage().heapUsed / 1024),
+      built: bot !== undefined,
+    }),
+);
 process.exit(0);

@@ -14,11 +14,29 @@ const emu = await BotApiEmulator.start();
 const bot = new Dispatcher(emu.token, { apiUrl: emu.apiUrl });
 try {
   let hits = 0;
-  for (let i = 0; i < 10; i++) bot.handleMsg({ regexp: `^word${i}\\b` }, () => { hits++; });
-  for (let i = 0; i < 20; i++) bot.handleMsg({ commands: [`cmd${i}`] }, () => { hits++; });
-  for (let i = 0; i < 10; i++) bot.handleMsg({ func: (m) => m.text === `pred${i}` }, () => { hits++; });
+  for (let i = 0; i < 10; i++)
+    bot.handleMsg({ regexp: `^word${i}\\b` }, () => {
+      hits++;
+    });
+  for (let i = 0; i < 20; i++)
+    bot.handleMsg({ commands: [`cmd${i}`] }, () => {
+      hits++;
+    });
+  for (let i = 0; i < 10; i++)
+    bot.handleMsg({ func: (m) => m.text === `pred${i}` }, () => {
+      hits++;
+    });
   const texts = ['/cmd19', '/cmd5@botte_test_bot x', 'word9 here', 'pred9', 'nothing at all'];
-  const make = (i) => ({ update_id: i, message: { message_id: i, date: 1, chat: { id: 1, type: 'private', first_name: 'T' }, from: { id: 1, is_bot: false, first_name: 'T' }, text: texts[i % texts.length] } });
+  const make = (i) => ({
+    update_id: i,
+    message: {
+      message_id: i,
+      date: 1,
+      chat: { id: 1, type: 'private', first_name: 'T' },
+      from: { id: 1, is_bot: false, first_name: 'T' },
+      text: texts[i % texts.length],
+    },
+  });
   for (let i = 0; i < 1_000; i++) await bot.handleUpdate(make(i)); // warm-up; learns the username once
   hits = 0;
   let best = Infinity;
@@ -31,7 +49,9 @@ try {
   }
   if (hits !== (rounds * count * 4) / 5) throw new Error(`wrong handler count ${hits}`);
   const verdict = best < BUDGET_US ? 'within' : 'OVER';
-  console.log(`dispatch with 40 handlers: ${best.toFixed(2)} µs per update (best of ${rounds} × ${count}), ${verdict} the ${BUDGET_US} µs budget`);
+  console.log(
+    `dispatch with 40 handlers: ${best.toFixed(2)} µs per update (best of ${rounds} × ${count}), ${verdict} the ${BUDGET_US} µs budget`,
+  );
   if (best >= BUDGET_US) process.exitCode = 1;
 } finally {
   await bot.closeSession();

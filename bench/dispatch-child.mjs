@@ -31,7 +31,11 @@ let replies = 0;
 let chars = 0;
 const RESULT = fakeMessage(100000, 'ok');
 // The stub every adapter routes sendMessage to: counts the reply, answers like Telegram.
-const send = (_chatId, text) => { replies++; chars += text.length; return Promise.resolve(RESULT); };
+const send = (_chatId, text) => {
+  replies++;
+  chars += text.length;
+  return Promise.resolve(RESULT);
+};
 
 const mod = await import(`./frameworks/${fw}.mjs`);
 const handle = await mod.dispatch(send);
@@ -79,6 +83,18 @@ await feed(warmup);
 globalThis.gc?.();
 const r = await feed(count, minMs);
 const ok = r.replies === r.count && r.chars === r.wantChars;
-console.log('RESULT ' + JSON.stringify({ fw, count: r.count, ms: r.ms, cpuMs: r.cpuUs / 1000, ok, replies: r.replies, chars: r.chars, wantChars: r.wantChars }));
+console.log(
+  'RESULT ' +
+    JSON.stringify({
+      fw,
+      count: r.count,
+      ms: r.ms,
+      cpuMs: r.cpuUs / 1000,
+      ok,
+      replies: r.replies,
+      chars: r.chars,
+      wantChars: r.wantChars,
+    }),
+);
 if (typeof mod.shutdown === 'function') await mod.shutdown();
 process.exit(0);

@@ -12,21 +12,32 @@ import { Botte, util } from 'botte';
 const SIZES = [10, 40, 160, 640];
 const UPDATES = 100_000;
 const ROUNDS = 5;
-const answer = new util.CustomRequestResponse('{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":1,"type":"private"},"text":"x"}}');
+const answer = new util.CustomRequestResponse(
+  '{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":1,"type":"private"},"text":"x"}}',
+);
 
 function makeBot(n) {
   let regexpRuns = 0;
   const bot = new Botte('123456:BENCH-token', { customRequestSender: () => answer, threaded: false });
-  const commands = n / 2, regexps = n / 4, predicates = n / 4;
-  for (let i = 0; i < commands; i++) bot.handleMsg({ commands: [`cmd${i}`] }, (m) => bot.sendMessage(m.chat.id, `c${i}`));
+  const commands = n / 2,
+    regexps = n / 4,
+    predicates = n / 4;
+  for (let i = 0; i < commands; i++)
+    bot.handleMsg({ commands: [`cmd${i}`] }, (m) => bot.sendMessage(m.chat.id, `c${i}`));
   for (let i = 0; i < regexps; i++) {
     const re = new RegExp(`^zz${i}zz`);
-    bot.handleMsg({ func: (m) => {
-      regexpRuns++;
-      return re.test(m.text);
-    } }, (m) => bot.sendMessage(m.chat.id, `r${i}`));
+    bot.handleMsg(
+      {
+        func: (m) => {
+          regexpRuns++;
+          return re.test(m.text);
+        },
+      },
+      (m) => bot.sendMessage(m.chat.id, `r${i}`),
+    );
   }
-  for (let i = 0; i < predicates; i++) bot.handleMsg({ func: (m) => m.text.length === 1000 + i }, (m) => bot.sendMessage(m.chat.id, `p${i}`));
+  for (let i = 0; i < predicates; i++)
+    bot.handleMsg({ func: (m) => m.text.length === 1000 + i }, (m) => bot.sendMessage(m.chat.id, `p${i}`));
   bot.handleMsg({ func: () => true }, (m) => bot.sendMessage(m.chat.id, m.text));
   return { bot, regexpRuns: () => regexpRuns };
 }
@@ -39,7 +50,11 @@ function updates(n) {
     list.push({
       update_id: i + 1,
       message: {
-        message_id: i + 1, date: 0, chat: { id: 1 + (i % 1000), type: 'private' }, from: { id: 1 + (i % 1000), is_bot: false, first_name: 'u' }, text,
+        message_id: i + 1,
+        date: 0,
+        chat: { id: 1 + (i % 1000), type: 'private' },
+        from: { id: 1 + (i % 1000), is_bot: false, first_name: 'u' },
+        text,
         ...(isCommand ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] } : {}),
       },
     });
@@ -65,7 +80,12 @@ for (const n of SIZES) {
   }
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)];
-  results.push({ handlers: n + 1, updatesPerSecond: Math.round(median), nsPerUpdate: Math.round(1e9 / median), regexpRunsPerCommand });
+  results.push({
+    handlers: n + 1,
+    updatesPerSecond: Math.round(median),
+    nsPerUpdate: Math.round(1e9 / median),
+    regexpRunsPerCommand,
+  });
 }
 console.log(`Botte dispatch scaling, ${UPDATES} updates per round, median of ${ROUNDS}, Node ${process.version}`);
 console.table(results);
@@ -73,5 +93,7 @@ const [first, ...rest] = results;
 for (const r of rest) {
   const costGrowth = r.nsPerUpdate / first.nsPerUpdate;
   const handlerGrowth = r.handlers / first.handlers;
-  console.log(`${first.handlers} → ${r.handlers} handlers (×${handlerGrowth.toFixed(1)}): cost per update ×${costGrowth.toFixed(2)}`);
+  console.log(
+    `${first.handlers} → ${r.handlers} handlers (×${handlerGrowth.toFixed(1)}): cost per update ×${costGrowth.toFixed(2)}`,
+  );
 }

@@ -13,8 +13,8 @@ import { expectedReply, BOT_USER } from './lib/logic.mjs';
 import { wallNow } from './lib/clock.mjs';
 
 const BATCH = 100;
-let updates = [];      // the queue, update_id ascending
-let head = 0;          // index of the first unconfirmed update
+let updates = []; // the queue, update_id ascending
+let head = 0; // index of the first unconfirmed update
 let expected = new Map(); // `${chat_id}\0${text}` -> outstanding count
 let outstanding = 0;
 let valid = 0;
@@ -29,7 +29,10 @@ const held = new Set(); // long polls waiting for updates
 const methods = Object.create(null);
 
 function reset(count) {
-  for (const h of held) { clearTimeout(h.timer); answer(h.res, []); }
+  for (const h of held) {
+    clearTimeout(h.timer);
+    answer(h.res, []);
+  }
   held.clear();
   updates = makeUpdates(count);
   head = 0;
@@ -40,7 +43,12 @@ function reset(count) {
   }
   outstanding = count;
   _total = count;
-  valid = 0; errors = 0; errorSamples = []; firstPoll = 0; lastReply = 0; done = false;
+  valid = 0;
+  errors = 0;
+  errorSamples = [];
+  firstPoll = 0;
+  lastReply = 0;
+  done = false;
   for (const k in methods) delete methods[k];
 }
 
@@ -89,9 +97,18 @@ function getUpdates(res, p) {
   const batch = pending(offset, limit);
   if (batch.length > 0 || timeout <= 0) return answer(res, batch);
   // Long poll: nothing new will come during a run, so just hold until the timeout.
-  const h = { res, timer: setTimeout(() => { held.delete(h); answer(res, []); }, timeout * 1000) };
+  const h = {
+    res,
+    timer: setTimeout(() => {
+      held.delete(h);
+      answer(res, []);
+    }, timeout * 1000),
+  };
   held.add(h);
-  res.on('close', () => { clearTimeout(h.timer); held.delete(h); });
+  res.on('close', () => {
+    clearTimeout(h.timer);
+    held.delete(h);
+  });
 }
 
 function sendMessage(res, p) {
@@ -100,7 +117,8 @@ function sendMessage(res, p) {
   const key = `${chat}\0${text}`;
   const left = expected.get(key);
   if (left) {
-    if (left === 1) expected.delete(key); else expected.set(key, left - 1);
+    if (left === 1) expected.delete(key);
+    else expected.set(key, left - 1);
     valid++;
     outstanding--;
     lastReply = wallNow();
@@ -131,12 +149,22 @@ const server = http.createServer((req, res) => {
       return fail(res, 400, 'Bad Request: cannot parse body');
     }
     switch (method) {
-      case 'getUpdates': return getUpdates(res, p);
-      case 'sendMessage': return sendMessage(res, p);
-      case 'getMe': return answer(res, BOT_USER);
-      case 'getWebhookInfo': return answer(res, { url: '', has_custom_certificate: false, pending_update_count: 0 });
-      case 'deleteWebhook': case 'setWebhook': case 'setMyCommands': case 'close': case 'logOut': return answer(res, true);
-      default: return fail(res, 404, 'Not Found: method not found');
+      case 'getUpdates':
+        return getUpdates(res, p);
+      case 'sendMessage':
+        return sendMessage(res, p);
+      case 'getMe':
+        return answer(res, BOT_USER);
+      case 'getWebhookInfo':
+        return answer(res, { url: '', has_custom_certificate: false, pending_update_count: 0 });
+      case 'deleteWebhook':
+      case 'setWebhook':
+      case 'setMyCommands':
+      case 'close':
+      case 'logOut':
+        return answer(res, true);
+      default:
+        return fail(res, 404, 'Not Found: method not found');
     }
   });
 });
@@ -145,8 +173,11 @@ server.headersTimeout = 121_000;
 server.requestTimeout = 0;
 
 process.on('message', (msg) => {
-  if (msg.cmd === 'load') { reset(msg.count); process.send({ type: 'loaded' }); }
-  else if (msg.cmd === 'status') process.send({ type: 'status', valid, errors, errorSamples, outstanding, methods: { ...methods }, head });
+  if (msg.cmd === 'load') {
+    reset(msg.count);
+    process.send({ type: 'loaded' });
+  } else if (msg.cmd === 'status')
+    process.send({ type: 'status', valid, errors, errorSamples, outstanding, methods: { ...methods }, head });
   else if (msg.cmd === 'exit') process.exit(0);
 });
 process.on('disconnect', () => process.exit(0));

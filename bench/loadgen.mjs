@@ -15,18 +15,42 @@ async function run({ port, path, count, concurrency }) {
   let ok = 0;
   let failed = 0;
   let firstError;
-  const post = (body) => new Promise((resolve) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => { if (res.statusCode === 200) ok++; else { failed++; firstError ??= `HTTP ${res.statusCode}`; } resolve(); });
+  const post = (body) =>
+    new Promise((resolve) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode === 200) ok++;
+            else {
+              failed++;
+              firstError ??= `HTTP ${res.statusCode}`;
+            }
+            resolve();
+          });
+        },
+      );
+      req.on('error', (e) => {
+        failed++;
+        firstError ??= String(e);
+        resolve();
+      });
+      req.end(body);
     });
-    req.on('error', (e) => { failed++; firstError ??= String(e); resolve(); });
-    req.end(body);
-  });
   const tStart = wallNow();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await post(bodies[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await post(bodies[next++]);
+    }),
+  );
   const tEnd = wallNow();
   agent.destroy();
   return { type: 'result', tStart, tEnd, ok, failed, firstError };

@@ -16,7 +16,11 @@ const { port: apiPort } = await waitFor(server, 'listening', 10_000);
 server.send({ cmd: 'load', count });
 await waitFor(server, 'loaded', 30_000);
 const port = mode === 'webhook' ? await freePort() : 0;
-const bot = forkChild('bot-child.mjs', [fw, mode, `http://127.0.0.1:${apiPort}`, String(port)], ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${dir}`]);
+const bot = forkChild(
+  'bot-child.mjs',
+  [fw, mode, `http://127.0.0.1:${apiPort}`, String(port)],
+  ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${dir}`],
+);
 let gen;
 try {
   await waitFor(bot, 'ready', 30_000);
@@ -29,7 +33,9 @@ try {
     await waitFor(gen, 'result', 300_000);
   }
   const d = await done;
-  console.log(`${fw} ${mode}: ${count} replies (${d.errors} wrong) in ${(d.lastReply - d.firstPoll || 0).toFixed(0)} ms`);
+  console.log(
+    `${fw} ${mode}: ${count} replies (${d.errors} wrong) in ${(d.lastReply - d.firstPoll || 0).toFixed(0)} ms`,
+  );
 } finally {
   // SIGINT lets node write the profile (bot-child exits on disconnect too).
   bot.disconnect();
@@ -38,7 +44,10 @@ try {
   if (gen) await kill(gen);
 }
 const file = fs.readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.cpuprofile'));
-if (!file) { console.log('no profile written'); process.exit(1); }
+if (!file) {
+  console.log('no profile written');
+  process.exit(1);
+}
 const p = JSON.parse(fs.readFileSync(dir + file, 'utf8'));
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
 const self = new Map();
@@ -51,4 +60,5 @@ p.samples.forEach((id, i) => {
   total += dt;
 });
 console.log(`profile: ${dir}${file}`);
-for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(t / 1000).toFixed(1).padStart(8)} ms ${((100 * t) / total).toFixed(1).padStart(5)}%  ${k}`);
+for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+  console.log(`${(t / 1000).toFixed(1).padStart(8)} ms ${((100 * t) / total).toFixed(1).padStart(5)}%  ${k}`);

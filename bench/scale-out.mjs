@@ -23,25 +23,49 @@ const COST_UPDATES = arg('cost-updates', 20000);
 const CHATS = 500;
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-const port = await new Promise((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+const port = await new Promise((resolve) => {
+  const s = createServer();
+  s.listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => resolve(p));
+  });
+});
 const dir = mkdtempSync(join(tmpdir(), 'botte-bench-redis-'));
-const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--dir', dir, '--save', ''], { stdio: ['ignore', 'pipe', 'pipe'] });
-redis.on('error', () => { console.error('redis-server is not installed'); process.exit(1); });
+const redis = spawn(
+  'redis-server',
+  ['--port', String(port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--dir', dir, '--save', ''],
+  { stdio: ['ignore', 'pipe', 'pipe'] },
+);
+redis.on('error', () => {
+  console.error('redis-server is not installed');
+  process.exit(1);
+});
 await new Promise((resolve, reject) => {
   let out = '';
-  for (const stream of [redis.stdout, redis.stderr]) stream.on('data', (c) => { out += c; if (out.includes('Ready to accept')) resolve(); });
+  for (const stream of [redis.stdout, redis.stderr])
+    stream.on('data', (c) => {
+      out += c;
+      if (out.includes('Ready to accept')) resolve();
+    });
   redis.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${out}`)));
 });
 const url = `redis://127.0.0.1:${port}`;
 let round = 0;
 
 function startChild(mode, waitMs) {
-  const child = fork(join(here, 'scale-worker-child.mjs'), [url, mode, String(waitMs), String(INFLIGHT)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ask = (msg) => new Promise((resolve) => { child.once('message', resolve); child.send(msg); });
+  const child = fork(join(here, 'scale-worker-child.mjs'), [url, mode, String(waitMs), String(INFLIGHT)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ask = (msg) =>
+    new Promise((resolve) => {
+      child.once('message', resolve);
+      child.send(msg);
+    });
   const ready = new Promise((resolve) => child.once('message', resolve));
   return { child, ask, ready };
 }
-const handledBy = async (children) => (await Promise.all(children.map((c) => c.ask({ cmd: 'stats' })))).reduce((sum, s) => sum + s.handled, 0);
+const handledBy = async (children) =>
+  (await Promise.all(children.map((c) => c.ask({ cmd: 'stats' })))).reduce((sum, s) => sum + s.handled, 0);
 
 async function flush() {
   const { createClient } = await import('redis');
@@ -86,10 +110,16 @@ async function cost(mode) {
   } else {
     child.child.send({ cmd: 'feed', count: COST_UPDATES, chats: CHATS });
   }
-  while ((await child.ask({ cmd: 'stats' })).handled < COST_UPDATES) await new Promise((resolve) => setTimeout(resolve, 20));
+  while ((await child.ask({ cmd: 'stats' })).handled < COST_UPDATES)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   const after = await child.ask({ cmd: 'stats' });
   child.child.kill();
-  return { workerCpuUs: ((after.cpuMs - before.cpuMs) * 1000) / COST_UPDATES, ingressCpuUs, rssMB: after.rssKB / 1024, maxRssMB: after.maxRssKB / 1024 };
+  return {
+    workerCpuUs: ((after.cpuMs - before.cpuMs) * 1000) / COST_UPDATES,
+    ingressCpuUs,
+    rssMB: after.rssKB / 1024,
+    maxRssMB: after.maxRssKB / 1024,
+  };
 }
 
 try {
@@ -100,11 +130,20 @@ try {
   }
   const viaRedis = await cost('queue');
   const direct = await cost('direct');
-  console.log(`\n| workers (20 ms I/O per handler, ${INFLIGHT} in flight each) | updates/s | vs 1 worker |\n| --- | --- | --- |`);
-  for (const workers of [1, 2, 4]) console.log(`| ${workers} | ${Math.round(rates[workers])} | ${(rates[workers] / rates[1]).toFixed(2)}× |`);
-  console.log(`\n| ${COST_UPDATES} updates, instant handler | worker CPU µs/update | ingress CPU µs/update | worker RSS MB (peak) |\n| --- | --- | --- | --- |`);
-  console.log(`| through Redis (UpdateQueue + QueueWorker) | ${viaRedis.workerCpuUs.toFixed(1)} | ${viaRedis.ingressCpuUs.toFixed(1)} | ${viaRedis.rssMB.toFixed(0)} (${viaRedis.maxRssMB.toFixed(0)}) |`);
-  console.log(`| in process (processNewUpdates) | ${direct.workerCpuUs.toFixed(1)} | – | ${direct.rssMB.toFixed(0)} (${direct.maxRssMB.toFixed(0)}) |`);
+  console.log(
+    `\n| workers (20 ms I/O per handler, ${INFLIGHT} in flight each) | updates/s | vs 1 worker |\n| --- | --- | --- |`,
+  );
+  for (const workers of [1, 2, 4])
+    console.log(`| ${workers} | ${Math.round(rates[workers])} | ${(rates[workers] / rates[1]).toFixed(2)}× |`);
+  console.log(
+    `\n| ${COST_UPDATES} updates, instant handler | worker CPU µs/update | ingress CPU µs/update | worker RSS MB (peak) |\n| --- | --- | --- | --- |`,
+  );
+  console.log(
+    `| through Redis (UpdateQueue + QueueWorker) | ${viaRedis.workerCpuUs.toFixed(1)} | ${viaRedis.ingressCpuUs.toFixed(1)} | ${viaRedis.rssMB.toFixed(0)} (${viaRedis.maxRssMB.toFixed(0)}) |`,
+  );
+  console.log(
+    `| in process (processNewUpdates) | ${direct.workerCpuUs.toFixed(1)} | – | ${direct.rssMB.toFixed(0)} (${direct.maxRssMB.toFixed(0)}) |`,
+  );
 } finally {
   redis.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });

@@ -31,7 +31,13 @@ process.on('message', async (msg) => {
     for (let i = 0; i < updates.length; i += 100) await bot.processNewUpdates(updates.slice(i, i + 100));
   } else if (msg.cmd === 'stats') {
     const cpu = process.cpuUsage(cpu0);
-    process.send({ type: 'stats', handled, cpuMs: (cpu.user + cpu.system) / 1000, rssKB: Math.round(process.memoryUsage().rss / 1024), maxRssKB: process.resourceUsage().maxRSS });
+    process.send({
+      type: 'stats',
+      handled,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      rssKB: Math.round(process.memoryUsage().rss / 1024),
+      maxRssKB: process.resourceUsage().maxRSS,
+    });
   } else if (msg.cmd === 'stop') {
     await worker?.stop();
     await queue?.close();

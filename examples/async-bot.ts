@@ -32,7 +32,10 @@ export function createBot(token: string, options: BotteOptions = {}, latencyMs =
   bot.handleMsg({ commands: ['weather'] }, async (message) => {
     const city = message.text.split(' ').slice(1).join(' ') || 'Paris';
     await bot.sendChatAction(message.chat.id, 'typing');
-    const [temperature, forecast] = await Promise.all([fetchTemperature(city, latencyMs), fetchForecast(city, latencyMs)]);
+    const [temperature, forecast] = await Promise.all([
+      fetchTemperature(city, latencyMs),
+      fetchForecast(city, latencyMs),
+    ]);
     await bot.replyTo(message, `${city}: ${temperature} °C, ${forecast}.`);
   });
 

@@ -14,7 +14,10 @@ export function createButtonsBot(token: string, urls: { apiUrl?: string; fileUrl
 
   bot.handleMsg({ commands: ['menu'] }, async (message) => {
     const markup = new types.InlineKeyboardMarkup();
-    markup.row(new types.InlineKeyboardButton('Yes', { callback_data: 'yes' }), new types.InlineKeyboardButton('No', { callback_data: 'no' }));
+    markup.row(
+      new types.InlineKeyboardButton('Yes', { callback_data: 'yes' }),
+      new types.InlineKeyboardButton('No', { callback_data: 'no' }),
+    );
     markup.row(new types.InlineKeyboardButton('Docs', { url: 'https://example.com/docs' }));
     await bot.sendMessage(message.chat.id, 'Do you like <b>buttons</b>?', { parse_mode: 'HTML', reply_markup: markup });
   });
@@ -26,7 +29,9 @@ export function createButtonsBot(token: string, urls: { apiUrl?: string; fileUrl
   });
 
   bot.handleMsg({ func: (m) => m.text === 'Red' || m.text === 'Green' }, async (message) => {
-    await bot.sendMessage(message.chat.id, `You picked ${message.text}`, { reply_markup: new types.ReplyKeyboardRemove() });
+    await bot.sendMessage(message.chat.id, `You picked ${message.text}`, {
+      reply_markup: new types.ReplyKeyboardRemove(),
+    });
   });
 
   bot.handleMsg({ commands: ['bye'] }, async (message) => {
@@ -34,11 +39,19 @@ export function createButtonsBot(token: string, urls: { apiUrl?: string; fileUrl
     await bot.deleteMessage(message.chat.id, sent.message_id);
   });
 
-  bot.callbackQueryHandler(() => true, async (query) => {
-    const liked = query.data === 'yes';
-    if (query.message) await bot.editMessageText(liked ? 'Glad you like them!' : 'Maybe later.', query.message.chat.id, query.message.message_id);
-    await bot.answerCallbackQuery(query.id, { text: liked ? 'Thanks!' : 'OK', show_alert: !liked });
-  });
+  bot.callbackQueryHandler(
+    () => true,
+    async (query) => {
+      const liked = query.data === 'yes';
+      if (query.message)
+        await bot.editMessageText(
+          liked ? 'Glad you like them!' : 'Maybe later.',
+          query.message.chat.id,
+          query.message.message_id,
+        );
+      await bot.answerCallbackQuery(query.id, { text: liked ? 'Thanks!' : 'OK', show_alert: !liked });
+    },
+  );
 
   bot.handleMsg({ contentTypes: ['document'] }, async (message) => {
     const document = message.document;
@@ -48,12 +61,19 @@ export function createButtonsBot(token: string, urls: { apiUrl?: string; fileUrl
     await bot.sendDocument(message.chat.id, new types.InputFile(bytes, `echo-${document.file_name ?? 'file'}`));
   });
 
-  bot.handleMsg({ contentTypes: ['photo'] }, (message) => bot.replyTo(message, `Nice photo! ${message.caption ?? ''}`.trim()));
+  bot.handleMsg({ contentTypes: ['photo'] }, (message) =>
+    bot.replyTo(message, `Nice photo! ${message.caption ?? ''}`.trim()),
+  );
 
-  bot.inlineHandler(() => true, async (query) => {
-    const text = query.query || 'nothing';
-    await bot.answerInlineQuery(query.id, [new types.InlineQueryResultArticle('1', `Say ${text}`, new types.InputTextMessageContent(text))]);
-  });
+  bot.inlineHandler(
+    () => true,
+    async (query) => {
+      const text = query.query || 'nothing';
+      await bot.answerInlineQuery(query.id, [
+        new types.InlineQueryResultArticle('1', `Say ${text}`, new types.InputTextMessageContent(text)),
+      ]);
+    },
+  );
 
   bot.handleMsg({ func: (m) => typeof m.text === 'string' }, (message) => bot.replyTo(message, message.text!));
   return bot;

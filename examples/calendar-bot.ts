@@ -9,7 +9,20 @@
 import { Botte, types, type BotteOptions } from '../src/index.js';
 import { isMain, tokenFromEnv } from './run-main.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The keyboard of one month (`month` 1-12): a title row, weekday names, weeks from Monday, ◀ ▶. */
@@ -23,7 +36,11 @@ export function calendar(year: number, month: number): types.InlineKeyboardMarku
   const cells = [...Array<null>(firstWeekday).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
   while (cells.length % 7 !== 0) cells.push(null);
   for (let i = 0; i < cells.length; i += 7) {
-    markup.row(...cells.slice(i, i + 7).map((day) => (day ? button(String(day), `day:${year}-${pad(month)}-${pad(day)}`) : button(' ', 'ignore'))));
+    markup.row(
+      ...cells
+        .slice(i, i + 7)
+        .map((day) => (day ? button(String(day), `day:${year}-${pad(month)}-${pad(day)}`) : button(' ', 'ignore'))),
+    );
   }
   const prev = month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`;
   const next = month === 12 ? `${year + 1}-01` : `${year}-${pad(month + 1)}`;
@@ -37,12 +54,17 @@ export function createBot(token: string, options: BotteOptions = {}, today = () 
 
   bot.handleMsg({ commands: ['date'] }, async (message) => {
     const now = today();
-    await bot.sendMessage(message.chat.id, 'Pick a date:', { reply_markup: calendar(now.getUTCFullYear(), now.getUTCMonth() + 1) });
+    await bot.sendMessage(message.chat.id, 'Pick a date:', {
+      reply_markup: calendar(now.getUTCFullYear(), now.getUTCMonth() + 1),
+    });
   });
 
   bot.callbackQueryHandler({ callbackData: /^cal:\d{4}-\d{2}$/ }, async (call) => {
     const [year, month] = call.data!.slice(4).split('-').map(Number) as [number, number];
-    if (call.message) await bot.editMessageReplyMarkup(call.message.chat.id, call.message.message_id, { reply_markup: calendar(year, month) });
+    if (call.message)
+      await bot.editMessageReplyMarkup(call.message.chat.id, call.message.message_id, {
+        reply_markup: calendar(year, month),
+      });
     await bot.answerCallbackQuery(call.id);
   });
 

@@ -48,4 +48,5 @@ export function createBot(token: string, options: BotteOptions = {}): Botte {
   return bot;
 }
 
-if (isMain(import.meta.url)) await createBot(tokenFromEnv()).runthebot({ handleSignals: true, allowedUpdates: ALLOWED_UPDATES });
+if (isMain(import.meta.url))
+  await createBot(tokenFromEnv()).runthebot({ handleSignals: true, allowedUpdates: ALLOWED_UPDATES });

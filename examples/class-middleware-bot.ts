@@ -15,13 +15,18 @@ const TEXTS: Record<string, Record<string, string>> = {
   en: { welcome: 'Welcome!', slow: 'You are too fast, please wait a moment.' },
   es: { welcome: '¡Bienvenido!', slow: 'Demasiado rápido, espera un momento.' },
 };
-const translator = (language: string | undefined) => (key: string) => (TEXTS[language?.slice(0, 2) ?? ''] ?? TEXTS.en!)[key] ?? key;
+const translator = (language: string | undefined) => (key: string) =>
+  (TEXTS[language?.slice(0, 2) ?? ''] ?? TEXTS.en!)[key] ?? key;
 
 /** Logs how long the handlers of each message took; `durations` collects them. */
 export class TimingMiddleware extends handlerBackends.BaseMiddleware {
   updateTypes = ['message'];
-  constructor(readonly durations: number[] = []) { super(); }
-  override preProcess(_message: Message, data: handlerBackends.HandlerData) { data.startedAt = performance.now(); }
+  constructor(readonly durations: number[] = []) {
+    super();
+  }
+  override preProcess(_message: Message, data: handlerBackends.HandlerData) {
+    data.startedAt = performance.now();
+  }
   override postProcess(message: Message, data: handlerBackends.HandlerData, exception: unknown) {
     const ms = performance.now() - (data.startedAt as number);
     this.durations.push(ms);
@@ -32,14 +37,21 @@ export class TimingMiddleware extends handlerBackends.BaseMiddleware {
 /** Gives the handlers `data.t(key)` in the sender's language. */
 export class I18nMiddleware extends handlerBackends.BaseMiddleware {
   updateTypes = ['message'];
-  override preProcess(message: Message, data: handlerBackends.HandlerData) { data.t = translator(message.from?.language_code); }
+  override preProcess(message: Message, data: handlerBackends.HandlerData) {
+    data.t = translator(message.from?.language_code);
+  }
 }
 
 /** Skips the handlers for a user who writes again within `limitMs`, after a warning. */
 export class AntiFloodMiddleware extends handlerBackends.BaseMiddleware {
   updateTypes = ['message'];
   private readonly last = new Map<number, number>();
-  constructor(private readonly bot: Botte, private readonly limitMs: number) { super(); }
+  constructor(
+    private readonly bot: Botte,
+    private readonly limitMs: number,
+  ) {
+    super();
+  }
   override async preProcess(message: Message) {
     const userId = message.from?.id;
     if (userId === undefined) return undefined;
@@ -57,7 +69,7 @@ export class AntiFloodMiddleware extends handlerBackends.BaseMiddleware {
 /** Builds the bot; `limitMs` is the anti-flood window. */
 export function createBot(token: string, options: BotteOptions = {}, limitMs = 1000, durations: number[] = []): Botte {
   const bot = new Botte(token, { ...options, useClassMiddlewares: true });
-  bot.setupMiddleware(new AntiFloodMiddleware(bot, limitMs));   // first: a flooder gets no further
+  bot.setupMiddleware(new AntiFloodMiddleware(bot, limitMs)); // first: a flooder gets no further
   bot.setupMiddleware(new TimingMiddleware(durations));
   bot.setupMiddleware(new I18nMiddleware());
 

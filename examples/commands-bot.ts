@@ -42,13 +42,15 @@ export async function setupCommands(bot: Botte): Promise<void> {
     new types.BotCommand('say', 'Repeat a text: /say hello'),
   ]);
   await bot.setMyCommands(
-    [new types.BotCommand('add', 'Zahlen addieren: /add 2 3'), new types.BotCommand('say', 'Text wiederholen: /say hallo')],
+    [
+      new types.BotCommand('add', 'Zahlen addieren: /add 2 3'),
+      new types.BotCommand('say', 'Text wiederholen: /say hallo'),
+    ],
     { language_code: 'de' },
   );
-  await bot.setMyCommands(
-    [new types.BotCommand('stats', 'How many members this group has')],
-    { scope: new types.BotCommandScopeAllChatAdministrators() },
-  );
+  await bot.setMyCommands([new types.BotCommand('stats', 'How many members this group has')], {
+    scope: new types.BotCommandScopeAllChatAdministrators(),
+  });
 }
 
 if (isMain(import.meta.url)) {

@@ -38,16 +38,30 @@ export class HasLinkFilter extends customFilters.SimpleCustomFilter<Message> {
 }
 
 /** Builds the bot; `adminChatId` is the chat whose `/stats` command is answered. */
-export function createBot(token: string, options: BotteOptions = {}, adminChatId = Number(process.env.ADMIN_CHAT_ID ?? 0)): Botte {
+export function createBot(
+  token: string,
+  options: BotteOptions = {},
+  adminChatId = Number(process.env.ADMIN_CHAT_ID ?? 0),
+): Botte {
   const bot = new Botte(token, options);
   for (const filter of [
-    new customFilters.TextMatchFilter(), new customFilters.TextContainsFilter(), new customFilters.IsReplyFilter(),
-    new customFilters.ChatFilter(), new customFilters.LanguageFilter(), new customFilters.ForwardFilter(),
-    new MinLengthFilter(), new HasLinkFilter(),
-  ]) bot.addCustomFilter(filter);
+    new customFilters.TextMatchFilter(),
+    new customFilters.TextContainsFilter(),
+    new customFilters.IsReplyFilter(),
+    new customFilters.ChatFilter(),
+    new customFilters.LanguageFilter(),
+    new customFilters.ForwardFilter(),
+    new MinLengthFilter(),
+    new HasLinkFilter(),
+  ])
+    bot.addCustomFilter(filter);
 
-  bot.handleMsg({ commands: ['stats'], chatId: [adminChatId] }, (m) => bot.replyTo(m, 'Stats are for you only: all good.'));
-  bot.handleMsg({ text: new customFilters.TextFilter({ equals: 'hi', ignoreCase: true }) }, (m) => bot.replyTo(m, 'Hi there!'));
+  bot.handleMsg({ commands: ['stats'], chatId: [adminChatId] }, (m) =>
+    bot.replyTo(m, 'Stats are for you only: all good.'),
+  );
+  bot.handleMsg({ text: new customFilters.TextFilter({ equals: 'hi', ignoreCase: true }) }, (m) =>
+    bot.replyTo(m, 'Hi there!'),
+  );
   bot.handleMsg({ hasLink: true }, (m) => bot.replyTo(m, 'Thanks for the link.'));
   bot.handleMsg({ isForwarded: true }, (m) => bot.replyTo(m, 'Forwarded from somewhere.'));
   bot.handleMsg({ isReply: true }, (m) => bot.replyTo(m, `You replied to message ${m.reply_to_message!.message_id}.`));

@@ -43,7 +43,8 @@ async function runAgainstEmulator(): Promise<void> {
   const printBotAnswers = () => {
     for (; printed < emu.calls.length; printed++) {
       const call = emu.calls[printed]!;
-      if (call.canonicalMethod === 'sendMessage' && call.status === 200) console.log(`bot:  ${String(call.params.text)}`);
+      if (call.canonicalMethod === 'sendMessage' && call.status === 200)
+        console.log(`bot:  ${String(call.params.text)}`);
     }
   };
   const say = async (text: string, chatId = 1001) => {

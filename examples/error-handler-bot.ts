@@ -12,17 +12,29 @@ import { isMain, tokenFromEnv } from './run-main.js';
 
 /** An error that knows which chat it happened in, so that the handler can apologise there. */
 class ChatError extends Error {
-  constructor(readonly chatId: number, message: string, options?: ErrorOptions) { super(message, options); }
+  constructor(
+    readonly chatId: number,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 /** Builds the bot; errors are reported to `adminChatId` when it is set. */
-export function createBot(token: string, options: BotteOptions = {}, adminChatId = Number(process.env.ADMIN_CHAT_ID ?? 0)): Botte {
+export function createBot(
+  token: string,
+  options: BotteOptions = {},
+  adminChatId = Number(process.env.ADMIN_CHAT_ID ?? 0),
+): Botte {
   const bot: Botte = new Botte(token, {
     ...options,
     exceptionHandler: async (error) => {
       logger.error('A handler failed', error);
-      if (error instanceof ChatError) await bot.sendMessage(error.chatId, 'Sorry, something went wrong. The admin was told.');
-      if (adminChatId) await bot.sendMessage(adminChatId, `⚠️ ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof ChatError)
+        await bot.sendMessage(error.chatId, 'Sorry, something went wrong. The admin was told.');
+      if (adminChatId)
+        await bot.sendMessage(adminChatId, `⚠️ ${error instanceof Error ? error.message : String(error)}`);
       return true; // handled: not logged again
     },
   });

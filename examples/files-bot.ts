@@ -32,7 +32,9 @@ export function createBot(token: string, options: BotteOptions = {}): Botte {
 
   bot.handleMsg({ commands: ['doc'] }, async (message) => {
     await bot.sendChatAction(message.chat.id, 'upload_document');
-    await bot.sendDocument(message.chat.id, new types.InputFile(DOCUMENT_PATH, 'botte-readme.txt'), { caption: 'A document' });
+    await bot.sendDocument(message.chat.id, new types.InputFile(DOCUMENT_PATH, 'botte-readme.txt'), {
+      caption: 'A document',
+    });
   });
 
   bot.handleMsg({ commands: ['album'] }, async (message) => {
@@ -46,7 +48,10 @@ export function createBot(token: string, options: BotteOptions = {}): Botte {
     const file = await bot.getFile(message.document.file_id);
     const bytes = await bot.downloadFile(file.file_path!);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    await bot.replyTo(message, `${message.document.file_name ?? 'Your file'}: ${bytes.length} bytes, SHA-256 ${sha256.slice(0, 16)}…`);
+    await bot.replyTo(
+      message,
+      `${message.document.file_name ?? 'Your file'}: ${bytes.length} bytes, SHA-256 ${sha256.slice(0, 16)}…`,
+    );
   });
 
   return bot;

@@ -9,8 +9,15 @@
  * Run: STATE_STORAGE=file BOT_TOKEN=123:abc node --import tsx examples/form-states-bot.ts
  */
 import {
-  Botte, StatesGroup, StateMemoryStorage, StateFileStorage, StateRedisStorage, customFilters, types,
-  type BotteOptions, type StateStorage,
+  Botte,
+  StatesGroup,
+  StateMemoryStorage,
+  StateFileStorage,
+  StateRedisStorage,
+  customFilters,
+  types,
+  type BotteOptions,
+  type StateStorage,
 } from '../src/index.js';
 import { isMain, tokenFromEnv } from './run-main.js';
 
@@ -20,10 +27,14 @@ export const Form = StatesGroup.create('Form', ['name', 'age', 'confirm']);
 /** The storage chosen by the STATE_STORAGE environment variable (`memory`, `file` or `redis`). */
 export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): StateStorage {
   switch (env.STATE_STORAGE ?? 'memory') {
-    case 'memory': return new StateMemoryStorage();
-    case 'file': return new StateFileStorage(env.STATE_FILE ?? './.state-save/form-states.json');
-    case 'redis': return new StateRedisStorage({ url: env.REDIS_URL ?? 'redis://localhost:6379', prefix: 'form-bot' });
-    default: throw new Error(`STATE_STORAGE must be memory, file or redis, not ${env.STATE_STORAGE}`);
+    case 'memory':
+      return new StateMemoryStorage();
+    case 'file':
+      return new StateFileStorage(env.STATE_FILE ?? './.state-save/form-states.json');
+    case 'redis':
+      return new StateRedisStorage({ url: env.REDIS_URL ?? 'redis://localhost:6379', prefix: 'form-bot' });
+    default:
+      throw new Error(`STATE_STORAGE must be memory, file or redis, not ${env.STATE_STORAGE}`);
   }
 }
 
@@ -54,7 +65,9 @@ export function createBot(token: string, options: BotteOptions = {}): Botte {
     await bot.setState(message.from!.id, Form.confirm, message.chat.id);
     const keyboard = new types.ReplyKeyboardMarkup({ one_time_keyboard: true, resize_keyboard: true }).row('Yes', 'No');
     const data = await bot.retrieveData(message.from!.id, message.chat.id);
-    await bot.sendMessage(message.chat.id, `${String(data.name)}, ${message.text} years. Is that right?`, { reply_markup: keyboard });
+    await bot.sendMessage(message.chat.id, `${String(data.name)}, ${message.text} years. Is that right?`, {
+      reply_markup: keyboard,
+    });
   });
 
   bot.handleMsg({ state: Form.age }, (message) => bot.replyTo(message, 'Please send your age as a number.'));
@@ -62,7 +75,8 @@ export function createBot(token: string, options: BotteOptions = {}): Botte {
   bot.handleMsg({ state: Form.confirm }, async (message) => {
     const data = await bot.retrieveData(message.from!.id, message.chat.id);
     await bot.deleteState(message.from!.id, message.chat.id);
-    const text = message.text === 'Yes' ? `Saved: ${String(data.name)}, ${String(data.age)}.` : 'Okay, send /form to start again.';
+    const text =
+      message.text === 'Yes' ? `Saved: ${String(data.name)}, ${String(data.age)}.` : 'Okay, send /form to start again.';
     await bot.sendMessage(message.chat.id, text, { reply_markup: new types.ReplyKeyboardRemove() });
   });
 

@@ -13,7 +13,9 @@ const { fmt, bold, italic, link, code } = formatting;
 
 /** A text of `lines` numbered lines, to show `smartSplit`. */
 export function longText(lines = 300): string {
-  return Array.from({ length: lines }, (_, i) => `Line ${i + 1}: the quick brown fox jumps over the lazy dog.`).join('\n');
+  return Array.from({ length: lines }, (_, i) => `Line ${i + 1}: the quick brown fox jumps over the lazy dog.`).join(
+    '\n',
+  );
 }
 
 /** Builds the bot. */
@@ -22,7 +24,9 @@ export function createBot(token: string, options: BotteOptions = {}): Botte {
 
   bot.handleMsg({ commands: ['html'] }, async (message) => {
     const name = message.from!.first_name; // user input: may contain <, > or &
-    const text = formatting.formatText(formatting.hbold(`Hello, ${name}!`), formatting.hitalic('Welcome to <Botte>'), { separator: '\n' });
+    const text = formatting.formatText(formatting.hbold(`Hello, ${name}!`), formatting.hitalic('Welcome to <Botte>'), {
+      separator: '\n',
+    });
     await bot.sendMessage(message.chat.id, text, { parse_mode: 'HTML' });
   });
 

@@ -22,7 +22,12 @@ const TEXTS: Record<string, Record<string, string>> = {
 export type TranslatedMessage = Message & { t: (key: string) => string };
 
 /** Builds the bot; `banned` holds the user ids to ignore, `seen` collects the ids of the updates logged. */
-export function createBot(token: string, options: BotteOptions = {}, banned = new Set<number>(), seen: number[] = []): Botte {
+export function createBot(
+  token: string,
+  options: BotteOptions = {},
+  banned = new Set<number>(),
+  seen: number[] = [],
+): Botte {
   const bot = new Botte(token, { ...options, useMiddleware: true, suppressMiddlewareExceptions: true });
 
   bot.middlewareHandler({ updateTypes: ['message'] }, (_bot, message: Message) => {
@@ -37,7 +42,11 @@ export function createBot(token: string, options: BotteOptions = {}, banned = ne
   // Without updateTypes, a middleware receives whole updates (it runs first); here it logs them.
   bot.middlewareHandler(undefined, (_bot, update: Update) => {
     seen.push(update.update_id);
-    logger.debug(`update ${update.update_id}: ${Object.keys(update).filter((key) => key !== 'update_id').join(', ')}`);
+    logger.debug(
+      `update ${update.update_id}: ${Object.keys(update)
+        .filter((key) => key !== 'update_id')
+        .join(', ')}`,
+    );
   });
 
   bot.handleMsg({ commands: ['hello', 'bye'] }, async (message) => {

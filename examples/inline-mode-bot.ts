@@ -15,25 +15,36 @@ const PHOTO_URL = 'https://telegram.org/img/t_logo.png';
 export function createBot(token: string, options: BotteOptions = {}): Botte {
   const bot = new Botte(token, options);
 
-  bot.inlineHandler((query) => query.query === '', async (query) => {
-    await bot.answerInlineQuery(query.id, [], {
-      button: new types.InlineQueryResultsButton('Open the bot to learn more', { start_parameter: 'inline-help' }),
-      cache_time: 0,
-    });
-  });
+  bot.inlineHandler(
+    (query) => query.query === '',
+    async (query) => {
+      await bot.answerInlineQuery(query.id, [], {
+        button: new types.InlineQueryResultsButton('Open the bot to learn more', { start_parameter: 'inline-help' }),
+        cache_time: 0,
+      });
+    },
+  );
 
-  bot.inlineHandler((query) => query.query.length > 0, async (query) => {
-    const text = query.query;
-    const results = [
-      new types.InlineQueryResultArticle('article', `Say "${text}"`, new types.InputTextMessageContent(`<b>${text}</b>`, { parse_mode: 'HTML' }), {
-        description: 'Sends your text in bold',
-      }),
-      new types.InlineQueryResultPhoto('photo', PHOTO_URL, PHOTO_URL, { caption: text }),
-      new types.InlineQueryResultLocation('location', 48.8584, 2.2945, 'The Eiffel Tower'),
-      new types.InlineQueryResultContact('contact', '+10000000000', 'Botte'),
-    ];
-    await bot.answerInlineQuery(query.id, results, { cache_time: 10, is_personal: true });
-  });
+  bot.inlineHandler(
+    (query) => query.query.length > 0,
+    async (query) => {
+      const text = query.query;
+      const results = [
+        new types.InlineQueryResultArticle(
+          'article',
+          `Say "${text}"`,
+          new types.InputTextMessageContent(`<b>${text}</b>`, { parse_mode: 'HTML' }),
+          {
+            description: 'Sends your text in bold',
+          },
+        ),
+        new types.InlineQueryResultPhoto('photo', PHOTO_URL, PHOTO_URL, { caption: text }),
+        new types.InlineQueryResultLocation('location', 48.8584, 2.2945, 'The Eiffel Tower'),
+        new types.InlineQueryResultContact('contact', '+10000000000', 'Botte'),
+      ];
+      await bot.answerInlineQuery(query.id, results, { cache_time: 10, is_personal: true });
+    },
+  );
 
   bot.chosenInlineHandler(undefined, (chosen) => {
     logger.info(`user ${chosen.from.id} chose ${chosen.result_id} for "${chosen.query}"`);

@@ -33,7 +33,9 @@ export function createBot(token: string, options: BotteOptions = {}): Botte {
       await bot.registerNextStepHandler(again, processSize);
       return;
     }
-    const question = await bot.sendMessage(message.chat.id, 'Where should we deliver it?', { reply_markup: new types.ReplyKeyboardRemove() });
+    const question = await bot.sendMessage(message.chat.id, 'Where should we deliver it?', {
+      reply_markup: new types.ReplyKeyboardRemove(),
+    });
     // Extra arguments are passed on to the next handler.
     await bot.registerNextStepHandler(question, processAddress, message.text!);
   }

@@ -37,11 +37,14 @@ export function createBot(token: string, options: BotteOptions = {}): Botte {
   bot.callbackQueryHandler({ callbackData: /^page:\d+$/ }, async (call) => {
     const page = Number(call.data!.split(':')[1]);
     const { text, markup } = renderPage(page);
-    if (call.message) await bot.editMessageText(text, call.message.chat.id, call.message.message_id, { reply_markup: markup });
+    if (call.message)
+      await bot.editMessageText(text, call.message.chat.id, call.message.message_id, { reply_markup: markup });
     await bot.answerCallbackQuery(call.id);
   });
 
-  bot.callbackQueryHandler({ callbackData: 'noop' }, (call) => bot.answerCallbackQuery(call.id, 'That is the page number.'));
+  bot.callbackQueryHandler({ callbackData: 'noop' }, (call) =>
+    bot.answerCallbackQuery(call.id, 'That is the page number.'),
+  );
 
   return bot;
 }

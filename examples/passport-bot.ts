@@ -59,14 +59,18 @@ export function createPassportBot(token: string, keys: PassportBotKeys, options:
     if (!document?.data || !DOCUMENT_NUMBER.test(document.data.document_no)) {
       if (document) problems.push(passport.dataFieldError(document, 'document_no', 'The document number looks wrong'));
     }
-    if (document && !document.selfie) problems.push(passport.unspecifiedError(document, 'A selfie with the passport is needed'));
+    if (document && !document.selfie)
+      problems.push(passport.unspecifiedError(document, 'A selfie with the passport is needed'));
     if (problems.length > 0) {
       await bot.setPassportDataErrors(userId, problems);
       await bot.replyTo(message, 'Some details need fixing; Telegram will show you which.');
       return;
     }
     nonces.delete(userId);
-    await bot.replyTo(message, `Thank you, ${details?.data?.first_name ?? 'friend'}: your passport ${document!.data!.document_no} is on file.`);
+    await bot.replyTo(
+      message,
+      `Thank you, ${details?.data?.first_name ?? 'friend'}: your passport ${document!.data!.document_no} is on file.`,
+    );
   });
   return bot;
 }
@@ -87,14 +91,32 @@ async function demo(): Promise<void> {
       const link = String((await emu.waitForCall('sendMessage', undefined, { since })).params.text).split(': ')[1]!;
       const nonce = new URL(link.replace('tg://resolve', 'http://x/')).searchParams.get('nonce')!;
       since = emu.calls.length;
-      const passportData = encryptPassportData({
-        publicKey: keys.publicKey,
-        nonce,
-        elements: [
-          { type: 'personal_details', data: { first_name: 'Ada', last_name: 'Lovelace', birth_date: '10.12.1815', gender: 'female', country_code: 'GB', residence_country_code: 'GB' } },
-          { type: 'passport', data: { document_no: documentNo }, front_side: Buffer.from('scan'), selfie: Buffer.from('selfie') },
-        ],
-      }, emu);
+      const passportData = encryptPassportData(
+        {
+          publicKey: keys.publicKey,
+          nonce,
+          elements: [
+            {
+              type: 'personal_details',
+              data: {
+                first_name: 'Ada',
+                last_name: 'Lovelace',
+                birth_date: '10.12.1815',
+                gender: 'female',
+                country_code: 'GB',
+                residence_country_code: 'GB',
+              },
+            },
+            {
+              type: 'passport',
+              data: { document_no: documentNo },
+              front_side: Buffer.from('scan'),
+              selfie: Buffer.from('selfie'),
+            },
+          ],
+        },
+        emu,
+      );
       emu.pushMessage(undefined, { userId: 5, chatId: 5, extra: { passport_data: passportData } });
       const reply = await emu.waitForCall('sendMessage', undefined, { since });
       console.log(`passport ${JSON.stringify(documentNo)} → bot: ${String(reply.params.text)}`);

@@ -12,23 +12,33 @@ import { isMain, tokenFromEnv } from './run-main.js';
 /** Builds the bot. */
 export function createBot(token: string, options: BotteOptions = {}): Botte {
   const bot = new Botte(token, options);
-  const quizzes = new Map<string, number>();                     // poll id → correct option
+  const quizzes = new Map<string, number>(); // poll id → correct option
   let lastPoll: { chatId: number; messageId: number } | undefined;
 
   bot.handleMsg({ commands: ['poll'] }, async (message) => {
-    const sent = await bot.sendPoll(message.chat.id, 'Tabs or spaces?', [new types.InputPollOption('Tabs'), new types.InputPollOption('Spaces')], {
-      is_anonymous: false,
-    });
+    const sent = await bot.sendPoll(
+      message.chat.id,
+      'Tabs or spaces?',
+      [new types.InputPollOption('Tabs'), new types.InputPollOption('Spaces')],
+      {
+        is_anonymous: false,
+      },
+    );
     lastPoll = { chatId: sent.chat.id, messageId: sent.message_id };
   });
 
   bot.handleMsg({ commands: ['quiz'] }, async (message) => {
-    const sent = await bot.sendPoll(message.chat.id, 'Which planet is the largest?', ['Mars', 'Jupiter', 'Venus'].map((o) => new types.InputPollOption(o)), {
-      type: 'quiz',
-      correct_option_ids: [1],
-      is_anonymous: false,
-      explanation: 'Jupiter is more than twice as massive as all other planets together.',
-    });
+    const sent = await bot.sendPoll(
+      message.chat.id,
+      'Which planet is the largest?',
+      ['Mars', 'Jupiter', 'Venus'].map((o) => new types.InputPollOption(o)),
+      {
+        type: 'quiz',
+        correct_option_ids: [1],
+        is_anonymous: false,
+        explanation: 'Jupiter is more than twice as massive as all other planets together.',
+      },
+    );
     quizzes.set(sent.poll!.id, 1);
     lastPoll = { chatId: sent.chat.id, messageId: sent.message_id };
   });
@@ -47,7 +57,9 @@ export function createBot(token: string, options: BotteOptions = {}): Botte {
     await bot.sendMessage(answer.user.id, right ? 'Correct! 🎉' : 'Not quite — it is Jupiter.');
   });
 
-  bot.pollHandler(undefined, (poll) => logger.info(`poll ${poll.id}: ${poll.total_voter_count} votes, closed: ${poll.is_closed}`));
+  bot.pollHandler(undefined, (poll) =>
+    logger.info(`poll ${poll.id}: ${poll.total_voter_count} votes, closed: ${poll.is_closed}`),
+  );
 
   return bot;
 }

@@ -13,7 +13,10 @@ class SimpleMiddleware extends asyncioHandlerBackends.BaseMiddleware {
   updateTypes = ['message'];
   private readonly lastTime = new Map<number, number>();
 
-  constructor(private readonly bot: AsyncBotte, private readonly limit: number) {
+  constructor(
+    private readonly bot: AsyncBotte,
+    private readonly limit: number,
+  ) {
     super();
   }
 

@@ -27,11 +27,16 @@ function productsKeyboard(): types.InlineKeyboardMarkup {
 }
 
 function backKeyboard(): types.InlineKeyboardMarkup {
-  return new types.InlineKeyboardMarkup({ keyboard: [[new types.InlineKeyboardButton('⬅', { callback_data: 'back' })]] });
+  return new types.InlineKeyboardMarkup({
+    keyboard: [[new types.InlineKeyboardButton('⬅', { callback_data: 'back' })]],
+  });
 }
 
 /** The Python example's `ProductsCallbackFilter` (`callbackData.CallbackDataCustomFilter` is the ready-made one). */
-class ProductsCallbackFilter extends customFilters.AdvancedCustomFilter<types.CallbackQuery, callbackData.CallbackDataFilter> {
+class ProductsCallbackFilter extends customFilters.AdvancedCustomFilter<
+  types.CallbackQuery,
+  callbackData.CallbackDataFilter
+> {
   readonly key = 'config';
   check(call: types.CallbackQuery, config: callbackData.CallbackDataFilter): boolean {
     return config.check(call);
@@ -50,12 +55,23 @@ export function createProductsBot(token: string, options: BotteOptions = {}): Bo
     const data = productsFactory.parse(call.data!);
     const product = PRODUCTS[Number(data.product_id)]!;
     const text = `Product name: ${product.name}\nProduct price: ${product.price}`;
-    await bot.editMessageText(text, { chat_id: call.message!.chat.id, message_id: call.message!.message_id, reply_markup: backKeyboard() });
+    await bot.editMessageText(text, {
+      chat_id: call.message!.chat.id,
+      message_id: call.message!.message_id,
+      reply_markup: backKeyboard(),
+    });
   });
 
-  bot.callbackQueryHandler((call) => call.data === 'back', async (call) => {
-    await bot.editMessageText('Products:', { chat_id: call.message!.chat.id, message_id: call.message!.message_id, reply_markup: productsKeyboard() });
-  });
+  bot.callbackQueryHandler(
+    (call) => call.data === 'back',
+    async (call) => {
+      await bot.editMessageText('Products:', {
+        chat_id: call.message!.chat.id,
+        message_id: call.message!.message_id,
+        reply_markup: productsKeyboard(),
+      });
+    },
+  );
 
   bot.addCustomFilter(new ProductsCallbackFilter());
   return bot;

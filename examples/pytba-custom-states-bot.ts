@@ -20,10 +20,15 @@ export class MyStates extends StatesGroup {
 const HOBBIES = ['Reading', 'Traveling', 'Gaming', 'Cooking'];
 
 /** The form bot: a `Botte` with `useClassMiddlewares` (as the Python example), or an `AsyncBotte`. */
-export function createCustomStatesBot(token: string, options: BotteOptions = {}, flavour: 'sync' | 'async' = 'sync'): Botte {
-  const bot = flavour === 'async'
-    ? new AsyncBotte(token, { stateStorage: new states.StateMemoryStorage(), ...options })
-    : new Botte(token, { stateStorage: new states.StateMemoryStorage(), useClassMiddlewares: true, ...options });
+export function createCustomStatesBot(
+  token: string,
+  options: BotteOptions = {},
+  flavour: 'sync' | 'async' = 'sync',
+): Botte {
+  const bot =
+    flavour === 'async'
+      ? new AsyncBotte(token, { stateStorage: new states.StateMemoryStorage(), ...options })
+      : new Botte(token, { stateStorage: new states.StateMemoryStorage(), useClassMiddlewares: true, ...options });
 
   bot.handleMsg({ commands: ['start'] }, async (message, { state }) => {
     await state.set(MyStates.name);
@@ -45,8 +50,14 @@ export function createCustomStatesBot(token: string, options: BotteOptions = {},
     await state.set(MyStates.color);
     await state.addData({ age: message.text });
     const keyboard = new types.ReplyKeyboardMarkup({ rowWidth: 2 });
-    keyboard.add(...['Red', 'Green', 'Blue', 'Yellow', 'Purple', 'Orange', 'Other'].map((color) => new types.KeyboardButton(color)));
-    await bot.replyTo(message, 'What is your favorite color? Choose from the options below.', { reply_markup: keyboard });
+    keyboard.add(
+      ...['Red', 'Green', 'Blue', 'Yellow', 'Purple', 'Orange', 'Other'].map(
+        (color) => new types.KeyboardButton(color),
+      ),
+    );
+    await bot.replyTo(message, 'What is your favorite color? Choose from the options below.', {
+      reply_markup: keyboard,
+    });
   });
 
   bot.handleMsg({ state: MyStates.color }, async (message, { state }) => {
@@ -54,13 +65,16 @@ export function createCustomStatesBot(token: string, options: BotteOptions = {},
     await state.addData({ color: message.text });
     const keyboard = new types.ReplyKeyboardMarkup({ rowWidth: 2 });
     keyboard.add(...HOBBIES.map((hobby) => new types.KeyboardButton(hobby)));
-    await bot.replyTo(message, 'What is one of your hobbies? Choose from the options below.', { reply_markup: keyboard });
+    await bot.replyTo(message, 'What is one of your hobbies? Choose from the options below.', {
+      reply_markup: keyboard,
+    });
   });
 
   bot.handleMsg({ state: MyStates.hobby, text: HOBBIES }, async (message, { state }) => {
     // Python's `with state.data() as data:` is the callback form; reading needs no callback.
     const data = await state.data();
-    const summary = 'Thank you for sharing! Here is a summary of your information:\n' +
+    const summary =
+      'Thank you for sharing! Here is a summary of your information:\n' +
       `First Name: ${data.name}\nAge: ${data.age}\nFavorite Color: ${data.color}\nHobby: ${message.text}`;
     await bot.replyTo(message, summary, { parse_mode: 'html' });
     await state.delete();

@@ -20,7 +20,11 @@ interface Answers {
 }
 
 /** The step bot, saving its steps as `save` says; resolves once the saved steps are loaded. */
-export async function createStepBot(token: string, options: BotteOptions = {}, save: SaveStepsOptions = {}): Promise<Botte> {
+export async function createStepBot(
+  token: string,
+  options: BotteOptions = {},
+  save: SaveStepsOptions = {},
+): Promise<Botte> {
   const bot = new Botte(token, options);
 
   bot.handleMsg({ commands: ['help', 'start'] }, async (message) => {

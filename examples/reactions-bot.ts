@@ -17,7 +17,9 @@ export function createBot(token: string, options: BotteOptions = {}): Botte {
   const bot = new Botte(token, options);
 
   bot.handleMsg({ regexp: /\b(thanks|thank you)\b/i }, async (message) => {
-    await bot.setMessageReaction(message.chat.id, message.message_id, { reaction: [new types.ReactionTypeEmoji('👍')] });
+    await bot.setMessageReaction(message.chat.id, message.message_id, {
+      reaction: [new types.ReactionTypeEmoji('👍')],
+    });
   });
 
   bot.messageReactionHandler(undefined, async (update) => {
@@ -26,11 +28,14 @@ export function createBot(token: string, options: BotteOptions = {}): Botte {
     );
     const fire = added.some((reaction) => reaction.type === 'emoji' && reaction.emoji === '🔥');
     if (fire) {
-      await bot.sendMessage(update.chat.id, 'Glad you like it!', { reply_parameters: { message_id: update.message_id } });
+      await bot.sendMessage(update.chat.id, 'Glad you like it!', {
+        reply_parameters: { message_id: update.message_id },
+      });
     }
   });
 
   return bot;
 }
 
-if (isMain(import.meta.url)) await createBot(tokenFromEnv()).runthebot({ handleSignals: true, allowedUpdates: ALLOWED_UPDATES });
+if (isMain(import.meta.url))
+  await createBot(tokenFromEnv()).runthebot({ handleSignals: true, allowedUpdates: ALLOWED_UPDATES });

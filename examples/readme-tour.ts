@@ -4,8 +4,20 @@
  */
 import { createServer } from 'node:http';
 import {
-  Botte, AsyncBotte, types, util, apihelper, customFilters, handlerBackends, formatting, logger,
-  nodeHttpHandler, webhookHandler, StatesGroup, State, type Message,
+  Botte,
+  AsyncBotte,
+  types,
+  util,
+  apihelper,
+  customFilters,
+  handlerBackends,
+  formatting,
+  logger,
+  nodeHttpHandler,
+  webhookHandler,
+  StatesGroup,
+  State,
+  type Message,
 } from '../src/index.js';
 
 const TOKEN = process.env.BOT_TOKEN ?? '123456:TEST-token';
@@ -16,17 +28,30 @@ const chatId = 1001;
 bot.handleMsg({ commands: ['start', 'help'] }, (message) => bot.replyTo(message, 'Howdy, how are you doing?'));
 bot.handleMsg({ contentTypes: ['document', 'audio'] }, (message) => message.content_type);
 bot.handleMsg({ regexp: 'SOME_REGEXP' }, (message) => message.text.length);
-bot.handleMsg({ contentTypes: ['document'], func: (m) => m.document.mime_type === 'text/plain' }, (message) => message.document.file_id);
+bot.handleMsg(
+  { contentTypes: ['document'], func: (m) => m.document.mime_type === 'text/plain' },
+  (message) => message.document.file_id,
+);
 bot.handleMsg({ contentTypes: ['photo'] }, (message) => message.photo[0]!.file_id);
 bot.handleMsg({ chatTypes: ['group', 'supergroup'] }, (message) => message.chat.id);
 const sendSomething = (message: Message) => bot.replyTo(message, 'either /hello or 👋');
 bot.handleMsg({ commands: ['hello'] })(bot.handleMsg({ func: (m) => m.text === '👋' })(sendSomething));
-bot.inlineHandler((query) => query.query === 'text', async (query) => {
-  const r1 = new types.InlineQueryResultArticle('1', 'Result', new types.InputTextMessageContent('Result message.'));
-  const r2 = new types.InlineQueryResultArticle('2', 'Result2', new types.InputTextMessageContent('Result message2.'));
-  await bot.answerInlineQuery(query.id, [r1, r2]);
-});
-bot.callbackQueryHandler((call) => true, (call) => logger.info(call.data));
+bot.inlineHandler(
+  (query) => query.query === 'text',
+  async (query) => {
+    const r1 = new types.InlineQueryResultArticle('1', 'Result', new types.InputTextMessageContent('Result message.'));
+    const r2 = new types.InlineQueryResultArticle(
+      '2',
+      'Result2',
+      new types.InputTextMessageContent('Result message2.'),
+    );
+    await bot.answerInlineQuery(query.id, [r1, r2]);
+  },
+);
+bot.callbackQueryHandler(
+  (call) => true,
+  (call) => logger.info(call.data),
+);
 bot.setUpdateListener((messages) => messages.length);
 
 // Calling the Bot API
@@ -39,7 +64,11 @@ async function calls(buffer: Buffer, fileId: string) {
   await bot.sendPhoto(chatId, new types.InputFile('/tmp/photo.png'));
   await bot.sendPhoto(chatId, buffer);
   await bot.sendPhoto(chatId, fileId);
-  await bot.sendAudio(chatId, new types.InputFile(buffer, 'a.mp3'), { duration: 1, performer: 'Kreaitorai', title: 'pyTelegram' });
+  await bot.sendAudio(chatId, new types.InputFile(buffer, 'a.mp3'), {
+    duration: 1,
+    performer: 'Kreaitorai',
+    title: 'pyTelegram',
+  });
   await bot.sendLocation(chatId, 51.5, -0.12);
   await bot.sendChatAction(chatId, 'typing');
   await bot.getUpdates(1234, 100, 20);
@@ -73,7 +102,9 @@ withMiddleware.middlewareHandler({ updateTypes: ['message'] }, (botInstance, mes
 });
 class Middleware extends handlerBackends.BaseMiddleware {
   updateTypes = ['message'];
-  override preProcess(message: Message, data: Record<string, unknown>) { data.foo = 'Hello'; }
+  override preProcess(message: Message, data: Record<string, unknown>) {
+    data.foo = 'Hello';
+  }
   override postProcess(message: Message, data: Record<string, unknown>, exception?: unknown) {}
 }
 withMiddleware.setupMiddleware(new Middleware());
@@ -104,7 +135,9 @@ bot.handleMsg({ state: Form.name }, async (message) => {
   await bot.addData(message.from!.id, message.chat.id, { name: message.text });
   await bot.setState(message.from!.id, Form.age, message.chat.id);
 });
-bot.handleMsg({ commands: ['next'] }, (message) => bot.registerNextStepHandler(message, (next: Message) => bot.replyTo(next, 'got it')));
+bot.handleMsg({ commands: ['next'] }, (message) =>
+  bot.registerNextStepHandler(message, (next: Message) => bot.replyTo(next, 'got it')),
+);
 
 // Settings, utilities, formatting
 apihelper.SESSION_TIME_TO_LIVE = 5 * 60;

@@ -9,7 +9,11 @@
 import { Botte, util, type BotteOptions } from '../src/index.js';
 import { isMain, tokenFromEnv } from './run-main.js';
 
-interface Reminder { text: string; due: number; timer: NodeJS.Timeout }
+interface Reminder {
+  text: string;
+  due: number;
+  timer: NodeJS.Timeout;
+}
 
 /** A Botte that clears its pending timers when it stops, so that nothing fires afterwards. */
 class ReminderBot extends Botte {

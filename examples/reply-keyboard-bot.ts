@@ -15,8 +15,12 @@ export function createBot(token: string, options: BotteOptions = {}): Botte {
   const bot = new Botte(token, options);
 
   bot.handleMsg({ commands: ['start'] }, async (message) => {
-    const keyboard = new types.ReplyKeyboardMarkup({ rowWidth: 3, resize_keyboard: true, input_field_placeholder: 'Pick a fruit' });
-    keyboard.add(...FRUITS);                                        // one row of three
+    const keyboard = new types.ReplyKeyboardMarkup({
+      rowWidth: 3,
+      resize_keyboard: true,
+      input_field_placeholder: 'Pick a fruit',
+    });
+    keyboard.add(...FRUITS); // one row of three
     keyboard.row(new types.KeyboardButton('📱 Share my phone', { request_contact: true }), 'Done');
     await bot.sendMessage(message.chat.id, 'Which fruit do you like?', { reply_markup: keyboard });
   });

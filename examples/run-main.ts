@@ -22,7 +22,9 @@ export function isMain(moduleUrl: string): boolean {
 export function tokenFromEnv(): string {
   const token = process.env.BOT_TOKEN;
   if (!token) {
-    console.error('Set BOT_TOKEN to the token @BotFather gave you, e.g. BOT_TOKEN=123:abc node --import tsx examples/echo-bot.ts');
+    console.error(
+      'Set BOT_TOKEN to the token @BotFather gave you, e.g. BOT_TOKEN=123:abc node --import tsx examples/echo-bot.ts',
+    );
     process.exit(1);
   }
   return token;

@@ -23,7 +23,7 @@ export function createBot(token: string, options: BotteOptions = {}, stock = 10)
       message.chat.id,
       'A virtual teapot',
       'One shiny teapot, delivered instantly.',
-      `teapot:${message.from!.id}`,                // payload: comes back with the payment
+      `teapot:${message.from!.id}`, // payload: comes back with the payment
       'XTR',
       [new types.LabeledPrice('Teapot', PRICE_STARS)],
     );
@@ -53,7 +53,9 @@ export function createBot(token: string, options: BotteOptions = {}, stock = 10)
     await bot.replyTo(message, 'Your Stars are on their way back.');
   });
 
-  bot.handleMsg({ commands: ['paysupport'] }, (message) => bot.replyTo(message, 'Payment problems? Write to @your_support and send /refund.'));
+  bot.handleMsg({ commands: ['paysupport'] }, (message) =>
+    bot.replyTo(message, 'Payment problems? Write to @your_support and send /refund.'),
+  );
 
   return bot;
 }

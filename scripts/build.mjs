@@ -17,7 +17,10 @@ function copyDeclarations(from, to) {
   for (const name of readdirSync(from)) {
     const source = join(from, name);
     if (statSync(source).isDirectory()) copyDeclarations(source, join(to, name));
-    else if (name.endsWith('.d.ts')) { mkdirSync(to, { recursive: true }); cpSync(source, join(to, name)); }
+    else if (name.endsWith('.d.ts')) {
+      mkdirSync(to, { recursive: true });
+      cpSync(source, join(to, name));
+    }
   }
 }
 copyDeclarations('dist/esm', 'dist/cjs');

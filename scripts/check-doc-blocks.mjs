@@ -24,7 +24,8 @@ const outDir = join(root, '.doc-blocks');
 
 /** Pages whose blocks are one program split in steps, checked another way (reason given). */
 const CHECKED_ELSEWHERE = {
-  'docs/first-hour.md': 'every line of its blocks is in examples/first-hour.ts, type-checked and run (test/docs-first-hour.test.ts)',
+  'docs/first-hour.md':
+    'every line of its blocks is in examples/first-hour.ts, type-checked and run (test/docs-first-hour.test.ts)',
 };
 
 /** The Markdown files to check: the arguments, or README.md and docs/*.md. */
@@ -51,7 +52,8 @@ export function extractBlocks(markdown) {
     const line = lines[i];
     if (current === undefined) {
       const open = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)(.*)$/.exec(line);
-      if (open) current = { fence: open[2], indent: open[1].length, lang: open[3], info: open[4], start: i + 2, code: [] };
+      if (open)
+        current = { fence: open[2], indent: open[1].length, lang: open[3], info: open[4], start: i + 2, code: [] };
     } else if (line.trim().startsWith(current.fence) && line.trim().replace(/[`~]/g, '') === '') {
       if (['ts', 'typescript'].includes(current.lang) && !/\bskip-check\b/.test(current.info)) {
         blocks.push({ line: current.start, code: current.code.join('\n') });
@@ -68,16 +70,26 @@ export function extractBlocks(markdown) {
 function exportedNames(file, seen = new Set()) {
   if (seen.has(file)) return [];
   seen.add(file);
-  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const text = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '');
   const names = [];
   for (const match of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
     for (const part of match[1].split(',')) {
-      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name) names.push(name);
     }
   }
   for (const match of text.matchAll(/export\s+\*\s+as\s+(\w+)/g)) names.push(match[1]);
-  for (const match of text.matchAll(/export\s+(?:declare\s+)?(?:abstract\s+)?(?:class|function|const|let|interface|type|enum)\s+(\w+)/g)) names.push(match[1]);
+  for (const match of text.matchAll(
+    /export\s+(?:declare\s+)?(?:abstract\s+)?(?:class|function|const|let|interface|type|enum)\s+(\w+)/g,
+  ))
+    names.push(match[1]);
   for (const match of text.matchAll(/export\s+\*\s+from\s+'([^']+)'/g)) {
     names.push(...exportedNames(resolve(dirname(file), match[1].replace(/\.js$/, '.ts')), seen));
   }
@@ -137,16 +149,32 @@ function main() {
   let count = 0;
   for (const file of files) {
     // tsc's include globs skip names that start with a dot, hence the cleanup of `../`.
-    const base = relative(root, file).replace(/[\\/]/g, '_').replace(/\.md$/i, '').replace(/[^\w-]/g, '_').replace(/^_+/, '');
+    const base = relative(root, file)
+      .replace(/[\\/]/g, '_')
+      .replace(/\.md$/i, '')
+      .replace(/[^\w-]/g, '_')
+      .replace(/^_+/, '');
     for (const block of extractBlocks(readFileSync(file, 'utf8'))) {
       const body = block.code;
       const declared = new Set();
       for (const match of body.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from/g)) {
-        for (const part of match[1].split(',')) declared.add(part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()?.trim());
+        for (const part of match[1].split(','))
+          declared.add(
+            part
+              .trim()
+              .replace(/^type\s+/, '')
+              .split(/\s+as\s+/)
+              .pop()
+              ?.trim(),
+          );
       }
-      for (const match of body.matchAll(/import\s+(?:\*\s+as\s+)?(\w+)(?:\s*,\s*\{[^}]*\})?\s+from/g)) declared.add(match[1]);
-      for (const match of body.matchAll(/(?:^|[^.\w])(?:const|let|var|class|function|interface|type|enum)\s+(\w+)/gm)) declared.add(match[1]);
-      const wanted = botteNames.filter((name) => !declared.has(name) && new RegExp(`(?<![\\w.$'"])${name}\\b`).test(body));
+      for (const match of body.matchAll(/import\s+(?:\*\s+as\s+)?(\w+)(?:\s*,\s*\{[^}]*\})?\s+from/g))
+        declared.add(match[1]);
+      for (const match of body.matchAll(/(?:^|[^.\w])(?:const|let|var|class|function|interface|type|enum)\s+(\w+)/gm))
+        declared.add(match[1]);
+      const wanted = botteNames.filter(
+        (name) => !declared.has(name) && new RegExp(`(?<![\\w.$'"])${name}\\b`).test(body),
+      );
       const prefix = [
         wanted.length > 0 ? `import { ${wanted.join(', ')} } from 'botte';` : '',
         `import './fixtures.js';`,
@@ -161,33 +189,43 @@ function main() {
       origins.set(name, { file: relative(root, file), line: block.line, offset: prefix.length });
     }
   }
-  writeFileSync(join(outDir, 'tsconfig.json'), JSON.stringify({
-    extends: '../tsconfig.json',
-    compilerOptions: {
-      noEmit: true,
-      rootDir: '..',
-      noUnusedLocals: false,
-      noUnusedParameters: false,
-      // Readers' projects are `strict` but rarely use this one; the README's class examples omit `override`.
-      noImplicitOverride: false,
-      paths: {
-        botte: ['../src/index.ts'],
-        'botte/async': ['../src/async.ts'],
-        'botte/testing': ['../src/testing/index.ts'],
-        'botte/scale': ['../src/scale/index.ts'],
+  writeFileSync(
+    join(outDir, 'tsconfig.json'),
+    JSON.stringify(
+      {
+        extends: '../tsconfig.json',
+        compilerOptions: {
+          noEmit: true,
+          rootDir: '..',
+          noUnusedLocals: false,
+          noUnusedParameters: false,
+          // Readers' projects are `strict` but rarely use this one; the README's class examples omit `override`.
+          noImplicitOverride: false,
+          paths: {
+            botte: ['../src/index.ts'],
+            'botte/async': ['../src/async.ts'],
+            'botte/testing': ['../src/testing/index.ts'],
+            'botte/scale': ['../src/scale/index.ts'],
+          },
+        },
+        include: ['./*.ts'],
       },
-    },
-    include: ['./*.ts'],
-  }, null, 2));
+      null,
+      2,
+    ),
+  );
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', join(outDir, 'tsconfig.json'), '--pretty', 'false'], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [tsc, '-p', join(outDir, 'tsconfig.json'), '--pretty', 'false'], {
+    encoding: 'utf8',
+  });
   const output = `${result.stdout}${result.stderr}`;
   const problems = [];
   for (const line of output.split('\n')) {
     if (!line.trim()) continue;
     const match = /^(?:.*[\\/])?\.doc-blocks[\\/]([^(]+)\((\d+),(\d+)\): (.*)$/.exec(line);
     const origin = match && origins.get(match[1]);
-    if (origin) problems.push(`${origin.file}:${origin.line + Number(match[2]) - 1 - origin.offset}:${match[3]} ${match[4]}`);
+    if (origin)
+      problems.push(`${origin.file}:${origin.line + Number(match[2]) - 1 - origin.offset}:${match[3]} ${match[4]}`);
     else if (!/^\s/.test(line) || problems.length === 0) problems.push(line);
     else problems[problems.length - 1] += `\n${line}`;
   }

@@ -206,7 +206,8 @@ export function readSources(srcDir: string): Map<string, string> {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.ts')) files.set(relative(srcDir, path).split('\\').join('/'), readFileSync(path, 'utf8'));
+      else if (name.endsWith('.ts'))
+        files.set(relative(srcDir, path).split('\\').join('/'), readFileSync(path, 'utf8'));
     }
   };
   walk(srcDir);

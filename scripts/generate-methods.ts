@@ -20,7 +20,11 @@ import { DefaultFlag } from '../src/api/method-spec.js';
 
 /** A parameter of a method, or a field of an object type. */
 export interface SpecField {
-  name: string; type: string; required: boolean; readonly?: boolean; description?: string;
+  name: string;
+  type: string;
+  required: boolean;
+  readonly?: boolean;
+  description?: string;
   /**
    * Telegram's "required unless …": the parameter may be left out when this other one (a dotted
    * path into the parameters) is given, e.g. chat_id of an ephemeral reply to a callback query.
@@ -29,7 +33,10 @@ export interface SpecField {
 }
 /** One Bot API method. */
 export interface SpecMethod {
-  name: string; description?: string; params: SpecField[]; returns: string;
+  name: string;
+  description?: string;
+  params: SpecField[];
+  returns: string;
   /** Positional parameters when they differ from "the required ones, in Telegram's order". */
   positional?: string[];
   /** The parameter object is required although every parameter is optional. */
@@ -48,14 +55,24 @@ export interface SpecMethod {
 }
 /** One type: an interface with fields, or an alias with a TypeScript type expression. */
 export interface SpecType {
-  name: string; kind: 'interface' | 'alias'; exported: boolean; typeParameters?: string;
-  extends?: string[]; description?: string; fields?: SpecField[]; type?: string; since?: string;
+  name: string;
+  kind: 'interface' | 'alias';
+  exported: boolean;
+  typeParameters?: string;
+  extends?: string[];
+  description?: string;
+  fields?: SpecField[];
+  type?: string;
+  since?: string;
 }
 /** The whole description. */
 export interface BotApiSpec {
-  version: string; date: string; methods: SpecMethod[];
+  version: string;
+  date: string;
+  methods: SpecMethod[];
   aliases: { name: string; target: string; description?: string }[];
-  updateTypes: string[]; types: SpecType[];
+  updateTypes: string[];
+  types: SpecType[];
 }
 
 function camel(name: string): string {
@@ -79,15 +96,19 @@ export function returnsMessage(returns: string): boolean {
 
 /** What each method's facts must say, for the error of a method that lacks one. */
 const DECISIONS = {
-  idempotent: 'true when repeating the call after a failure cannot duplicate anything visible (it is then retried after 5xx and network errors)',
-  webhookReply: 'true when the call may travel in the body of a webhook response (replyInResponse): no uploads needed and its result not useful',
+  idempotent:
+    'true when repeating the call after a failure cannot duplicate anything visible (it is then retried after 5xx and network errors)',
+  webhookReply:
+    'true when the call may travel in the body of a webhook response (replyInResponse): no uploads needed and its result not useful',
 } as const;
 
 /**
  * Botte's facts of every method, checked: a method added to the description without a decision
  * on each fact fails the generation (with what to decide), instead of silently getting a default.
  */
-export function methodFacts(methods: readonly SpecMethod[]): Map<string, { returnsMessage: boolean; idempotent: boolean; webhookReply: boolean }> {
+export function methodFacts(
+  methods: readonly SpecMethod[],
+): Map<string, { returnsMessage: boolean; idempotent: boolean; webhookReply: boolean }> {
   const facts = new Map<string, { returnsMessage: boolean; idempotent: boolean; webhookReply: boolean }>();
   const problems: string[] = [];
   for (const m of methods) {
@@ -96,15 +117,21 @@ export function methodFacts(methods: readonly SpecMethod[]): Map<string, { retur
     }
     const derived = returnsMessage(m.returns);
     if (m.returnsMessage !== undefined && m.returnsMessage !== derived) {
-      problems.push(`${m.name}: "returnsMessage": ${m.returnsMessage}, but its result type ${m.returns} says ${derived} (drop the key or correct it)`);
+      problems.push(
+        `${m.name}: "returnsMessage": ${m.returnsMessage}, but its result type ${m.returns} says ${derived} (drop the key or correct it)`,
+      );
     }
     facts.set(m.name, { returnsMessage: derived, idempotent: m.idempotent, webhookReply: m.webhookReply });
   }
   for (const key of Object.keys(DefaultFlag)) {
     const param = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    if (!methods.some((m) => m.params.some((p) => p.name === param))) problems.push(`DefaultFlag.${key}: no method has a parameter ${param}`);
+    if (!methods.some((m) => m.params.some((p) => p.name === param)))
+      problems.push(`DefaultFlag.${key}: no method has a parameter ${param}`);
   }
-  if (problems.length > 0) throw new Error(`spec/bot-api.json: every method needs a decision on each of Botte's facts:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0)
+    throw new Error(
+      `spec/bot-api.json: every method needs a decision on each of Botte's facts:\n  ${problems.join('\n  ')}`,
+    );
   return facts;
 }
 
@@ -171,11 +198,16 @@ export function generate(spec: BotApiSpec): Map<string, string> {
   }
 
   // --- types ---
-  let types = HEADER + `/**\n * Every type of Telegram Bot API ${spec.version}, and the signatures of its methods (\`ApiMethods\`).\n * @module\n */\n\n`;
+  let types =
+    HEADER +
+    `/**\n * Every type of Telegram Bot API ${spec.version}, and the signatures of its methods (\`ApiMethods\`).\n * @module\n */\n\n`;
   const namespaces = new Map<string, SpecType[]>();
   for (const t of spec.types) {
     const dot = t.name.indexOf('.');
-    if (dot < 0) { types += typeDecl(t, '', false) + '\n'; continue; }
+    if (dot < 0) {
+      types += typeDecl(t, '', false) + '\n';
+      continue;
+    }
     const ns = t.name.slice(0, dot);
     if (!namespaces.has(ns)) namespaces.set(ns, []);
     namespaces.get(ns)!.push(t);
@@ -188,7 +220,10 @@ export function generate(spec: BotApiSpec): Map<string, string> {
   types += '/** Wrapper type to bundle all methods of the Telegram Bot API */\nexport type ApiMethods<F> = {\n';
   for (const m of methods) {
     types += comment(m.description, '  ');
-    if (m.params.length === 0) { types += `  ${m.name}(): ${m.returns};\n`; continue; }
+    if (m.params.length === 0) {
+      types += `  ${m.name}(): ${m.returns};\n`;
+      continue;
+    }
     const optional = !m.argsRequired && m.params.every((p) => !p.required);
     types += `  ${m.name}(args${optional ? '?' : ''}: {\n${fieldLines(m.params, '    ')}  }): ${m.returns};\n`;
   }
@@ -215,7 +250,9 @@ export function generate(spec: BotApiSpec): Map<string, string> {
     const fields = positional.map((key, i) => `${JSON.stringify(key)}: p${i}`).join(', ');
     const fact = facts.get(m.name)!;
     const factText = `returnsMessage: ${fact.returnsMessage}, idempotent: ${fact.idempotent}, webhookReply: ${fact.webhookReply}`;
-    const unless = m.params.filter((p) => p.requiredUnless).map((p) => `${JSON.stringify(p.name)}: ${JSON.stringify(p.requiredUnless)}`);
+    const unless = m.params
+      .filter((p) => p.requiredUnless)
+      .map((p) => `${JSON.stringify(p.name)}: ${JSON.stringify(p.requiredUnless)}`);
     const conditional = unless.length > 0 ? `requiredUnless: { ${unless.join(', ')} }, ` : '';
     table += `  ${m.name}: { positional: ${JSON.stringify(positional)}, required: ${required}, ${conditional}defaults: ${flags}, ${factText}, build: (${args}) => ({ ${fields} }) },\n`;
   }
@@ -236,16 +273,20 @@ export function generate(spec: BotApiSpec): Map<string, string> {
     const docLines = (m.description ?? '').split('\n');
     for (let count = required; count <= positional.length; count++) {
       const used = positional.slice(0, count);
-      const paramDocs = used.map((key) => `@param ${camel(key)} ${(m.params.find((p) => p.name === key)!.description ?? key).split('\n')[0]}`);
+      const paramDocs = used.map(
+        (key) => `@param ${camel(key)} ${(m.params.find((p) => p.name === key)!.description ?? key).split('\n')[0]}`,
+      );
       const optionsKeys = used.map((key) => JSON.stringify(key)).join(' | ') || 'never';
-      const optionsRequired = !!m.argsRequired && used.length < m.params.filter((p) => p.required).length
-        || (m.params.some((p) => p.required) && used.length < m.params.filter((p) => p.required).length);
+      const optionsRequired =
+        (!!m.argsRequired && used.length < m.params.filter((p) => p.required).length) ||
+        (m.params.some((p) => p.required) && used.length < m.params.filter((p) => p.required).length);
       // sendPoll has a parameter named `options` (the answers); its options object is `extra`.
       const optionsName = used.includes('options') ? 'extra' : 'options';
       paramDocs.push(`@param ${optionsName} the optional parameters, with Telegram's names`);
       iface += comment([...docLines, '', ...paramDocs].join('\n'), '  ');
       const args = used.map((key) => `${camel(key)}: ApiParams<${q}>[${JSON.stringify(key)}]`);
-      if (m.params.length > used.length) args.push(`${optionsName}${optionsRequired ? '' : '?'}: OptionsOf<${q}, ${optionsKeys}>`);
+      if (m.params.length > used.length)
+        args.push(`${optionsName}${optionsRequired ? '' : '?'}: OptionsOf<${q}, ${optionsKeys}>`);
       iface += `  ${m.name}(${args.join(', ')}): Promise<ApiResult<${q}>>;\n`;
     }
   }
@@ -260,20 +301,23 @@ export function generate(spec: BotApiSpec): Map<string, string> {
   let version = HEADER + '/**\n * The Bot API version Botte follows, as its description says.\n * @module\n */\n\n';
   version += `/** The Bot API version of spec/bot-api.json. */\nexport const BOT_API_VERSION = ${JSON.stringify(spec.version)};\n\n`;
   version += `/** How many methods that version has (deprecated aliases not counted). */\nexport const BOT_API_METHOD_COUNT = ${methods.length};\n\n`;
-  version += '/** Every update type of that version, in Telegram\'s order. */\nexport const UPDATE_TYPE_NAMES = [\n';
+  version += "/** Every update type of that version, in Telegram's order. */\nexport const UPDATE_TYPE_NAMES = [\n";
   version += spec.updateTypes.map((u) => `  ${JSON.stringify(u)},\n`).join('') + '] as const;\n';
   files.set('src/api/generated/api-version.ts', version);
 
   // --- emulator method list ---
-  let list = HEADER + '/**\n * The names of every method of the Bot API version this package targets (kept as data so the\n';
+  let list =
+    HEADER + '/**\n * The names of every method of the Bot API version this package targets (kept as data so the\n';
   list += ' * published emulator needs no `.d.ts` at runtime).\n * @module\n */\n\n';
   list += '/** Every Bot API method name, spelled as Telegram spells it. */\n';
   list += 'export const BOT_API_METHODS: readonly string[] = Object.freeze([\n';
   list += methods.map((m) => `  ${JSON.stringify(m.name)},\n`).join('') + ']);\n\n';
   list += '/** Lower-cased method name → Telegram spelling; Telegram matches method names case-insensitively. */\n';
-  list += 'export const METHOD_BY_LOWER_NAME: ReadonlyMap<string, string> = new Map(BOT_API_METHODS.map((name) => [name.toLowerCase(), name]));\n\n';
+  list +=
+    'export const METHOD_BY_LOWER_NAME: ReadonlyMap<string, string> = new Map(BOT_API_METHODS.map((name) => [name.toLowerCase(), name]));\n\n';
   list += '/** The Telegram spelling of `name` when it is a Bot API method (any letter case), else `undefined`. */\n';
-  list += 'export function canonicalMethodName(name: string): string | undefined {\n  return METHOD_BY_LOWER_NAME.get(name.toLowerCase());\n}\n';
+  list +=
+    'export function canonicalMethodName(name: string): string | undefined {\n  return METHOD_BY_LOWER_NAME.get(name.toLowerCase());\n}\n';
   files.set('src/testing/method-names.ts', list);
 
   // --- conformance input ---
@@ -285,7 +329,11 @@ export function generate(spec: BotApiSpec): Map<string, string> {
       required: m.params.filter((p) => p.required).map((p) => ({ name: p.name, type: p.type })),
       optional: m.params.filter((p) => !p.required).map((p) => p.name),
       ...(m.params.some((p) => p.requiredUnless)
-        ? { requiredUnless: Object.fromEntries(m.params.filter((p) => p.requiredUnless).map((p) => [p.name, p.requiredUnless])) }
+        ? {
+            requiredUnless: Object.fromEntries(
+              m.params.filter((p) => p.requiredUnless).map((p) => [p.name, p.requiredUnless]),
+            ),
+          }
         : {}),
     })),
     updateTypes: spec.updateTypes,
@@ -306,10 +354,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const [path, content] of generate(spec)) {
     const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
     if (current === content) continue;
-    if (check) { console.error(`out of date: ${path}`); stale++; continue; }
+    if (check) {
+      console.error(`out of date: ${path}`);
+      stale++;
+      continue;
+    }
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
   }
   if (check && stale > 0) process.exit(1);
-  console.log(`Bot API ${spec.version}: ${spec.methods.length} methods, ${spec.updateTypes.length} update types, ${spec.types.length} types`);
+  console.log(
+    `Bot API ${spec.version}: ${spec.methods.length} methods, ${spec.updateTypes.length} update types, ${spec.types.length} types`,
+  );
 }

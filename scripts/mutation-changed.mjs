@@ -100,13 +100,19 @@ function checkScores(reportPath) {
   const { rows, total } = scores(reportPath);
   const percent = (detected, valid) => (valid === 0 ? 100 : (100 * detected) / valid);
   for (const row of rows) {
-    const counts = Object.entries(row.counts).map(([status, n]) => `${status} ${n}`).join(', ');
-    console.log(`  ${row.file}: ${percent(row.detected, row.valid).toFixed(1)} % (${row.detected}/${row.valid}; ${counts})`);
+    const counts = Object.entries(row.counts)
+      .map(([status, n]) => `${status} ${n}`)
+      .join(', ');
+    console.log(
+      `  ${row.file}: ${percent(row.detected, row.valid).toFixed(1)} % (${row.detected}/${row.valid}; ${counts})`,
+    );
   }
   const score = percent(total.detected, total.valid);
   console.log(`mutation-changed: score ${score.toFixed(1)} % (${total.detected}/${total.valid})`);
   if (limit !== undefined && score < Number(limit)) {
-    console.log(`mutation-changed: below ${limit} %: kill the survivors with tests, or explain them as equivalent in TESTING.md`);
+    console.log(
+      `mutation-changed: below ${limit} %: kill the survivors with tests, or explain them as equivalent in TESTING.md`,
+    );
     process.exit(1);
   }
   process.exit(0);
@@ -122,10 +128,12 @@ try {
   fail(`the baseline ${since} is not a commit of this repository`);
 }
 // Against the working tree: committed and uncommitted changes; untracked files are added too.
-const changed = new Set([
-  ...git('diff', '--name-only', '--diff-filter=AMR', since).split('\n'),
-  ...git('ls-files', '--others', '--exclude-standard').split('\n'),
-].filter(Boolean));
+const changed = new Set(
+  [
+    ...git('diff', '--name-only', '--diff-filter=AMR', since).split('\n'),
+    ...git('ls-files', '--others', '--exclude-standard').split('\n'),
+  ].filter(Boolean),
+);
 
 const mutate = new Set();
 const areas = new Set();
@@ -143,19 +151,24 @@ for (const file of changed) {
 }
 
 const max = option('--max-files');
-if (max !== undefined && !(Number.isInteger(Number(max)) && Number(max) > 0)) fail('--max-files needs a positive whole number');
+if (max !== undefined && !(Number.isInteger(Number(max)) && Number(max) > 0))
+  fail('--max-files needs a positive whole number');
 const all = [...mutate].sort();
 const files = max === undefined ? all : all.slice(0, Number(max));
 const skipped = all.slice(files.length);
 const tests = AREAS.filter((area) => areas.has(area)).map((area) => area.tests);
-const command = files.length === 0 ? undefined
-  : `STRYKER_TESTS=${tests.join(',')} npx stryker run stryker.config.mjs --mutate ${files.join(',')}`;
+const command =
+  files.length === 0
+    ? undefined
+    : `STRYKER_TESTS=${tests.join(',')} npx stryker run stryker.config.mjs --mutate ${files.join(',')}`;
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ since, files, skipped, tests, command }, null, 2));
   process.exit(0);
 }
-console.log(`mutation-changed: since ${since}, ${files.length} file(s) to mutate${skipped.length ? ` (${skipped.length} skipped by --max-files: ${skipped.join(', ')})` : ''}`);
+console.log(
+  `mutation-changed: since ${since}, ${files.length} file(s) to mutate${skipped.length ? ` (${skipped.length} skipped by --max-files: ${skipped.join(', ')})` : ''}`,
+);
 for (const file of files) console.log(`  ${file}`);
 if (!command) {
   console.log('mutation-changed: nothing in the mutated folders changed');

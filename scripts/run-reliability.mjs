@@ -10,13 +10,17 @@ const files = readdirSync('test/reliability')
   .sort()
   .map((name) => `test/reliability/${name}`);
 files.push('test/runner-poison.test.ts', 'test/api-token-secrecy.test.ts');
-const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    BOTTE_TEST: '1',
-    BOTTE_FUZZ_RUNS: process.env.BOTTE_FUZZ_RUNS ?? (full ? '50000' : '2000'),
-    BOTTE_FUZZ_POLL_RUNS: process.env.BOTTE_FUZZ_POLL_RUNS ?? (full ? '2000' : '150'),
+const result = spawnSync(
+  process.execPath,
+  ['--expose-gc', '--import', 'tsx', '--test', '--test-concurrency=1', ...files],
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      BOTTE_TEST: '1',
+      BOTTE_FUZZ_RUNS: process.env.BOTTE_FUZZ_RUNS ?? (full ? '50000' : '2000'),
+      BOTTE_FUZZ_POLL_RUNS: process.env.BOTTE_FUZZ_POLL_RUNS ?? (full ? '2000' : '150'),
+    },
   },
-});
+);
 process.exit(result.status ?? 1);

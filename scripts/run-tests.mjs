@@ -14,8 +14,20 @@ const files = readdirSync('test')
 // deadlines with a message saying what did not happen (test/helpers.ts: waitFor). A test that
 // failed half-way may leave a bot polling: --test-force-exit ends the file once its tests are done.
 const TEST_TIMEOUT_MS = 300_000;
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-force-exit', `--test-timeout=${TEST_TIMEOUT_MS}`, ...files], {
-  stdio: 'inherit',
-  env: { ...process.env, BOTTE_TEST: '1' },
-});
+const result = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    '--test-force-exit',
+    `--test-timeout=${TEST_TIMEOUT_MS}`,
+    ...files,
+  ],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, BOTTE_TEST: '1' },
+  },
+);
 process.exit(result.status ?? 1);

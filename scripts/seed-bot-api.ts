@@ -13,18 +13,36 @@ import ts from 'typescript';
 const require = createRequire(import.meta.url);
 const dir = dirname(require.resolve('@grammyjs/types/methods.d.ts'));
 
-interface Field { name: string; type: string; required: boolean; readonly?: boolean; description?: string }
+interface Field {
+  name: string;
+  type: string;
+  required: boolean;
+  readonly?: boolean;
+  description?: string;
+}
 interface TypeDecl {
-  name: string; kind: 'interface' | 'alias'; exported: boolean; typeParameters?: string;
-  extends?: string[]; description?: string; fields?: Field[]; type?: string;
+  name: string;
+  kind: 'interface' | 'alias';
+  exported: boolean;
+  typeParameters?: string;
+  extends?: string[];
+  description?: string;
+  fields?: Field[];
+  type?: string;
 }
 
 function docOf(source: string, node: ts.Node): string | undefined {
   const ranges = ts.getLeadingCommentRanges(source, node.getFullStart()) ?? [];
   const last = ranges.at(-1);
   if (!last || source.slice(last.pos, last.pos + 3) !== '/**') return undefined;
-  const text = source.slice(last.pos, last.end).replace(/^\/\*\*\s?/, '').replace(/\s*\*\/$/, '')
-    .split('\n').map((line) => line.replace(/^\s*\*?\s?/, '').trimEnd()).join('\n').trim();
+  const text = source
+    .slice(last.pos, last.end)
+    .replace(/^\/\*\*\s?/, '')
+    .replace(/\s*\*\/$/, '')
+    .split('\n')
+    .map((line) => line.replace(/^\s*\*?\s?/, '').trimEnd())
+    .join('\n')
+    .trim();
   return text || undefined;
 }
 
@@ -57,7 +75,12 @@ function visit(source: string, file: ts.SourceFile, node: ts.Node, prefix: strin
     decl.fields = fieldsOf(source, file, node.members, decl.name);
     types.push(decl);
   } else if (ts.isTypeAliasDeclaration(node)) {
-    if (node.name.text === 'ApiMethods') { methodsNode = node; methodsSource = source; methodsFile = file; return; }
+    if (node.name.text === 'ApiMethods') {
+      methodsNode = node;
+      methodsSource = source;
+      methodsFile = file;
+      return;
+    }
     const decl: TypeDecl = { name: prefix + node.name.text, kind: 'alias', exported };
     if (node.typeParameters) decl.typeParameters = node.typeParameters.map((p) => p.getText(file)).join(', ');
     const description = docOf(source, node);
@@ -70,15 +93,22 @@ function visit(source: string, file: ts.SourceFile, node: ts.Node, prefix: strin
     // `LanguageCodes`: declared by the package but absent from its JavaScript (no runtime value);
     // the description keeps only the union of its codes, as the type `LanguageCode`.
     const decl = node.declarationList.declarations[0]!;
-    if (decl.name.getText(file) !== 'LanguageCodes' || !decl.type || !ts.isTypeLiteralNode(decl.type)) throw new Error('unexpected const');
+    if (decl.name.getText(file) !== 'LanguageCodes' || !decl.type || !ts.isTypeLiteralNode(decl.type))
+      throw new Error('unexpected const');
     const codes = decl.type.members.map((m) => (m as ts.PropertySignature).type!.getText(file));
     languageCodes = codes.join(' | ');
-  } else if (!ts.isImportDeclaration(node) && !ts.isExportDeclaration(node) && node.kind !== ts.SyntaxKind.EndOfFileToken) {
+  } else if (
+    !ts.isImportDeclaration(node) &&
+    !ts.isExportDeclaration(node) &&
+    node.kind !== ts.SyntaxKind.EndOfFileToken
+  ) {
     throw new Error(`unsupported node ${ts.SyntaxKind[node.kind]}: ${node.getText(file).slice(0, 80)}`);
   }
 }
 
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.d.ts') && f !== 'mod.d.ts').sort()) {
+for (const name of readdirSync(dir)
+  .filter((f) => f.endsWith('.d.ts') && f !== 'mod.d.ts')
+  .sort()) {
   const source = readFileSync(join(dir, name), 'utf8');
   const file = ts.createSourceFile(name, source, ts.ScriptTarget.Latest, true);
   file.forEachChild((node) => visit(source, file, node, ''));
@@ -102,14 +132,44 @@ const POSITIONAL: Record<string, string[]> = {
   getChatMenuButton: [],
 };
 const RESULT_IS_MESSAGE = /^(send|forward|copy|edit|stop(Message)?Live|setGameScore)/;
-const IDEMPOTENT = /^(get|set|delete|edit|answer|ban|unban|restrict|promote|pin|unpin|leave|close|reopen|hide|unhide|approve|decline|revoke|remove|verify|read|stop|logOut)/;
+const IDEMPOTENT =
+  /^(get|set|delete|edit|answer|ban|unban|restrict|promote|pin|unpin|leave|close|reopen|hide|unhide|approve|decline|revoke|remove|verify|read|stop|logOut)/;
 const WEBHOOK_REPLY = new Set([
-  'sendMessage', 'forwardMessage', 'copyMessage', 'sendLocation', 'sendVenue', 'sendContact', 'sendPoll',
-  'sendDice', 'sendChatAction', 'sendGame', 'sendInvoice', 'sendPhoto', 'sendAudio', 'sendDocument', 'sendVideo',
-  'sendAnimation', 'sendVoice', 'sendVideoNote', 'sendSticker', 'editMessageText', 'editMessageCaption',
-  'editMessageReplyMarkup', 'deleteMessage', 'setMessageReaction', 'answerCallbackQuery', 'answerInlineQuery',
-  'answerShippingQuery', 'answerPreCheckoutQuery', 'pinChatMessage', 'unpinChatMessage', 'banChatMember',
-  'unbanChatMember', 'approveChatJoinRequest', 'declineChatJoinRequest', 'leaveChat',
+  'sendMessage',
+  'forwardMessage',
+  'copyMessage',
+  'sendLocation',
+  'sendVenue',
+  'sendContact',
+  'sendPoll',
+  'sendDice',
+  'sendChatAction',
+  'sendGame',
+  'sendInvoice',
+  'sendPhoto',
+  'sendAudio',
+  'sendDocument',
+  'sendVideo',
+  'sendAnimation',
+  'sendVoice',
+  'sendVideoNote',
+  'sendSticker',
+  'editMessageText',
+  'editMessageCaption',
+  'editMessageReplyMarkup',
+  'deleteMessage',
+  'setMessageReaction',
+  'answerCallbackQuery',
+  'answerInlineQuery',
+  'answerShippingQuery',
+  'answerPreCheckoutQuery',
+  'pinChatMessage',
+  'unpinChatMessage',
+  'banChatMember',
+  'unbanChatMember',
+  'approveChatJoinRequest',
+  'declineChatJoinRequest',
+  'leaveChat',
 ]);
 
 const methods: unknown[] = [];
@@ -118,14 +178,21 @@ if (!methodsNode || !methodsFile || !ts.isTypeLiteralNode(methodsNode.type)) thr
 for (const member of methodsNode.type.members) {
   const description = docOf(methodsSource, member);
   if (ts.isPropertySignature(member) && member.type && ts.isIndexedAccessTypeNode(member.type)) {
-    aliases.push({ name: member.name.getText(methodsFile), target: member.type.indexType.getText(methodsFile).replace(/["']/g, ''), description });
+    aliases.push({
+      name: member.name.getText(methodsFile),
+      target: member.type.indexType.getText(methodsFile).replace(/["']/g, ''),
+      description,
+    });
     continue;
   }
-  if (!ts.isMethodSignature(member) || !member.type) throw new Error(`unsupported ApiMethods member ${member.getText(methodsFile)}`);
+  if (!ts.isMethodSignature(member) || !member.type)
+    throw new Error(`unsupported ApiMethods member ${member.getText(methodsFile)}`);
   const name = member.name.getText(methodsFile);
   const args = member.parameters[0];
-  const params = args?.type && ts.isTypeLiteralNode(args.type) ? fieldsOf(methodsSource, methodsFile, args.type.members, name) : [];
-  if (args && !(args.type && ts.isTypeLiteralNode(args.type))) throw new Error(`${name}: parameters are not a type literal`);
+  const params =
+    args?.type && ts.isTypeLiteralNode(args.type) ? fieldsOf(methodsSource, methodsFile, args.type.members, name) : [];
+  if (args && !(args.type && ts.isTypeLiteralNode(args.type)))
+    throw new Error(`${name}: parameters are not a type literal`);
   const allOptional = params.every((p) => !p.required);
   if (args?.questionToken && !allOptional) throw new Error(`${name}: optional arguments with required parameters`);
   const method: Record<string, unknown> = { name, description, params, returns: member.type.getText(methodsFile) };
@@ -146,4 +213,6 @@ const updateTypes = update.fields!.filter((f) => f.name !== 'update_id').map((f)
 
 const spec = { version: '10.3', date: '2026-08-24', methods, aliases, updateTypes, types };
 writeFileSync('spec/bot-api.json', JSON.stringify(spec, null, 1) + '\n');
-console.log(`${methods.length} methods, ${aliases.length} aliases, ${types.length} types, ${updateTypes.length} update types`);
+console.log(
+  `${methods.length} methods, ${aliases.length} aliases, ${types.length} types, ${updateTypes.length} update types`,
+);

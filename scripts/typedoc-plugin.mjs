@@ -26,7 +26,9 @@ export function load(app) {
         const comment = signature.comment;
         if (!comment) continue;
         const names = new Set((signature.parameters ?? []).map((parameter) => parameter.name));
-        comment.blockTags = comment.blockTags.filter((tag) => !(tag.tag === '@param' && tag.name === 'options' && !names.has('options')));
+        comment.blockTags = comment.blockTags.filter(
+          (tag) => !(tag.tag === '@param' && tag.name === 'options' && !names.has('options')),
+        );
       }
     }
   });

@@ -17,13 +17,44 @@ export { UnknownFilterKeyError } from './dispatch/dispatch-state.js';
 export { MalformedUpdateError } from './dispatch/malformed-update.js';
 export { StateFileLockedError } from './states/file-lock.js';
 export type {
-  UpdateType, MessageFilters, UpdateFilters, CallbackQueryFilters, FiltersOf, Handler, Predicate, ChatType,
-  CustomFilterKeys, CallbackQueryWithData, EditedMessage, TypedMiddleware, WholeUpdateMiddleware,
+  UpdateType,
+  MessageFilters,
+  UpdateFilters,
+  CallbackQueryFilters,
+  FiltersOf,
+  Handler,
+  Predicate,
+  ChatType,
+  CustomFilterKeys,
+  CallbackQueryWithData,
+  EditedMessage,
+  TypedMiddleware,
+  WholeUpdateMiddleware,
 } from './dispatch/types.js';
-export { MemoryHandlerBackend, FileHandlerBackend, stepHandlers, type HandlerBackend, type StepEntry } from './states/step-backends.js';
+export {
+  MemoryHandlerBackend,
+  FileHandlerBackend,
+  stepHandlers,
+  type HandlerBackend,
+  type StepEntry,
+} from './states/step-backends.js';
 export type { SaveStepsOptions, LoadStepsOptions } from './dispatch/saved-steps.js';
-export { apihelper, asyncioHelper, type ApiHelperSettings, type CustomRequestSender, type ProxySetting, type TransportKind } from './api/settings.js';
-export { ApiException, ApiTelegramException, ApiHTTPException, ApiInvalidJSONException, LocalFileError, type TelegramErrorJson } from './api/errors.js';
+export {
+  apihelper,
+  asyncioHelper,
+  type ApiHelperSettings,
+  type CustomRequestSender,
+  type ProxySetting,
+  type TransportKind,
+} from './api/settings.js';
+export {
+  ApiException,
+  ApiTelegramException,
+  ApiHTTPException,
+  ApiInvalidJSONException,
+  LocalFileError,
+  type TelegramErrorJson,
+} from './api/errors.js';
 export { NoReplyTargetError } from './api/reply-target.js';
 export type { BotteOptions } from './runner/options.js';
 export type { ExceptionHandler as ExceptionHandlerLike } from './dispatch/options.js';
@@ -46,6 +77,14 @@ export * as states from './states/index.js';
 export * as callbackData from './callback-data/index.js';
 /** pyTelegramBotAPI's `telebot.storage` module: the state storages (the same module as `states`). */
 export * as storage from './states/index.js';
-export { State, StatesGroup, StateMemoryStorage, StateFileStorage, StateRedisStorage, RedisHandlerBackend, type StateStorage } from './states/index.js';
+export {
+  State,
+  StatesGroup,
+  StateMemoryStorage,
+  StateFileStorage,
+  StateRedisStorage,
+  RedisHandlerBackend,
+  type StateStorage,
+} from './states/index.js';
 export * from './webhook/index.js';
 export { RuntimeFeatureUnavailableError } from './runtime/node-only.js';

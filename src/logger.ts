@@ -70,12 +70,18 @@ function toNumber(level: LogLevel): number {
 /** Returns Python's name for a numeric level (`Level 15` for numbers between the named ones). */
 export function levelName(level: number): string {
   switch (level) {
-    case LogLevels.DEBUG: return 'DEBUG';
-    case LogLevels.INFO: return 'INFO';
-    case LogLevels.WARNING: return 'WARNING';
-    case LogLevels.ERROR: return 'ERROR';
-    case LogLevels.CRITICAL: return 'CRITICAL';
-    default: return `Level ${level}`;
+    case LogLevels.DEBUG:
+      return 'DEBUG';
+    case LogLevels.INFO:
+      return 'INFO';
+    case LogLevels.WARNING:
+      return 'WARNING';
+    case LogLevels.ERROR:
+      return 'ERROR';
+    case LogLevels.CRITICAL:
+      return 'CRITICAL';
+    default:
+      return `Level ${level}`;
   }
 }
 
@@ -204,7 +210,10 @@ export class Logger {
     if (error instanceof Error) redactError(error);
     let text: string;
     try {
-      if (message instanceof Error) text = rest.length ? formatWithOptions({}, `${message.name}: ${message.message}`, ...rest) : `${message.name}: ${message.message}`;
+      if (message instanceof Error)
+        text = rest.length
+          ? formatWithOptions({}, `${message.name}: ${message.message}`, ...rest)
+          : `${message.name}: ${message.message}`;
       else if (typeof message === 'string') text = rest.length ? formatWithOptions({}, message, ...rest) : message;
       else text = formatWithOptions({}, '%O', message, ...rest);
     } catch {
@@ -222,7 +231,12 @@ export class Logger {
       if (this.output !== defaultOutput) {
         try {
           defaultOutput(record);
-          defaultOutput({ ...record, levelName: 'ERROR', message: redact(`Log output failed: ${describeError(outputError)}`), stack: undefined });
+          defaultOutput({
+            ...record,
+            levelName: 'ERROR',
+            message: redact(`Log output failed: ${describeError(outputError)}`),
+            stack: undefined,
+          });
         } catch {
           // stderr itself is gone; nothing sensible is left to do.
         }

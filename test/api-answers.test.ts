@@ -20,17 +20,27 @@ const behaviours: Record<string, (res: ServerResponse) => void> = {
   noOk200: (res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":1}'),
   noOk400: (res) => res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"bad"}'),
   noOkSpaced: (res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{ "result": 1 }'),
-  noDescription: (res) => res.writeHead(400, { 'content-type': 'application/json' }).end('{"ok":false,"error_code":400}'),
+  noDescription: (res) =>
+    res.writeHead(400, { 'content-type': 'application/json' }).end('{"ok":false,"error_code":400}'),
   futureMethod: (res) =>
-    res.writeHead(500, { 'content-type': 'application/json' }).end('{"ok":false,"error_code":500,"description":"Internal Server Error"}'),
+    res
+      .writeHead(500, { 'content-type': 'application/json' })
+      .end('{"ok":false,"error_code":500,"description":"Internal Server Error"}'),
   sendMessage: (res) =>
-    res.writeHead(200, { 'content-type': 'application/json' })
-      .end('{"ok":true,"result":{"message_id":9,"date":1,"chat":{"id":-100,"type":"channel","title":"C"},"text":"hi"}}'),
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(
+        '{"ok":true,"result":{"message_id":9,"date":1,"chat":{"id":-100,"type":"channel","title":"C"},"text":"hi"}}',
+      ),
   getChat: (res) =>
-    res.writeHead(400, { 'content-type': 'application/json' }).end('{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}'),
+    res
+      .writeHead(400, { 'content-type': 'application/json' })
+      .end('{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}'),
   noOk404: (res) => res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not here"}'),
   okFalseNoCode: (res) =>
-    res.writeHead(403, { 'content-type': 'application/json' }).end('{"ok":false,"description":"Forbidden: bot was blocked by the user"}'),
+    res
+      .writeHead(403, { 'content-type': 'application/json' })
+      .end('{"ok":false,"description":"Forbidden: bot was blocked by the user"}'),
   cutMidBody: (res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
     res.write('{"ok":true,"res');
@@ -53,14 +63,20 @@ before(async () => {
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const method = (req.url ?? '').split('/').pop() ?? '';
     let body = '';
-    req.setEncoding('utf8').on('data', (chunk: string) => { body += chunk; });
+    req.setEncoding('utf8').on('data', (chunk: string) => {
+      body += chunk;
+    });
     // Answered once the request is read, so that `received` is complete when the call settles.
     req.on('end', () => {
-      (received[method] ??= []).push(body);
+      received[method] ??= [];
+      received[method].push(body);
       (behaviours[method] ?? ((r: ServerResponse) => r.writeHead(500).end('unknown scenario')))(res);
     });
   });
-  server.on('connection', (socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/bot{0}/{1}`;
 });
@@ -97,7 +113,10 @@ test('a 200 answer that is not JSON is an ApiInvalidJSONException with the body'
   assert.equal(error.status, 200);
   assert.equal(error.body, '<html>maintenance</html>');
   assert.equal(error.message, 'The server returned an invalid JSON response (method page200, HTTP 200)');
-  assert.equal(new ApiInvalidJSONException('getMe', 'x').message, 'The server returned an invalid JSON response (method getMe, HTTP ?)');
+  assert.equal(
+    new ApiInvalidJSONException('getMe', 'x').message,
+    'The server returned an invalid JSON response (method getMe, HTTP ?)',
+  );
 });
 
 test('JSON without "ok": ApiInvalidJSONException at 200, ApiHTTPException with the status at 404', async () => {
@@ -130,7 +149,10 @@ test('a method Botte does not know is never repeated after a 5xx: it might not b
   const level = logger.getLevel();
   logger.setLevel('silent');
   try {
-    await assert.rejects(bot.callApi('futureMethod', { x: 1 }), (e: unknown) => e instanceof ApiTelegramException && e.errorCode === 500);
+    await assert.rejects(
+      bot.callApi('futureMethod', { x: 1 }),
+      (e: unknown) => e instanceof ApiTelegramException && e.errorCode === 500,
+    );
     assert.equal(received.futureMethod?.length, 1);
   } finally {
     logger.setLevel(level);
@@ -148,15 +170,20 @@ test('a 4xx is never repeated, even for an idempotent method: the same call woul
   }
 });
 
-test('a custom request sender: a thrown error is ENETWORK, an answer without ok is invalid, ok:false is Telegram\'s', async () => {
+test("a custom request sender: a thrown error is ENETWORK, an answer without ok is invalid, ok:false is Telegram's", async () => {
   const answers: (() => unknown)[] = [
-    () => { throw new Error('the proxy is down'); },
+    () => {
+      throw new Error('the proxy is down');
+    },
     () => new CustomRequestResponse({ result: 1 }),
     () => new CustomRequestResponse({ ok: false, description: 'Forbidden: bot was kicked' }, 403),
     () => new CustomRequestResponse({ error: 'gone' }, 410),
   ];
   let next = 0;
-  const bot = new ApiClient(TOKEN, { retry: false, customRequestSender: () => answers[next++]!() as CustomRequestResponse });
+  const bot = new ApiClient(TOKEN, {
+    retry: false,
+    customRequestSender: () => answers[next++]!() as CustomRequestResponse,
+  });
   const thrown = await bot.getMe().catch((e: unknown) => e);
   assert.ok(thrown instanceof ApiHTTPException, String(thrown));
   assert.equal(thrown.code, 'ENETWORK');
@@ -171,7 +198,7 @@ test('a custom request sender: a thrown error is ENETWORK, an answer without ok 
   assert.ok(gone instanceof ApiHTTPException && gone.code === 'HTTP_410' && gone.status === 410, String(gone));
 });
 
-test('a custom request sender\'s aborts, in each spelling, are ABORTED; a rejection with no error still gives a typed one', async () => {
+test("a custom request sender's aborts, in each spelling, are ABORTED; a rejection with no error still gives a typed one", async () => {
   const original = Object.assign(new Error('This operation was aborted'), { code: 'ABORT_ERR' });
   const throws: unknown[] = [
     original,
@@ -181,7 +208,10 @@ test('a custom request sender\'s aborts, in each spelling, are ABORTED; a reject
     'a plain string',
   ];
   let next = 0;
-  const bot = new ApiClient(TOKEN, { retry: false, customRequestSender: () => Promise.reject(throws[next++]) as never });
+  const bot = new ApiClient(TOKEN, {
+    retry: false,
+    customRequestSender: () => Promise.reject(throws[next++]) as never,
+  });
   for (let i = 0; i < 3; i++) {
     const error = await bot.getChat(1).catch((e: unknown) => e);
     assert.ok(error instanceof ApiHTTPException, String(error));
@@ -198,7 +228,7 @@ test('a custom request sender\'s aborts, in each spelling, are ABORTED; a reject
   assert.equal(next, 5);
 });
 
-test('a custom sender built on undici: its error codes are read like Botte\'s own, and failures before sending are retried', async () => {
+test("a custom sender built on undici: its error codes are read like Botte's own, and failures before sending are retried", async () => {
   const undiciError = (code: string) => Object.assign(new Error(`failed with ${code}`), { code });
   // Each list: what the sender does on consecutive calls.
   const plans: Record<string, unknown[]> = {
@@ -215,18 +245,30 @@ test('a custom sender built on undici: its error codes are read like Botte\'s ow
         customRequestSender: () => {
           const step = plan[calls++];
           if (step !== 'ok') throw step;
-          return new CustomRequestResponse({ ok: true, result: { message_id: 1, date: 1, chat: { id: 1, type: 'private' }, text: 'sent' } });
+          return new CustomRequestResponse({
+            ok: true,
+            result: { message_id: 1, date: 1, chat: { id: 1, type: 'private' }, text: 'sent' },
+          });
         },
       });
       assert.equal((await bot.sendMessage(1, 'sent')).text, 'sent', name);
       assert.equal(calls, 2, `${name}: sendMessage retried once`);
     }
     const codes: Record<string, string> = {
-      UND_ERR_CONNECT_TIMEOUT: 'ECONNECTTIMEOUT', UND_ERR_HEADERS_TIMEOUT: 'ETIMEDOUT', UND_ERR_BODY_TIMEOUT: 'ETIMEDOUT',
-      UND_ERR_SOCKET: 'ECONNRESET', UND_ERR_CLOSED: 'ECONNRESET', EPIPE: 'EPIPE',
+      UND_ERR_CONNECT_TIMEOUT: 'ECONNECTTIMEOUT',
+      UND_ERR_HEADERS_TIMEOUT: 'ETIMEDOUT',
+      UND_ERR_BODY_TIMEOUT: 'ETIMEDOUT',
+      UND_ERR_SOCKET: 'ECONNRESET',
+      UND_ERR_CLOSED: 'ECONNRESET',
+      EPIPE: 'EPIPE',
     };
     for (const [thrown, expected] of Object.entries(codes)) {
-      const bot = new ApiClient(TOKEN, { retry: false, customRequestSender: () => { throw undiciError(thrown); } });
+      const bot = new ApiClient(TOKEN, {
+        retry: false,
+        customRequestSender: () => {
+          throw undiciError(thrown);
+        },
+      });
       const error = await bot.getMe().catch((e: unknown) => e);
       assert.ok(error instanceof ApiHTTPException, String(error));
       assert.equal(error.code, expected, thrown);
@@ -243,18 +285,34 @@ test('replyTo needs a chat id and a message id; a channel @username is a chat id
     assert.throws(() => bot.replyTo({ chat: { id: 1001 }, message_id: '5' } as never, 'x'), NoReplyTargetError);
     assert.throws(() => bot.replyTo({ chat: { id: null }, message_id: 5 } as never, 'x'), NoReplyTargetError);
     assert.throws(() => bot.replyTo(undefined as never, 'x'), NoReplyTargetError);
-    const error = (() => { try { bot.replyTo({ message_id: 5 } as never, 'x'); } catch (e) { return e; } })();
+    const error = (() => {
+      try {
+        bot.replyTo({ message_id: 5 } as never, 'x');
+      } catch (e) {
+        return e;
+      }
+    })();
     assert.ok(error instanceof NoReplyTargetError && error instanceof TypeError, String(error));
     assert.equal(error.name, 'NoReplyTargetError');
-    assert.equal(error.message,
+    assert.equal(
+      error.message,
       "replyTo: there is no message with a chat to reply to. A callback query from an inline message (or from the bot's own " +
-      "message while setMySettings' callback_query_mode is set) has inline_message_id and no message: answer it with " +
-      'answerCallbackQuery, or edit the message by inline_message_id.');
+        "message while setMySettings' callback_query_mode is set) has inline_message_id and no message: answer it with " +
+        'answerCallbackQuery, or edit the message by inline_message_id.',
+    );
     assert.equal(received.sendMessage, undefined, 'nothing was sent');
     await bot.replyTo({ chat: { id: '@somechannel' }, message_id: 5 } as never, 'hi');
     await bot.replyTo({ chat: { id: -100123 }, message_id: 6 } as never, 'hi');
-    const sent = (received.sendMessage as string[] | undefined ?? []).map((body: string) => JSON.parse(body) as Record<string, unknown>);
-    assert.deepEqual(sent.map((params) => [params.chat_id, params.reply_parameters]), [['@somechannel', { message_id: 5 }], [-100123, { message_id: 6 }]]);
+    const sent = ((received.sendMessage as string[] | undefined) ?? []).map(
+      (body: string) => JSON.parse(body) as Record<string, unknown>,
+    );
+    assert.deepEqual(
+      sent.map((params) => [params.chat_id, params.reply_parameters]),
+      [
+        ['@somechannel', { message_id: 5 }],
+        [-100123, { message_id: 6 }],
+      ],
+    );
   } finally {
     await bot.closeSession();
   }
@@ -266,8 +324,10 @@ test('ok:false without error_code takes the HTTP status as errorCode', async () 
   assert.equal(error.errorCode, 403);
   assert.equal(error.status, 403);
   assert.equal(error.description, 'Forbidden: bot was blocked by the user');
-  assert.equal(error.message,
-    'A request to the Telegram API was unsuccessful. Error code: 403. Description: Forbidden: bot was blocked by the user (method okFalseNoCode)');
+  assert.equal(
+    error.message,
+    'A request to the Telegram API was unsuccessful. Error code: 403. Description: Forbidden: bot was blocked by the user (method okFalseNoCode)',
+  );
   assert.equal('cause' in error, false, 'no cause when there is none');
 });
 
@@ -289,8 +349,15 @@ test('a host that does not exist is retried even for sendMessage (nothing was se
   try {
     const error = await bot.sendMessage(1, 'hi').catch((e: unknown) => e);
     assert.ok(error instanceof ApiException, String(error));
-    assert.ok(error instanceof ApiHTTPException && ['ENOTFOUND', 'EAI_AGAIN'].includes(error.code), String((error as ApiHTTPException).code));
-    assert.equal(warnings.filter((line) => /^sendMessage failed .*retrying/.test(line)).length, 1, JSON.stringify(warnings));
+    assert.ok(
+      error instanceof ApiHTTPException && ['ENOTFOUND', 'EAI_AGAIN'].includes(error.code),
+      String((error as ApiHTTPException).code),
+    );
+    assert.equal(
+      warnings.filter((line) => /^sendMessage failed .*retrying/.test(line)).length,
+      1,
+      JSON.stringify(warnings),
+    );
   } finally {
     logger.setLevel(level).setOutput(null);
     await bot.closeSession();

@@ -27,17 +27,24 @@ beforeEach(() => emu.reset());
 
 const lastParams = (method: string) => emu.callsOf(method).at(-1)!.params;
 
-test('reply_to_message_id (the Python library\'s spelling) becomes reply_parameters; reply_parameters wins over it', async () => {
+test("reply_to_message_id (the Python library's spelling) becomes reply_parameters; reply_parameters wins over it", async () => {
   const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, allowSendingWithoutReply: true });
   try {
     const question = await bot.sendMessage(1001, 'question');
     await bot.sendMessage(1001, 'old style', { reply_to_message_id: question.message_id } as never);
     assert.deepEqual(lastParams('sendMessage'), {
-      chat_id: 1001, text: 'old style', reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true },
+      chat_id: 1001,
+      text: 'old style',
+      reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true },
     });
-    await bot.sendMessage(1001, 'both', { reply_to_message_id: 999, reply_parameters: { message_id: question.message_id } } as never);
+    await bot.sendMessage(1001, 'both', {
+      reply_to_message_id: 999,
+      reply_parameters: { message_id: question.message_id },
+    } as never);
     assert.deepEqual(lastParams('sendMessage'), {
-      chat_id: 1001, text: 'both', reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true },
+      chat_id: 1001,
+      text: 'both',
+      reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true },
     });
     // Without the default, reply_parameters is sent as given.
     const plain = new ApiClient(emu.token, { apiUrl: emu.apiUrl });
@@ -52,7 +59,10 @@ test('reply_to_message_id (the Python library\'s spelling) becomes reply_paramet
 test('caption_entities keep the default parse mode out; empty values are not sent', async () => {
   const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, parseMode: 'HTML' });
   try {
-    await bot.sendPhoto(1001, 'photo-file-id', { caption: 'bold', caption_entities: [{ type: 'bold', offset: 0, length: 4 }] });
+    await bot.sendPhoto(1001, 'photo-file-id', {
+      caption: 'bold',
+      caption_entities: [{ type: 'bold', offset: 0, length: 4 }],
+    });
     assert.equal(lastParams('sendPhoto').parse_mode, undefined);
     await bot.sendPhoto(1001, 'photo-file-id', { caption: '<b>bold</b>' });
     assert.equal(lastParams('sendPhoto').parse_mode, 'HTML');
@@ -83,8 +93,10 @@ test('an upload that can be read again is retried after a 5xx; a stream, read on
     assert.equal(emu.callsOf('setChatPhoto').length, 4, 'a local path: retried');
 
     emu.injectFault({ method: 'setChatPhoto', kind: 'http-500' });
-    await assert.rejects(bot.setChatPhoto(-1001, new InputFile(Readable.from([Buffer.from('png bytes')]), 'c.png')),
-      (e: unknown) => e instanceof ApiTelegramException && e.errorCode === 500);
+    await assert.rejects(
+      bot.setChatPhoto(-1001, new InputFile(Readable.from([Buffer.from('png bytes')]), 'c.png')),
+      (e: unknown) => e instanceof ApiTelegramException && e.errorCode === 500,
+    );
     assert.equal(emu.callsOf('setChatPhoto').length, 5, 'a stream: not retried');
   } finally {
     await rm(dir, { recursive: true, force: true });

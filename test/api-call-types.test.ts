@@ -8,7 +8,7 @@ import { type Botte, ApiTelegramException, type ApiResult } from '../src/index.j
 import type { ApiClient } from '../src/api/client.js';
 import { startClient } from './helpers.js';
 
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
 
 // Never run: only compiled.
@@ -53,7 +53,10 @@ test('callApi sends a typed call and an unknown method alike', async () => {
   try {
     const sent = await bot.callApi('sendMessage', { chat_id: 3, text: 'typed' });
     assert.equal(sent.text, 'typed');
-    await assert.rejects(bot.callApi('sendSomethingNew', { chat_id: 3 }), (e: unknown) => e instanceof ApiTelegramException && e.errorCode === 404);
+    await assert.rejects(
+      bot.callApi('sendSomethingNew', { chat_id: 3 }),
+      (e: unknown) => e instanceof ApiTelegramException && e.errorCode === 404,
+    );
   } finally {
     await close();
   }

@@ -12,12 +12,19 @@ import type { BotApiEmulator } from '../src/testing/index.js';
 import { dispatchHarness, startClient } from './helpers.js';
 
 interface ConformanceMethod {
-  name: string; positional: string[]; required: { name: string; type: string }[]; optional: string[];
+  name: string;
+  positional: string[];
+  required: { name: string; type: string }[];
+  optional: string[];
   /** Parameter → the dotted path whose presence lets a call leave the parameter out. */
   requiredUnless?: Record<string, string>;
 }
-const conformance = JSON.parse(readFileSync(new URL('./fixtures/bot-api-conformance.json', import.meta.url), 'utf8')) as {
-  version: string; methods: ConformanceMethod[]; updateTypes: string[];
+const conformance = JSON.parse(
+  readFileSync(new URL('./fixtures/bot-api-conformance.json', import.meta.url), 'utf8'),
+) as {
+  version: string;
+  methods: ConformanceMethod[];
+  updateTypes: string[];
 };
 
 /** A value of TypeScript type `type` (as the description spells it) that the emulator accepts. */
@@ -37,7 +44,9 @@ function sample(name: string, type: string): unknown {
 function requiredPositional(m: ConformanceMethod): string[] {
   const required = new Set(m.required.map((p) => p.name));
   let count = 0;
-  m.positional.forEach((key, i) => { if (required.has(key)) count = i + 1; });
+  m.positional.forEach((key, i) => {
+    if (required.has(key)) count = i + 1;
+  });
   return m.positional.slice(0, count);
 }
 
@@ -48,14 +57,19 @@ describe(`Bot API ${BOT_API_VERSION} conformance`, () => {
   });
 
   let client: Awaited<ReturnType<typeof startClient>>;
-  before(async () => { client = await startClient(); });
+  before(async () => {
+    client = await startClient();
+  });
   after(() => client.close());
 
-  test('every method exists with its required parameters and sends them under Telegram\'s names', async () => {
+  test("every method exists with its required parameters and sends them under Telegram's names", async () => {
     const problems: string[] = [];
     const bot = client.bot as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     for (const m of conformance.methods) {
-      if (typeof bot[m.name] !== 'function') { problems.push(`${m.name}: not a method of the bot`); continue; }
+      if (typeof bot[m.name] !== 'function') {
+        problems.push(`${m.name}: not a method of the bot`);
+        continue;
+      }
       const types = new Map(m.required.map((p) => [p.name, p.type]));
       const positional = requiredPositional(m);
       const args: unknown[] = positional.map((key) => sample(key, types.get(key) ?? 'number | string'));
@@ -67,13 +81,21 @@ describe(`Bot API ${BOT_API_VERSION} conformance`, () => {
         await bot[m.name]!(...args);
       } catch (error) {
         // The emulator may refuse sample values (an unknown file_id...): the request still went out.
-        if (!(error instanceof ApiTelegramException)) { problems.push(`${m.name}: ${String(error)}`); continue; }
+        if (!(error instanceof ApiTelegramException)) {
+          problems.push(`${m.name}: ${String(error)}`);
+          continue;
+        }
       }
       const calls = client.emu.callsOf(m.name);
-      if (calls.length !== before + 1) { problems.push(`${m.name}: no request reached the emulator`); continue; }
+      if (calls.length !== before + 1) {
+        problems.push(`${m.name}: no request reached the emulator`);
+        continue;
+      }
       const sent = calls.at(-1)!.params as Record<string, unknown>;
       const expected: Record<string, unknown> = {};
-      positional.forEach((key, i) => { expected[key] = args[i]; });
+      positional.forEach((key, i) => {
+        expected[key] = args[i];
+      });
       Object.assign(expected, options);
       for (const [key, value] of Object.entries(expected)) {
         const got = sent[key];
@@ -99,18 +121,31 @@ describe(`Bot API ${BOT_API_VERSION} conformance`, () => {
         const query = client.emu.pushCallbackQuery('x');
         // The alternative given (e.g. ephemeral_message_parameters.callback_query_id): the call goes out without `name`.
         const [head, ...rest] = path.split('.');
-        const alternative = rest.length === 0 ? query.callback_query!.id : rest.reduceRight<unknown>((inner, key) => ({ [key]: inner }), query.callback_query!.id);
-        const args = positional.map((key) => (key === name ? undefined : sample(key, types.get(key) ?? 'number | string')));
-        const extra = Object.fromEntries(m.required.filter((p) => !positional.includes(p.name)).map((p) => [p.name, sample(p.name, p.type)]));
+        const alternative =
+          rest.length === 0
+            ? query.callback_query!.id
+            : rest.reduceRight<unknown>((inner, key) => ({ [key]: inner }), query.callback_query!.id);
+        const args = positional.map((key) =>
+          key === name ? undefined : sample(key, types.get(key) ?? 'number | string'),
+        );
+        const extra = Object.fromEntries(
+          m.required.filter((p) => !positional.includes(p.name)).map((p) => [p.name, sample(p.name, p.type)]),
+        );
         try {
           await bot[m.name]!(...args, { ...extra, [head!]: alternative });
         } catch (error) {
-          if (error instanceof ApiTelegramException && error.message.includes(`${name} is empty`)) problems.push(`${m.name}: refused without ${name} although ${path} was given`);
+          if (error instanceof ApiTelegramException && error.message.includes(`${name} is empty`))
+            problems.push(`${m.name}: refused without ${name} although ${path} was given`);
         }
         const sent = client.emu.callsOf(m.name).at(-1)?.params as Record<string, unknown> | undefined;
-        if (sent === undefined || name in sent) problems.push(`${m.name}: the call without ${name} did not go out as such`);
+        if (sent === undefined || name in sent)
+          problems.push(`${m.name}: the call without ${name} did not go out as such`);
         // Neither given: Telegram's "<name> is empty".
-        await assert.rejects(bot[m.name]!(...args, extra), new RegExp(`${name} is empty`), `${m.name} without ${name} nor ${path}`);
+        await assert.rejects(
+          bot[m.name]!(...args, extra),
+          new RegExp(`${name} is empty`),
+          `${m.name} without ${name} nor ${path}`,
+        );
       }
     }
     assert.deepEqual(problems, []);
@@ -120,7 +155,9 @@ describe(`Bot API ${BOT_API_VERSION} conformance`, () => {
 describe(`Bot API ${BOT_API_VERSION} update types`, () => {
   const harness = dispatchHarness();
   let emu: BotApiEmulator;
-  before(async () => { emu = await harness.start(); });
+  before(async () => {
+    emu = await harness.start();
+  });
   after(() => harness.stop());
 
   test('the registrar table covers exactly the update types of the description', () => {
@@ -134,14 +171,24 @@ describe(`Bot API ${BOT_API_VERSION} update types`, () => {
     const chat = { id: 1001, type: 'private', first_name: 'Ann' };
     const payload = (type: string, i: number): Record<string, unknown> => {
       const row = REGISTRARS.find((r) => r.updateType === type)!;
-      if (row.kind === 'message') return { message_id: 100 + i, date: 1, chat, from: user, text: `m${i}`, ...(type.startsWith('edited') ? { edit_date: 2 } : {}) };
+      if (row.kind === 'message')
+        return {
+          message_id: 100 + i,
+          date: 1,
+          chat,
+          from: user,
+          text: `m${i}`,
+          ...(type.startsWith('edited') ? { edit_date: 2 } : {}),
+        };
       if (row.kind === 'callback') return { id: `q${i}`, from: user, chat_instance: '1', data: 'x' };
       return { id: `o${i}`, from: user, user, chat, date: 1 };
     };
     conformance.updateTypes.forEach((type, i) => {
       const row = REGISTRARS.find((r) => r.updateType === type)!;
       const registrar = (bot as unknown as Record<string, (...args: unknown[]) => unknown>)[row.register]!;
-      registrar.call(bot, () => { seen.push(type); });
+      registrar.call(bot, () => {
+        seen.push(type);
+      });
       emu.pushUpdate({ [type]: payload(type, i) } as never);
     });
     await feed();

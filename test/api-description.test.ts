@@ -35,7 +35,10 @@ test('util.updateTypes lists every update type of the description, and Update ha
   assert.deepEqual([...util.updateTypes], spec.updateTypes);
   assert.deepEqual([...UPDATE_TYPE_NAMES], spec.updateTypes);
   const update = spec.types.find((t) => t.name === 'Update' && t.kind === 'interface')!;
-  assert.deepEqual(update.fields!.map((f) => f.name).filter((n) => n !== 'update_id'), spec.updateTypes);
+  assert.deepEqual(
+    update.fields!.map((f) => f.name).filter((n) => n !== 'update_id'),
+    spec.updateTypes,
+  );
 });
 
 test('every method of the description is well formed: unique, typed parameters, a result, its facts', () => {
@@ -46,7 +49,8 @@ test('every method of the description is well formed: unique, typed parameters, 
     assert.match(m.name, /^[a-z][A-Za-z]+$/);
     assert.ok(m.returns.length > 0, `${m.name} has a result type`);
     for (const p of m.params) assert.ok(p.type.length > 0 && /^[a-z_]+$/.test(p.name), `${m.name}.${p.name}`);
-    for (const fact of ['idempotent', 'webhookReply'] as const) assert.equal(typeof m[fact], 'boolean', `${m.name}.${fact}`);
+    for (const fact of ['idempotent', 'webhookReply'] as const)
+      assert.equal(typeof m[fact], 'boolean', `${m.name}.${fact}`);
   }
 });
 
@@ -59,18 +63,39 @@ function withFirstMethod(change: (method: Record<string, unknown>) => void): Bot
 
 test('a method without a decision on a fact fails the generation, naming the method and what to decide', () => {
   for (const fact of ['idempotent', 'webhookReply']) {
-    const broken = withFirstMethod((m) => { delete m[fact]; });
-    assert.throws(() => generate(broken), (error: Error) => error.message.includes(`${spec.methods[0]!.name}: no "${fact}"`) && error.message.includes('true when'));
+    const broken = withFirstMethod((m) => {
+      delete m[fact];
+    });
+    assert.throws(
+      () => generate(broken),
+      (error: Error) =>
+        error.message.includes(`${spec.methods[0]!.name}: no "${fact}"`) && error.message.includes('true when'),
+    );
   }
 });
 
 test('whether a method returns a Message is derived from its result type; a written value must agree', () => {
-  const table = generate(withFirstMethod((m) => { delete m.returnsMessage; })).get('src/api/generated/method-table.ts')!;
+  const table = generate(
+    withFirstMethod((m) => {
+      delete m.returnsMessage;
+    }),
+  ).get('src/api/generated/method-table.ts')!;
   assert.match(table, /getUpdates: \{[^\n]*returnsMessage: false/);
-  const wrong = withFirstMethod((m) => { m.returnsMessage = true; });
+  const wrong = withFirstMethod((m) => {
+    m.returnsMessage = true;
+  });
   assert.throws(() => generate(wrong), /getUpdates: "returnsMessage": true, but its result type Update\[\] says false/);
-  for (const [returns, expected] of [['Message', true], ['Message.TextMessage', true], ['(Update.Edited & Message) | true', true], ['Message[]', true],
-    ['MessageId', false], ['MessageId[]', false], ['SentWebAppMessage', false], ['PreparedInlineMessage', false], ['true', false]] as const) {
+  for (const [returns, expected] of [
+    ['Message', true],
+    ['Message.TextMessage', true],
+    ['(Update.Edited & Message) | true', true],
+    ['Message[]', true],
+    ['MessageId', false],
+    ['MessageId[]', false],
+    ['SentWebAppMessage', false],
+    ['PreparedInlineMessage', false],
+    ['true', false],
+  ] as const) {
     assert.equal(returnsMessage(returns), expected, returns);
   }
   assert.equal(METHOD_TABLE.getUserPersonalChatMessages.returnsMessage, true, 'a list of Messages is enriched too');
@@ -78,7 +103,14 @@ test('whether a method returns a Message is derived from its result type; a writ
 });
 
 test('the constructor defaults a method takes come from DefaultFlag and its parameters', () => {
-  assert.equal(METHOD_TABLE.sendMessage.defaults, DefaultFlag.parseMode | DefaultFlag.disableNotification | DefaultFlag.protectContent | DefaultFlag.replyParameters | DefaultFlag.linkPreviewOptions);
+  assert.equal(
+    METHOD_TABLE.sendMessage.defaults,
+    DefaultFlag.parseMode |
+      DefaultFlag.disableNotification |
+      DefaultFlag.protectContent |
+      DefaultFlag.replyParameters |
+      DefaultFlag.linkPreviewOptions,
+  );
   assert.equal(METHOD_TABLE.sendPhoto.defaults & DefaultFlag.linkPreviewOptions, 0);
   assert.equal(METHOD_TABLE.getMe.defaults, 0);
 });

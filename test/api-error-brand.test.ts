@@ -13,7 +13,9 @@ const built = existsSync('dist/cjs/index.js') && existsSync('dist/esm/index.js')
 
 type ErrorModule = Record<string, new (...args: any[]) => Error>;
 
-test('error classes pass instanceof across the CommonJS and ESM builds', { skip: built ? false : 'run `npm run build` first' }, async () => {
+test('error classes pass instanceof across the CommonJS and ESM builds', {
+  skip: built ? false : 'run `npm run build` first',
+}, async () => {
   const cjs = require(resolve('dist/cjs/index.js')) as ErrorModule;
   const esm = (await import(pathToFileURL(resolve('dist/esm/index.js')).href)) as ErrorModule;
   const cjsTesting = require(resolve('dist/cjs/testing/index.js')) as ErrorModule;
@@ -21,18 +23,23 @@ test('error classes pass instanceof across the CommonJS and ESM builds', { skip:
   assert.notEqual(cjs.ApiTelegramException, esm.ApiTelegramException, 'two copies are loaded');
 
   const make: Record<string, (m: ErrorModule) => Error> = {
-    ApiTelegramException: (m) => new m.ApiTelegramException!('sendMessage', { ok: false, error_code: 403, description: 'Forbidden' }, 403),
+    ApiTelegramException: (m) =>
+      new m.ApiTelegramException!('sendMessage', { ok: false, error_code: 403, description: 'Forbidden' }, 403),
     ApiHTTPException: (m) => new m.ApiHTTPException!('getMe', 'socket hang up', 'ECONNRESET'),
     ApiInvalidJSONException: (m) => new m.ApiInvalidJSONException!('getMe', '<html>', 502),
     LocalFileError: (m) => new m.LocalFileError!('sendDocument', '/nope', { code: 'ENOENT' }),
     UnknownFilterKeyError: (m) => new m.UnknownFilterKeyError!('comands', 'unknown key'),
   };
   for (const [name, build] of Object.entries(make)) {
-    for (const [from, to] of [[cjs, esm], [esm, cjs]] as const) {
+    for (const [from, to] of [
+      [cjs, esm],
+      [esm, cjs],
+    ] as const) {
       const error = build(from);
       assert.ok(error instanceof to[name]!, `${name} from one build is instanceof the other's`);
       assert.ok(error instanceof from[name]!, `${name} is instanceof its own class`);
-      if (name.startsWith('Api') || name === 'LocalFileError') assert.ok(error instanceof to.ApiException!, `${name} is an ApiException of the other build`);
+      if (name.startsWith('Api') || name === 'LocalFileError')
+        assert.ok(error instanceof to.ApiException!, `${name} is an ApiException of the other build`);
     }
   }
   // Distinct classes stay distinct.
@@ -41,7 +48,10 @@ test('error classes pass instanceof across the CommonJS and ESM builds', { skip:
   assert.ok(!(new Error('plain') instanceof esm.ApiException!));
   assert.ok(!({} instanceof esm.ApiException!) && !((null as unknown as object) instanceof esm.ApiException!));
 
-  const passportError = new (require(resolve('dist/cjs/passport/index.js')) as ErrorModule).PassportDecryptionError!('bad key', 'key');
+  const passportError = new (require(resolve('dist/cjs/passport/index.js')) as ErrorModule).PassportDecryptionError!(
+    'bad key',
+    'key',
+  );
   const esmPassport = (await import(pathToFileURL(resolve('dist/esm/passport/index.js')).href)) as ErrorModule;
   assert.ok(passportError instanceof esmPassport.PassportDecryptionError!);
   assert.ok(new cjsTesting.TelegramError!(403, 'Forbidden') instanceof esmTesting.TelegramError!);

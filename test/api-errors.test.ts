@@ -9,15 +9,26 @@ import { ApiException, ApiHTTPException, ApiInvalidJSONException, ApiTelegramExc
 import { logger } from '../src/logger.js';
 
 let ctx: Awaited<ReturnType<typeof startClient>>;
-before(async () => { ctx = await startClient({ retry: false }); });
-after(async () => { await ctx.close(); });
+before(async () => {
+  ctx = await startClient({ retry: false });
+});
+after(async () => {
+  await ctx.close();
+});
 
 /** Everything a user could see of an error: message, stack, inspection, JSON, cause chain. */
 function everything(error: unknown): string {
   const parts = [String(error), inspect(error, { depth: 5 }), (error as Error).stack ?? ''];
-  try { parts.push(JSON.stringify(error)); } catch { /* circular */ }
+  try {
+    parts.push(JSON.stringify(error));
+  } catch {
+    /* circular */
+  }
   let cause = (error as { cause?: unknown }).cause;
-  while (cause) { parts.push(String(cause), (cause as Error).stack ?? ''); cause = (cause as { cause?: unknown }).cause; }
+  while (cause) {
+    parts.push(String(cause), (cause as Error).stack ?? '');
+    cause = (cause as { cause?: unknown }).cause;
+  }
   return parts.join('\n');
 }
 
@@ -29,7 +40,9 @@ function assertNoToken(error: unknown) {
 }
 
 test('ApiTelegramException carries errorCode, description, resultJson and names the method', async () => {
-  ctx.emu.onMethod('sendMessage', () => { throw new TelegramError(400, 'Bad Request: chat not found'); });
+  ctx.emu.onMethod('sendMessage', () => {
+    throw new TelegramError(400, 'Bad Request: chat not found');
+  });
   const error = await ctx.bot.sendMessage(1, 'x').catch((e) => e);
   assert.ok(error instanceof ApiTelegramException);
   assert.ok(error instanceof ApiException);
@@ -48,7 +61,9 @@ test('429 gives retryAfter; a migrated group gives migrateToChatId', async () =>
   assert.equal(flood.errorCode, 429);
   assert.equal(flood.retryAfter, 7);
   ctx.emu.onMethod('sendMessage', () => {
-    throw new TelegramError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: -1001234 });
+    throw new TelegramError(400, 'Bad Request: group chat was upgraded to a supergroup chat', {
+      migrate_to_chat_id: -1001234,
+    });
   });
   const migrated = await ctx.bot.sendMessage(-5, 'x').catch((e) => e);
   assert.equal(migrated.migrateToChatId, -1001234);
@@ -97,7 +112,9 @@ test('a timeout and an abort become ApiHTTPException with clear codes', async ()
 
 test('the token never appears in errors whose description echoes the URL, nor in log lines', async () => {
   const token = ctx.emu.token;
-  ctx.emu.onMethod('getChat', () => { throw new TelegramError(400, `Bad Request: see https://api.telegram.org/bot${token}/getChat`); });
+  ctx.emu.onMethod('getChat', () => {
+    throw new TelegramError(400, `Bad Request: see https://api.telegram.org/bot${token}/getChat`);
+  });
   const error = await ctx.bot.getChat(1).catch((e) => e);
   assertNoToken(error);
   assert.match(error.description, /123456:<redacted>/);

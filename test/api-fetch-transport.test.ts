@@ -20,7 +20,9 @@ function countFetches(): { count: number; restore(): void } {
   const realFetch = globalThis.fetch;
   const counter = {
     count: 0,
-    restore: () => { globalThis.fetch = realFetch; },
+    restore: () => {
+      globalThis.fetch = realFetch;
+    },
   };
   globalThis.fetch = ((...args: Parameters<typeof fetch>) => {
     counter.count++;
@@ -45,9 +47,13 @@ test("transport: 'fetch' sends JSON calls, uploads, downloads through fetch", as
   const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, fileUrl: emu.fileUrl, transport: 'fetch' });
   try {
     assert.equal((await bot.getMe()).username, 'botte_test_bot');
-    const sent = await bot.sendMessage(42, 'über fetch', { reply_markup: { inline_keyboard: [[{ text: 'a', callback_data: 'b' }]] } });
+    const sent = await bot.sendMessage(42, 'über fetch', {
+      reply_markup: { inline_keyboard: [[{ text: 'a', callback_data: 'b' }]] },
+    });
     assert.equal(sent.text, 'über fetch');
-    assert.deepEqual(emu.callsOf('sendMessage').at(-1)!.params.reply_markup, { inline_keyboard: [[{ text: 'a', callback_data: 'b' }]] });
+    assert.deepEqual(emu.callsOf('sendMessage').at(-1)!.params.reply_markup, {
+      inline_keyboard: [[{ text: 'a', callback_data: 'b' }]],
+    });
 
     // Bytes, a path (read lazily) and a Web stream: each a streamed multipart body.
     const bytes = new Uint8Array(300_000).map((_, i) => i % 251);
@@ -82,7 +88,13 @@ test("transport: 'fetch' sends JSON calls, uploads, downloads through fetch", as
 
 test('the fetch transport raises the same typed errors, without the token', async () => {
   // fetch cannot time connecting apart from waiting: the first byte has connect + read timeouts.
-  const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, fileUrl: emu.fileUrl, transport: 'fetch', retry: false, connectTimeout: 0.2 });
+  const bot = new ApiClient(emu.token, {
+    apiUrl: emu.apiUrl,
+    fileUrl: emu.fileUrl,
+    transport: 'fetch',
+    retry: false,
+    connectTimeout: 0.2,
+  });
   try {
     await assert.rejects(bot.sendMessage(42, ''), (error: Error & { errorCode?: number }) => {
       assert.equal(error.name, 'ApiTelegramException');
@@ -91,17 +103,27 @@ test('the fetch transport raises the same typed errors, without the token', asyn
     });
     await assert.rejects(bot.downloadFile('documents/missing.txt'), { name: 'ApiHTTPException', code: 'HTTP_404' });
 
-    const refused = new ApiClient(emu.token, { apiUrl: `http://127.0.0.1:${await closedPort()}/bot{0}/{1}`, transport: 'fetch', retry: false });
+    const refused = new ApiClient(emu.token, {
+      apiUrl: `http://127.0.0.1:${await closedPort()}/bot{0}/{1}`,
+      transport: 'fetch',
+      retry: false,
+    });
     await assert.rejects(refused.getMe(), (error: Error & { code?: string }) => {
       assert.equal(error.name, 'ApiHTTPException');
       assert.equal(error.code, 'ECONNREFUSED');
-      assert.ok(!JSON.stringify({ m: error.message, s: error.stack }).includes(emu.token.split(':')[1]!), 'no token in the error');
+      assert.ok(
+        !JSON.stringify({ m: error.message, s: error.stack }).includes(emu.token.split(':')[1]!),
+        'no token in the error',
+      );
       return true;
     });
     await refused.closeSession();
 
     emu.injectFault({ method: 'getChat', kind: 'slow', delayMs: 3000 });
-    await assert.rejects(bot.callApi('getChat', { chat_id: 42 }, { timeout: 0.3 }), { name: 'ApiHTTPException', code: 'ETIMEDOUT' });
+    await assert.rejects(bot.callApi('getChat', { chat_id: 42 }, { timeout: 0.3 }), {
+      name: 'ApiHTTPException',
+      code: 'ETIMEDOUT',
+    });
     emu.clearFaults();
 
     emu.injectFault({ method: 'getChat', kind: 'slow', delayMs: 3000 });
@@ -136,7 +158,12 @@ test('apihelper.TRANSPORT forces a transport for every bot; a wrong value or an 
     await assert.rejects(wrong.getMe(), /transport must be 'auto', 'undici' or 'fetch'/);
 
     // Node's fetch has no proxy option: the error says what to do instead of ignoring the proxy.
-    const proxied = new ApiClient(emu.token, { apiUrl: emu.apiUrl, transport: 'fetch', proxy: 'http://127.0.0.1:9', retry: false });
+    const proxied = new ApiClient(emu.token, {
+      apiUrl: emu.apiUrl,
+      transport: 'fetch',
+      proxy: 'http://127.0.0.1:9',
+      retry: false,
+    });
     await assert.rejects(proxied.getMe(), /A proxy needs the undici transport \(Node\), Bun or Deno/);
   } finally {
     apihelper.TRANSPORT = saved;

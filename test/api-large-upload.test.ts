@@ -13,7 +13,9 @@ const TOTAL = 200 * 1024 * 1024;
 const CHUNK = 64 * 1024;
 
 test('a 200 MB stream upload keeps RSS growth under 50 MB', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/emulator-process.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/emulator-process.ts'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const nextLine = async () => JSON.parse((await lines.next()).value as string);
   const { apiUrl, token } = await nextLine();
@@ -38,7 +40,9 @@ test('a 200 MB stream upload keeps RSS growth under 50 MB', async () => {
     global.gc?.();
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
-    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 10);
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 10);
     const started = Date.now();
     const message = await bot.sendDocument(1, new InputFile(streamOf(TOTAL), 'big.bin'));
     clearInterval(sampler);

@@ -38,7 +38,10 @@ test('a missing local file fails with LocalFileError naming the path, and nothin
 test('a directory given as a file fails the same way (EISDIR)', async () => {
   const { emu, bot, close } = await startClient();
   try {
-    const error = await bot.sendPhoto(1, new InputFile(tmpdir())).then(() => undefined, (e: unknown) => e);
+    const error = await bot.sendPhoto(1, new InputFile(tmpdir())).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof LocalFileError, `got ${String(error)}`);
     assert.equal(error.code, 'EISDIR');
     assert.ok(error.message.includes('(it is a directory, EISDIR)'), error.message);
@@ -54,7 +57,10 @@ test('any other system error is named by its code (a symbolic link loop: ELOOP)'
   try {
     await symlink(join(dir, 'b'), join(dir, 'a'));
     await symlink(join(dir, 'a'), join(dir, 'b'));
-    const error = await bot.sendDocument(1, new InputFile(join(dir, 'a'))).then(() => undefined, (e: unknown) => e);
+    const error = await bot.sendDocument(1, new InputFile(join(dir, 'a'))).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof LocalFileError, `got ${String(error)}`);
     assert.equal(error.code, 'ELOOP');
     assert.ok(error.message.includes('(ELOOP, ELOOP)'), error.message);

@@ -7,12 +7,16 @@ import { ApiClient } from '../src/api/client.js';
 import type { BotApiMethods } from '../src/api/generated/bot-api-methods.js';
 import type { ApiMethods } from '../src/api/generated/telegram-types.js';
 
-const spec = JSON.parse(readFileSync(new URL('../spec/bot-api.json', import.meta.url), 'utf8')) as { methods: { name: string }[] };
+const spec = JSON.parse(readFileSync(new URL('../spec/bot-api.json', import.meta.url), 'utf8')) as {
+  methods: { name: string }[];
+};
 const packageMethods = spec.methods.map((m) => m.name);
 
 test('every Bot API method of the description is in the table and on the client', () => {
   assert.ok(packageMethods.length >= 185, 'Bot API 10.3 had 185 methods');
-  const missing = packageMethods.filter((name) => !(name in METHOD_TABLE) || typeof (ApiClient.prototype as any)[name] !== 'function');
+  const missing = packageMethods.filter(
+    (name) => !(name in METHOD_TABLE) || typeof (ApiClient.prototype as any)[name] !== 'function',
+  );
   assert.deepEqual(missing, []);
   const specs = Object.values(METHOD_TABLE).filter((spec) => typeof spec === 'object');
   assert.equal(specs.length, packageMethods.length);

@@ -16,8 +16,12 @@ const photoBytes = Buffer.from('not really a png, but bytes all the same');
 writeFileSync(photoPath, photoBytes);
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-before(async () => { ctx = await startClient(); });
-after(async () => { await ctx.close(); });
+before(async () => {
+  ctx = await startClient();
+});
+after(async () => {
+  await ctx.close();
+});
 
 test('getMe returns the bot user', async () => {
   const me = await ctx.bot.getMe();
@@ -53,16 +57,24 @@ test('every way of passing positionals and options sends Telegram the same param
   assert.deepEqual(last('sendMessage'), { chat_id: 5, text: 'no undefined' });
 });
 
-test('editMessageText takes text, chatId, messageId in pyTelegramBotAPI\'s order', async () => {
+test("editMessageText takes text, chatId, messageId in pyTelegramBotAPI's order", async () => {
   const sent = await ctx.bot.sendMessage(7, 'before');
   const edited = await ctx.bot.editMessageText('after', 7, sent.message_id);
   assert.notEqual(edited, true);
   const call = ctx.emu.callsOf('editMessageText').at(-1)!;
   assert.deepEqual(call.params, { text: 'after', chat_id: 7, message_id: sent.message_id });
   await ctx.bot.editMessageText('inline', undefined, undefined, 'inline-1');
-  assert.deepEqual(ctx.emu.callsOf('editMessageText').at(-1)!.params, { text: 'inline', inline_message_id: 'inline-1' });
+  assert.deepEqual(ctx.emu.callsOf('editMessageText').at(-1)!.params, {
+    text: 'inline',
+    inline_message_id: 'inline-1',
+  });
   await ctx.bot.editMessageText('with options', 7, sent.message_id, { parse_mode: 'HTML' });
-  assert.deepEqual(ctx.emu.callsOf('editMessageText').at(-1)!.params, { text: 'with options', chat_id: 7, message_id: sent.message_id, parse_mode: 'HTML' });
+  assert.deepEqual(ctx.emu.callsOf('editMessageText').at(-1)!.params, {
+    text: 'with options',
+    chat_id: 7,
+    message_id: sent.message_id,
+    parse_mode: 'HTML',
+  });
 });
 
 test('forwardMessage takes toChatId, fromChatId, messageId', async () => {
@@ -70,7 +82,11 @@ test('forwardMessage takes toChatId, fromChatId, messageId', async () => {
   const forwarded = await ctx.bot.forwardMessage(10, 11, original.message_id);
   assert.equal(forwarded.chat.id, 10);
   assert.equal(forwarded.text, 'forward me');
-  assert.deepEqual(ctx.emu.callsOf('forwardMessage').at(-1)!.params, { chat_id: 10, from_chat_id: 11, message_id: original.message_id });
+  assert.deepEqual(ctx.emu.callsOf('forwardMessage').at(-1)!.params, {
+    chat_id: 10,
+    from_chat_id: 11,
+    message_id: original.message_id,
+  });
   await assert.rejects(ctx.bot.forwardMessage(10, 11, 999_999), { name: 'ApiTelegramException', errorCode: 400 });
 });
 
@@ -97,14 +113,22 @@ test('sendPhoto uploads a path, a Buffer and a stream as multipart, and sends a 
 });
 
 test('send* with uploads and options: audio, voice, document, sticker, video, video note', async () => {
-  const audio = await ctx.bot.sendAudio(1, new InputFile(photoBytes, 'song.mp3'), { duration: 1, performer: 'Kreaitorai', title: 'pyTelegram' });
+  const audio = await ctx.bot.sendAudio(1, new InputFile(photoBytes, 'song.mp3'), {
+    duration: 1,
+    performer: 'Kreaitorai',
+    title: 'pyTelegram',
+  });
   assert.equal(audio.content_type, 'audio');
   const call = ctx.emu.callsOf('sendAudio').at(-1)!;
   assert.equal(call.files.audio!.filename, 'song.mp3');
   assert.equal(call.params.duration, 1);
   assert.equal(call.params.performer, 'Kreaitorai');
   for (const [method, field] of [
-    ['sendVoice', 'voice'], ['sendDocument', 'document'], ['sendSticker', 'sticker'], ['sendVideo', 'video'], ['sendVideoNote', 'video_note'],
+    ['sendVoice', 'voice'],
+    ['sendDocument', 'document'],
+    ['sendSticker', 'sticker'],
+    ['sendVideo', 'video'],
+    ['sendVideoNote', 'video_note'],
   ] as const) {
     const message = await (ctx.bot as any)[method](5, new InputFile(photoPath));
     assert.equal(message.chat.id, 5, method);
@@ -114,7 +138,10 @@ test('send* with uploads and options: audio, voice, document, sticker, video, vi
 
 test('sendMediaGroup uploads nested InputMedia as attach:// parts', async () => {
   const { InputMediaPhoto } = await import('../src/types/index.js');
-  const result = await ctx.bot.sendMediaGroup(3, [new InputMediaPhoto(new InputFile(photoBytes, 'a.png')), new InputMediaPhoto('file-id-2')]);
+  const result = await ctx.bot.sendMediaGroup(3, [
+    new InputMediaPhoto(new InputFile(photoBytes, 'a.png')),
+    new InputMediaPhoto('file-id-2'),
+  ]);
   assert.equal(result.length, 2);
   const call = ctx.emu.callsOf('sendMediaGroup').at(-1)!;
   const media = call.params.media as { media: string }[];
@@ -136,7 +163,10 @@ test('getUpdates(offset, limit, timeout) pages and confirms like Telegram', asyn
   const first = await ctx.bot.getUpdates(undefined, 2);
   assert.equal(first.length, 2);
   const rest = await ctx.bot.getUpdates(first[1]!.update_id + 1, 100, 0);
-  assert.deepEqual(rest.map((u) => u.message!.text), ['m2', 'm3', 'm4']);
+  assert.deepEqual(
+    rest.map((u) => u.message!.text),
+    ['m2', 'm3', 'm4'],
+  );
   const none = await ctx.bot.getUpdates(rest.at(-1)!.update_id + 1, 100, 1);
   assert.deepEqual(none, []);
 });
@@ -154,7 +184,13 @@ test('getFile, getFileUrl and downloadFile', async () => {
 test('setWebhook uploads the certificate; removeWebhook deletes it; logOut', async () => {
   const certPath = join(dir, 'mycert.pem');
   writeFileSync(certPath, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
-  assert.equal(await ctx.bot.setWebhook('https://example.com/hook', { certificate: new InputFile(certPath), secret_token: 's3cret' }), true);
+  assert.equal(
+    await ctx.bot.setWebhook('https://example.com/hook', {
+      certificate: new InputFile(certPath),
+      secret_token: 's3cret',
+    }),
+    true,
+  );
   const call = ctx.emu.callsOf('setWebhook').at(-1)!;
   assert.equal(call.files.certificate!.filename, 'mycert.pem');
   assert.equal(call.params.url, 'https://example.com/hook');
@@ -168,26 +204,43 @@ test('answerCallbackQuery(id, text) and answerInlineQuery(id, results)', async (
   await ctx.bot.answerCallbackQuery('cq1', 'Done');
   assert.deepEqual(ctx.emu.callsOf('answerCallbackQuery').at(-1)!.params, { callback_query_id: 'cq1', text: 'Done' });
   const { InlineQueryResultArticle, InputTextMessageContent } = await import('../src/types/index.js');
-  await ctx.bot.answerInlineQuery('iq1', [new InlineQueryResultArticle('1', 'Result', new InputTextMessageContent('Result message.'))]);
+  await ctx.bot.answerInlineQuery('iq1', [
+    new InlineQueryResultArticle('1', 'Result', new InputTextMessageContent('Result message.')),
+  ]);
   assert.deepEqual(ctx.emu.callsOf('answerInlineQuery').at(-1)!.params.results, [
     { type: 'article', id: '1', title: 'Result', input_message_content: { message_text: 'Result message.' } },
   ]);
 });
 
 test('constructor defaults apply where the method takes them and never override explicit values', async () => {
-  const { bot, emu, close } = await startClient({ parseMode: 'HTML', disableNotification: true, protectContent: true, allowSendingWithoutReply: true, disableWebPagePreview: true });
+  const { bot, emu, close } = await startClient({
+    parseMode: 'HTML',
+    disableNotification: true,
+    protectContent: true,
+    allowSendingWithoutReply: true,
+    disableWebPagePreview: true,
+  });
   try {
     await bot.sendMessage(1, 'x', { reply_parameters: { message_id: 3 } });
     assert.deepEqual(emu.callsOf('sendMessage').at(-1)!.params, {
-      chat_id: 1, text: 'x', parse_mode: 'HTML', disable_notification: true, protect_content: true,
-      link_preview_options: { is_disabled: true }, reply_parameters: { message_id: 3, allow_sending_without_reply: true },
+      chat_id: 1,
+      text: 'x',
+      parse_mode: 'HTML',
+      disable_notification: true,
+      protect_content: true,
+      link_preview_options: { is_disabled: true },
+      reply_parameters: { message_id: 3, allow_sending_without_reply: true },
     });
     await bot.sendMessage(1, 'y', { parse_mode: 'MarkdownV2', disable_notification: false });
     const params = emu.callsOf('sendMessage').at(-1)!.params;
     assert.equal(params.parse_mode, 'MarkdownV2');
     assert.equal(params.disable_notification, false);
     await bot.sendMessage(1, 'bold', { entities: [{ type: 'bold', offset: 0, length: 4 }] });
-    assert.equal(emu.callsOf('sendMessage').at(-1)!.params.parse_mode, undefined, 'explicit entities win over the default parse mode');
+    assert.equal(
+      emu.callsOf('sendMessage').at(-1)!.params.parse_mode,
+      undefined,
+      'explicit entities win over the default parse mode',
+    );
     await bot.getChat(1);
     assert.deepEqual(emu.callsOf('getChat').at(-1)!.params, { chat_id: 1 });
   } finally {
@@ -199,5 +252,9 @@ test('replyTo quotes the message in its chat', async () => {
   const sent = await ctx.bot.sendMessage(77, 'question');
   const reply = await ctx.bot.replyTo(sent, 'answer');
   assert.equal(reply.chat.id, 77);
-  assert.deepEqual(ctx.emu.callsOf('sendMessage').at(-1)!.params, { chat_id: 77, text: 'answer', reply_parameters: { message_id: sent.message_id } });
+  assert.deepEqual(ctx.emu.callsOf('sendMessage').at(-1)!.params, {
+    chat_id: 77,
+    text: 'answer',
+    reply_parameters: { message_id: sent.message_id },
+  });
 });

@@ -27,11 +27,22 @@ beforeEach(() => emu.reset());
  * Settles `promise` or gives up after `ms`: a call that waits out a long `retry_after` instead of
  * failing at once must fail the test quickly, not stall it.
  */
-async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<{ value?: T; error?: unknown; pending?: true }> {
+async function settledWithin<T>(
+  promise: Promise<T>,
+  ms: number,
+): Promise<{ value?: T; error?: unknown; pending?: true }> {
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<{ pending: true }>((resolve) => { timer = setTimeout(() => resolve({ pending: true }), ms); });
+  const deadline = new Promise<{ pending: true }>((resolve) => {
+    timer = setTimeout(() => resolve({ pending: true }), ms);
+  });
   try {
-    return await Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), deadline]);
+    return await Promise.race([
+      promise.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
+      deadline,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -122,7 +133,10 @@ test('a retry_after equal to the cap is waited out', async () => {
   try {
     emu.injectFault({ method: 'sendMessage', kind: 'too-many-requests', retryAfter: 1 });
     assert.equal((await bot.sendMessage(1001, 'after the wait')).text, 'after the wait');
-    assert.deepEqual(emu.callsOf('sendMessage').map((call) => call.status), [429, 200]);
+    assert.deepEqual(
+      emu.callsOf('sendMessage').map((call) => call.status),
+      [429, 200],
+    );
   } finally {
     await bot.closeSession();
   }
@@ -141,8 +155,9 @@ test('a refused connection is retried even for sendMessage: nothing reached Tele
   try {
     const sending = bot.sendMessage(1001, 'through at last');
     sending.catch(() => undefined); // awaited below; a rejection before that is not "unhandled"
-    await waitFor(() => warnings.some((line) => /^sendMessage failed .*ECONNREFUSED.*retrying/.test(line)),
-      { message: () => `the refused sendMessage was not going to be retried (log: ${JSON.stringify(warnings)})` });
+    await waitFor(() => warnings.some((line) => /^sendMessage failed .*ECONNREFUSED.*retrying/.test(line)), {
+      message: () => `the refused sendMessage was not going to be retried (log: ${JSON.stringify(warnings)})`,
+    });
     late = await BotApiEmulator.start({ port });
     assert.equal((await sending).text, 'through at last');
     assert.equal(late.callsOf('sendMessage').length, 1);

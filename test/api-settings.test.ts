@@ -8,7 +8,6 @@ import { BotApiEmulator } from '../src/testing/index.js';
 import { ApiClient } from '../src/api/client.js';
 import { apihelper } from '../src/api/settings.js';
 import { CustomRequestResponse } from '../src/util/custom-request-response.js';
-import { sleep } from './helpers.js';
 
 const emu = await BotApiEmulator.start();
 after(() => emu.stop());
@@ -41,7 +40,9 @@ test('CUSTOM_REQUEST_SENDER replaces HTTP, globally or per instance', async () =
   const seen: { method: string; url: string; params: Record<string, unknown> }[] = [];
   apihelper.CUSTOM_REQUEST_SENDER = (method, url, { params }) => {
     seen.push({ method, url, params });
-    return new CustomRequestResponse('{"ok":true,"result":{"message_id": 1, "date": 1, "chat": {"id": 1, "type": "private"}, "text": "Test"}}');
+    return new CustomRequestResponse(
+      '{"ok":true,"result":{"message_id": 1, "date": 1, "chat": {"id": 1, "type": "private"}, "text": "Test"}}',
+    );
   };
   try {
     const bot = new ApiClient('1:ololo');
@@ -56,13 +57,23 @@ test('CUSTOM_REQUEST_SENDER replaces HTTP, globally or per instance', async () =
     apihelper.CUSTOM_REQUEST_SENDER = undefined;
   }
   const instance = new ApiClient('1:ololo', {
-    customRequestSender: () => new CustomRequestResponse('{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}', 403),
+    customRequestSender: () =>
+      new CustomRequestResponse(
+        '{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}',
+        403,
+      ),
   });
-  await assert.rejects(instance.sendMessage(1, 'x'), { name: 'ApiTelegramException', errorCode: 403, description: 'Forbidden: bot was blocked by the user' });
+  await assert.rejects(instance.sendMessage(1, 'x'), {
+    name: 'ApiTelegramException',
+    errorCode: 403,
+    description: 'Forbidden: bot was blocked by the user',
+  });
 });
 
 /** A minimal HTTP proxy supporting CONNECT tunnels, counting what went through it. */
-async function startHttpProxy(auth?: string): Promise<{ server: Server; url: string; tunnels: string[]; rejected: number }> {
+async function startHttpProxy(
+  auth?: string,
+): Promise<{ server: Server; url: string; tunnels: string[]; rejected: number }> {
   const state = { tunnels: [] as string[], rejected: 0 };
   const server = createServer();
   const sockets = new Set<Socket>();
@@ -89,7 +100,10 @@ async function startHttpProxy(auth?: string): Promise<{ server: Server; url: str
   await once(server, 'listening');
   const port = (server.address() as { port: number }).port;
   const close = server.close.bind(server);
-  server.close = ((cb?: () => void) => { for (const s of sockets) s.destroy(); return close(cb); }) as never;
+  server.close = ((cb?: () => void) => {
+    for (const s of sockets) s.destroy();
+    return close(cb);
+  }) as never;
   return Object.assign(state, { server, url: `http://${auth ? `${auth}@` : ''}127.0.0.1:${port}` });
 }
 
@@ -105,8 +119,14 @@ async function startSocks5Proxy(): Promise<{ server: TcpServer; url: string; con
       const onRequest = (request: Buffer) => {
         let host: string;
         let offset: number;
-        if (request[3] === 1) { host = [...request.subarray(4, 8)].join('.'); offset = 8; }
-        else { const len = request[4]!; host = request.subarray(5, 5 + len).toString(); offset = 5 + len; }
+        if (request[3] === 1) {
+          host = [...request.subarray(4, 8)].join('.');
+          offset = 8;
+        } else {
+          const len = request[4]!;
+          host = request.subarray(5, 5 + len).toString();
+          offset = 5 + len;
+        }
         const port = request.readUInt16BE(offset);
         connections.push(`${host}:${port}`);
         const upstream = connect(port, host, () => {
@@ -122,7 +142,9 @@ async function startSocks5Proxy(): Promise<{ server: TcpServer; url: string; con
         client.once('data', (authMessage) => {
           const userLength = authMessage[1]!;
           const user = authMessage.subarray(2, 2 + userLength).toString();
-          const password = authMessage.subarray(3 + userLength, 3 + userLength + authMessage[2 + userLength]!).toString();
+          const password = authMessage
+            .subarray(3 + userLength, 3 + userLength + authMessage[2 + userLength]!)
+            .toString();
           client.write(Buffer.from([1, user === 'user' && password === 'pass' ? 0 : 1]));
           client.once('data', onRequest);
         });
@@ -135,7 +157,10 @@ async function startSocks5Proxy(): Promise<{ server: TcpServer; url: string; con
   await once(server, 'listening');
   const port = (server.address() as { port: number }).port;
   const close = server.close.bind(server);
-  server.close = ((cb?: () => void) => { for (const s of sockets) s.destroy(); return close(cb); }) as never;
+  server.close = ((cb?: () => void) => {
+    for (const s of sockets) s.destroy();
+    return close(cb);
+  }) as never;
   return { server, url: `socks5://user:pass@127.0.0.1:${port}`, connections };
 }
 

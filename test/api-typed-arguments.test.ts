@@ -9,7 +9,9 @@ import { argumentsToParams, typedParams } from '../src/api/typed-arguments.js';
 import { ApiClient, type CallOptions } from '../src/api/client.js';
 import { startClient } from './helpers.js';
 
-const specs = (Object.entries(METHOD_TABLE) as Array<[string, MethodSpec | string]>).filter((entry): entry is [string, MethodSpec] => typeof entry[1] === 'object');
+const specs = (Object.entries(METHOD_TABLE) as Array<[string, MethodSpec | string]>).filter(
+  (entry): entry is [string, MethodSpec] => typeof entry[1] === 'object',
+);
 
 /** Argument lists of every shape a call of `spec` may take. */
 function shapes(spec: MethodSpec): unknown[][] {
@@ -29,7 +31,11 @@ test('the shortcut for full positional calls gives what the plain mapping gives,
     for (const args of shapes(spec)) {
       let plain: unknown;
       let plainError: unknown;
-      try { plain = argumentsToParams(name, spec, args); } catch (error) { plainError = error; }
+      try {
+        plain = argumentsToParams(name, spec, args);
+      } catch (error) {
+        plainError = error;
+      }
       if (plainError !== undefined) {
         assert.throws(() => typedParams(name, spec, args), { message: (plainError as Error).message });
         continue;
@@ -67,7 +73,11 @@ test('a subclass overriding callApi sees the typed calls, and the options object
     const sent = await bot.sendMessage(5, 'hi', options);
     assert.equal(sent.text, 'hi');
     assert.deepEqual(seen, [['sendMessage', { chat_id: 5, text: 'hi', disable_notification: true }]]);
-    assert.deepEqual(options, { disable_notification: true }, 'the default parse mode was not written into the user\'s object');
+    assert.deepEqual(
+      options,
+      { disable_notification: true },
+      "the default parse mode was not written into the user's object",
+    );
     assert.equal(emu.calls.at(-1)!.params.parse_mode, 'HTML');
   } finally {
     await bot.closeSession();

@@ -25,24 +25,55 @@ test('new() by name or position, parse() back to the declared parts with "@" = p
 test('bad values and bad data are refused with a typed CallbackDataError', () => {
   const factory = new CallbackData('id', 'action', { prefix: 'products' });
   const code = (fn: () => unknown) => {
-    try { fn(); } catch (error) { assert.ok(error instanceof CallbackDataError); return error.code; }
+    try {
+      fn();
+    } catch (error) {
+      assert.ok(error instanceof CallbackDataError);
+      return error.code;
+    }
     assert.fail('did not throw');
   };
-  assert.equal(code(() => factory.new({ id: 1 } as never)), 'MISSING_VALUE');
-  assert.equal(code(() => factory.new({ id: 'a:b', action: 'x' })), 'BAD_VALUE');
-  assert.equal(code(() => factory.new(1, 2, 3)), 'TOO_MANY_VALUES');
-  assert.equal(code(() => factory.new({ id: 1, action: 2, extra: 3 } as never)), 'TOO_MANY_VALUES');
-  assert.equal(code(() => factory.parse('other:1:buy')), 'WRONG_PREFIX');
-  assert.equal(code(() => factory.parse('products:1')), 'WRONG_PARTS');
-  assert.equal(code(() => new CallbackData('id', {} as never)), 'BAD_DEFINITION');
-  assert.equal(code(() => factory.filter({ price: 1 } as never)), 'BAD_DEFINITION');
+  assert.equal(
+    code(() => factory.new({ id: 1 } as never)),
+    'MISSING_VALUE',
+  );
+  assert.equal(
+    code(() => factory.new({ id: 'a:b', action: 'x' })),
+    'BAD_VALUE',
+  );
+  assert.equal(
+    code(() => factory.new(1, 2, 3)),
+    'TOO_MANY_VALUES',
+  );
+  assert.equal(
+    code(() => factory.new({ id: 1, action: 2, extra: 3 } as never)),
+    'TOO_MANY_VALUES',
+  );
+  assert.equal(
+    code(() => factory.parse('other:1:buy')),
+    'WRONG_PREFIX',
+  );
+  assert.equal(
+    code(() => factory.parse('products:1')),
+    'WRONG_PARTS',
+  );
+  assert.equal(
+    code(() => new CallbackData('id', {} as never)),
+    'BAD_DEFINITION',
+  );
+  assert.equal(
+    code(() => factory.filter({ price: 1 } as never)),
+    'BAD_DEFINITION',
+  );
 });
 
 test('the 64-byte limit counts UTF-8 bytes and throws CallbackDataTooLongError', () => {
   const factory = new CallbackData('text', { prefix: 'p' });
   assert.equal(factory.new({ text: 'x'.repeat(62) }).length, 64);
-  assert.throws(() => factory.new({ text: 'x'.repeat(63) }), (error: unknown) =>
-    error instanceof CallbackDataTooLongError && error.bytes === 65 && error.code === 'TOO_LONG');
+  assert.throws(
+    () => factory.new({ text: 'x'.repeat(63) }),
+    (error: unknown) => error instanceof CallbackDataTooLongError && error.bytes === 65 && error.code === 'TOO_LONG',
+  );
   // 21 three-byte characters: 2 + 63 bytes although only 23 characters.
   assert.throws(() => factory.new({ text: '€'.repeat(21) }), CallbackDataTooLongError);
 });
@@ -60,8 +91,12 @@ test('filter(): values or lists per part; with CallbackDataCustomFilter it route
   try {
     bot.addCustomFilter(new callbackData.CallbackDataCustomFilter());
     const seen: string[] = [];
-    bot.callbackQueryHandler({ config: factory.filter({ action: 'buy' }) }, (query) => { seen.push(`buy ${factory.parse(query.data!).id}`); });
-    bot.callbackQueryHandler({ config: factory.filter() }, (query) => { seen.push(`other ${query.data}`); });
+    bot.callbackQueryHandler({ config: factory.filter({ action: 'buy' }) }, (query) => {
+      seen.push(`buy ${factory.parse(query.data!).id}`);
+    });
+    bot.callbackQueryHandler({ config: factory.filter() }, (query) => {
+      seen.push(`other ${query.data}`);
+    });
     emu.pushCallbackQuery(factory.new(7, 'buy'));
     emu.pushCallbackQuery(factory.new(8, 'sell'));
     emu.pushCallbackQuery('unrelated');

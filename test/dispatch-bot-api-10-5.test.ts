@@ -14,7 +14,9 @@ const harness = dispatchHarness({
   create: (token, options) => new Botte(token, options),
 });
 let emu: BotApiEmulator;
-before(async () => { emu = await harness.start(); });
+before(async () => {
+  emu = await harness.start();
+});
 after(() => harness.stop());
 
 function setup(options: BotteOptions = {}) {
@@ -29,9 +31,17 @@ describe('Bot API 10.5: getMe and setMySettings', () => {
     assert.equal(me.is_bot, true);
     assert.deepEqual(me.active_usernames, ['botte_test_bot', 'BotteCollectible']);
     assert.equal(me.supports_inline_queries, false);
-    await bot.setMySettings({ supports_inline_queries: true, inline_query_placeholder: 'Search...', callback_query_mode: 'inline' });
+    await bot.setMySettings({
+      supports_inline_queries: true,
+      inline_query_placeholder: 'Search...',
+      callback_query_mode: 'inline',
+    });
     const call = emu.callsOf('setMySettings').at(-1)!;
-    assert.deepEqual(call.params, { supports_inline_queries: true, inline_query_placeholder: 'Search...', callback_query_mode: 'inline' });
+    assert.deepEqual(call.params, {
+      supports_inline_queries: true,
+      inline_query_placeholder: 'Search...',
+      callback_query_mode: 'inline',
+    });
     const after = await bot.getMe();
     assert.equal(after.supports_inline_queries, true);
     assert.equal(after.inline_query_placeholder, 'Search...');
@@ -40,7 +50,9 @@ describe('Bot API 10.5: getMe and setMySettings', () => {
   test('commands addressed to any active username are ours; others are not', async () => {
     const { bot, feed } = setup();
     const seen: string[] = [];
-    bot.handleMsg({ commands: ['start'] }, (message) => { seen.push(message.text!); });
+    bot.handleMsg({ commands: ['start'] }, (message) => {
+      seen.push(message.text!);
+    });
     emu.pushMessage('/start@botte_test_bot');
     emu.pushMessage('/start@bottecollectible');
     emu.pushMessage('/start@other_bot');
@@ -53,12 +65,22 @@ describe('Bot API 10.5: getMe and setMySettings', () => {
 describe('Bot API 10.4: widgets', () => {
   test('sendWidget sends the widget, and the sent message has content_type widget', async () => {
     const { bot } = setup();
-    const sent = await bot.sendWidget(1001, '<button>tap</button>', { allow_queries: true, is_shared: true, chat_data: 's1' });
+    const sent = await bot.sendWidget(1001, '<button>tap</button>', {
+      allow_queries: true,
+      is_shared: true,
+      chat_data: 's1',
+    });
     assert.equal(sent.content_type, 'widget');
     assert.equal(sent.widget.html, '<button>tap</button>');
     assert.equal(typeof sent.widget.id, 'string');
     const call = emu.callsOf('sendWidget').at(-1)!;
-    assert.deepEqual(call.params, { chat_id: 1001, html: '<button>tap</button>', allow_queries: true, is_shared: true, chat_data: 's1' });
+    assert.deepEqual(call.params, {
+      chat_id: 1001,
+      html: '<button>tap</button>',
+      allow_queries: true,
+      is_shared: true,
+      chat_data: 's1',
+    });
     await bot.sendSharedWidget(1002, sent.widget.id!);
     assert.equal(emu.callsOf('sendSharedWidget').at(-1)!.params.widget_id, sent.widget.id);
   });
@@ -71,21 +93,35 @@ describe('Bot API 10.4: widgets', () => {
       await bot.answerWidgetQuery(query.id, { data: 'ok' });
       await bot.editMessageWidgetData(query.chat!.id, query.message_id!, undefined, { chat_data: 'tapped' });
     });
-    bot.registerWidgetQueryHandler((query) => { seen.push(`twin:${query.data}`); });
+    bot.registerWidgetQueryHandler((query) => {
+      seen.push(`twin:${query.data}`);
+    });
     bot.sharedWidgetQueryHandler({}, async (query) => {
       seen.push(`shared:${query.widget_id}:${query.data}`);
       await bot.editSharedWidgetData(query.widget_id, '{"n":1}', { cache_time: 60 });
     });
-    bot.handleMsg({ contentTypes: ['widget'] }, (message) => { seen.push(`message:${message.widget.html}`); });
+    bot.handleMsg({ contentTypes: ['widget'] }, (message) => {
+      seen.push(`message:${message.widget.html}`);
+    });
     emu.pushWidgetQuery('tap', { messageId: 5 });
     emu.pushWidgetQuery('other');
-    emu.pushSharedWidgetQuery('hi', 'w42', { type: { type: 'sign_data', wallet: { address: 'UQ', amount: '1000' }, sign_data: '{}' } });
+    emu.pushSharedWidgetQuery('hi', 'w42', {
+      type: { type: 'sign_data', wallet: { address: 'UQ', amount: '1000' }, sign_data: '{}' },
+    });
     emu.pushMessage(undefined, { extra: { widget: { html: '<i>w</i>' } } });
     await feed();
     assert.deepEqual(seen, ['widget:tap:1001:data', 'twin:other', 'shared:w42:hi', 'message:<i>w</i>']);
     assert.equal(emu.callsOf('answerWidgetQuery').at(-1)!.params.data, 'ok');
-    assert.deepEqual(emu.callsOf('editMessageWidgetData').at(-1)!.params, { chat_id: 1001, message_id: 5, chat_data: 'tapped' });
-    assert.deepEqual(emu.callsOf('editSharedWidgetData').at(-1)!.params, { widget_id: 'w42', public_data: '{"n":1}', cache_time: 60 });
+    assert.deepEqual(emu.callsOf('editMessageWidgetData').at(-1)!.params, {
+      chat_id: 1001,
+      message_id: 5,
+      chat_data: 'tapped',
+    });
+    assert.deepEqual(emu.callsOf('editSharedWidgetData').at(-1)!.params, {
+      widget_id: 'w42',
+      public_data: '{"n":1}',
+      cache_time: 60,
+    });
   });
 });
 
@@ -94,7 +130,12 @@ describe('Bot API 10.5: callback queries with inline_message_id and no message',
 
   test('handlers, callbackData and state filters work; replyTo refuses with a typed error; the bot goes on', async () => {
     const reported: unknown[] = [];
-    const { bot, feed } = setup({ exceptionHandler: (error) => { reported.push(error); return true; } });
+    const { bot, feed } = setup({
+      exceptionHandler: (error) => {
+        reported.push(error);
+        return true;
+      },
+    });
     bot.addCustomFilter(new customFilters.StateFilter(bot));
     const seen: string[] = [];
     bot.callbackQueryHandler({ callbackData: 'go', state: Flow.waiting } as never, async (call) => {
@@ -122,7 +163,10 @@ describe('Bot API 10.5: callback queries with inline_message_id and no message',
     assert.equal(emu.callsOf('sendMessage').filter((c) => c.params.text === 'impossible').length, 0);
     const ephemeral = emu.callsOf('sendMessage').at(-1)!;
     assert.equal('chat_id' in ephemeral.params, false);
-    assert.equal((ephemeral.params.ephemeral_message_parameters as { callback_query_id: string }).callback_query_id.length > 0, true);
+    assert.equal(
+      (ephemeral.params.ephemeral_message_parameters as { callback_query_id: string }).callback_query_id.length > 0,
+      true,
+    );
   });
 });
 
@@ -139,15 +183,23 @@ describe('Bot API 10.4: share themes, verification formatting, chat_id of epheme
 
   test('verifyUser sends the custom description with its parse mode', async () => {
     const { bot } = setup();
-    await bot.verifyUser(1001, { custom_description: '<a href="https://t.me">Org</a>', custom_description_parse_mode: 'HTML' });
+    await bot.verifyUser(1001, {
+      custom_description: '<a href="https://t.me">Org</a>',
+      custom_description_parse_mode: 'HTML',
+    });
     assert.deepEqual(emu.callsOf('verifyUser').at(-1)!.params, {
-      user_id: 1001, custom_description: '<a href="https://t.me">Org</a>', custom_description_parse_mode: 'HTML',
+      user_id: 1001,
+      custom_description: '<a href="https://t.me">Org</a>',
+      custom_description_parse_mode: 'HTML',
     });
   });
 
   test('chat_id may be left out only when the reply names its callback query', async () => {
     const { bot } = setup();
     await assert.rejects(bot.sendMessage(undefined, 'lost'), /chat_id is empty/);
-    await assert.rejects(bot.sendMessage(undefined, 'lost', { ephemeral_message_parameters: { receiver_user_id: 1001 } }), /chat_id is empty/);
+    await assert.rejects(
+      bot.sendMessage(undefined, 'lost', { ephemeral_message_parameters: { receiver_user_id: 1001 } }),
+      /chat_id is empty/,
+    );
   });
 });

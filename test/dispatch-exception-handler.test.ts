@@ -9,7 +9,9 @@ import { logger } from '../src/logger.js';
 
 const harness = dispatchHarness();
 let emu: BotApiEmulator;
-before(async () => { emu = await harness.start(); });
+before(async () => {
+  emu = await harness.start();
+});
 after(() => harness.stop());
 beforeEach(() => harness.reset());
 
@@ -17,10 +19,14 @@ beforeEach(() => harness.reset());
 async function logged(exceptionHandler: ExceptionHandler): Promise<string[]> {
   harness.reset(); // only this call's update is pending
   const { bot, feed } = harness.setup({ exceptionHandler });
-  bot.handleMsg({}, () => { throw new Error('handler failed'); });
+  bot.handleMsg({}, () => {
+    throw new Error('handler failed');
+  });
   const lines: string[] = [];
   const level = logger.getLevel();
-  logger.setLevel('error').setOutput((record) => lines.push(`${record.message}: ${(record.error as Error | undefined)?.message}`));
+  logger
+    .setLevel('error')
+    .setOutput((record) => lines.push(`${record.message}: ${(record.error as Error | undefined)?.message}`));
   try {
     emu.pushMessage('x');
     await feed();
@@ -38,13 +44,21 @@ test('the base ExceptionHandler handles nothing: the error is logged', async () 
 test('a subclass answering true, or a promise of true, handles the error: nothing is logged', async () => {
   const seen: string[] = [];
   class Sync extends ExceptionHandler {
-    override handle(exception: unknown) { seen.push(`sync:${(exception as Error).message}`); return true; }
+    override handle(exception: unknown) {
+      seen.push(`sync:${(exception as Error).message}`);
+      return true;
+    }
   }
   class Async extends ExceptionHandler {
-    override async handle(exception: unknown) { seen.push(`async:${(exception as Error).message}`); return true; }
+    override async handle(exception: unknown) {
+      seen.push(`async:${(exception as Error).message}`);
+      return true;
+    }
   }
   class Truthy extends ExceptionHandler {
-    override handle() { return 'yes' as never; }
+    override handle() {
+      return 'yes' as never;
+    }
   }
   assert.deepEqual(await logged(new Sync()), []);
   assert.deepEqual(await logged(new Async()), []);

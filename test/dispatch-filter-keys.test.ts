@@ -10,7 +10,7 @@ import type { StateContext } from '../src/states/bot-states.js';
 import { customFilters, UnknownFilterKeyError, type CustomFilterKeys, type MessageFilters } from '../src/index.js';
 import type { Message } from '../src/types/message.js';
 
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
 
 // A key of one's own, declared by module augmentation (users write `declare module 'botte'`).
@@ -47,7 +47,10 @@ function typeChecks(bot: Dispatcher): void {
 
   // Built-in custom filter keys are pre-declared with their value types.
   bot.handleMsg({ textStartswith: '/go', isReply: true, isForwarded: false, chatId: [1, '@chan'] }, (m) => m.text);
-  bot.handleMsg({ text: new customFilters.TextFilter({ equals: 'hi' }), textContains: ['a'], languageCode: 'en', isDigit: true }, (m) => m.text);
+  bot.handleMsg(
+    { text: new customFilters.TextFilter({ equals: 'hi' }), textContains: ['a'], languageCode: 'en', isDigit: true },
+    (m) => m.text,
+  );
   bot.handleMsg({ isChatAdmin: true, state: '*' }, (m) => m.text);
   bot.callbackQueryHandler({ isChatAdmin: true, state: ['a', 'b'] }, (c) => c.id);
   // A declared key of one's own compiles.
@@ -61,9 +64,12 @@ function typeChecks(bot: Dispatcher): void {
   bot.callbackQueryHandler({ callbackData: 'vote' })((c) => {
     type _ = Expect<Equal<typeof c.data, string>>;
   });
-  bot.registerCallbackQueryHandler((c) => {
-    type _ = Expect<Equal<typeof c.data, string>>;
-  }, { callbackData: /^y/ });
+  bot.registerCallbackQueryHandler(
+    (c) => {
+      type _ = Expect<Equal<typeof c.data, string>>;
+    },
+    { callbackData: /^y/ },
+  );
   // Without it, `data` may be absent.
   bot.callbackQueryHandler({ func: (c) => c.game_short_name !== undefined }, (c) => {
     type _ = Expect<Equal<typeof c.data, string | undefined>>;
@@ -130,5 +136,8 @@ test('JavaScript code using an unknown filter key still gets UnknownFilterKeyErr
   const bot = new Dispatcher('123456:TEST-token');
   const untyped = bot as unknown as { handleMsg(filters: object, handler: () => void): void };
   untyped.handleMsg({ comands: ['start'] }, () => undefined);
-  assert.throws(() => bot.checkCustomFilters(), (error: unknown) => error instanceof UnknownFilterKeyError && /"comands"/.test(error.message));
+  assert.throws(
+    () => bot.checkCustomFilters(),
+    (error: unknown) => error instanceof UnknownFilterKeyError && /"comands"/.test(error.message),
+  );
 });

@@ -10,21 +10,32 @@ import { customFilters } from '../src/index.js';
 
 const harness = dispatchHarness();
 let emu: BotApiEmulator;
-before(async () => { emu = await harness.start(); });
+before(async () => {
+  emu = await harness.start();
+});
 after(() => harness.stop());
 beforeEach(() => harness.reset());
 
 describe('filter values refused at registration', () => {
   test('commands, contentTypes and chatTypes take a string or a list of strings', () => {
     const { bot } = harness.setup();
-    assert.throws(() => bot.handleMsg({ commands: [1] } as never, () => {}), /handleMsg: the "commands" filter must be a list of strings/);
-    assert.throws(() => bot.handleMsg({ contentTypes: ['text', null] } as never, () => {}), /the "contentTypes" filter must be a list of strings/);
+    assert.throws(
+      () => bot.handleMsg({ commands: [1] } as never, () => {}),
+      /handleMsg: the "commands" filter must be a list of strings/,
+    );
+    assert.throws(
+      () => bot.handleMsg({ contentTypes: ['text', null] } as never, () => {}),
+      /the "contentTypes" filter must be a list of strings/,
+    );
     assert.throws(() => bot.handleMsg({ chatTypes: 5 } as never, () => {}), TypeError);
   });
 
   test('callbackData takes a string or a RegExp, func a function', () => {
     const { bot } = harness.setup();
-    assert.throws(() => bot.callbackQueryHandler({ callbackData: 5 } as never, () => {}), /"callbackData" filter must be a string or a RegExp/);
+    assert.throws(
+      () => bot.callbackQueryHandler({ callbackData: 5 } as never, () => {}),
+      /"callbackData" filter must be a string or a RegExp/,
+    );
     assert.throws(() => bot.callbackQueryHandler({ callbackData: ['a'] } as never, () => {}), TypeError);
     assert.throws(() => bot.handleMsg({ func: 'yes' } as never, () => {}), /"func" filter must be a function/);
   });
@@ -43,10 +54,17 @@ describe('filter values that work', () => {
   test('a bare string is a one-item list for commands, contentTypes and chatTypes', async () => {
     const { bot, feed } = harness.setup();
     const seen: string[] = [];
-    bot.handleMsg({ commands: '/Start' } as never, (m) => { seen.push(`start:${m.text}`); });
-    bot.handleMsg({ contentTypes: 'photo', chatTypes: 'group' } as never, (m) => { seen.push(`group photo:${m.chat.type}`); });
+    bot.handleMsg({ commands: '/Start' } as never, (m) => {
+      seen.push(`start:${m.text}`);
+    });
+    bot.handleMsg({ contentTypes: 'photo', chatTypes: 'group' } as never, (m) => {
+      seen.push(`group photo:${m.chat.type}`);
+    });
     emu.pushMessage('/start now');
-    emu.pushMessage(undefined, { chatType: 'group', extra: { photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] } });
+    emu.pushMessage(undefined, {
+      chatType: 'group',
+      extra: { photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] },
+    });
     emu.pushMessage(undefined, { extra: { photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] } });
     await feed();
     assert.deepEqual(seen, ['start:/start now', 'group photo:group']);
@@ -55,8 +73,12 @@ describe('filter values that work', () => {
   test('a lone "/" or "/ text" is no command: it reaches the other handlers', async () => {
     const { bot, feed } = harness.setup();
     const seen: string[] = [];
-    bot.handleMsg({ commands: ['start'] }, (m) => { seen.push(`start:${m.text}`); });
-    bot.handleMsg({}, (m) => { seen.push(`other:${m.text}`); });
+    bot.handleMsg({ commands: ['start'] }, (m) => {
+      seen.push(`start:${m.text}`);
+    });
+    bot.handleMsg({}, (m) => {
+      seen.push(`other:${m.text}`);
+    });
     emu.pushMessage('/', { entities: [] });
     emu.pushMessage('/ start', { entities: [] });
     emu.pushMessage('/start');
@@ -67,7 +89,9 @@ describe('filter values that work', () => {
   test('null and undefined filters are ignored', async () => {
     const { bot, feed } = harness.setup();
     const seen: string[] = [];
-    bot.handleMsg({ commands: null, func: undefined, regexp: null, chatTypes: undefined } as never, (m) => { seen.push(m.text); });
+    bot.handleMsg({ commands: null, func: undefined, regexp: null, chatTypes: undefined } as never, (m) => {
+      seen.push(m.text);
+    });
     emu.pushMessage('anything');
     await feed();
     assert.deepEqual(seen, ['anything']);
@@ -76,8 +100,12 @@ describe('filter values that work', () => {
   test('a regexp given as a string ignores case; a RegExp is used as given', async () => {
     const { bot, feed } = harness.setup();
     const seen: string[] = [];
-    bot.handleMsg({ regexp: 'hello' }, (m) => { seen.push(`string:${m.text}`); });
-    bot.handleMsg({ regexp: /^Bye/ }, (m) => { seen.push(`RegExp:${m.text}`); });
+    bot.handleMsg({ regexp: 'hello' }, (m) => {
+      seen.push(`string:${m.text}`);
+    });
+    bot.handleMsg({ regexp: /^Bye/ }, (m) => {
+      seen.push(`RegExp:${m.text}`);
+    });
     emu.pushMessage('HeLLo there');
     emu.pushMessage('bye now');
     emu.pushMessage('Bye now');
@@ -90,11 +118,24 @@ describe('filter values that work', () => {
     const seen: string[] = [];
     const given: unknown[] = [];
     // Advanced: decides with the handler's value.
-    bot.addCustomFilter({ key: 'minLength', check: (m: { text?: string }, value: number) => { given.push(value); return (m.text ?? '').length >= value; } } as never);
+    bot.addCustomFilter({
+      key: 'minLength',
+      check: (m: { text?: string }, value: number) => {
+        given.push(value);
+        return (m.text ?? '').length >= value;
+      },
+    } as never);
     // Simple: its answer must equal the handler's value (a string here, not just truthy).
-    bot.addCustomFilter({ key: 'tier', check: (m: { text?: string }) => (m.text!.startsWith('vip') ? 'gold' : 'plain') } as never);
-    bot.handleMsg({ minLength: 5 } as never, (m) => { seen.push(`long:${m.text}`); });
-    bot.handleMsg({ tier: 'gold' } as never, (m) => { seen.push(`gold:${m.text}`); });
+    bot.addCustomFilter({
+      key: 'tier',
+      check: (m: { text?: string }) => (m.text!.startsWith('vip') ? 'gold' : 'plain'),
+    } as never);
+    bot.handleMsg({ minLength: 5 } as never, (m) => {
+      seen.push(`long:${m.text}`);
+    });
+    bot.handleMsg({ tier: 'gold' } as never, (m) => {
+      seen.push(`gold:${m.text}`);
+    });
     emu.pushMessage('lengthy');
     emu.pushMessage('vip');
     emu.pushMessage('abc');
@@ -107,9 +148,19 @@ describe('filter values that work', () => {
     const { bot, feed } = harness.setup();
     const seen: string[] = [];
     const asked: string[] = [];
-    bot.addCustomFilter({ key: 'tierLater', check: async (m: { text?: string }) => { asked.push(m.text!); return m.text === 'vip' ? 'gold' : 'plain'; } } as never);
-    bot.handleMsg({ func: async (m: { text?: string }) => m.text !== 'blocked', tierLater: 'gold' } as never, (m) => { seen.push(`gold:${m.text}`); });
-    bot.handleMsg({ func: async () => true }, (m) => { seen.push(`rest:${m.text}`); });
+    bot.addCustomFilter({
+      key: 'tierLater',
+      check: async (m: { text?: string }) => {
+        asked.push(m.text!);
+        return m.text === 'vip' ? 'gold' : 'plain';
+      },
+    } as never);
+    bot.handleMsg({ func: async (m: { text?: string }) => m.text !== 'blocked', tierLater: 'gold' } as never, (m) => {
+      seen.push(`gold:${m.text}`);
+    });
+    bot.handleMsg({ func: async () => true }, (m) => {
+      seen.push(`rest:${m.text}`);
+    });
     emu.pushMessage('vip');
     emu.pushMessage('plain');
     emu.pushMessage('blocked');
@@ -124,17 +175,25 @@ describe('filter values that work', () => {
     // A SimpleCustomFilter whose check declares two parameters stays simple (compared with the value).
     class Shouting extends customFilters.SimpleCustomFilter<{ text?: string }> {
       readonly key = 'shouting';
-      check(m: { text?: string }, _unused?: unknown): boolean { return m.text === m.text?.toUpperCase(); }
+      check(m: { text?: string }, _unused?: unknown): boolean {
+        return m.text === m.text?.toUpperCase();
+      }
     }
     // An AdvancedCustomFilter whose check declares one parameter stays advanced (gets the value).
     class Always extends customFilters.AdvancedCustomFilter<unknown, unknown> {
       readonly key = 'always';
-      check(...args: unknown[]): boolean { return args[1] === 'on'; }
+      check(...args: unknown[]): boolean {
+        return args[1] === 'on';
+      }
     }
     bot.addCustomFilter(new Shouting());
     bot.addCustomFilter(new Always());
-    bot.handleMsg({ shouting: false } as never, (m) => { seen.push(`quiet:${m.text}`); });
-    bot.handleMsg({ always: 'on' } as never, (m) => { seen.push(`on:${m.text}`); });
+    bot.handleMsg({ shouting: false } as never, (m) => {
+      seen.push(`quiet:${m.text}`);
+    });
+    bot.handleMsg({ always: 'on' } as never, (m) => {
+      seen.push(`on:${m.text}`);
+    });
     emu.pushMessage('hello');
     emu.pushMessage('HELLO');
     await feed();

@@ -10,37 +10,68 @@ import type { Message } from '../src/types/message.js';
 
 const harness = dispatchHarness();
 let emu: BotApiEmulator;
-before(async () => { emu = await harness.start(); });
+before(async () => {
+  emu = await harness.start();
+});
 after(() => harness.stop());
 beforeEach(() => harness.reset());
 
 test('function middlewares: one for several types, another added later, whole-update ones first; a non-function is refused', async () => {
   const { bot, feed } = harness.setup({ useMiddleware: true });
   const seen: string[] = [];
-  bot.middlewareHandler({ updateTypes: ['message', 'callback_query'] }, (_bot, obj) => { seen.push(`both:${(obj as { text?: string; data?: string }).text ?? (obj as { data: string }).data}`); });
-  bot.handleMsg({}, (m) => { seen.push(`handler:${m.text}`); });
-  bot.callbackQueryHandler(() => true, (q) => { seen.push(`cb:${q.data}`); });
+  bot.middlewareHandler({ updateTypes: ['message', 'callback_query'] }, (_bot, obj) => {
+    seen.push(`both:${(obj as { text?: string; data?: string }).text ?? (obj as { data: string }).data}`);
+  });
+  bot.handleMsg({}, (m) => {
+    seen.push(`handler:${m.text}`);
+  });
+  bot.callbackQueryHandler(
+    () => true,
+    (q) => {
+      seen.push(`cb:${q.data}`);
+    },
+  );
   emu.pushMessage('one');
   await feed();
   // Added after the first update: seen from then on, by type; an empty list means whole updates.
-  bot.middlewareHandler({ updateTypes: ['message'] }, () => { seen.push('message only'); });
-  bot.registerMiddlewareHandler((_bot, update) => { seen.push(`whole:${'update_id' in (update as object)}`); }, { updateTypes: [] });
+  bot.middlewareHandler({ updateTypes: ['message'] }, () => {
+    seen.push('message only');
+  });
+  bot.registerMiddlewareHandler(
+    (_bot, update) => {
+      seen.push(`whole:${'update_id' in (update as object)}`);
+    },
+    { updateTypes: [] },
+  );
   emu.pushMessage('two');
   emu.pushCallbackQuery('three');
   await feed();
   assert.deepEqual(seen, [
-    'both:one', 'handler:one',
-    'whole:true', 'both:two', 'message only', 'handler:two',
-    'whole:true', 'both:three', 'cb:three',
+    'both:one',
+    'handler:one',
+    'whole:true',
+    'both:two',
+    'message only',
+    'handler:two',
+    'whole:true',
+    'both:three',
+    'cb:three',
   ]);
-  assert.throws(() => bot.registerMiddlewareHandler('nope' as never), /middlewareHandler: the middleware must be a function/);
+  assert.throws(
+    () => bot.registerMiddlewareHandler('nope' as never),
+    /middlewareHandler: the middleware must be a function/,
+  );
 });
 
 test('a bot whose only function middleware takes whole updates runs it', async () => {
   const { bot, feed } = harness.setup({ useMiddleware: true });
   const seen: string[] = [];
-  bot.middlewareHandler()((_bot, update) => { seen.push(`whole:${(update as { message?: { text?: string } }).message?.text}`); });
-  bot.handleMsg({}, (m) => { seen.push(`handler:${m.text}`); });
+  bot.middlewareHandler()((_bot, update) => {
+    seen.push(`whole:${(update as { message?: { text?: string } }).message?.text}`);
+  });
+  bot.handleMsg({}, (m) => {
+    seen.push(`handler:${m.text}`);
+  });
   emu.pushMessage('hi');
   await feed();
   assert.deepEqual(seen, ['whole:hi', 'handler:hi']);
@@ -53,13 +84,17 @@ test('class middlewares: a middleware set up later is used; a missing per-type m
   const level = logger.getLevel();
   logger.setLevel('error').setOutput((record) => errors.push(record.message));
   try {
-    bot.handleMsg({}, (m) => { log.push(`handler:${m.text}`); });
+    bot.handleMsg({}, (m) => {
+      log.push(`handler:${m.text}`);
+    });
     emu.pushMessage('before');
     await feed();
     class OnlyPost extends BaseMiddleware {
       updateTypes = ['message'];
       override updateSensitive = true;
-      postProcessMessage(m: Message) { log.push(`post:${m.text}`); }
+      postProcessMessage(m: Message) {
+        log.push(`post:${m.text}`);
+      }
     }
     bot.setupMiddleware(new OnlyPost());
     emu.pushMessage('after 1');
@@ -74,34 +109,61 @@ test('class middlewares: a middleware set up later is used; a missing per-type m
 
 test('a failing postProcess is reported and the other postProcess methods still run', async () => {
   const reported: unknown[] = [];
-  const { bot, feed } = harness.setup({ useClassMiddlewares: true, exceptionHandler: (error) => { reported.push(error); return true; } });
+  const { bot, feed } = harness.setup({
+    useClassMiddlewares: true,
+    exceptionHandler: (error) => {
+      reported.push(error);
+      return true;
+    },
+  });
   const log: string[] = [];
-  bot.setupMiddleware(new (class extends BaseMiddleware {
-    updateTypes = ['message'];
-    override postProcess() { throw new Error('post failed'); }
-  })());
-  bot.setupMiddleware(new (class extends BaseMiddleware {
-    updateTypes = ['message'];
-    override async postProcess(m: Message) { log.push(`second post:${m.text}`); }
-  })());
-  bot.handleMsg({}, (m) => { log.push(`handler:${m.text}`); });
+  bot.setupMiddleware(
+    new (class extends BaseMiddleware {
+      updateTypes = ['message'];
+      override postProcess() {
+        throw new Error('post failed');
+      }
+    })(),
+  );
+  bot.setupMiddleware(
+    new (class extends BaseMiddleware {
+      updateTypes = ['message'];
+      override async postProcess(m: Message) {
+        log.push(`second post:${m.text}`);
+      }
+    })(),
+  );
+  bot.handleMsg({}, (m) => {
+    log.push(`handler:${m.text}`);
+  });
   emu.pushMessage('x');
   await feed();
   assert.deepEqual(log, ['handler:x', 'second post:x']);
-  assert.deepEqual(reported.map((e) => (e as Error).message), ['post failed']);
+  assert.deepEqual(
+    reported.map((e) => (e as Error).message),
+    ['post failed'],
+  );
 });
 
 test('a skip stays a skip when later middlewares say nothing; a later cancel still cancels', async () => {
   const { bot, feed } = harness.setup({ useClassMiddlewares: true });
   const log: string[] = [];
-  const middleware = (name: string, answer: (text: string) => unknown) => new (class extends BaseMiddleware {
-    updateTypes = ['message'];
-    override async preProcess(m: Message) { log.push(`${name}.pre`); return answer(m.text!); }
-    override postProcess() { log.push(`${name}.post`); }
-  })();
+  const middleware = (name: string, answer: (text: string) => unknown) =>
+    new (class extends BaseMiddleware {
+      updateTypes = ['message'];
+      override async preProcess(m: Message) {
+        log.push(`${name}.pre`);
+        return answer(m.text!);
+      }
+      override postProcess() {
+        log.push(`${name}.post`);
+      }
+    })();
   bot.setupMiddleware(middleware('a', (text) => (text.includes('skip') ? new SkipHandler() : undefined)));
   bot.setupMiddleware(middleware('b', (text) => (text.includes('cancel') ? new CancelUpdate() : undefined)));
-  bot.handleMsg({}, (m) => { log.push(`handler:${m.text}`); });
+  bot.handleMsg({}, (m) => {
+    log.push(`handler:${m.text}`);
+  });
   emu.pushMessage('skip');
   await feed();
   emu.pushMessage('skip and cancel');
@@ -109,9 +171,17 @@ test('a skip stays a skip when later middlewares say nothing; a later cancel sti
   emu.pushMessage('plain');
   await feed();
   assert.deepEqual(log, [
-    'a.pre', 'b.pre', 'a.post', 'b.post',
-    'a.pre', 'b.pre',
-    'a.pre', 'b.pre', 'handler:plain', 'a.post', 'b.post',
+    'a.pre',
+    'b.pre',
+    'a.post',
+    'b.post',
+    'a.pre',
+    'b.pre',
+    'a.pre',
+    'b.pre',
+    'handler:plain',
+    'a.post',
+    'b.post',
   ]);
 });
 

@@ -10,7 +10,11 @@ import { sleep } from './helpers.js';
 async function captureWarnings(run: () => unknown): Promise<string[]> {
   const logged: string[] = [];
   const level = logger.getLevel();
-  logger.setOutput((record) => { logged.push(String(record.message)); }).setLevel('warn');
+  logger
+    .setOutput((record) => {
+      logged.push(String(record.message));
+    })
+    .setLevel('warn');
   try {
     await run();
     await sleep(5);
@@ -31,7 +35,7 @@ test('bot.chatMemberHandler(fn) whose decorator is never applied warns once, nam
   assert.match(logged[0]!, /registered nothing.*bot\.chatMemberHandler\(\{\}, fn\)/);
 });
 
-test('decorators that are applied (also stacked, and the README\'s predicate form) do not warn', async () => {
+test("decorators that are applied (also stacked, and the README's predicate form) do not warn", async () => {
   const bot = new Botte('1:x');
   const logged = await captureWarnings(() => {
     bot.inlineHandler((query) => query.query === 'text')(() => undefined);
@@ -51,12 +55,19 @@ test('typed methods check arity and the options slot at run time, naming the met
     const prices = [{ label: 'x', amount: 100 }];
     assert.throws(
       () => js.sendInvoice!(1, 'title', 'desc', 'payload', 'PROVIDER_TOKEN', 'usd', prices, { need_name: true }),
-      (error: unknown) => error instanceof TypeError &&
+      (error: unknown) =>
+        error instanceof TypeError &&
         error.message.includes('sendInvoice: 8 arguments given, at most 7 expected') &&
         error.message.includes('sendInvoice(chat_id, title, description, payload, currency, prices, options?)'),
     );
-    assert.throws(() => js.sendMessage!(1, 'hi', 'HTML'), /sendMessage: argument 3 must be the options object \(a plain object\), got a string: sendMessage\(chat_id, text, options\?\)/);
-    assert.throws(() => js.getUpdates!(0, 10, 5, ['message'], 'x'), /getUpdates: argument 5 must be the options object/);
+    assert.throws(
+      () => js.sendMessage!(1, 'hi', 'HTML'),
+      /sendMessage: argument 3 must be the options object \(a plain object\), got a string: sendMessage\(chat_id, text, options\?\)/,
+    );
+    assert.throws(
+      () => js.getUpdates!(0, 10, 5, ['message'], 'x'),
+      /getUpdates: argument 5 must be the options object/,
+    );
     assert.equal(emu.callsOf('sendInvoice').length + emu.callsOf('sendMessage').length, 0, 'nothing was sent');
     // The right forms still work.
     await bot.sendInvoice(1, 'title', 'desc', 'payload', 'XTR', prices, { need_name: true });
@@ -67,7 +78,10 @@ test('typed methods check arity and the options slot at run time, naming the met
     const bold = new Botte(emu.token, { apiUrl: emu.apiUrl, parseMode: 'markdownv2' });
     await bold.sendMessage(1, '*x*');
     await bold.closeSession();
-    assert.deepEqual(emu.callsOf('sendMessage').map((call) => call.params.parse_mode), ['html', 'markdownv2']);
+    assert.deepEqual(
+      emu.callsOf('sendMessage').map((call) => call.params.parse_mode),
+      ['html', 'markdownv2'],
+    );
   } finally {
     await bot.closeSession();
     await emu.stop();

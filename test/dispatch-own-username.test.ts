@@ -6,15 +6,21 @@ import { BotApiEmulator } from '../src/testing/index.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
 
 let emu: BotApiEmulator;
-before(async () => { emu = await BotApiEmulator.start({ botUser: { username: 'My_Shop_Bot' } }); });
+before(async () => {
+  emu = await BotApiEmulator.start({ botUser: { username: 'My_Shop_Bot' } });
+});
 after(() => emu.stop());
 
 test('a mixed-case bot username matches /cmd@name in any case, before and after getMe is known', async () => {
   const bot = new Dispatcher(emu.token, { apiUrl: emu.apiUrl });
   try {
     const seen: string[] = [];
-    bot.handleMsg({ commands: ['start'] }, (m) => { seen.push(`cmd:${m.text}`); });
-    bot.handleMsg({}, (m) => { seen.push(`other:${m.text}`); });
+    bot.handleMsg({ commands: ['start'] }, (m) => {
+      seen.push(`cmd:${m.text}`);
+    });
+    bot.handleMsg({}, (m) => {
+      seen.push(`other:${m.text}`);
+    });
     const feed = async () => {
       const updates = await bot.getUpdates({ offset: emu.confirmedOffset });
       await bot.processNewUpdates(updates);
@@ -29,7 +35,12 @@ test('a mixed-case bot username matches /cmd@name in any case, before and after 
     emu.pushMessage('/start@MY_SHOP_BOT now', { chatType: 'group' });
     emu.pushMessage('/start@other_bot', { chatType: 'group' });
     await feed();
-    assert.deepEqual(seen, ['cmd:/start@my_shop_bot', 'cmd:/start@My_Shop_Bot', 'cmd:/start@MY_SHOP_BOT now', 'other:/start@other_bot']);
+    assert.deepEqual(seen, [
+      'cmd:/start@my_shop_bot',
+      'cmd:/start@My_Shop_Bot',
+      'cmd:/start@MY_SHOP_BOT now',
+      'other:/start@other_bot',
+    ]);
   } finally {
     await bot.closeSession();
   }
@@ -40,9 +51,18 @@ test('the same holds for a bot that learnt its username from getMe before the fi
   try {
     assert.equal((await bot.user).username, 'My_Shop_Bot');
     const seen: string[] = [];
-    bot.handleMsg({ commands: ['help'] }, (m) => { seen.push(m.text); });
+    bot.handleMsg({ commands: ['help'] }, (m) => {
+      seen.push(m.text);
+    });
     const message = (text: string) => ({
-      update_id: 1, message: { message_id: 1, date: 1, chat: { id: -5, type: 'group' as const, title: 'G' }, from: { id: 1, is_bot: false, first_name: 'T' }, text },
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: 1,
+        chat: { id: -5, type: 'group' as const, title: 'G' },
+        from: { id: 1, is_bot: false, first_name: 'T' },
+        text,
+      },
     });
     await bot.handleUpdate(message('/help@my_shop_bot'));
     await bot.handleUpdate(message('/help@My_Shop_Bot'));

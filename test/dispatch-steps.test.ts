@@ -10,11 +10,17 @@ import type { Message } from '../src/types/message.js';
 const harness = dispatchHarness();
 const setup = harness.setup;
 let emu: BotApiEmulator;
-before(async () => { emu = await harness.start(); });
+before(async () => {
+  emu = await harness.start();
+});
 after(() => harness.stop());
 beforeEach(() => harness.reset());
 
-const sentTexts = () => emu.callsOf('sendMessage').filter((call) => call.response?.ok).map((call) => call.params.text);
+const sentTexts = () =>
+  emu
+    .callsOf('sendMessage')
+    .filter((call) => call.response?.ok)
+    .map((call) => call.params.text);
 
 describe('next-step handlers', () => {
   test('a chain over three messages, with extra arguments; those messages reach no handler', async () => {
@@ -39,20 +45,35 @@ describe('next-step handlers', () => {
       return bot.sendMessage(message.chat.id, `Nice to meet you ${user.name}, ${user.age}`);
     };
     bot.handleMsg({ commands: ['start'] }, askName);
-    bot.handleMsg({}, (m) => { handled.push(m.text); });
+    bot.handleMsg({}, (m) => {
+      handled.push(m.text);
+    });
     for (const text of ['/start', 'Ann', 'old', '42', 'after']) emu.pushMessage(text);
     await feed();
-    assert.deepEqual(sentTexts(), ['What is your name?', 'How old are you?', 'Age should be a number.', 'Nice to meet you form-1:Ann, 42@3']);
+    assert.deepEqual(sentTexts(), [
+      'What is your name?',
+      'How old are you?',
+      'Age should be a number.',
+      'Nice to meet you form-1:Ann, 42@3',
+    ]);
     assert.deepEqual(handled, ['after']);
   });
 
   test('next steps are per chat; clearStepHandler and clearStepHandlerByChatId forget them', async () => {
     const { bot, feed } = setup();
     const seen: string[] = [];
-    bot.handleMsg({}, (m) => { seen.push(`handler:${m.chat.id}:${m.text}`); });
-    await bot.registerNextStepHandlerByChatId(1001, (m) => { seen.push(`step:${m.text}`); });
-    await bot.registerNextStepHandlerByChatId(2002, () => { seen.push('never'); });
-    await bot.registerNextStepHandlerByChatId(3003, () => { seen.push('never'); });
+    bot.handleMsg({}, (m) => {
+      seen.push(`handler:${m.chat.id}:${m.text}`);
+    });
+    await bot.registerNextStepHandlerByChatId(1001, (m) => {
+      seen.push(`step:${m.text}`);
+    });
+    await bot.registerNextStepHandlerByChatId(2002, () => {
+      seen.push('never');
+    });
+    await bot.registerNextStepHandlerByChatId(3003, () => {
+      seen.push('never');
+    });
     await bot.clearStepHandlerByChatId(2002);
     await bot.clearStepHandler({ chat: { id: 3003 } });
     emu.pushMessage('from 2002', { userId: 2002 });
@@ -60,7 +81,12 @@ describe('next-step handlers', () => {
     emu.pushMessage('again 1001', { userId: 1001 });
     emu.pushMessage('from 3003', { userId: 3003 });
     await feed();
-    assert.deepEqual(seen, ['handler:2002:from 2002', 'step:from 1001', 'handler:1001:again 1001', 'handler:3003:from 3003']);
+    assert.deepEqual(seen, [
+      'handler:2002:from 2002',
+      'step:from 1001',
+      'handler:1001:again 1001',
+      'handler:3003:from 3003',
+    ]);
   });
 
   test('a custom backend from options.nextStepBackend is used', async () => {
@@ -78,17 +104,26 @@ describe('next-step handlers', () => {
     // Memory backends that count take(): their size hint says nothing waits, so take is skipped.
     class CountingBackend extends MemoryHandlerBackend {
       takes = 0;
-      override take(key: string) { this.takes++; return super.take(key); }
+      override take(key: string) {
+        this.takes++;
+        return super.take(key);
+      }
     }
     const nextStepBackend = new CountingBackend();
     const replyBackend = new CountingBackend();
     const { bot, feed } = setup({ nextStepBackend, replyBackend });
     const seen: string[] = [];
-    bot.handleMsg({}, (m) => { seen.push(m.text); });
-    await bot.registerNextStepHandlerByChatId(1001, () => { seen.push('never'); });
+    bot.handleMsg({}, (m) => {
+      seen.push(m.text);
+    });
+    await bot.registerNextStepHandlerByChatId(1001, () => {
+      seen.push('never');
+    });
     await bot.clearStepHandlerByChatId(1001);
     const question = await bot.sendMessage(1001, 'Reply to me');
-    await bot.registerForReply(question, () => { seen.push('never'); });
+    await bot.registerForReply(question, () => {
+      seen.push('never');
+    });
     await bot.clearReplyHandlers(question);
     emu.pushMessage('plain', { userId: 1001 });
     emu.pushMessage('a reply', { userId: 1001, replyToMessage: question.message_id });
@@ -103,32 +138,64 @@ describe('reply handlers', () => {
   test('registerForReply fires once for a reply in the same chat, and the reply still reaches handlers', async () => {
     const { bot, feed } = setup();
     const seen: string[] = [];
-    bot.handleMsg({}, (m) => { seen.push(`handler:${m.text}`); });
+    bot.handleMsg({}, (m) => {
+      seen.push(`handler:${m.text}`);
+    });
     const question = await bot.sendMessage(1001, 'Reply to me');
-    await bot.registerForReply(question, (m, tag: string) => { seen.push(`reply:${tag}:${m.text}`); }, 'q1');
+    await bot.registerForReply(
+      question,
+      (m, tag: string) => {
+        seen.push(`reply:${tag}:${m.text}`);
+      },
+      'q1',
+    );
     const other = await bot.sendMessage(1001, 'Other');
-    await bot.registerForReplyByMessageId(other.message_id, () => { seen.push('never'); });
+    await bot.registerForReplyByMessageId(other.message_id, () => {
+      seen.push('never');
+    });
     await bot.clearReplyHandlersByMessageId(other.message_id);
     const third = await bot.sendMessage(1001, 'Third');
-    await bot.registerForReply(third, () => { seen.push('never'); });
+    await bot.registerForReply(third, () => {
+      seen.push('never');
+    });
     await bot.clearReplyHandlers(third);
     emu.pushMessage('not a reply');
     emu.pushMessage('answer', { replyToMessage: question.message_id });
     emu.pushMessage('answer again', { replyToMessage: question.message_id });
     emu.pushMessage('to other', { replyToMessage: other.message_id });
     await feed();
-    assert.deepEqual(seen, ['handler:not a reply', 'reply:q1:answer', 'handler:answer', 'handler:answer again', 'handler:to other']);
+    assert.deepEqual(seen, [
+      'handler:not a reply',
+      'reply:q1:answer',
+      'handler:answer',
+      'handler:answer again',
+      'handler:to other',
+    ]);
   });
 });
 
 describe('update listeners', () => {
   test('every listener gets [message] for message updates, before the handlers; errors do not stop them', async () => {
     const reported: unknown[] = [];
-    const { bot, feed } = setup({ exceptionHandler: { handle: (error: unknown) => { reported.push(error); return true; } } });
+    const { bot, feed } = setup({
+      exceptionHandler: {
+        handle: (error: unknown) => {
+          reported.push(error);
+          return true;
+        },
+      },
+    });
     const seen: string[] = [];
-    bot.setUpdateListener((messages) => { for (const m of messages) seen.push(`l1:${m.text}`); throw new Error('listener failed'); });
-    bot.setUpdateListener(async (messages) => { seen.push(`l2:${messages.length}`); });
-    bot.handleMsg({}, (m) => { seen.push(`handler:${m.text}`); });
+    bot.setUpdateListener((messages) => {
+      for (const m of messages) seen.push(`l1:${m.text}`);
+      throw new Error('listener failed');
+    });
+    bot.setUpdateListener(async (messages) => {
+      seen.push(`l2:${messages.length}`);
+    });
+    bot.handleMsg({}, (m) => {
+      seen.push(`handler:${m.text}`);
+    });
     emu.pushMessage('one');
     emu.pushCallbackQuery('not a message');
     await feed();
@@ -140,19 +207,47 @@ describe('update listeners', () => {
 describe('errors', () => {
   test('a throwing handler goes to the exceptionHandler function and later updates still run', async () => {
     const reported: unknown[] = [];
-    const { bot, feed } = setup({ exceptionHandler: (error) => { reported.push(error); return true; } });
-    bot.handleMsg({ func: (m) => m.text === 'sync' }, () => { throw new Error('sync failure'); });
-    bot.handleMsg({ func: (m) => m.text === 'async' }, async () => { await Promise.resolve(); throw new Error('async failure'); });
-    bot.handleMsg({ func: (m) => { if (m.text === 'boom') throw new Error('filter failure'); return false; } }, () => {});
+    const { bot, feed } = setup({
+      exceptionHandler: (error) => {
+        reported.push(error);
+        return true;
+      },
+    });
+    bot.handleMsg({ func: (m) => m.text === 'sync' }, () => {
+      throw new Error('sync failure');
+    });
+    bot.handleMsg({ func: (m) => m.text === 'async' }, async () => {
+      await Promise.resolve();
+      throw new Error('async failure');
+    });
+    bot.handleMsg(
+      {
+        func: (m) => {
+          if (m.text === 'boom') throw new Error('filter failure');
+          return false;
+        },
+      },
+      () => {},
+    );
     bot.handleMsg({}, (m) => bot.replyTo(m, `ok:${m.text}`));
     for (const text of ['sync', 'fine', 'async', 'boom', 'last']) emu.pushMessage(text);
     await feed();
-    assert.deepEqual(reported.map((error) => (error as Error).message), ['sync failure', 'async failure', 'filter failure']);
+    assert.deepEqual(
+      reported.map((error) => (error as Error).message),
+      ['sync failure', 'async failure', 'filter failure'],
+    );
     assert.deepEqual(sentTexts(), ['ok:fine', 'ok:last']);
     emu.reset(); // drops the updates the first bot never confirmed
     // An object exceptionHandler, and handler API errors.
     const handledByObject: unknown[] = [];
-    const second = setup({ exceptionHandler: { handle: async (error: unknown) => { handledByObject.push(error); return true; } } });
+    const second = setup({
+      exceptionHandler: {
+        handle: async (error: unknown) => {
+          handledByObject.push(error);
+          return true;
+        },
+      },
+    });
     second.bot.handleMsg({}, (m) => second.bot.sendMessage(m.chat.id, ''));
     second.bot.handleMsg({ contentTypes: ['photo'] }, (m) => second.bot.replyTo(m, 'photo ok'));
     emu.pushMessage('empty text is refused by Telegram');
@@ -167,7 +262,11 @@ describe('errors', () => {
     const records: LogRecord[] = [];
     logger.setOutput((record) => records.push(record));
     try {
-      const { bot } = setup({ exceptionHandler: () => { throw new Error('handler broken'); } });
+      const { bot } = setup({
+        exceptionHandler: () => {
+          throw new Error('handler broken');
+        },
+      });
       assert.equal(await bot.reportError(new Error(`oops ${emu.token}`)), false);
       const plain = setup();
       assert.equal(await plain.bot.reportError('a string'), false);
@@ -184,8 +283,18 @@ describe('errors', () => {
   test('processNewMessages wraps messages into updates', async () => {
     const { bot } = setup();
     const seen: string[] = [];
-    bot.handleMsg({}, (m) => { seen.push(`${m.text}:${m.content_type}:${m.from_user?.id}`); });
-    await bot.processNewMessages([{ message_id: 1, date: 1, chat: { id: 1, type: 'private', first_name: 'T' }, from: { id: 9, is_bot: false, first_name: 'T' }, text: 'hi' } as Message]);
+    bot.handleMsg({}, (m) => {
+      seen.push(`${m.text}:${m.content_type}:${m.from_user?.id}`);
+    });
+    await bot.processNewMessages([
+      {
+        message_id: 1,
+        date: 1,
+        chat: { id: 1, type: 'private', first_name: 'T' },
+        from: { id: 9, is_bot: false, first_name: 'T' },
+        text: 'hi',
+      } as Message,
+    ]);
     assert.deepEqual(seen, ['hi:text:9']);
   });
 });
@@ -198,7 +307,9 @@ describe('states', () => {
     assert.equal(await bot.getState(7, 100), 'Form:name');
     assert.equal(await other.getState(7, 100), undefined, 'each bot has its own default storage');
     await bot.addData(7, 100, { name: 'Ann' });
-    await bot.retrieveData(7, 100, (data) => { data.age = 42; });
+    await bot.retrieveData(7, 100, (data) => {
+      data.age = 42;
+    });
     assert.deepEqual(await bot.retrieveData(7, 100), { name: 'Ann', age: 42 });
     await bot.resetData(7, 100);
     assert.deepEqual(await bot.retrieveData(7, 100), {});

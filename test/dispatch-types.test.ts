@@ -8,7 +8,7 @@ import type { HandlerData } from '../src/dispatch/handler-backends.js';
 import type { StateContext } from '../src/states/bot-states.js';
 import type { Message, MessageWith } from '../src/types/message.js';
 
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
 
 // Never run: only compiled.
@@ -48,10 +48,15 @@ function typeChecks(bot: Dispatcher): void {
     type _State = Expect<Equal<typeof data.state, StateContext>>;
   });
   // A bare predicate is `{ func }`.
-  bot.handleMsg((m) => m.text.length > 3, (m) => m.text);
+  bot.handleMsg(
+    (m) => m.text.length > 3,
+    (m) => m.text,
+  );
   // Decorator form returns the handler, so registrations stack.
   const sendSomething = (message: Message) => message.message_id;
-  const stacked = bot.handleMsg({ commands: ['hello'] })(bot.handleMsg({ func: (m) => m.text === '🙂' })(sendSomething));
+  const stacked = bot.handleMsg({ commands: ['hello'] })(
+    bot.handleMsg({ func: (m) => m.text === '🙂' })(sendSomething),
+  );
   type _stacked = Expect<Equal<typeof stacked, typeof sendSomething>>;
   const returned = bot.handleMsg({ contentTypes: ['photo'] }, (m: MessageWith<'photo'>) => m.photo.length);
   type _returned = Expect<Equal<ReturnType<typeof returned>, number>>;
@@ -61,9 +66,12 @@ function typeChecks(bot: Dispatcher): void {
   bot.channelPostHandler({ regexp: /x/ }, (m) => m.text);
 
   // Other update types get their object.
-  bot.callbackQueryHandler((call) => call.data === 'x', (call) => {
-    type _ = Expect<Equal<typeof call, CallbackQuery>>;
-  });
+  bot.callbackQueryHandler(
+    (call) => call.data === 'x',
+    (call) => {
+      type _ = Expect<Equal<typeof call, CallbackQuery>>;
+    },
+  );
   bot.callbackQueryHandler({ callbackData: /^vote:/ }, (call) => call.id);
   bot.inlineHandler((query) => query.query === 'text')((query: InlineQuery) => query.id);
   bot.pollAnswerHandler()((answer) => {
@@ -94,7 +102,9 @@ function typeChecks(bot: Dispatcher): void {
   void bot.setState(1, 'Form:name', 1);
   const state: Promise<string | undefined> = bot.getState(1, 1);
   void state;
-  void bot.retrieveData(1, 1, (data) => { data.x = 1; });
+  void bot.retrieveData(1, 1, (data) => {
+    data.x = 1;
+  });
 }
 
 test('the type checks compile (see tsc -p test/tsconfig.json)', () => {

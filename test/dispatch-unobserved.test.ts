@@ -7,7 +7,9 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 test('an un-awaited call refused by Telegram is reported and the bot goes on; other rejections still crash', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/unobserved-child.ts'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/unobserved-child.ts'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();

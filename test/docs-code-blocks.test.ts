@@ -13,8 +13,13 @@ test('the TypeScript blocks of README.md and docs/*.md type-check, and a broken 
   const dir = mkdtempSync(join(tmpdir(), 'botte-docblocks-'));
   try {
     const broken = join(dir, 'broken.md');
-    writeFileSync(broken, ['# Broken', '', '```ts', "bot.handleMsg({ commands: ['x'] }, (m) => m.text.toFixed());", '```', ''].join('\n'));
-    const result = spawnSync(process.execPath, ['scripts/check-doc-blocks.mjs', '--also', broken], { encoding: 'utf8' });
+    writeFileSync(
+      broken,
+      ['# Broken', '', '```ts', "bot.handleMsg({ commands: ['x'] }, (m) => m.text.toFixed());", '```', ''].join('\n'),
+    );
+    const result = spawnSync(process.execPath, ['scripts/check-doc-blocks.mjs', '--also', broken], {
+      encoding: 'utf8',
+    });
     assert.equal(result.status, 1, `${result.stdout}${result.stderr}`);
     const problems = result.stderr.split('\n').filter((line) => / error TS\d+/.test(line));
     assert.equal(problems.length, 1, `only the planted error, but got:\n${result.stderr}`);
@@ -26,7 +31,26 @@ test('the TypeScript blocks of README.md and docs/*.md type-check, and a broken 
 });
 
 test('extractBlocks: ts/typescript fences only, skip-check honoured, line numbers kept', async () => {
-  const { extractBlocks } = (await import(script)) as { extractBlocks(markdown: string): Array<{ line: number; code: string }> };
-  const markdown = ['# T', '```ts', 'const a = 1;', '```', '```sh', 'ls', '```', '```ts skip-check', 'nope(', '```', '  ```typescript', '  let b = 2;', '  ```'].join('\n');
-  assert.deepEqual(extractBlocks(markdown), [{ line: 3, code: 'const a = 1;' }, { line: 12, code: 'let b = 2;' }]);
+  const { extractBlocks } = (await import(script)) as {
+    extractBlocks(markdown: string): Array<{ line: number; code: string }>;
+  };
+  const markdown = [
+    '# T',
+    '```ts',
+    'const a = 1;',
+    '```',
+    '```sh',
+    'ls',
+    '```',
+    '```ts skip-check',
+    'nope(',
+    '```',
+    '  ```typescript',
+    '  let b = 2;',
+    '  ```',
+  ].join('\n');
+  assert.deepEqual(extractBlocks(markdown), [
+    { line: 3, code: 'const a = 1;' },
+    { line: 12, code: 'let b = 2;' },
+  ]);
 });

@@ -17,7 +17,13 @@ const table = nameTable
     return { python: cells[0]!.slice(2).replace(/`/g, ''), botte: cells[1]!.trim() };
   });
 
-const FILTER_VALUES: Record<string, unknown> = { contentTypes: ['text'], chatTypes: ['private'], commands: ['x'], regexp: 'x', func: () => true };
+const FILTER_VALUES: Record<string, unknown> = {
+  contentTypes: ['text'],
+  chatTypes: ['private'],
+  commands: ['x'],
+  regexp: 'x',
+  func: () => true,
+};
 
 /** Whether `bot.x`, `ns.x.y` or a top-level export exists (a setting whose value is undefined counts). */
 function resolves(path: string, bot: botte.Botte): boolean {
@@ -32,7 +38,10 @@ function resolves(path: string, bot: botte.Botte): boolean {
 
 // No network: a bot that learns its username gets it from here.
 const offline = {
-  customRequestSender: () => new botte.util.CustomRequestResponse('{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"B","username":"b_bot"}}'),
+  customRequestSender: () =>
+    new botte.util.CustomRequestResponse(
+      '{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"B","username":"b_bot"}}',
+    ),
 };
 
 test('the pyTelegramBotAPI name table names only what Botte exports', () => {
@@ -70,7 +79,9 @@ test('the pyTelegramBotAPI name table names only what Botte exports', () => {
 
 test('every Bot API method is a camelCase method of the bot (the table\'s "every Bot API method" row)', () => {
   const bot = new botte.Botte('123456:TEST-token', offline);
-  const absent = BOT_API_METHODS.filter((method) => typeof (bot as unknown as Record<string, unknown>)[method] !== 'function');
+  const absent = BOT_API_METHODS.filter(
+    (method) => typeof (bot as unknown as Record<string, unknown>)[method] !== 'function',
+  );
   assert.deepEqual(absent, []);
   assert.ok(BOT_API_METHODS.length > 150);
 });

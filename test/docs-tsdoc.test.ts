@@ -16,7 +16,7 @@ function sourceFiles(dir: string): string[] {
 
 const documented = (node: ts.Node) => ts.getJSDocCommentsAndTags(node).length > 0;
 const isHidden = (member: ts.Node) =>
-  (ts.canHaveModifiers(member) ? ts.getModifiers(member) ?? [] : []).some(
+  (ts.canHaveModifiers(member) ? (ts.getModifiers(member) ?? []) : []).some(
     (m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword,
   );
 
@@ -30,20 +30,38 @@ function undocumented(file: string): string[] {
       add(node.declarationList.declarations.map((d) => d.name.getText()).join(','), node);
       return;
     }
-    if (!(ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node))) return;
+    if (
+      !(
+        ts.isFunctionDeclaration(node) ||
+        ts.isClassDeclaration(node) ||
+        ts.isInterfaceDeclaration(node) ||
+        ts.isTypeAliasDeclaration(node) ||
+        ts.isEnumDeclaration(node)
+      )
+    )
+      return;
     const name = node.name?.getText() ?? 'default';
     add(name, node);
     if (ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node)) {
       for (const member of node.members) {
-        if (!member.name || ts.isConstructorDeclaration(member) || isHidden(member) || member.name.getText().startsWith('#') || member.name.getText() === 'prototype') continue;
+        if (
+          !member.name ||
+          ts.isConstructorDeclaration(member) ||
+          isHidden(member) ||
+          member.name.getText().startsWith('#') ||
+          member.name.getText() === 'prototype'
+        )
+          continue;
         add(`${name}.${member.name.getText()}`, member);
       }
     }
   });
-  return [...groups].filter(([, nodes]) => !nodes.some(documented)).map(([name, nodes]) => {
-    const line = source.getLineAndCharacterOfPosition(nodes[0]!.getStart()).line + 1;
-    return `${file}:${line} ${name}`;
-  });
+  return [...groups]
+    .filter(([, nodes]) => !nodes.some(documented))
+    .map(([name, nodes]) => {
+      const line = source.getLineAndCharacterOfPosition(nodes[0]!.getStart()).line + 1;
+      return `${file}:${line} ${name}`;
+    });
 }
 
 test('every exported name in src/ has a TSDoc comment', () => {

@@ -52,12 +52,16 @@ describe('emulator as users meet it', () => {
     const edits: [string, (messageId: number) => Promise<unknown>][] = [
       ['editMessageText', (id) => bot.editMessageText('changed', { chat_id: 7, message_id: id })],
       ['editMessageCaption', (id) => bot.editMessageCaption({ chat_id: 7, message_id: id, caption: 'new caption' })],
-      ['editMessageMedia', (id) => bot.editMessageMedia({ type: 'photo', media: 'AgAD-other' }, { chat_id: 7, message_id: id })],
+      [
+        'editMessageMedia',
+        (id) => bot.editMessageMedia({ type: 'photo', media: 'AgAD-other' }, { chat_id: 7, message_id: id }),
+      ],
     ];
     for (const [name, edit] of edits) {
-      const sent = name === 'editMessageText'
-        ? await bot.sendMessage(7, 'pick one', { reply_markup: keyboard })
-        : await bot.sendPhoto(7, 'AgAD-photo', { caption: 'pick one', reply_markup: keyboard });
+      const sent =
+        name === 'editMessageText'
+          ? await bot.sendMessage(7, 'pick one', { reply_markup: keyboard })
+          : await bot.sendPhoto(7, 'AgAD-photo', { caption: 'pick one', reply_markup: keyboard });
       assert.deepEqual(sent.reply_markup, keyboard);
       const edited = (await edit(sent.message_id)) as { reply_markup?: unknown };
       assert.equal(edited.reply_markup, undefined, `${name} without reply_markup keeps the keyboard`);
@@ -66,7 +70,11 @@ describe('emulator as users meet it', () => {
     // With reply_markup the new keyboard replaces the old one.
     const sent = await bot.sendMessage(7, 'again', { reply_markup: keyboard });
     const other = { inline_keyboard: [[{ text: 'No', callback_data: 'no' }]] };
-    const edited = (await bot.editMessageText('again!', { chat_id: 7, message_id: sent.message_id, reply_markup: other })) as { reply_markup?: unknown };
+    const edited = (await bot.editMessageText('again!', {
+      chat_id: 7,
+      message_id: sent.message_id,
+      reply_markup: other,
+    })) as { reply_markup?: unknown };
     assert.deepEqual(edited.reply_markup, other);
   });
 

@@ -4,9 +4,17 @@ import { createHash } from 'node:crypto';
 import { attachedFile, BOT_API_METHODS, BotApiEmulator, TelegramError } from '../src/testing/index.js';
 import { BOT_API_METHOD_COUNT } from '../src/api/generated/api-version.js';
 
-type Answer = { status: number; body: { ok: boolean; result?: any; error_code?: number; description?: string; parameters?: any } };
+type Answer = {
+  status: number;
+  body: { ok: boolean; result?: any; error_code?: number; description?: string; parameters?: any };
+};
 
-async function api(emu: BotApiEmulator, method: string, params?: Record<string, unknown>, token = emu.token): Promise<Answer> {
+async function api(
+  emu: BotApiEmulator,
+  method: string,
+  params?: Record<string, unknown>,
+  token = emu.token,
+): Promise<Answer> {
   const res = await fetch(`${emu.url}/bot${token}/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -40,7 +48,13 @@ describe('emulator basics', () => {
     assert.equal(res.status, 200);
     const body = await res.json();
     assert.deepEqual(
-      { ok: body.ok, id: body.result.id, is_bot: body.result.is_bot, first_name: body.result.first_name, username: body.result.username },
+      {
+        ok: body.ok,
+        id: body.result.id,
+        is_bot: body.result.is_bot,
+        first_name: body.result.first_name,
+        username: body.result.username,
+      },
       { ok: true, id: 123456, is_bot: true, first_name: 'Custom', username: 'botte_test_bot' },
     );
     assert.equal((await api(emu, 'getMe')).body.result.id, 123456);
@@ -71,16 +85,33 @@ describe('emulator basics', () => {
   });
 
   it('answers true for known methods without a specific default', async () => {
-    assert.deepEqual((await api(emu, 'answerCallbackQuery', { callback_query_id: '1' })).body, { ok: true, result: true });
+    assert.deepEqual((await api(emu, 'answerCallbackQuery', { callback_query_id: '1' })).body, {
+      ok: true,
+      result: true,
+    });
   });
 
   it('parses urlencoded bodies: JSON values parsed, text kept, raw strings available', async () => {
-    const form = new URLSearchParams({ chat_id: '-1001234', text: '42', reply_markup: '{"inline_keyboard":[]}', disable_notification: 'true' });
-    const res = await fetch(`${emu.url}/bot${emu.token}/sendMessage?message_thread_id=7`, { method: 'POST', body: form });
+    const form = new URLSearchParams({
+      chat_id: '-1001234',
+      text: '42',
+      reply_markup: '{"inline_keyboard":[]}',
+      disable_notification: 'true',
+    });
+    const res = await fetch(`${emu.url}/bot${emu.token}/sendMessage?message_thread_id=7`, {
+      method: 'POST',
+      body: form,
+    });
     assert.equal(res.status, 200);
     const call = emu.calls[0]!;
     assert.equal(call.contentType, 'urlencoded');
-    assert.deepEqual(call.params, { message_thread_id: 7, chat_id: -1001234, text: '42', reply_markup: { inline_keyboard: [] }, disable_notification: true });
+    assert.deepEqual(call.params, {
+      message_thread_id: 7,
+      chat_id: -1001234,
+      text: '42',
+      reply_markup: { inline_keyboard: [] },
+      disable_notification: true,
+    });
     assert.equal(call.rawParams.reply_markup, '{"inline_keyboard":[]}');
     const message = (await res.json()).result;
     assert.equal(message.text, '42');
@@ -90,7 +121,13 @@ describe('emulator basics', () => {
   it('parses JSON and multipart bodies and resolves attach:// references', async () => {
     const fd = new FormData();
     fd.set('chat_id', '5');
-    fd.set('media', JSON.stringify([{ type: 'photo', media: 'attach://a' }, { type: 'document', media: 'attach://b', caption: 'c' }]));
+    fd.set(
+      'media',
+      JSON.stringify([
+        { type: 'photo', media: 'attach://a' },
+        { type: 'document', media: 'attach://b', caption: 'c' },
+      ]),
+    );
     fd.set('a', new Blob([Buffer.from('image-bytes')], { type: 'image/png' }), 'a.png');
     fd.set('b', new Blob([Buffer.from('doc')]), 'naïve report.pdf');
     const res = await fetch(`${emu.url}/bot${emu.token}/sendMediaGroup`, { method: 'POST', body: fd });
@@ -112,7 +149,11 @@ describe('emulator basics', () => {
   });
 
   it('answers 400 for an invalid JSON body', async () => {
-    const res = await fetch(`${emu.url}/bot${emu.token}/sendMessage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"chat_id": 1,' });
+    const res = await fetch(`${emu.url}/bot${emu.token}/sendMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"chat_id": 1,',
+    });
     assert.equal(res.status, 400);
     const body = await res.json();
     assert.equal(body.ok, false);
@@ -131,8 +172,12 @@ describe('emulator basics', () => {
   });
 
   it('builds realistic messages with per-chat message ids', async () => {
-    const first = (await api(emu, 'sendMessage', { chat_id: 77, text: 'one', entities: [{ type: 'bold', offset: 0, length: 3 }] })).body.result;
-    const second = (await api(emu, 'sendMessage', { chat_id: 77, text: 'two', reply_parameters: { message_id: first.message_id } })).body.result;
+    const first = (
+      await api(emu, 'sendMessage', { chat_id: 77, text: 'one', entities: [{ type: 'bold', offset: 0, length: 3 }] })
+    ).body.result;
+    const second = (
+      await api(emu, 'sendMessage', { chat_id: 77, text: 'two', reply_parameters: { message_id: first.message_id } })
+    ).body.result;
     const other = (await api(emu, 'sendMessage', { chat_id: 78, text: 'x' })).body.result;
     assert.equal(second.message_id, first.message_id + 1);
     assert.equal(other.message_id, 1);
@@ -144,14 +189,21 @@ describe('emulator basics', () => {
   });
 
   it('validates sendMessage like Telegram', async () => {
-    assert.equal((await api(emu, 'sendMessage', { chat_id: 1, text: '' })).body.description, 'Bad Request: message text is empty');
-    assert.equal((await api(emu, 'sendMessage', { chat_id: 1, text: 'x'.repeat(4097) })).body.description, 'Bad Request: message is too long');
+    assert.equal(
+      (await api(emu, 'sendMessage', { chat_id: 1, text: '' })).body.description,
+      'Bad Request: message text is empty',
+    );
+    assert.equal(
+      (await api(emu, 'sendMessage', { chat_id: 1, text: 'x'.repeat(4097) })).body.description,
+      'Bad Request: message is too long',
+    );
     assert.equal((await api(emu, 'sendMessage', { text: 'x' })).body.description, 'Bad Request: chat_id is empty');
   });
 
   it('edits messages and reports unmodified edits', async () => {
     const sent = (await api(emu, 'sendMessage', { chat_id: 9, text: 'before' })).body.result;
-    const edited = (await api(emu, 'editMessageText', { chat_id: 9, message_id: sent.message_id, text: 'after' })).body.result;
+    const edited = (await api(emu, 'editMessageText', { chat_id: 9, message_id: sent.message_id, text: 'after' })).body
+      .result;
     assert.equal(edited.text, 'after');
     assert.equal(typeof edited.edit_date, 'number');
     assert.equal(emu.getMessage(9, sent.message_id)!.text, 'after');
@@ -175,14 +227,19 @@ describe('emulator basics', () => {
   it('lets tests override a method, reuse the default, and answer errors', async () => {
     const restore = emu.onMethod('sendMessage', async (params, _call, fallback) => {
       if (params.chat_id === 13) throw new TelegramError(403, 'Forbidden: bot was blocked by the user');
-      if (params.chat_id === 14) throw new TelegramError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: -100123 });
+      if (params.chat_id === 14)
+        throw new TelegramError(400, 'Bad Request: group chat was upgraded to a supergroup chat', {
+          migrate_to_chat_id: -100123,
+        });
       return { ...((await fallback()) as object), text: 'overridden' };
     });
-    assert.deepEqual((await api(emu, 'sendMessage', { chat_id: 13, text: 'x' })), {
+    assert.deepEqual(await api(emu, 'sendMessage', { chat_id: 13, text: 'x' }), {
       status: 403,
       body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
     });
-    assert.deepEqual((await api(emu, 'sendMessage', { chat_id: 14, text: 'x' })).body.parameters, { migrate_to_chat_id: -100123 });
+    assert.deepEqual((await api(emu, 'sendMessage', { chat_id: 14, text: 'x' })).body.parameters, {
+      migrate_to_chat_id: -100123,
+    });
     assert.equal((await api(emu, 'sendMessage', { chat_id: 12, text: 'x' })).body.result.text, 'overridden');
     emu.onMethod('getChat', () => {
       throw new Error('oops');
@@ -209,12 +266,15 @@ describe('emulator basics', () => {
   it('waitForCall rejects with a clear error on timeout', async () => {
     await api(emu, 'getMe');
     await api(emu, 'sendMessage', { chat_id: 1, text: 'nope' });
-    await assert.rejects(emu.waitForCall('sendMessage', (call) => call.params.text === 'yes', 50), (error: Error) => {
-      assert.match(error.message, /waitForCall\('sendMessage'\) timed out after 50 ms/);
-      assert.match(error.message, /did not match the predicate/);
-      assert.match(error.message, /getMe, sendMessage/);
-      return true;
-    });
+    await assert.rejects(
+      emu.waitForCall('sendMessage', (call) => call.params.text === 'yes', 50),
+      (error: Error) => {
+        assert.match(error.message, /waitForCall\('sendMessage'\) timed out after 50 ms/);
+        assert.match(error.message, /did not match the predicate/);
+        assert.match(error.message, /getMe, sendMessage/);
+        return true;
+      },
+    );
   });
 
   it('serves added files through getFile and the file URL', async () => {
@@ -234,7 +294,8 @@ describe('emulator basics', () => {
     const fd = new FormData();
     fd.set('chat_id', '3');
     fd.set('document', new Blob([Buffer.from('%PDF-1.4')], { type: 'application/pdf' }), 'x.pdf');
-    const doc = (await (await fetch(`${emu.url}/bot${emu.token}/sendDocument`, { method: 'POST', body: fd })).json()).result.document;
+    const doc = (await (await fetch(`${emu.url}/bot${emu.token}/sendDocument`, { method: 'POST', body: fd })).json())
+      .result.document;
     assert.equal(doc.file_name, 'x.pdf');
     assert.equal(doc.mime_type, 'application/pdf');
     const file = (await api(emu, 'getFile', { file_id: doc.file_id })).body.result;
@@ -247,11 +308,13 @@ describe('emulator basics', () => {
     const ports = new Set<number>();
     for (let i = 0; i < 3; i++) {
       await new Promise<void>((resolve, reject) => {
-        http.get(`${emu.url}/bot${emu.token}/getMe`, { agent }, (res) => {
-          ports.add(res.socket.localPort!);
-          res.resume();
-          res.on('end', resolve);
-        }).on('error', reject);
+        http
+          .get(`${emu.url}/bot${emu.token}/getMe`, { agent }, (res) => {
+            ports.add(res.socket.localPort!);
+            res.resume();
+            res.on('end', resolve);
+          })
+          .on('error', reject);
       });
     }
     agent.destroy();
@@ -281,11 +344,23 @@ describe('emulator basics', () => {
     });
     assert.equal((await fetch(`${emu.url}/bot%ZZ/getMe`)).status, 400);
     assert.equal((await fetch(`${emu.url}/bot${emu.token}/getMe/extra`)).status, 404);
-    const odd = await fetch(`${emu.url}/bot${emu.token}/getMe`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const odd = await fetch(`${emu.url}/bot${emu.token}/getMe`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
     assert.equal(odd.status, 200);
-    const arrayBody = await fetch(`${emu.url}/bot${emu.token}/getMe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1]' });
+    const arrayBody = await fetch(`${emu.url}/bot${emu.token}/getMe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[1]',
+    });
     assert.equal(arrayBody.status, 400);
-    const noBoundary = await fetch(`${emu.url}/bot${emu.token}/getMe`, { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'x' });
+    const noBoundary = await fetch(`${emu.url}/bot${emu.token}/getMe`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data' },
+      body: 'x',
+    });
     assert.equal(noBoundary.status, 400);
     assert.equal((await api(emu, 'getMe')).status, 200);
   });

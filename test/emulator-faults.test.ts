@@ -2,7 +2,11 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BotApiEmulator } from '../src/testing/index.js';
 
-async function raw(emu: BotApiEmulator, method: string, params: Record<string, unknown> = {}): Promise<{ status: number; text: string; type: string | null }> {
+async function raw(
+  emu: BotApiEmulator,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<{ status: number; text: string; type: string | null }> {
   const res = await fetch(`${emu.url}/bot${emu.token}/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -36,7 +40,10 @@ describe('emulator faults', () => {
     assert.equal(failed.status, 500);
     assert.deepEqual(JSON.parse(failed.text), { ok: false, error_code: 500, description: 'Internal Server Error' });
     assert.equal((await raw(emu, 'getMe')).status, 200);
-    assert.deepEqual(emu.calls.map((c) => c.fault), ['http-500', undefined]);
+    assert.deepEqual(
+      emu.calls.map((c) => c.fault),
+      ['http-500', undefined],
+    );
     assert.equal(emu.calls[0]!.status, 500);
   });
 
@@ -71,7 +78,10 @@ describe('emulator faults', () => {
     const failed = await raw(emu, 'sendMessage', { chat_id: 1, text: 'x' });
     assert.equal(failed.status, 429);
     assert.deepEqual(JSON.parse(failed.text), {
-      ok: false, error_code: 429, description: 'Too Many Requests: retry after 7', parameters: { retry_after: 7 },
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 7',
+      parameters: { retry_after: 7 },
     });
   });
 
@@ -89,8 +99,15 @@ describe('emulator faults', () => {
     emu.injectFault({ method: 'getMe', kind: 'unauthorized' });
     const conflict = await raw(emu, 'getUpdates');
     assert.equal(conflict.status, 409);
-    assert.equal(JSON.parse(conflict.text).description, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
-    assert.deepEqual(JSON.parse((await raw(emu, 'getMe')).text), { ok: false, error_code: 401, description: 'Unauthorized' });
+    assert.equal(
+      JSON.parse(conflict.text).description,
+      'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+    );
+    assert.deepEqual(JSON.parse((await raw(emu, 'getMe')).text), {
+      ok: false,
+      error_code: 401,
+      description: 'Unauthorized',
+    });
   });
 
   it('a faulted getUpdates confirms nothing', async () => {
@@ -136,7 +153,10 @@ describe('emulator faults', () => {
   it('a slow answer still pending at stop() is cut off', async () => {
     const other = await BotApiEmulator.start();
     other.injectFault({ kind: 'slow', delayMs: 20_000 });
-    const pending = fetch(`${other.url}/bot${other.token}/getMe`).then(() => 'answered', () => 'failed');
+    const pending = fetch(`${other.url}/bot${other.token}/getMe`).then(
+      () => 'answered',
+      () => 'failed',
+    );
     await other.waitForRequest('getMe');
     const started = Date.now();
     await other.stop();

@@ -18,10 +18,12 @@ function streamedUpload(size: number): { body: ReadableStream<Uint8Array>; sha25
     pull(controller) {
       if (stage === 0) {
         stage = 1;
-        controller.enqueue(Buffer.from(
-          `--${BOUNDARY}\r\nContent-Disposition: form-data; name="chat_id"\r\n\r\n42\r\n` +
-            `--${BOUNDARY}\r\nContent-Disposition: form-data; name="document"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-        ));
+        controller.enqueue(
+          Buffer.from(
+            `--${BOUNDARY}\r\nContent-Disposition: form-data; name="chat_id"\r\n\r\n42\r\n` +
+              `--${BOUNDARY}\r\nContent-Disposition: form-data; name="document"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+          ),
+        );
       } else if (sent < size) {
         const n = Math.min(block.length, size - sent);
         // Varying content, so a parser that drops or repeats a chunk changes the hash.
@@ -89,9 +91,13 @@ describe('MultipartParser', () => {
   const body = Buffer.concat([
     Buffer.from('preamble to ignore\r\n'),
     Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="text"\r\n\r\nline 1\r\n--not the boundary\r\n`),
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"; filename*=UTF-8''%C3%A9t%C3%A9.jpg\r\nContent-Type: image/jpeg\r\n\r\n`),
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"; filename*=UTF-8''%C3%A9t%C3%A9.jpg\r\nContent-Type: image/jpeg\r\n\r\n`,
+    ),
     Buffer.from([0, 1, 2, 13, 10, 45, 45, 255]),
-    Buffer.from(`\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="empty"\r\n\r\n\r\n--${BOUNDARY}--\r\nepilogue`),
+    Buffer.from(
+      `\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="empty"\r\n\r\n\r\n--${BOUNDARY}--\r\nepilogue`,
+    ),
   ]);
 
   for (const chunkSize of [1, 2, 3, 7, 64, body.length]) {

@@ -5,7 +5,11 @@ import { sleep } from './helpers.js';
 
 type Body = { ok: boolean; result?: any; error_code?: number; description?: string };
 
-async function api(emu: BotApiEmulator, method: string, params: Record<string, unknown> = {}): Promise<{ status: number; body: Body }> {
+async function api(
+  emu: BotApiEmulator,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<{ status: number; body: Body }> {
   const res = await fetch(`${emu.url}/bot${emu.token}/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -48,7 +52,11 @@ describe('emulator getUpdates', () => {
   });
 
   it('confirms with offset and honours limit', async () => {
-    const pushed = emu.pushUpdates([{ message: { text: 'a' } }, { message: { text: 'b' } }, { message: { text: 'c' } }]);
+    const pushed = emu.pushUpdates([
+      { message: { text: 'a' } },
+      { message: { text: 'b' } },
+      { message: { text: 'c' } },
+    ]);
     const first = pushed[0]!.update_id;
     assert.deepEqual(ids((await api(emu, 'getUpdates', { limit: 2 })).body), [first, first + 1]);
     assert.deepEqual(ids((await api(emu, 'getUpdates')).body), [first, first + 1, first + 2]);
@@ -65,7 +73,11 @@ describe('emulator getUpdates', () => {
   });
 
   it('supports negative offsets: keep the last N updates', async () => {
-    const pushed = emu.pushUpdates([{ message: { text: '1' } }, { message: { text: '2' } }, { message: { text: '3' } }]);
+    const pushed = emu.pushUpdates([
+      { message: { text: '1' } },
+      { message: { text: '2' } },
+      { message: { text: '3' } },
+    ]);
     assert.deepEqual(ids((await api(emu, 'getUpdates', { offset: -1 })).body), [pushed[2]!.update_id]);
     assert.equal(emu.pendingUpdates().length, 1);
     assert.equal(emu.confirmedOffset, pushed[2]!.update_id);
@@ -98,7 +110,10 @@ describe('emulator getUpdates', () => {
     const newer = api(emu, 'getUpdates', { timeout: 5 });
     const { status, body } = await older;
     assert.equal(status, 409);
-    assert.equal(body.description, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
+    assert.equal(
+      body.description,
+      'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+    );
     emu.pushMessage('for the newer');
     assert.equal((await newer).body.result.length, 1);
   });
@@ -108,11 +123,17 @@ describe('emulator getUpdates', () => {
     emu.pushUpdate({ callback_query: { id: '1', data: 'x' } });
     emu.pushMessage('m');
     // chat_member is opt-in
-    assert.deepEqual((await api(emu, 'getUpdates')).body.result.map((u: object) => Object.keys(u)[1]), ['callback_query', 'message']);
+    assert.deepEqual(
+      (await api(emu, 'getUpdates')).body.result.map((u: object) => Object.keys(u)[1]),
+      ['callback_query', 'message'],
+    );
     assert.equal((await api(emu, 'getUpdates', { allowed_updates: ['message'] })).body.result.length, 1);
     // remembered for the next call without allowed_updates
     assert.equal((await api(emu, 'getUpdates')).body.result.length, 1);
-    assert.equal((await api(emu, 'getUpdates', { allowed_updates: ['chat_member'] })).body.result[0].chat_member.chat.id, 1);
+    assert.equal(
+      (await api(emu, 'getUpdates', { allowed_updates: ['chat_member'] })).body.result[0].chat_member.chat.id,
+      1,
+    );
     assert.equal((await api(emu, 'getUpdates', { allowed_updates: [] })).body.result.length, 2);
   });
 
@@ -127,12 +148,30 @@ describe('emulator getUpdates', () => {
     const bad = await api(emu, 'setWebhook', { url: 'http://example.com/hook' });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.description, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
-    assert.equal((await api(emu, 'setWebhook', { url: 'https://example.com/hook', secret_token: 'bad token!' })).status, 400);
+    assert.equal(
+      (await api(emu, 'setWebhook', { url: 'https://example.com/hook', secret_token: 'bad token!' })).status,
+      400,
+    );
 
     emu.pushMessage('pending');
-    assert.equal((await api(emu, 'setWebhook', { url: 'https://example.com/hook', max_connections: 10, allowed_updates: ['message'] })).body.result, true);
+    assert.equal(
+      (
+        await api(emu, 'setWebhook', {
+          url: 'https://example.com/hook',
+          max_connections: 10,
+          allowed_updates: ['message'],
+        })
+      ).body.result,
+      true,
+    );
     const info = (await api(emu, 'getWebhookInfo')).body.result;
-    assert.deepEqual(info, { url: 'https://example.com/hook', has_custom_certificate: false, pending_update_count: 1, max_connections: 10, allowed_updates: ['message'] });
+    assert.deepEqual(info, {
+      url: 'https://example.com/hook',
+      has_custom_certificate: false,
+      pending_update_count: 1,
+      max_connections: 10,
+      allowed_updates: ['message'],
+    });
     const conflict = await api(emu, 'getUpdates');
     assert.equal(conflict.status, 409);
     assert.match(conflict.body.description!, /^Conflict: can't use getUpdates method while webhook is active/);

@@ -33,11 +33,14 @@ test('commands-bot: arguments of /add and /say, setMyCommands per language and s
     assert.equal((await run.say('/stats', { chatType: 'group' })).params.text, 'This group has 10 members.');
     await commands.setupCommands(run.bot);
     const menus = run.emu.callsOf('setMyCommands').map((call) => call.params);
-    assert.deepEqual(menus.map((p) => [(p.commands as Array<{ command: string }>).map((c) => c.command), p.language_code, p.scope]), [
-      [['add', 'say'], undefined, undefined],
-      [['add', 'say'], 'de', undefined],
-      [['stats'], undefined, { type: 'all_chat_administrators' }],
-    ]);
+    assert.deepEqual(
+      menus.map((p) => [(p.commands as Array<{ command: string }>).map((c) => c.command), p.language_code, p.scope]),
+      [
+        [['add', 'say'], undefined, undefined],
+        [['add', 'say'], 'de', undefined],
+        [['stats'], undefined, { type: 'all_chat_administrators' }],
+      ],
+    );
   } finally {
     await run.stop();
   }
@@ -47,8 +50,16 @@ test('reply-keyboard-bot: shows a keyboard, reacts to its buttons and a contact,
   const run = await startExample(replyKeyboard.createBot);
   try {
     const shown = await run.say('/start');
-    const keyboard = (shown.params.reply_markup as { keyboard: Array<Array<{ text: string; request_contact?: boolean }>> }).keyboard;
-    assert.deepEqual(keyboard.map((row) => row.map((b) => b.text)), [['🍎 Apple', '🍌 Banana', '🍒 Cherry'], ['📱 Share my phone', 'Done']]);
+    const keyboard = (
+      shown.params.reply_markup as { keyboard: Array<Array<{ text: string; request_contact?: boolean }>> }
+    ).keyboard;
+    assert.deepEqual(
+      keyboard.map((row) => row.map((b) => b.text)),
+      [
+        ['🍎 Apple', '🍌 Banana', '🍒 Cherry'],
+        ['📱 Share my phone', 'Done'],
+      ],
+    );
     assert.equal(keyboard[1]![0]!.request_contact, true);
     assert.equal((await run.say('🍌 Banana')).params.text, 'Banana it is!');
     const contact = { phone_number: '+15550001', first_name: 'Ada', user_id: 1001 };
@@ -71,10 +82,17 @@ test('pagination-bot: ▶ edits the list to the next page and answers the callba
     const [edit] = run.callsSince(since).filter((c) => c.method === 'editMessageText');
     assert.equal(edit!.params.text, 'Item 6\nItem 7\nItem 8\nItem 9\nItem 10');
     assert.equal(edit!.params.message_id, messageId);
-    const row = (edit!.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard[0]!;
-    assert.deepEqual(row.map((b) => b.callback_data), ['page:0', 'noop', 'page:2']);
+    const row = (
+      edit!.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
+    ).inline_keyboard[0]!;
+    assert.deepEqual(
+      row.map((b) => b.callback_data),
+      ['page:0', 'noop', 'page:2'],
+    );
     assert.ok(run.emu.calls.indexOf(edit!) < run.emu.calls.indexOf(answered), 'the edit comes before the answer');
-    const noop = await run.expect('answerCallbackQuery', () => run.emu.pushCallbackQuery('noop', { message: messageId }));
+    const noop = await run.expect('answerCallbackQuery', () =>
+      run.emu.pushCallbackQuery('noop', { message: messageId }),
+    );
     assert.equal(noop.params.text, 'That is the page number.');
   } finally {
     await run.stop();
@@ -88,13 +106,21 @@ test('edit-delete-bot: counts down by editing, deletes the secret, answers an ed
     const since = run.emu.calls.length;
     run.emu.pushMessage('/countdown');
     await run.emu.waitForCall('editMessageText', (c) => c.params.text === 'Go!', { since, timeoutMs: 5000 });
-    assert.deepEqual(run.callsSince(since).map((c) => c.params.text), ['3', '2', '1', 'Go!']);
+    assert.deepEqual(
+      run.callsSince(since).map((c) => c.params.text),
+      ['3', '2', '1', 'Go!'],
+    );
     const secret = run.emu.calls.length;
     run.emu.pushMessage('/secret');
     await run.emu.waitForCall('deleteMessage', (c) => c.params.message_id === 3, { since: secret, timeoutMs: 5000 });
-    assert.deepEqual(run.callsSince(secret).map((c) => [c.method, c.params.message_id]), [
-      ['sendMessage', undefined], ['deleteMessage', 4], ['deleteMessage', 3],
-    ]);
+    assert.deepEqual(
+      run.callsSince(secret).map((c) => [c.method, c.params.message_id]),
+      [
+        ['sendMessage', undefined],
+        ['deleteMessage', 4],
+        ['deleteMessage', 3],
+      ],
+    );
     const edited = await run.say('new words', { editOf: 3 });
     assert.equal(edited.params.text, 'You changed your message to: new words');
   } finally {
@@ -106,12 +132,19 @@ test('inline-mode-bot: four result types for a query, a button for an empty one'
   const run = await startExample(inlineMode.createBot);
   try {
     const from = { id: 1001, is_bot: false, first_name: 'Ada' };
-    const answer = await run.expect('answerInlineQuery', () => run.emu.pushUpdate({ inline_query: { id: 'q1', from, query: 'cats', offset: '' } }));
+    const answer = await run.expect('answerInlineQuery', () =>
+      run.emu.pushUpdate({ inline_query: { id: 'q1', from, query: 'cats', offset: '' } }),
+    );
     assert.equal(answer.params.inline_query_id, 'q1');
     const results = answer.params.results as Array<{ type: string; id: string }>;
-    assert.deepEqual(results.map((r) => r.type), ['article', 'photo', 'location', 'contact']);
+    assert.deepEqual(
+      results.map((r) => r.type),
+      ['article', 'photo', 'location', 'contact'],
+    );
     assert.equal(answer.params.is_personal, true);
-    const empty = await run.expect('answerInlineQuery', () => run.emu.pushUpdate({ inline_query: { id: 'q2', from, query: '', offset: '' } }));
+    const empty = await run.expect('answerInlineQuery', () =>
+      run.emu.pushUpdate({ inline_query: { id: 'q2', from, query: '', offset: '' } }),
+    );
     assert.deepEqual(empty.params.results, []);
     assert.deepEqual(empty.params.button, { text: 'Open the bot to learn more', start_parameter: 'inline-help' });
   } finally {
@@ -124,7 +157,10 @@ test('deep-link-bot: reads the /start payload and builds an invitation link', as
   try {
     assert.equal((await run.say('/start ref-77')).params.text, 'Welcome! You were invited by user 77.');
     assert.equal((await run.say('/start promo')).params.text, 'Welcome! You came with the payload "promo".');
-    assert.equal((await run.say('/invite', { userId: 5 })).params.text, 'Share this link: https://t.me/botte_test_bot?start=ref-5');
+    assert.equal(
+      (await run.say('/invite', { userId: 5 })).params.text,
+      'Share this link: https://t.me/botte_test_bot?start=ref-5',
+    );
   } finally {
     await run.stop();
   }

@@ -38,7 +38,9 @@ test('form-states-bot: with STATE_STORAGE=file the form survives a restart of th
   const dir = mkdtempSync(join(tmpdir(), 'botte-form-'));
   const env = { STATE_STORAGE: 'file', STATE_FILE: join(dir, 'states.json') };
   try {
-    const first = await startExample((token, options) => form.createBot(token, { ...options, stateStorage: form.storageFromEnv(env) }));
+    const first = await startExample((token, options) =>
+      form.createBot(token, { ...options, stateStorage: form.storageFromEnv(env) }),
+    );
     try {
       await first.say('/form');
       await first.say('Grace');
@@ -46,7 +48,9 @@ test('form-states-bot: with STATE_STORAGE=file the form survives a restart of th
       await first.stop();
     }
     assert.match(readFileSync(env.STATE_FILE, 'utf8'), /Grace/);
-    const second = await startExample((token, options) => form.createBot(token, { ...options, stateStorage: form.storageFromEnv(env) }));
+    const second = await startExample((token, options) =>
+      form.createBot(token, { ...options, stateStorage: form.storageFromEnv(env) }),
+    );
     try {
       assert.equal((await second.say('85')).params.text, 'Grace, 85 years. Is that right?');
     } finally {
@@ -59,14 +63,20 @@ test('form-states-bot: with STATE_STORAGE=file the form survives a restart of th
 
 test('function-middleware-bot: i18n by language_code, banned users skipped, whole updates logged', async () => {
   const seen: number[] = [];
-  const run = await startExample((token, options) => functionMiddleware.createBot(token, options, new Set([666]), seen));
+  const run = await startExample((token, options) =>
+    functionMiddleware.createBot(token, options, new Set([666]), seen),
+  );
   try {
     assert.equal((await run.say('/hello', { languageCode: 'de' })).params.text, 'Hallo!');
     assert.equal((await run.say('/bye', { languageCode: 'fr' })).params.text, 'Au revoir !');
     const since = run.emu.calls.length;
     run.emu.pushMessage('/hello', { userId: 666 });
     assert.equal((await run.say('/hello', { userId: 3003 })).params.text, 'Hello!');
-    assert.deepEqual(run.callsSince(since).map((c) => c.params.chat_id), [3003], 'the banned user got no answer');
+    assert.deepEqual(
+      run.callsSince(since).map((c) => c.params.chat_id),
+      [3003],
+      'the banned user got no answer',
+    );
     assert.equal(seen.length, 4);
   } finally {
     await run.stop();
@@ -93,14 +103,27 @@ test('class-middleware-bot: data from preProcess, anti-flood skips the handler, 
 test('custom-filters-bot: built-in and new custom filters pick the handler', async () => {
   const run = await startExample((token, options) => customFilters.createBot(token, options, 4242));
   try {
-    assert.equal((await run.say('/stats', { chatId: 4242, userId: 4242 })).params.text, 'Stats are for you only: all good.');
+    assert.equal(
+      (await run.say('/stats', { chatId: 4242, userId: 4242 })).params.text,
+      'Stats are for you only: all good.',
+    );
     assert.equal((await run.say('HI')).params.text, 'Hi there!');
     const url = 'https://example.com';
-    assert.equal((await run.say(`see ${url}`, { entities: [{ type: 'url', offset: 4, length: url.length }] })).params.text, 'Thanks for the link.');
-    assert.equal((await run.say('news', { extra: { forward_origin: { type: 'hidden_user', sender_user_name: 'X', date: 1 } } })).params.text, 'Forwarded from somewhere.');
+    assert.equal(
+      (await run.say(`see ${url}`, { entities: [{ type: 'url', offset: 4, length: url.length }] })).params.text,
+      'Thanks for the link.',
+    );
+    assert.equal(
+      (await run.say('news', { extra: { forward_origin: { type: 'hidden_user', sender_user_name: 'X', date: 1 } } }))
+        .params.text,
+      'Forwarded from somewhere.',
+    );
     assert.equal((await run.say('yes', { replyToMessage: 1 })).params.text, 'You replied to message 1.');
     assert.equal((await run.say('I need support')).params.text, 'Help is on the way.');
-    assert.equal((await run.say('Guten Tag', { userId: 77, languageCode: 'de' })).params.text, 'Ich spreche auch Deutsch.');
+    assert.equal(
+      (await run.say('Guten Tag', { userId: 77, languageCode: 'de' })).params.text,
+      'Ich spreche auch Deutsch.',
+    );
     assert.equal((await run.say('x'.repeat(120))).params.text, 'That is a long message.');
     // /stats from another chat matches no handler: nothing is sent for it.
     const since = run.emu.calls.length;
@@ -118,21 +141,47 @@ test('chat-member-bot: thanks when added, greets joiners, approves or declines j
     const chat = { id: -100123, type: 'supergroup', title: 'Botte fans' };
     const date = 1;
     const bot = { id: 123456, is_bot: true, first_name: 'Botte Test' };
-    const added = await run.expect('sendMessage', () => run.emu.pushUpdate({ my_chat_member: {
-      chat, from: user, date, old_chat_member: { status: 'left', user: bot }, new_chat_member: { status: 'member', user: bot },
-    } }));
+    const added = await run.expect('sendMessage', () =>
+      run.emu.pushUpdate({
+        my_chat_member: {
+          chat,
+          from: user,
+          date,
+          old_chat_member: { status: 'left', user: bot },
+          new_chat_member: { status: 'member', user: bot },
+        },
+      }),
+    );
     assert.match(String(added.params.text), /Thanks for adding me/);
-    const joined = await run.expect('sendMessage', () => run.emu.pushUpdate({ chat_member: {
-      chat, from: user, date, old_chat_member: { status: 'left', user }, new_chat_member: { status: 'member', user },
-    } }));
+    const joined = await run.expect('sendMessage', () =>
+      run.emu.pushUpdate({
+        chat_member: {
+          chat,
+          from: user,
+          date,
+          old_chat_member: { status: 'left', user },
+          new_chat_member: { status: 'member', user },
+        },
+      }),
+    );
     assert.deepEqual([joined.params.chat_id, joined.params.text], [-100123, 'Welcome, Ada!']);
-    const welcome = await run.expect('sendMessage', () => run.emu.pushUpdate({ chat_join_request: { chat, from: user, user_chat_id: 1001, date } }));
+    const welcome = await run.expect('sendMessage', () =>
+      run.emu.pushUpdate({ chat_join_request: { chat, from: user, user_chat_id: 1001, date } }),
+    );
     assert.deepEqual([welcome.params.chat_id, welcome.params.text], [1001, 'You are in! Welcome to Botte fans.']);
-    assert.deepEqual(run.emu.callsOf('approveChatJoinRequest').map((c) => [c.params.chat_id, c.params.user_id]), [[-100123, 1001]]);
+    assert.deepEqual(
+      run.emu.callsOf('approveChatJoinRequest').map((c) => [c.params.chat_id, c.params.user_id]),
+      [[-100123, 1001]],
+    );
     const spammer = { id: 666, is_bot: false, first_name: 'Spammer' };
-    const declined = await run.expect('declineChatJoinRequest', () => run.emu.pushUpdate({ chat_join_request: { chat, from: spammer, user_chat_id: 666, date } }));
+    const declined = await run.expect('declineChatJoinRequest', () =>
+      run.emu.pushUpdate({ chat_join_request: { chat, from: spammer, user_chat_id: 666, date } }),
+    );
     assert.equal(declined.params.user_id, 666);
-    assert.deepEqual(run.emu.calls.filter((c) => c.method === 'getUpdates').at(-1)!.params.allowed_updates, chatMember.ALLOWED_UPDATES);
+    assert.deepEqual(
+      run.emu.calls.filter((c) => c.method === 'getUpdates').at(-1)!.params.allowed_updates,
+      chatMember.ALLOWED_UPDATES,
+    );
   } finally {
     await run.stop();
   }
@@ -144,10 +193,21 @@ test('reactions-bot: reacts 👍 to thanks, answers a 🔥 reaction', async () =
     const reaction = await run.say('thanks a lot', {}, 'setMessageReaction');
     assert.deepEqual(reaction.params.reaction, [{ type: 'emoji', emoji: '👍' }]);
     assert.equal(reaction.params.message_id, 1);
-    const answer = await run.expect('sendMessage', () => run.emu.pushUpdate({ message_reaction: {
-      chat: { id: 1001, type: 'private', first_name: 'Ada' }, message_id: 7, user, date: 1,
-      old_reaction: [{ type: 'emoji', emoji: '👍' }], new_reaction: [{ type: 'emoji', emoji: '👍' }, { type: 'emoji', emoji: '🔥' }],
-    } }));
+    const answer = await run.expect('sendMessage', () =>
+      run.emu.pushUpdate({
+        message_reaction: {
+          chat: { id: 1001, type: 'private', first_name: 'Ada' },
+          message_id: 7,
+          user,
+          date: 1,
+          old_reaction: [{ type: 'emoji', emoji: '👍' }],
+          new_reaction: [
+            { type: 'emoji', emoji: '👍' },
+            { type: 'emoji', emoji: '🔥' },
+          ],
+        },
+      }),
+    );
     assert.equal(answer.params.text, 'Glad you like it!');
     assert.deepEqual(answer.params.reply_parameters, { message_id: 7 });
   } finally {
@@ -175,7 +235,11 @@ test('formatting-bot: HTML and MarkdownV2 escape user input, entities nest, smar
     const since = run.emu.calls.length;
     run.emu.pushMessage('/long');
     const expected = formatting.longText();
-    await run.emu.waitForCall('sendMessage', (c) => String(c.params.text).endsWith('Line 300: the quick brown fox jumps over the lazy dog.'), { since, timeoutMs: 5000 });
+    await run.emu.waitForCall(
+      'sendMessage',
+      (c) => String(c.params.text).endsWith('Line 300: the quick brown fox jumps over the lazy dog.'),
+      { since, timeoutMs: 5000 },
+    );
     const parts = run.callsSince(since).map((c) => String(c.params.text));
     assert.equal(parts.join(''), expected);
     assert.ok(parts.length >= 5);

@@ -3,7 +3,12 @@
  * `const run = await startExample(createBot)`, then `await run.say('/start')` pushes a user's
  * message and resolves with the bot's answer (the first `sendMessage`, or another method, after it).
  */
-import { BotApiEmulator, type EmulatorOptions, type PushMessageOptions, type RecordedCall } from '../src/testing/index.js';
+import {
+  BotApiEmulator,
+  type EmulatorOptions,
+  type PushMessageOptions,
+  type RecordedCall,
+} from '../src/testing/index.js';
 import type { Botte, BotteOptions } from '../src/index.js';
 
 type PollingOptions = NonNullable<Parameters<Botte['runthebot']>[0]>;
@@ -45,7 +50,8 @@ export async function startExample<B extends Pick<Botte, 'runthebot' | 'stopBot'
     bot,
     expect,
     say: (text, options = {}, method = 'sendMessage') => expect(method, () => emu.pushMessage(text, options)),
-    callsSince: (since) => emu.calls.slice(since).filter((call) => call.method !== 'getUpdates' && call.method !== 'getMe'),
+    callsSince: (since) =>
+      emu.calls.slice(since).filter((call) => call.method !== 'getUpdates' && call.method !== 'getMe'),
     async stop() {
       try {
         await bot.stopBot();

@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const examples = readdirSync('examples').filter((name) => name.endsWith('.ts') && name !== 'run-main.ts');
-const tests = readdirSync('test').filter((name) => name.endsWith('.test.ts'))
-  .map((name) => readFileSync(`test/${name}`, 'utf8')).join('\n');
+const tests = readdirSync('test')
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => readFileSync(`test/${name}`, 'utf8'))
+  .join('\n');
 const index = readFileSync('docs/examples.md', 'utf8');
 
 test('examples/: at least 25 bots, each with a top comment, listed in docs/examples.md and tested', () => {
@@ -16,7 +18,8 @@ test('examples/: at least 25 bots, each with a top comment, listed in docs/examp
     if (!source.startsWith('/**')) problems.push(`${name}: no top comment saying what it shows`);
     if (!index.includes(`(../examples/${name})`)) problems.push(`${name}: not listed in docs/examples.md`);
     // readme-tour.ts is only type-checked (it is the README's snippets, not a bot to run).
-    if (name !== 'readme-tour.ts' && !tests.includes(`'../examples/${name.replace(/\.ts$/, '.js')}'`)) problems.push(`${name}: no test/*.test.ts imports it`);
+    if (name !== 'readme-tour.ts' && !tests.includes(`'../examples/${name.replace(/\.ts$/, '.js')}'`))
+      problems.push(`${name}: no test/*.test.ts imports it`);
   }
   assert.deepEqual(problems, []);
 });

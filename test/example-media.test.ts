@@ -19,7 +19,10 @@ test('files-bot: a photo from a path, bytes, a URL and a file_id; a document; an
     run.emu.pushMessage('/photo');
     await run.emu.waitForCall('sendPhoto', (c) => c.params.caption === 'Again, by file_id', { since, timeoutMs: 5000 });
     const photos = run.callsSince(since);
-    assert.deepEqual(photos.map((c) => c.contentType), ['multipart', 'multipart', 'json', 'json']);
+    assert.deepEqual(
+      photos.map((c) => c.contentType),
+      ['multipart', 'multipart', 'json', 'json'],
+    );
     assert.equal(photos[0]!.files.photo!.filename, 'botte.png');
     assert.deepEqual(photos[0]!.files.photo!.data, png);
     assert.deepEqual(photos[1]!.files.photo!.data, png);
@@ -34,17 +37,25 @@ test('files-bot: a photo from a path, bytes, a URL and a file_id; a document; an
 
     const album = await run.say('/album', {}, 'sendMediaGroup');
     const media = album.params.media as Array<{ type: string; media: string; caption?: string }>;
-    assert.deepEqual(media.map((m) => m.type), ['photo', 'photo']);
+    assert.deepEqual(
+      media.map((m) => m.type),
+      ['photo', 'photo'],
+    );
     assert.match(media[0]!.media, /^attach:\/\//);
     assert.equal(media[1]!.media, 'https://telegram.org/img/t_logo.png');
 
     const content = Buffer.from('hello, files');
     const stored = run.emu.addFile(content, { fileName: 'note.txt' });
     since = run.emu.calls.length;
-    const reply = await run.say(undefined, { extra: { document: { file_id: stored.file_id, file_unique_id: stored.file_unique_id, file_name: 'note.txt' } } });
+    const reply = await run.say(undefined, {
+      extra: { document: { file_id: stored.file_id, file_unique_id: stored.file_unique_id, file_name: 'note.txt' } },
+    });
     const sha = createHash('sha256').update(content).digest('hex');
     assert.equal(reply.params.text, `note.txt: 12 bytes, SHA-256 ${sha.slice(0, 16)}…`);
-    assert.deepEqual(run.callsSince(since).map((c) => c.method), ['getFile', 'sendMessage']);
+    assert.deepEqual(
+      run.callsSince(since).map((c) => c.method),
+      ['getFile', 'sendMessage'],
+    );
   } finally {
     await run.stop();
   }
@@ -59,11 +70,19 @@ test('stars-payments-bot: XTR invoice, pre-checkout yes then sold out, delivery,
     assert.equal(invoice.params.payload, 'teapot:1001');
     assert.equal(invoice.params.provider_token, undefined, 'Stars need no provider token');
 
-    const preCheckout = (id: string) => ({ pre_checkout_query: { id, from: user, currency: 'XTR', total_amount: 50, invoice_payload: 'teapot:1001' } });
+    const preCheckout = (id: string) => ({
+      pre_checkout_query: { id, from: user, currency: 'XTR', total_amount: 50, invoice_payload: 'teapot:1001' },
+    });
     const yes = await run.expect('answerPreCheckoutQuery', () => run.emu.pushUpdate(preCheckout('pc1')));
     assert.deepEqual([yes.params.pre_checkout_query_id, yes.params.ok], ['pc1', true]);
 
-    const payment = { currency: 'XTR', total_amount: 50, invoice_payload: 'teapot:1001', telegram_payment_charge_id: 'charge-1', provider_payment_charge_id: '' };
+    const payment = {
+      currency: 'XTR',
+      total_amount: 50,
+      invoice_payload: 'teapot:1001',
+      telegram_payment_charge_id: 'charge-1',
+      provider_payment_charge_id: '',
+    };
     const delivered = await run.say(undefined, { extra: { successful_payment: payment } });
     assert.equal(delivered.params.text, 'Thank you for 50 ⭐! Here is your teapot: 🫖');
 
@@ -89,13 +108,20 @@ test('polls-bot: a non-anonymous poll, a quiz graded from poll_answer, /close st
     const quiz = await run.say('/quiz', {}, 'sendPoll');
     assert.deepEqual([quiz.params.type, quiz.params.correct_option_ids], ['quiz', [1]]);
     const pollId = (quiz.response!.result as { poll: { id: string } }).poll.id;
-    const right = await run.expect('sendMessage', () => run.emu.pushUpdate({ poll_answer: { poll_id: pollId, user, option_ids: [1] } }));
+    const right = await run.expect('sendMessage', () =>
+      run.emu.pushUpdate({ poll_answer: { poll_id: pollId, user, option_ids: [1] } }),
+    );
     assert.deepEqual([right.params.chat_id, right.params.text], [1001, 'Correct! 🎉']);
-    const wrong = await run.expect('sendMessage', () => run.emu.pushUpdate({ poll_answer: { poll_id: pollId, user: { ...user, id: 2002 }, option_ids: [0] } }));
+    const wrong = await run.expect('sendMessage', () =>
+      run.emu.pushUpdate({ poll_answer: { poll_id: pollId, user: { ...user, id: 2002 }, option_ids: [0] } }),
+    );
     assert.deepEqual([wrong.params.chat_id, wrong.params.text], [2002, 'Not quite — it is Jupiter.']);
     const closed = await run.say('/close');
     assert.equal(closed.params.text, 'Closed "Which planet is the largest?" with 0 votes.');
-    assert.equal(run.emu.callsOf('stopPoll')[0]!.params.message_id, (quiz.response!.result as { message_id: number }).message_id);
+    assert.equal(
+      run.emu.callsOf('stopPoll')[0]!.params.message_id,
+      (quiz.response!.result as { message_id: number }).message_id,
+    );
   } finally {
     await run.stop();
   }

@@ -9,7 +9,14 @@ const keys = generateKeyPairSync('rsa', {
   publicKeyEncoding: { type: 'spki', format: 'pem' },
   privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
 });
-const details = { first_name: 'Ada', last_name: 'Lovelace', birth_date: '10.12.1815', gender: 'female', country_code: 'GB', residence_country_code: 'GB' };
+const details = {
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  birth_date: '10.12.1815',
+  gender: 'female',
+  country_code: 'GB',
+  residence_country_code: 'GB',
+};
 
 test('examples/passport-bot.ts: asks with a link, accepts a good passport, sends errors for a bad element, refuses a replayed nonce', async () => {
   const emu = await BotApiEmulator.start();
@@ -23,18 +30,30 @@ test('examples/passport-bot.ts: asks with a link, accepts a good passport, sends
       const link = new URL(text.split(': ')[1]!.replace('tg://resolve', 'http://x/'));
       assert.equal(link.searchParams.get('domain'), 'telegrampassport');
       assert.equal(link.searchParams.get('public_key'), keys.publicKey);
-      assert.deepEqual(JSON.parse(link.searchParams.get('scope')!).data, [{ type: 'personal_details' }, { type: 'passport', selfie: true }]);
+      assert.deepEqual(JSON.parse(link.searchParams.get('scope')!).data, [
+        { type: 'personal_details' },
+        { type: 'passport', selfie: true },
+      ]);
       return link.searchParams.get('nonce')!;
     };
     const submit = async (nonce: string, documentNo: string) => {
       const since = emu.calls.length;
-      const passportData = encryptPassportData({
-        publicKey: keys.publicKey, nonce,
-        elements: [
-          { type: 'personal_details', data: details },
-          { type: 'passport', data: { document_no: documentNo }, front_side: Buffer.from('front'), selfie: Buffer.from('selfie') },
-        ],
-      }, emu);
+      const passportData = encryptPassportData(
+        {
+          publicKey: keys.publicKey,
+          nonce,
+          elements: [
+            { type: 'personal_details', data: details },
+            {
+              type: 'passport',
+              data: { document_no: documentNo },
+              front_side: Buffer.from('front'),
+              selfie: Buffer.from('selfie'),
+            },
+          ],
+        },
+        emu,
+      );
       emu.pushMessage(undefined, { userId: 5, chatId: 5, extra: { passport_data: passportData } });
       const reply = await emu.waitForCall('sendMessage', undefined, { since, timeoutMs: 5000 });
       const errors = emu.calls.slice(since).filter((c) => c.method === 'setPassportDataErrors');

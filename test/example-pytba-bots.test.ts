@@ -15,7 +15,7 @@ import { say, sleep } from './helpers.js';
 
 /** The message_id the emulator answered to a send call (its answer may be written just after the call is seen). */
 async function sentMessageId(call: RecordedCall): Promise<number> {
-  for (const end = Date.now() + 5000; call.response === undefined;) {
+  for (const end = Date.now() + 5000; call.response === undefined; ) {
     if (Date.now() > end) throw new Error(`no answer to ${call.method} within 5 s`);
     await sleep(10);
   }
@@ -29,8 +29,12 @@ test('examples/pytba-callback-data-bot.ts: product list, product page, back', as
   try {
     emu.pushMessage('/products', { userId: 3 });
     const list = await emu.waitForCall('sendMessage', undefined, { timeoutMs: 5000 });
-    const rows = (list.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard;
-    assert.deepEqual(rows.map(([button]) => button!.text), ['xiaomi mi 10', 'samsung s20', 'iphone 13']);
+    const rows = (list.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] })
+      .inline_keyboard;
+    assert.deepEqual(
+      rows.map(([button]) => button!.text),
+      ['xiaomi mi 10', 'samsung s20', 'iphone 13'],
+    );
     assert.equal(rows[1]![0]!.callback_data, productsFactory.new({ product_id: 1 }));
     const messageId = await sentMessageId(list);
 
@@ -69,7 +73,8 @@ test('examples/pytba-step-bot.ts: the form survives a restart of the bot (steps 
     await say(emu, 4, 'old', 'Age should be a number. How old are you?');
     await say(emu, 4, '36', 'What is your gender');
     assert.deepEqual(emu.callsOf('sendMessage').at(-1)!.params.reply_markup, {
-      keyboard: [[{ text: 'Male' }, { text: 'Female' }]], one_time_keyboard: true,
+      keyboard: [[{ text: 'Male' }, { text: 'Female' }]],
+      one_time_keyboard: true,
     });
     await say(emu, 4, 'Female', 'Nice to meet you Ada\n Age:36\n Sex:Female');
   } finally {
@@ -91,9 +96,17 @@ for (const flavour of ['sync', 'async'] as const) {
       await say(emu, 5, 'Ada', 'How old are you?');
       await say(emu, 5, 'old', 'Please enter a valid number for age.');
       await say(emu, 5, '36', 'What is your favorite color? Choose from the options below.');
-      assert.equal((emu.callsOf('sendMessage').at(-1)!.params.reply_markup as { keyboard: unknown[] }).keyboard.length, 4);
+      assert.equal(
+        (emu.callsOf('sendMessage').at(-1)!.params.reply_markup as { keyboard: unknown[] }).keyboard.length,
+        4,
+      );
       await say(emu, 5, 'Blue', 'What is one of your hobbies? Choose from the options below.');
-      await say(emu, 5, 'Cooking', 'Thank you for sharing! Here is a summary of your information:\nFirst Name: Ada\nAge: 36\nFavorite Color: Blue\nHobby: Cooking');
+      await say(
+        emu,
+        5,
+        'Cooking',
+        'Thank you for sharing! Here is a summary of your information:\nFirst Name: Ada\nAge: 36\nFavorite Color: Blue\nHobby: Cooking',
+      );
       assert.equal(emu.callsOf('sendMessage').at(-1)!.params.parse_mode, 'html');
       await bot.stopBot(); // waits for the handler, which deletes the state after replying
       assert.equal(await bot.getState(5, 5), undefined);
@@ -113,7 +126,9 @@ test('examples/pytba-async-middleware-bot.ts: a message within 2 s of the previo
     const at = (text: string, date: number, expected: string) => {
       const since = emu.calls.length;
       emu.pushMessage(text, { userId: 9, extra: { date } });
-      return emu.waitForCall('sendMessage', undefined, { since, timeoutMs: 5000 }).then((call) => assert.equal(call.params.text, expected));
+      return emu
+        .waitForCall('sendMessage', undefined, { since, timeoutMs: 5000 })
+        .then((call) => assert.equal(call.params.text, expected));
     };
     await at('/start', 1000, 'Hello!');
     await at('/start', 1001, 'You are making request too often');

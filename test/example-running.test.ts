@@ -26,22 +26,37 @@ import * as calendar from '../examples/calendar-bot.js';
 const SECRET = 'example-secret-123';
 const update = (id: number, text: string) => ({
   update_id: id,
-  message: { message_id: id, date: 1, chat: { id: 1001, type: 'private', first_name: 'Ada' }, from: { id: 1001, is_bot: false, first_name: 'Ada' }, text, entities: [{ type: 'bot_command', offset: 0, length: text.length }] },
+  message: {
+    message_id: id,
+    date: 1,
+    chat: { id: 1001, type: 'private', first_name: 'Ada' },
+    from: { id: 1001, is_bot: false, first_name: 'Ada' },
+    text,
+    entities: [{ type: 'bot_command', offset: 0, length: text.length }],
+  },
 });
-const post = (url: string, body: unknown, secret?: string) => fetch(url, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
-  body: JSON.stringify(body),
-});
+const post = (url: string, body: unknown, secret?: string) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+    body: JSON.stringify(body),
+  });
 async function listen(server: Server): Promise<string> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const webhookCases: Array<{ name: string; create: (token: string, options: object) => Botte; serve(bot: Botte): Promise<{ url: string; close(): Promise<void> }>; greeting: string }> = [
+const webhookCases: Array<{
+  name: string;
+  create: (token: string, options: object) => Botte;
+  serve(bot: Botte): Promise<{ url: string; close(): Promise<void> }>;
+  greeting: string;
+}> = [
   {
-    name: 'webhook-node-http', create: nodeHttp.createBot, greeting: 'Hello from a node:http webhook!',
+    name: 'webhook-node-http',
+    create: nodeHttp.createBot,
+    greeting: 'Hello from a node:http webhook!',
     async serve(bot) {
       const server = nodeHttp.createWebhookServer(bot, SECRET);
       const url = await listen(server);
@@ -50,7 +65,9 @@ const webhookCases: Array<{ name: string; create: (token: string, options: objec
     },
   },
   {
-    name: 'webhook-express', create: expressExample.createBot, greeting: 'Hello from an Express webhook!',
+    name: 'webhook-express',
+    create: expressExample.createBot,
+    greeting: 'Hello from an Express webhook!',
     async serve(bot) {
       const server = createServer(expressExample.createApp(bot, SECRET));
       const url = await listen(server);
@@ -58,15 +75,22 @@ const webhookCases: Array<{ name: string; create: (token: string, options: objec
     },
   },
   {
-    name: 'webhook-fastify', create: fastifyExample.createBot, greeting: 'Hello from a Fastify webhook!',
+    name: 'webhook-fastify',
+    create: fastifyExample.createBot,
+    greeting: 'Hello from a Fastify webhook!',
     async serve(bot) {
       const app = fastifyExample.createApp(bot, SECRET);
       await app.listen({ port: 0, host: '127.0.0.1' });
-      return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/telegram`, close: () => app.close() };
+      return {
+        url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/telegram`,
+        close: () => app.close(),
+      };
     },
   },
   {
-    name: 'webhook-hono', create: honoExample.createBot, greeting: 'Hello from a Hono webhook!',
+    name: 'webhook-hono',
+    create: honoExample.createBot,
+    greeting: 'Hello from a Hono webhook!',
     async serve(bot) {
       const server = createServer(honoExample.toNodeListener(honoExample.createApp(bot, SECRET).fetch));
       const url = await listen(server);
@@ -87,7 +111,10 @@ for (const example of webhookCases) {
       await response.arrayBuffer();
       // The answer came after the handler finished, so its call is already recorded.
       const calls = run.callsSince(since);
-      assert.deepEqual(calls.map((c) => [c.method, c.params.text]), [['sendMessage', example.greeting]]);
+      assert.deepEqual(
+        calls.map((c) => [c.method, c.params.text]),
+        [['sendMessage', example.greeting]],
+      );
       const refused = await post(server.url, update(2, '/start'), 'wrong');
       assert.equal(refused.status, 401);
       await refused.arrayBuffer();
@@ -105,7 +132,10 @@ test('async-bot: AsyncBotte handles /weather with concurrent awaits', async () =
     assert.equal((await run.say('/start')).params.text, 'Send /weather <city>.');
     const since = run.emu.calls.length;
     assert.equal((await run.say('/weather Oslo')).params.text, 'Oslo: 19 °C, sunny.');
-    assert.deepEqual(run.callsSince(since).map((c) => c.method), ['sendChatAction', 'sendMessage']);
+    assert.deepEqual(
+      run.callsSince(since).map((c) => c.method),
+      ['sendChatAction', 'sendMessage'],
+    );
   } finally {
     await run.stop();
   }
@@ -133,19 +163,26 @@ test('error-handler-bot: exceptionHandler apologises and tells the admin; API er
     const since = run.emu.calls.length;
     run.emu.pushMessage('/boom');
     await run.emu.waitForCall('sendMessage', (c) => c.params.chat_id === 4242, { since, timeoutMs: 5000 });
-    assert.deepEqual(run.callsSince(since).map((c) => [c.params.chat_id, c.params.text]), [
-      [1001, 'Sorry, something went wrong. The admin was told.'],
-      [4242, '⚠️ /boom in chat 1001'],
-    ]);
+    assert.deepEqual(
+      run.callsSince(since).map((c) => [c.params.chat_id, c.params.text]),
+      [
+        [1001, 'Sorry, something went wrong. The admin was told.'],
+        [4242, '⚠️ /boom in chat 1001'],
+      ],
+    );
     // Telegram refuses chats the bot can't write to; the emulator is told to do the same.
     run.emu.onMethod('sendMessage', (params, _call, fallback) => {
-      if (params.chat_id === '999999' || params.chat_id === 999999) throw new TelegramError(400, 'Bad Request: chat not found');
+      if (params.chat_id === '999999' || params.chat_id === 999999)
+        throw new TelegramError(400, 'Bad Request: chat not found');
       return fallback();
     });
     const toUser = (c: { params: Record<string, unknown> }) => c.params.chat_id === 1001;
     const failed = await run.expect('sendMessage', () => run.emu.pushMessage('/send 999999 hi'), toUser);
     assert.match(String(failed.params.text), /^Telegram said 400: Bad Request: chat not found/);
-    assert.equal((await run.expect('sendMessage', () => run.emu.pushMessage('/send 4242 hi'), toUser)).params.text, 'Sent.');
+    assert.equal(
+      (await run.expect('sendMessage', () => run.emu.pushMessage('/send 4242 hi'), toUser)).params.text,
+      'Sent.',
+    );
   } finally {
     await run.stop();
   }
@@ -153,10 +190,13 @@ test('error-handler-bot: exceptionHandler apologises and tells the admin; API er
 
 test('local-api-server-bot: apiUrl/fileUrl from a base URL; files downloaded or read from the server disk', async () => {
   assert.deepEqual(localServer.localServerOptions('http://localhost:8081/'), {
-    apiUrl: 'http://localhost:8081/bot{0}/{1}', fileUrl: 'http://localhost:8081/file/bot{0}/{1}',
+    apiUrl: 'http://localhost:8081/bot{0}/{1}',
+    fileUrl: 'http://localhost:8081/file/bot{0}/{1}',
   });
   // The emulator plays the local server: the bot gets only what localServerOptions builds from its base URL.
-  const run = await startExample((token, options) => localServer.createBot(token, localServer.localServerOptions(options.apiUrl!.replace('/bot{0}/{1}', ''))));
+  const run = await startExample((token, options) =>
+    localServer.createBot(token, localServer.localServerOptions(options.apiUrl!.replace('/bot{0}/{1}', ''))),
+  );
   const dir = mkdtempSync(join(tmpdir(), 'botte-local-'));
   try {
     const stored = run.emu.addFile(Buffer.alloc(3000, 1), { fileName: 'big.bin' });
@@ -165,7 +205,9 @@ test('local-api-server-bot: apiUrl/fileUrl from a base URL; files downloaded or 
     // In --local mode, getFile answers an absolute path on the server's disk.
     const onDisk = join(dir, 'document.bin');
     writeFileSync(onDisk, Buffer.alloc(1234, 2));
-    run.emu.onMethod('getFile', (_params, _call, fallback) => Promise.resolve(fallback()).then((file) => ({ ...(file as object), file_path: onDisk })));
+    run.emu.onMethod('getFile', (_params, _call, fallback) =>
+      Promise.resolve(fallback()).then((file) => ({ ...(file as object), file_path: onDisk })),
+    );
     assert.equal((await run.say(undefined, { extra: { document } })).params.text, 'Got 1234 bytes.');
   } finally {
     await run.stop();
@@ -193,7 +235,15 @@ async function startProxy(): Promise<{ url: string; targets: string[]; close(): 
     }
   });
   const url = await listen(server);
-  return { url, targets, close: () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }) };
+  return {
+    url,
+    targets,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 test('proxy-bot: every call goes through the proxy from PROXY_URL', async () => {
@@ -215,19 +265,43 @@ test('proxy-bot: every call goes through the proxy from PROXY_URL', async () => 
 });
 
 test('calendar-bot: month grid, navigation edits the keyboard, a day edits the text', async () => {
-  const run = await startExample((token, options) => calendar.createBot(token, options, () => new Date(Date.UTC(2026, 11, 5))));
+  const run = await startExample((token, options) =>
+    calendar.createBot(token, options, () => new Date(Date.UTC(2026, 11, 5))),
+  );
   try {
     const shown = await run.say('/date');
-    const rows = (shown.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard;
+    const rows = (
+      shown.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
+    ).inline_keyboard;
     assert.equal(rows[0]![0]!.text, 'December 2026');
-    assert.deepEqual(rows[2]!.map((b) => b.text), [' ', '1', '2', '3', '4', '5', '6'], 'December 2026 starts on a Tuesday');
-    assert.deepEqual(rows.at(-1)!.map((b) => b.callback_data), ['cal:2026-11', 'cal:2027-01']);
+    assert.deepEqual(
+      rows[2]!.map((b) => b.text),
+      [' ', '1', '2', '3', '4', '5', '6'],
+      'December 2026 starts on a Tuesday',
+    );
+    assert.deepEqual(
+      rows.at(-1)!.map((b) => b.callback_data),
+      ['cal:2026-11', 'cal:2027-01'],
+    );
     const messageId = (shown.response!.result as { message_id: number }).message_id;
-    const next = await run.expect('editMessageReplyMarkup', () => run.emu.pushCallbackQuery('cal:2027-01', { message: messageId }));
-    assert.equal((next.params.reply_markup as typeof shown.params.reply_markup & { inline_keyboard: Array<Array<{ text: string }>> }).inline_keyboard[0]![0]!.text, 'January 2027');
-    const picked = await run.expect('editMessageText', () => run.emu.pushCallbackQuery('day:2027-01-15', { message: messageId }));
+    const next = await run.expect('editMessageReplyMarkup', () =>
+      run.emu.pushCallbackQuery('cal:2027-01', { message: messageId }),
+    );
+    assert.equal(
+      (
+        next.params.reply_markup as typeof shown.params.reply_markup & {
+          inline_keyboard: Array<Array<{ text: string }>>;
+        }
+      ).inline_keyboard[0]![0]!.text,
+      'January 2027',
+    );
+    const picked = await run.expect('editMessageText', () =>
+      run.emu.pushCallbackQuery('day:2027-01-15', { message: messageId }),
+    );
     assert.equal(picked.params.text, 'You picked 2027-01-15.');
-    const answer = await run.emu.waitForCall('answerCallbackQuery', (c) => c.params.text === 'Saved 2027-01-15', { timeoutMs: 5000 });
+    const answer = await run.emu.waitForCall('answerCallbackQuery', (c) => c.params.text === 'Saved 2027-01-15', {
+      timeoutMs: 5000,
+    });
     assert.ok(answer);
   } finally {
     await run.stop();

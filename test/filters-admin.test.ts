@@ -7,12 +7,25 @@ import { ApiClient } from '../src/api/client.js';
 
 const group = { id: -100500, type: 'supergroup' as const, title: 'G' };
 const person = (id: number) => ({ id, is_bot: false, first_name: `U${id}` });
-const msg = (fromId: number, extra: Record<string, unknown> = {}) => ({ message_id: 1, date: 1, chat: group, from: person(fromId), text: 'hi', ...extra });
+const msg = (fromId: number, extra: Record<string, unknown> = {}) => ({
+  message_id: 1,
+  date: 1,
+  chat: group,
+  from: person(fromId),
+  text: 'hi',
+  ...extra,
+});
 
 describe('IsAdminFilter against the emulator', () => {
   let emu: BotApiEmulator;
   let bot: ApiClient;
-  const statuses: Record<number, string> = { 1: 'creator', 2: 'administrator', 3: 'member', 4: 'restricted', 5: 'left' };
+  const statuses: Record<number, string> = {
+    1: 'creator',
+    2: 'administrator',
+    3: 'member',
+    4: 'restricted',
+    5: 'left',
+  };
 
   before(async () => {
     emu = await BotApiEmulator.start();

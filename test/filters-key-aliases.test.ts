@@ -12,11 +12,19 @@ test('textStartsWith, is_reply and chat_id find textStartswith, isReply and chat
   try {
     const seen: string[] = [];
     // Handlers first, filters after, as pyTelegramBotAPI's examples do.
-    bot.handleMsg({ textStartsWith: 'go' }, (message) => { seen.push(`starts ${message.text}`); });
+    bot.handleMsg({ textStartsWith: 'go' }, (message) => {
+      seen.push(`starts ${message.text}`);
+    });
     // snake_case spellings are for JavaScript ported from Python; TypeScript knows the camelCase keys.
-    bot.handleMsg({ is_reply: true } as MessageFilters, (message) => { seen.push(`reply ${message.text}`); });
-    bot.handleMsg({ chat_id: [77], text_contains: 'x' } as MessageFilters, (message) => { seen.push(`chat ${message.text}`); });
-    bot.handleMsg({ textContains: 'y' }, (message) => { seen.push(`exact ${message.text}`); });
+    bot.handleMsg({ is_reply: true } as MessageFilters, (message) => {
+      seen.push(`reply ${message.text}`);
+    });
+    bot.handleMsg({ chat_id: [77], text_contains: 'x' } as MessageFilters, (message) => {
+      seen.push(`chat ${message.text}`);
+    });
+    bot.handleMsg({ textContains: 'y' }, (message) => {
+      seen.push(`exact ${message.text}`);
+    });
     bot.addCustomFilter(new customFilters.TextStartsFilter());
     bot.addCustomFilter(new customFilters.IsReplyFilter());
     bot.addCustomFilter(new customFilters.ChatFilter());
@@ -46,11 +54,25 @@ test('the README lists every built-in filter key', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   const bot = new Botte('1:x');
   const filters = [
-    new customFilters.TextMatchFilter(), new customFilters.TextContainsFilter(), new customFilters.TextStartsFilter(),
-    new customFilters.ChatFilter(), new customFilters.ForwardFilter(), new customFilters.IsReplyFilter(),
-    new customFilters.LanguageFilter(), new customFilters.IsDigitFilter(), new customFilters.IsAdminFilter(bot),
+    new customFilters.TextMatchFilter(),
+    new customFilters.TextContainsFilter(),
+    new customFilters.TextStartsFilter(),
+    new customFilters.ChatFilter(),
+    new customFilters.ForwardFilter(),
+    new customFilters.IsReplyFilter(),
+    new customFilters.LanguageFilter(),
+    new customFilters.IsDigitFilter(),
+    new customFilters.IsAdminFilter(bot),
     new customFilters.StateFilter(bot),
   ];
-  const keys = [...filters.map((filter) => filter.key), 'contentTypes', 'commands', 'regexp', 'chatTypes', 'func', 'callbackData'];
+  const keys = [
+    ...filters.map((filter) => filter.key),
+    'contentTypes',
+    'commands',
+    'regexp',
+    'chatTypes',
+    'func',
+    'callbackData',
+  ];
   for (const key of keys) assert.ok(readme.includes(`\`${key}\``), `README lacks the filter key \`${key}\``);
 });

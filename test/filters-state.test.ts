@@ -12,8 +12,22 @@ const Reg = StatesGroup.create('Reg', ['name', 'age']);
 
 const user = { id: 10, is_bot: false, first_name: 'A' };
 const group = { id: -200, type: 'supergroup' as const, title: 'G', is_forum: true };
-const privateMsg = (extra: Record<string, unknown> = {}) => ({ message_id: 1, date: 1, chat: { id: 10, type: 'private', first_name: 'A' }, from: user, text: 't', ...extra });
-const groupMsg = (extra: Record<string, unknown> = {}) => ({ message_id: 2, date: 1, chat: group, from: user, text: 't', ...extra });
+const privateMsg = (extra: Record<string, unknown> = {}) => ({
+  message_id: 1,
+  date: 1,
+  chat: { id: 10, type: 'private', first_name: 'A' },
+  from: user,
+  text: 't',
+  ...extra,
+});
+const groupMsg = (extra: Record<string, unknown> = {}) => ({
+  message_id: 2,
+  date: 1,
+  chat: group,
+  from: user,
+  text: 't',
+  ...extra,
+});
 
 describe('StateFilter (key state)', () => {
   it('matches a State, a group, a name, a list, and * ', async () => {
@@ -35,7 +49,7 @@ describe('StateFilter (key state)', () => {
     assert.equal(await f.check(privateMsg(), new State('Reg:age')), true);
   });
 
-  it('keys by chat, user and forum topic; callback queries use their message\'s chat', async () => {
+  it("keys by chat, user and forum topic; callback queries use their message's chat", async () => {
     const states = new BotStates(new StateMemoryStorage(), 1);
     const f = new StateFilter(states);
     await states.setState(10, Order.item, -200);
@@ -56,7 +70,12 @@ describe('StateFilter (key state)', () => {
 
   it('works with any object that has getState (the bot)', async () => {
     const seen: unknown[][] = [];
-    const bot = { async getState(...args: unknown[]) { seen.push(args); return 'Reg:name'; } };
+    const bot = {
+      async getState(...args: unknown[]) {
+        seen.push(args);
+        return 'Reg:name';
+      },
+    };
     const f = new StateFilter(bot);
     assert.equal(await f.check(groupMsg({ business_connection_id: 'bc1' }), Reg.name), true);
     assert.deepEqual(seen[0], [10, -200, undefined, 'bc1']);
@@ -68,7 +87,11 @@ describe('StateFilter (key state)', () => {
   });
 
   it('a getState answering null (no state, as some stores say it) matches nothing, not even *', async () => {
-    const f = new StateFilter({ async getState() { return null; } } as never);
+    const f = new StateFilter({
+      async getState() {
+        return null;
+      },
+    } as never);
     assert.equal(await f.check(groupMsg(), '*'), false);
   });
 });

@@ -7,11 +7,23 @@ const { TextFilter, TextMatchFilter, TextContainsFilter, TextStartsFilter } = cu
 const user = { id: 42, is_bot: false, first_name: 'Ann', language_code: 'en' };
 const chat = { id: 42, type: 'private' as const, first_name: 'Ann' };
 const msg = (fields: Record<string, unknown>) => ({ message_id: 1, date: 1700000000, chat, from: user, ...fields });
-const callback = (data?: string) => ({ id: 'cb1', from: user, chat_instance: 'ci', data, message: msg({ text: 'menu' }) });
+const callback = (data?: string) => ({
+  id: 'cb1',
+  from: user,
+  chat_instance: 'ci',
+  data,
+  message: msg({ text: 'menu' }),
+});
 const inlineQuery = (query: string) => ({ id: 'iq1', from: user, query, offset: '' });
 const poll = (question: string) => ({
-  id: 'p1', question, options: [{ text: 'a', voter_count: 0 }], total_voter_count: 0,
-  is_closed: false, is_anonymous: true, type: 'regular', allows_multiple_answers: false,
+  id: 'p1',
+  question,
+  options: [{ text: 'a', voter_count: 0 }],
+  total_voter_count: 0,
+  is_closed: false,
+  is_anonymous: true,
+  type: 'regular',
+  allows_multiple_answers: false,
 });
 
 describe('TextFilter', () => {
@@ -19,9 +31,14 @@ describe('TextFilter', () => {
     assert.throws(() => new TextFilter({}), TypeError);
     assert.throws(() => new TextFilter({ ignoreCase: true }), TypeError);
     assert.throws(() => new TextFilter({ contains: [1 as unknown as string] }), TypeError);
-    assert.throws(() => new TextFilter({ startsWith: ['ok', 1 as unknown as string] }),
-      /^TypeError: TextFilter: contains, startsWith and endsWith take a string or a list of strings$/);
-    assert.throws(() => new TextFilter({ ignoreCase: true }), /^TypeError: TextFilter needs at least one of equals, contains, startsWith, endsWith$/);
+    assert.throws(
+      () => new TextFilter({ startsWith: ['ok', 1 as unknown as string] }),
+      /^TypeError: TextFilter: contains, startsWith and endsWith take a string or a list of strings$/,
+    );
+    assert.throws(
+      () => new TextFilter({ ignoreCase: true }),
+      /^TypeError: TextFilter needs at least one of equals, contains, startsWith, endsWith$/,
+    );
   });
 
   it('equals, contains, startsWith, endsWith, any mode passes', () => {
@@ -81,7 +98,10 @@ describe('TextContainsFilter / TextStartsFilter', () => {
     assert.equal(f.check(msg({ text: 'I love cats' }), ['dog', 'cat']), true);
     assert.equal(f.check(msg({ text: 'I love cats' }), ['dog']), false);
     assert.equal(f.check(msg({ photo: [] }), 'cat'), false);
-    assert.throws(() => f.check(msg({ text: 'x' }), 5 as unknown as string), /^TypeError: textContains takes a string or a list of strings$/);
+    assert.throws(
+      () => f.check(msg({ text: 'x' }), 5 as unknown as string),
+      /^TypeError: textContains takes a string or a list of strings$/,
+    );
   });
 
   it('textStartswith', () => {

@@ -1,6 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FormattedText, bold, code, concat, fmt, italic, join, link, mention, pre, customEmoji, dateTime } from '../src/formatting/index.js';
+import {
+  FormattedText,
+  bold,
+  code,
+  concat,
+  fmt,
+  italic,
+  join,
+  link,
+  mention,
+  pre,
+  customEmoji,
+  dateTime,
+} from '../src/formatting/index.js';
 
 test('fmt with nested bold(italic()) gives correct offsets', () => {
   const message = fmt`Hi ${bold('dear ', italic('friend'))}!`;
@@ -32,8 +45,19 @@ test('join, concat and wrappers with options', () => {
     { type: 'bold', offset: 0, length: 1 },
     { type: 'text_link', offset: 6, length: 1, url: 'https://c.d' },
   ]);
-  const all = concat(mention('Ann', user), ' ', pre('x = 1', 'python'), ' ', customEmoji('👍', '123'), ' ', dateTime('now', 1700000000, 'r'));
-  assert.deepEqual(all.entities.map((entity) => entity.type), ['text_mention', 'pre', 'custom_emoji', 'date_time']);
+  const all = concat(
+    mention('Ann', user),
+    ' ',
+    pre('x = 1', 'python'),
+    ' ',
+    customEmoji('👍', '123'),
+    ' ',
+    dateTime('now', 1700000000, 'r'),
+  );
+  assert.deepEqual(
+    all.entities.map((entity) => entity.type),
+    ['text_mention', 'pre', 'custom_emoji', 'date_time'],
+  );
   assert.deepEqual(all.entities[1], { type: 'pre', offset: 4, length: 5, language: 'python' });
   assert.deepEqual(all.entities[2], { type: 'custom_emoji', offset: 10, length: 2, custom_emoji_id: '123' });
   assert.deepEqual(bold('').entities, []);
@@ -45,8 +69,14 @@ test('FormattedText round-trips a message and produces send options', () => {
   const combined = source.concat(' ', italic('!'));
   assert.deepEqual(combined.toMessage(), {
     text: 'hello world !',
-    entities: [{ type: 'bold', offset: 6, length: 5 }, { type: 'italic', offset: 12, length: 1 }],
+    entities: [
+      { type: 'bold', offset: 6, length: 5 },
+      { type: 'italic', offset: 12, length: 1 },
+    ],
   });
-  assert.deepEqual(FormattedText.fromMessage({ caption: 'c', caption_entities: [] }).toCaption(), { caption: 'c', caption_entities: [] });
+  assert.deepEqual(FormattedText.fromMessage({ caption: 'c', caption_entities: [] }).toCaption(), {
+    caption: 'c',
+    caption_entities: [],
+  });
   assert.equal(combined.length, 13);
 });

@@ -70,7 +70,10 @@ test('applyHtmlEntities: custom substitutions', () => {
   });
   assert.equal(html, '<span class="tg-spoiler">a</span><a data-x="2">b</a>');
   assert.equal(applyHtmlEntities('ab', [e('bold', 0, 2)], { bold: null }), 'ab');
-  assert.equal(applyHtmlEntities('ab', [e('text_link', 0, 2, { url: '<x>' })], { text_link: '<a href="{url}">{text}</a>' }), '<a href="&lt;x&gt;">ab</a>');
+  assert.equal(
+    applyHtmlEntities('ab', [e('text_link', 0, 2, { url: '<x>' })], { text_link: '<a href="{url}">{text}</a>' }),
+    '<a href="&lt;x&gt;">ab</a>',
+  );
 });
 
 test('applyHtmlEntities: out-of-range and empty entities are harmless', () => {
@@ -82,7 +85,10 @@ test('applyMarkdownV2Entities: nesting, escaping and code', () => {
   assert.equal(applyMarkdownV2Entities(text, [e('bold', 0, 12), e('italic', 5, 7)]), '*bold _italic\\._* x');
   assert.equal(applyMarkdownV2Entities('a`b.c', [e('code', 0, 5)]), '`a\\`b.c`');
   assert.equal(applyMarkdownV2Entities('print(1)', [e('pre', 0, 8, { language: 'py' })]), '```py\nprint(1)```');
-  assert.equal(applyMarkdownV2Entities('site', [e('text_link', 0, 4, { url: 'https://a.b/(c)' })]), '[site](https://a.b/(c\\))');
+  assert.equal(
+    applyMarkdownV2Entities('site', [e('text_link', 0, 4, { url: 'https://a.b/(c)' })]),
+    '[site](https://a.b/(c\\))',
+  );
   // Italic directly around underline: '\r' keeps '_' and '__' apart.
   assert.equal(applyMarkdownV2Entities('x', [e('italic', 0, 1), e('underline', 0, 1)]), '_\r__x__\r_');
   // Entities inside code cannot be expressed and are dropped.

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import * as f from '../src/formatting/index.js';
 
 test('escapeHtml escapes & < > and quotes', () => {
-  assert.equal(f.escapeHtml(`<a href="x">Tom & 'Jerry'</a>`), '&lt;a href=&quot;x&quot;&gt;Tom &amp; &#x27;Jerry&#x27;&lt;/a&gt;');
+  assert.equal(
+    f.escapeHtml(`<a href="x">Tom & 'Jerry'</a>`),
+    '&lt;a href=&quot;x&quot;&gt;Tom &amp; &#x27;Jerry&#x27;&lt;/a&gt;',
+  );
 });
 
 test('escapeMarkdownV2 escapes every special character and backslash', () => {

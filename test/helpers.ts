@@ -38,7 +38,8 @@ export interface DispatchHarnessOptions<B extends Dispatcher> {
 export function dispatchHarness<B extends Dispatcher = Dispatcher>(harnessOptions: DispatchHarnessOptions<B> = {}) {
   let emu: BotApiEmulator | undefined;
   const bots: Dispatcher[] = [];
-  const create = harnessOptions.create ?? ((token: string, options: BotteOptions) => new Dispatcher(token, options) as B);
+  const create =
+    harnessOptions.create ?? ((token: string, options: BotteOptions) => new Dispatcher(token, options) as B);
   function setup(options: BotteOptions = {}) {
     const bot = create(emu!.token, { apiUrl: emu!.apiUrl, ...options });
     bots.push(bot);
@@ -52,8 +53,13 @@ export function dispatchHarness<B extends Dispatcher = Dispatcher>(harnessOption
   }
   return {
     setup,
-    async start() { emu = await BotApiEmulator.start(harnessOptions.emulator); return emu; },
-    reset() { emu!.reset(); },
+    async start() {
+      emu = await BotApiEmulator.start(harnessOptions.emulator);
+      return emu;
+    },
+    reset() {
+      emu!.reset();
+    },
     async stop() {
       await Promise.all(bots.map((bot) => bot.closeSession()));
       await emu?.stop();
@@ -64,7 +70,6 @@ export function dispatchHarness<B extends Dispatcher = Dispatcher>(harnessOption
 /** A bot running a two-question form with states (name, then age), and an echo for the rest. */
 /** The states of the form bot. */
 export const Form = StatesGroup.create('Form', ['name', 'age']);
-
 
 export function formBot(emu: BotApiEmulator, options: BotteOptions = {}) {
   const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, ...options });
@@ -94,7 +99,6 @@ export async function say(emu: BotApiEmulator, userId: number, text: string, exp
   const call = await emu.waitForCall('sendMessage', (c) => c.params.chat_id === userId, { since, timeoutMs: 5000 });
   assert.equal(call.params.text, expected, `reply to "${text}" from ${userId}`);
 }
-
 
 /** The two-user form conversation both state-storage tests run: interleaved users 1 and 2, then an echo. */
 export async function twoUsersFillTheForm(emu: BotApiEmulator): Promise<void> {
@@ -166,7 +170,9 @@ export async function stopQuietly(bot: { stopBot(): Promise<void> } | undefined,
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     bot.stopBot().catch(() => undefined),
-    new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); }),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
   ]);
   clearTimeout(timer);
 }

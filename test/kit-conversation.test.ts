@@ -27,7 +27,10 @@ describe('conversation kit', () => {
     assert.equal(reply.chat.id, 501);
     await chat.send('hello');
     await chat.expectReply('hello');
-    assert.deepEqual(chat.history.map((m) => m.text), ['/start', 'Howdy, how are you doing?', 'hello', 'hello']);
+    assert.deepEqual(
+      chat.history.map((m) => m.text),
+      ['/start', 'Howdy, how are you doing?', 'hello', 'hello'],
+    );
   });
 
   it('expectReply fails clearly, listing what the bot sent', async () => {
@@ -38,7 +41,10 @@ describe('conversation kit', () => {
       assert.match(error.message, /sendMessage/);
       return true;
     });
-    await assert.rejects(chat.expectReply(/anything/, { timeoutMs: 200 }), /timed out after 200 ms: the bot sent no new message to chat 502/);
+    await assert.rejects(
+      chat.expectReply(/anything/, { timeoutMs: 200 }),
+      /timed out after 200 ms: the bot sent no new message to chat 502/,
+    );
   });
 
   it('pressButton: the bot edits the message and answers with a toast or alert', async () => {
@@ -46,7 +52,10 @@ describe('conversation kit', () => {
     await chat.send('/menu');
     const menu = await chat.expectReply('Do you like buttons?');
     assert.deepEqual(menu.entities, [{ type: 'bold', offset: 12, length: 7 }]);
-    await assert.rejects(chat.pressButton('Maybe'), /no inline button with that text in chat 503; buttons shown: "Yes", "No", "Docs"/);
+    await assert.rejects(
+      chat.pressButton('Maybe'),
+      /no inline button with that text in chat 503; buttons shown: "Yes", "No", "Docs"/,
+    );
     await assert.rejects(chat.pressButton('Docs'), /has no callback_data \(url\)/);
     const answer = await chat.pressButton('Yes');
     assert.equal(answer.text, 'Thanks!');
@@ -60,7 +69,10 @@ describe('conversation kit', () => {
     await assert.rejects(chat.pressButton('Yes'), /no inline button with that text in chat 503; buttons shown: none/);
     await chat.send('/menu');
     await chat.expectReply('Do you like buttons?');
-    await assert.rejects(chat.pressButton('Maybe'), /no inline button with that text in chat 503; buttons shown: "Yes", "No", "Docs"/);
+    await assert.rejects(
+      chat.pressButton('Maybe'),
+      /no inline button with that text in chat 503; buttons shown: "Yes", "No", "Docs"/,
+    );
     await assert.rejects(chat.pressButton('Docs'), /has no callback_data \(url\)/);
   });
 
@@ -68,7 +80,10 @@ describe('conversation kit', () => {
     const chat = emu.privateChat({ user: { id: 504 } });
     await chat.send('/keyboard');
     await chat.expectReply('Pick a colour');
-    assert.deepEqual(chat.replyKeyboard?.map((row) => row.map((b) => b.text)), [['Red', 'Green']]);
+    assert.deepEqual(
+      chat.replyKeyboard?.map((row) => row.map((b) => b.text)),
+      [['Red', 'Green']],
+    );
     await chat.send('Green');
     await chat.expectReply('You picked Green');
     assert.equal(chat.replyKeyboard, undefined);
@@ -79,7 +94,10 @@ describe('conversation kit', () => {
     await chat.send('/bye');
     await chat.expectReply('This message disappears');
     await chat.expectDeleted();
-    assert.deepEqual(chat.history.map((m) => m.text), ['/bye']);
+    assert.deepEqual(
+      chat.history.map((m) => m.text),
+      ['/bye'],
+    );
   });
 
   it('sendDocument and sendPhoto: the bot downloads the bytes and answers', async () => {
@@ -113,7 +131,12 @@ describe('conversation kit', () => {
     const answer = await emu.inlineQuery('cats', { from: { id: 507 } });
     assert.equal(answer.results.length, 1);
     assert.equal(answer.results[0]!.title, 'Say cats');
-    const chosen = new Promise<string>((resolve) => bot.chosenInlineHandler(() => true, (result) => resolve(result.result_id)));
+    const chosen = new Promise<string>((resolve) =>
+      bot.chosenInlineHandler(
+        () => true,
+        (result) => resolve(result.result_id),
+      ),
+    );
     emu.chooseInlineResult('1', { from: { id: 507 }, query: 'cats' });
     assert.equal(await chosen, '1');
   });

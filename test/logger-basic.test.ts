@@ -44,7 +44,15 @@ test('setLevel filters by level, accepts names and Python numbers', () => {
   log.warning('w2');
   log.error('e');
   log.critical('c');
-  assert.deepEqual(records.map((r) => [r.levelName, r.message]), [['WARNING', 'w'], ['WARNING', 'w2'], ['ERROR', 'e'], ['CRITICAL', 'c']]);
+  assert.deepEqual(
+    records.map((r) => [r.levelName, r.message]),
+    [
+      ['WARNING', 'w'],
+      ['WARNING', 'w2'],
+      ['ERROR', 'e'],
+      ['CRITICAL', 'c'],
+    ],
+  );
   records.length = 0;
   log.setLevel(10);
   log.debug('now visible');
@@ -65,7 +73,16 @@ test('disabled levels do no formatting work', () => {
   const log = new Logger();
   capture(log);
   let formatted = 0;
-  const expensive = { toString() { formatted++; return 'x'; }, [Symbol.for('nodejs.util.inspect.custom')]() { formatted++; return 'x'; } };
+  const expensive = {
+    toString() {
+      formatted++;
+      return 'x';
+    },
+    [Symbol.for('nodejs.util.inspect.custom')]() {
+      formatted++;
+      return 'x';
+    },
+  };
   log.debug('value %s', expensive);
   log.info('value %o', expensive);
   assert.equal(formatted, 0);

@@ -21,7 +21,11 @@ let project: string;
 
 /** Runs `node <file>` in the consumer project; returns its stdout (the last line: a JSON report). */
 async function node(file: string): Promise<Record<string, unknown>> {
-  const { stdout } = await run(process.execPath, [file], { cwd: project, timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } });
+  const { stdout } = await run(process.execPath, [file], {
+    cwd: project,
+    timeout: 60_000,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
 }
 
@@ -40,7 +44,10 @@ before(async () => {
     await run(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, timeout: 300_000 });
   }
   project = await mkdtemp(join(tmpdir(), 'botte-consumer-'));
-  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project], { cwd: root, timeout: 120_000 });
+  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project], {
+    cwd: root,
+    timeout: 120_000,
+  });
   const tarball = join(project, (JSON.parse(stdout) as Array<{ filename: string }>)[0]!.filename);
   const modules = join(project, 'node_modules');
   await mkdir(join(modules, '@grammyjs'), { recursive: true });
@@ -48,14 +55,25 @@ before(async () => {
   await run('tar', ['-xzf', tarball, '-C', modules]);
   await rename(join(modules, 'package'), join(modules, 'botte'));
   for (const dep of ['undici', '@grammyjs/types', '@types/node', 'undici-types']) {
-    if (existsSync(join(root, 'node_modules', dep))) await symlink(join(root, 'node_modules', dep), join(modules, dep), 'dir');
+    if (existsSync(join(root, 'node_modules', dep)))
+      await symlink(join(root, 'node_modules', dep), join(modules, dep), 'dir');
   }
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, dependencies: { botte: '*' } }));
+  await writeFile(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, dependencies: { botte: '*' } }),
+  );
   await writeFile(join(project, 'esm.mjs'), ESM_SCRIPT);
   await writeFile(join(project, 'cjs.cjs'), CJS_SCRIPT);
   await writeFile(join(project, 'consumer.ts'), CONSUMER);
   await writeFile(join(project, 'consumer-esm.mts'), CONSUMER);
-  const options = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2023'], types: ['node'], skipLibCheck: true };
+  const options = {
+    strict: true,
+    noEmit: true,
+    target: 'ES2022',
+    lib: ['ES2023'],
+    types: ['node'],
+    skipLibCheck: true,
+  };
   // The declaration files themselves are checked once (skipLibCheck off: slow, it checks every
   // .d.ts they pull in); the other resolutions check what a consumer sees through them.
   const configs = {
@@ -64,10 +82,15 @@ before(async () => {
     bundler: { module: 'esnext', moduleResolution: 'bundler', skipLibCheck: false, files: ['consumer.ts'] },
   };
   for (const [name, { files, ...resolution }] of Object.entries(configs)) {
-    await writeFile(join(project, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions: { ...options, ...resolution }, files }));
+    await writeFile(
+      join(project, `tsconfig.${name}.json`),
+      JSON.stringify({ compilerOptions: { ...options, ...resolution }, files }),
+    );
   }
 });
-after(async () => { if (project) await rm(project, { recursive: true, force: true }); });
+after(async () => {
+  if (project) await rm(project, { recursive: true, force: true });
+});
 
 test('ESM: `botte`, `botte/async` and `botte/testing` resolve to dist/esm and run the echo bot', async () => {
   const report = await node('esm.mjs');
@@ -92,7 +115,11 @@ test('CommonJS: require() of each subpath resolves to dist/cjs and runs the echo
 test('types under moduleResolution node16 (CommonJS and ESM consumers)', () => typecheck('node16'));
 test('types under moduleResolution bundler, the declaration files checked too', () => typecheck('bundler'));
 // node10 ignores the exports map: `botte/async` and `botte/testing` need typesVersions in package.json.
-test('types under moduleResolution node10', { todo: pkg.typesVersions === undefined ? 'needs typesVersions in package.json' : false }, () => typecheck('node10'));
+test(
+  'types under moduleResolution node10',
+  { todo: pkg.typesVersions === undefined ? 'needs typesVersions in package.json' : false },
+  () => typecheck('node10'),
+);
 
 /** The echo bot of the README, run by both scripts: Botte from `botte`, AsyncBotte from `botte/async`. */
 const ECHO = `

@@ -48,20 +48,32 @@ const cases = [
 ] as const;
 
 for (const c of cases) {
-  test(`botte, botte/testing and botte/async resolve under moduleResolution ${c.name}`, { skip: built ? false : 'run `npm run build` first' }, () => {
+  test(`botte, botte/testing and botte/async resolve under moduleResolution ${c.name}`, {
+    skip: built ? false : 'run `npm run build` first',
+  }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'botte-consumer-'));
     try {
       mkdirSync(join(dir, 'node_modules'));
       symlinkSync(repo, join(dir, 'node_modules', 'botte'), 'dir');
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: c.type }));
       writeFileSync(join(dir, 'index.ts'), consumer);
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-        compilerOptions: {
-          strict: true, noEmit: true, target: 'ES2022', module: c.module, moduleResolution: c.moduleResolution,
-          esModuleInterop: true, skipLibCheck: false, types: ['node'], typeRoots: [join(repo, 'node_modules', '@types')],
-        },
-        files: ['index.ts'],
-      }));
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            target: 'ES2022',
+            module: c.module,
+            moduleResolution: c.moduleResolution,
+            esModuleInterop: true,
+            skipLibCheck: false,
+            types: ['node'],
+            typeRoots: [join(repo, 'node_modules', '@types')],
+          },
+          files: ['index.ts'],
+        }),
+      );
       const run = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8', timeout: 120_000 });
       assert.equal(run.error, undefined, `tsc did not finish: ${String(run.error)}`);
       assert.equal(run.status, 0, `tsc failed under ${c.name}:\n${run.stdout}${run.stderr}`);

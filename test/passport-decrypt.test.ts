@@ -19,24 +19,37 @@ const otherKeys = generateKeyPairSync('rsa', {
 const privateKey = keys.privateKey;
 const passphrase = 'pass phrase';
 const details = {
-  first_name: 'Ada', last_name: 'Lovelace', birth_date: '10.12.1815', gender: 'female',
-  country_code: 'GB', residence_country_code: 'GB',
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  birth_date: '10.12.1815',
+  gender: 'female',
+  country_code: 'GB',
+  residence_country_code: 'GB',
 };
 const scan = randomBytes(70_000);
 const selfie = randomBytes(1_000);
 
 function sample(store?: BotApiEmulator): PassportData {
-  return encryptPassportData({
-    publicKey: keys.publicKey,
-    nonce: 'nonce-42',
-    elements: [
-      { type: 'personal_details', data: details },
-      { type: 'passport', data: { document_no: 'X123', expiry_date: '01.01.2030' }, front_side: scan, selfie, translation: [selfie] },
-      { type: 'utility_bill', files: [scan, selfie] },
-      { type: 'phone_number', phone_number: '15551234567' },
-      { type: 'email', email: 'ada@example.com' },
-    ],
-  }, store);
+  return encryptPassportData(
+    {
+      publicKey: keys.publicKey,
+      nonce: 'nonce-42',
+      elements: [
+        { type: 'personal_details', data: details },
+        {
+          type: 'passport',
+          data: { document_no: 'X123', expiry_date: '01.01.2030' },
+          front_side: scan,
+          selfie,
+          translation: [selfie],
+        },
+        { type: 'utility_bill', files: [scan, selfie] },
+        { type: 'phone_number', phone_number: '15551234567' },
+        { type: 'email', email: 'ada@example.com' },
+      ],
+    },
+    store,
+  );
 }
 
 async function expectFailure(promise: Promise<unknown>, reason: string, element?: string) {
@@ -55,7 +68,11 @@ test('a bot decrypts passport_data from the emulator, downloads and decrypts a s
     const seen: passport.DecryptedPassport[] = [];
     let downloaded: Uint8Array | undefined;
     bot.handleMsg({ contentTypes: ['passport_data'] }, async (message) => {
-      const result = await passport.decrypt(message.passport_data as PassportData, { privateKey, passphrase, nonce: 'nonce-42' });
+      const result = await passport.decrypt(message.passport_data as PassportData, {
+        privateKey,
+        passphrase,
+        nonce: 'nonce-42',
+      });
       seen.push(result);
       const doc = result.elements.find((e) => e.type === 'passport')!;
       downloaded = await doc.front_side!.download(bot);
@@ -72,7 +89,10 @@ test('a bot decrypts passport_data from the emulator, downloads and decrypts a s
 
     const { nonce, elements } = seen[0]!;
     assert.equal(nonce, 'nonce-42');
-    assert.deepEqual(elements.map((e) => e.type), ['personal_details', 'passport', 'utility_bill', 'phone_number', 'email']);
+    assert.deepEqual(
+      elements.map((e) => e.type),
+      ['personal_details', 'passport', 'utility_bill', 'phone_number', 'email'],
+    );
     assert.deepEqual(elements[0]!.data, details);
     assert.deepEqual(elements[1]!.data, { document_no: 'X123', expiry_date: '01.01.2030' });
     assert.equal(elements[3]!.phone_number, '15551234567');
@@ -81,7 +101,13 @@ test('a bot decrypts passport_data from the emulator, downloads and decrypts a s
     const doc = elements[1]!;
     assert.deepEqual(call.params.user_id, 7);
     assert.deepEqual(call.params.errors, [
-      { source: 'data', type: 'passport', field_name: 'document_no', data_hash: doc.data_hash, message: 'The number does not match the scan' },
+      {
+        source: 'data',
+        type: 'passport',
+        field_name: 'document_no',
+        data_hash: doc.data_hash,
+        message: 'The number does not match the scan',
+      },
       { source: 'selfie', type: 'passport', file_hash: doc.selfie!.file_hash, message: 'The selfie is blurry' },
     ]);
   } finally {
@@ -94,10 +120,20 @@ test('files decrypt from bytes and as a stream in chunks; a tampered file is ref
   const data = sample();
   const encrypted = new Map<string, Buffer>();
   // Re-encrypt with a store that keeps the bytes, to feed them back by hand.
-  const kept = encryptPassportData({
-    publicKey: keys.publicKey, nonce: 'n',
-    elements: [{ type: 'utility_bill', files: [scan] }],
-  }, { addFile(content) { const id = `f${encrypted.size}`; encrypted.set(id, content); return { file_id: id, file_unique_id: id, file_size: content.length }; } });
+  const kept = encryptPassportData(
+    {
+      publicKey: keys.publicKey,
+      nonce: 'n',
+      elements: [{ type: 'utility_bill', files: [scan] }],
+    },
+    {
+      addFile(content) {
+        const id = `f${encrypted.size}`;
+        encrypted.set(id, content);
+        return { file_id: id, file_unique_id: id, file_size: content.length };
+      },
+    },
+  );
   assert.ok(data.data.length > 0);
   const { elements } = await passport.decrypt(kept, { privateKey, passphrase });
   const file = elements[0]!.files![0]!;
@@ -108,9 +144,12 @@ test('files decrypt from bytes and as a stream in chunks; a tampered file is ref
     for (let i = 0; i < buffer.length; i += size) yield buffer.subarray(i, i + size);
   }
   const parts: Uint8Array[] = [];
-  for await (const part of file.decryptStream(chunks(bytes, 1000)) as unknown as AsyncIterable<Uint8Array>) parts.push(part);
+  for await (const part of file.decryptStream(chunks(bytes, 1000)) as unknown as AsyncIterable<Uint8Array>)
+    parts.push(part);
   assert.deepEqual(Buffer.concat(parts), scan);
-  const fromWebStream = await new Response(file.decryptStream(new Blob([new Uint8Array(bytes)]).stream())).arrayBuffer();
+  const fromWebStream = await new Response(
+    file.decryptStream(new Blob([new Uint8Array(bytes)]).stream()),
+  ).arrayBuffer();
   assert.deepEqual(Buffer.from(fromWebStream), scan);
 
   const tampered = Buffer.from(bytes);
@@ -143,7 +182,10 @@ test('a wrong key, a wrong passphrase, tampered credentials or element data and 
   await expectFailure(passport.decrypt(foreign, { privateKey, passphrase }), 'hash', 'personal_details');
 
   await expectFailure(passport.decrypt({ data: 5 } as never, { privateKey }), 'format');
-  await expectFailure(passport.decrypt({ ...data, credentials: { ...data.credentials, secret: '%%%' } }, { privateKey, passphrase }), 'format');
+  await expectFailure(
+    passport.decrypt({ ...data, credentials: { ...data.credentials, secret: '%%%' } }, { privateKey, passphrase }),
+    'format',
+  );
 });
 
 test('a bad padding length is refused even with a matching hash', async () => {
@@ -155,15 +197,24 @@ test('a bad padding length is refused even with a matching hash', async () => {
   const digest = createHash('sha512').update(secret).update(hash).digest();
   const cipher = createCipheriv('aes-256-cbc', digest.subarray(0, 32), digest.subarray(32, 48)).setAutoPadding(false);
   const encrypted = Buffer.concat([cipher.update(padded), cipher.final()]);
-  const good = encryptPassportBlob(Buffer.from(JSON.stringify({
-    secure_data: { passport: { data: { data_hash: hash.toString('base64'), secret: secret.toString('base64') } } }, nonce: 'n',
-  })));
+  const good = encryptPassportBlob(
+    Buffer.from(
+      JSON.stringify({
+        secure_data: { passport: { data: { data_hash: hash.toString('base64'), secret: secret.toString('base64') } } },
+        nonce: 'n',
+      }),
+    ),
+  );
   const { publicEncrypt, constants } = await import('node:crypto');
   const data: PassportData = {
     data: [{ type: 'passport', data: encrypted.toString('base64'), hash: 'h' }],
     credentials: {
-      data: good.encrypted.toString('base64'), hash: good.hash.toString('base64'),
-      secret: publicEncrypt({ key: keys.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, good.secret).toString('base64'),
+      data: good.encrypted.toString('base64'),
+      hash: good.hash.toString('base64'),
+      secret: publicEncrypt(
+        { key: keys.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
+        good.secret,
+      ).toString('base64'),
     },
   };
   await expectFailure(passport.decrypt(data, { privateKey, passphrase }), 'padding', 'passport');
@@ -176,11 +227,18 @@ test('errors carry no secrets, keys or decrypted data', async () => {
     passport.decrypt(data, { privateKey: otherKeys.privateKey }),
     passport.decrypt(data, { privateKey, passphrase, nonce: 'x' }),
     passport.decrypt(data, { privateKey: 'not a key' }),
-  ]) await attempt.catch((error) => failures.push(error));
+  ])
+    await attempt.catch((error) => failures.push(error));
   assert.equal(failures.length, 3);
   for (const error of failures) {
     const shown = inspect(error, { showHidden: true, depth: 5 }) + JSON.stringify(error);
-    for (const secret of [passphrase, 'nonce-42', 'Lovelace', data.credentials.secret.slice(0, 24), privateKey.slice(40, 80)]) {
+    for (const secret of [
+      passphrase,
+      'nonce-42',
+      'Lovelace',
+      data.credentials.secret.slice(0, 24),
+      privateKey.slice(40, 80),
+    ]) {
       assert.ok(!shown.includes(secret), `the error shows ${secret.slice(0, 10)}…`);
     }
     assert.equal((error as Error).cause, undefined);
@@ -191,12 +249,27 @@ test('element error builders name the hashes Telegram wants', async () => {
   const { elements } = await passport.decrypt(sample(), { privateKey, passphrase });
   const doc = elements[1]!;
   const bill = elements[2]!;
-  assert.deepEqual(passport.frontSideError(doc, 'm'), { source: 'front_side', type: 'passport', file_hash: doc.front_side!.file_hash, message: 'm' });
+  assert.deepEqual(passport.frontSideError(doc, 'm'), {
+    source: 'front_side',
+    type: 'passport',
+    file_hash: doc.front_side!.file_hash,
+    message: 'm',
+  });
   assert.deepEqual(passport.translationFilesError(doc, 'm').file_hashes, [doc.translation![0]!.file_hash]);
   assert.deepEqual(passport.translationFileError(doc, doc.translation![0]!, 'm').source, 'translation_file');
-  assert.deepEqual(passport.filesError(bill, 'm'), { source: 'files', type: 'utility_bill', file_hashes: bill.files!.map((f) => f.file_hash), message: 'm' });
+  assert.deepEqual(passport.filesError(bill, 'm'), {
+    source: 'files',
+    type: 'utility_bill',
+    file_hashes: bill.files!.map((f) => f.file_hash),
+    message: 'm',
+  });
   assert.deepEqual(passport.fileError(bill, bill.files![1]!, 'm').file_hash, bill.files![1]!.file_hash);
-  assert.deepEqual(passport.unspecifiedError(elements[3]!, 'm'), { source: 'unspecified', type: 'phone_number', element_hash: elements[3]!.hash, message: 'm' });
+  assert.deepEqual(passport.unspecifiedError(elements[3]!, 'm'), {
+    source: 'unspecified',
+    type: 'phone_number',
+    element_hash: elements[3]!.hash,
+    message: 'm',
+  });
   assert.throws(() => passport.reverseSideError(doc, 'm'), /no reverse_side/);
   assert.throws(() => passport.dataFieldError(elements[4]!, 'email', 'm'), /no data/);
 });
@@ -214,9 +287,19 @@ test('the authorization request link carries bot id, scope, public key and nonce
   assert.equal(params.get('nonce'), 'nonce-42');
   assert.equal(params.get('public_key'), keys.publicKey);
   assert.deepEqual(JSON.parse(params.get('scope')!), {
-    data: [{ type: 'personal_details' }, { one_of: [{ type: 'passport' }, { type: 'identity_card' }], selfie: true }], v: 1,
+    data: [{ type: 'personal_details' }, { one_of: [{ type: 'passport' }, { type: 'identity_card' }], selfie: true }],
+    v: 1,
   });
-  assert.throws(() => passport.authorizationParams({ botId: 'abc', scope: ['email'], publicKey: keys.publicKey, nonce: 'n' }), /botId/);
-  assert.throws(() => passport.authorizationParams({ botId: 1, scope: [], publicKey: keys.publicKey, nonce: 'n' }), /scope/);
-  assert.throws(() => passport.authorizationParams({ botId: 1, scope: ['email'], publicKey: keys.publicKey, nonce: '' }), /nonce/);
+  assert.throws(
+    () => passport.authorizationParams({ botId: 'abc', scope: ['email'], publicKey: keys.publicKey, nonce: 'n' }),
+    /botId/,
+  );
+  assert.throws(
+    () => passport.authorizationParams({ botId: 1, scope: [], publicKey: keys.publicKey, nonce: 'n' }),
+    /scope/,
+  );
+  assert.throws(
+    () => passport.authorizationParams({ botId: 1, scope: ['email'], publicKey: keys.publicKey, nonce: '' }),
+    /nonce/,
+  );
 });

@@ -19,8 +19,16 @@ describe('playground in a browser', () => {
   const botLog: string[] = [];
 
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
-    playground = await startPlayground({ botFile: 'examples/buttons-bot.ts', port: 0, watch: false, log: (line) => botLog.push(line) });
+    assert.ok(
+      existsSync(CHROMIUM),
+      `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
+    playground = await startPlayground({
+      botFile: 'examples/buttons-bot.ts',
+      port: 0,
+      watch: false,
+      log: (line) => botLog.push(line),
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
     await page.goto(playground.url);
@@ -62,8 +70,10 @@ describe('playground in a browser', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
   });
 
-  it('sends a document and offers the bot\'s file for download', async () => {
-    await page.getByLabel('Attach file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello file') });
+  it("sends a document and offers the bot's file for download", async () => {
+    await page
+      .getByLabel('Attach file')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello file') });
     await log().getByText('Got notes.txt (10 bytes)').waitFor(WAIT);
     const link = log().getByRole('link', { name: /echo-notes\.txt/ });
     await link.waitFor(WAIT);
@@ -92,7 +102,11 @@ describe('playground in a browser', () => {
     await say('/keyboard');
     await page.getByLabel('Reply keyboard').getByRole('button', { name: 'Green' }).click();
     await log().getByText('You picked Green').waitFor(WAIT);
-    assert.equal(await page.getByLabel('Reply keyboard').getByRole('button').count(), 0, 'the bot removed the keyboard');
+    assert.equal(
+      await page.getByLabel('Reply keyboard').getByRole('button').count(),
+      0,
+      'the bot removed the keyboard',
+    );
   });
 
   it('shows <script> and <img onerror> as text, never runs them', async () => {

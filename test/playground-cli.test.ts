@@ -13,7 +13,9 @@ import { sleep } from './helpers.js';
 
 async function send(url: string, chat: number, text: string): Promise<void> {
   const res = await fetch(`${url}/api/send`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-playground': '1' }, body: JSON.stringify({ chat, text }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-playground': '1' },
+    body: JSON.stringify({ chat, text }),
   });
   assert.equal(res.status, 200, await res.text());
 }
@@ -25,9 +27,13 @@ describe('botte playground command', () => {
   });
 
   it('runs examples/echo-bot.ts unchanged, prints the URL, and refuses other hosts and plain form posts', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/playground/cli.ts', 'playground', 'examples/echo-bot.ts', '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/playground/cli.ts', 'playground', 'examples/echo-bot.ts', '--port', '0'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       let output = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -48,21 +54,33 @@ describe('botte playground command', () => {
       const deadline = Date.now() + 45_000;
       let texts: string[] = [];
       while (Date.now() < deadline) {
-        const state = (await (await fetch(`${url}/api/state`)).json()) as { chats: Array<{ id: number; history: Array<{ text?: string }> }> };
+        const state = (await (await fetch(`${url}/api/state`)).json()) as {
+          chats: Array<{ id: number; history: Array<{ text?: string }> }>;
+        };
         texts = state.chats.find((c) => c.id === 1001)!.history.map((m) => m.text ?? '');
         if (texts.includes('Howdy, how are you doing?')) break;
         await sleep(100);
       }
-      assert.deepEqual(texts, ['/start', 'Howdy, how are you doing?'], `the echo bot did not answer; output: ${output}`);
+      assert.deepEqual(
+        texts,
+        ['/start', 'Howdy, how are you doing?'],
+        `the echo bot did not answer; output: ${output}`,
+      );
       // A page of another site reaching 127.0.0.1 through DNS rebinding carries its own Host.
       const evil = await new Promise<number>((resolve, reject) => {
         request(`${url}/api/state`, { headers: { host: 'evil.example' } }, (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
-        }).on('error', reject).end();
+        })
+          .on('error', reject)
+          .end();
       });
       assert.equal(evil, 403);
-      const form = await fetch(`${url}/api/send`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"chat":1001,"text":"x"}' });
+      const form = await fetch(`${url}/api/send`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: '{"chat":1001,"text":"x"}',
+      });
       assert.equal(form.status, 403);
       assert.ok(!output.includes('TEST-token'), 'the token is never printed');
     } finally {
@@ -87,14 +105,27 @@ await bot.runthebot({ handleSignals: true });
     try {
       const chat = playground.emu.tracker;
       await send(playground.url, 1001, 'hello');
-      await chat.waitFor(0, (e) => e.type === 'message' && e.by === 'bot' && e.message.text === 'version one', 45_000, () => `no reply; bot said: ${lines.join('\n')}`);
+      await chat.waitFor(
+        0,
+        (e) => e.type === 'message' && e.by === 'bot' && e.message.text === 'version one',
+        45_000,
+        () => `no reply; bot said: ${lines.join('\n')}`,
+      );
       writeFileSync(file, source('version two'));
       const deadline = Date.now() + 45_000;
       while (playground.bot.starts < 2 && Date.now() < deadline) await sleep(50);
       assert.equal(playground.bot.starts, 2, `the bot did not restart; log: ${lines.join('\n')}`);
       await send(playground.url, 1001, 'again');
-      await chat.waitFor(0, (e) => e.type === 'message' && e.by === 'bot' && e.message.text === 'version two', 45_000, () => `no reply after restart; log: ${lines.join('\n')}`);
-      assert.deepEqual(chat.history(1001).map((m) => m.text), ['hello', 'version one', 'again', 'version two']);
+      await chat.waitFor(
+        0,
+        (e) => e.type === 'message' && e.by === 'bot' && e.message.text === 'version two',
+        45_000,
+        () => `no reply after restart; log: ${lines.join('\n')}`,
+      );
+      assert.deepEqual(
+        chat.history(1001).map((m) => m.text),
+        ['hello', 'version one', 'again', 'version two'],
+      );
     } finally {
       await playground.stop();
     }

@@ -12,8 +12,14 @@ test('message.id is message_id (typed, not enumerable, not in JSON); from.fullNa
   const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
   try {
     const seen: Message[] = [];
-    bot.handleMsg({}, (message) => { seen.push(message); });
-    emu.pushMessage('hi', { userId: 8, firstName: 'Ada', extra: { from: { id: 8, is_bot: false, first_name: 'Ada', last_name: 'Lovelace' } } });
+    bot.handleMsg({}, (message) => {
+      seen.push(message);
+    });
+    emu.pushMessage('hi', {
+      userId: 8,
+      firstName: 'Ada',
+      extra: { from: { id: 8, is_bot: false, first_name: 'Ada', last_name: 'Lovelace' } },
+    });
     emu.pushMessage('yo', { userId: 9, firstName: 'Linus' });
     await bot.processNewUpdates(await bot.getUpdates());
     const [first, second] = seen;
@@ -33,7 +39,16 @@ test('message.id is message_id (typed, not enumerable, not in JSON); from.fullNa
 });
 
 test('types.Update.deJson (and Message, CallbackQuery, ...) parse JSON into what handlers get', () => {
-  const json = JSON.stringify({ update_id: 5, message: { message_id: 3, date: 1, chat: { id: 1, type: 'private' }, text: 'hi', from: { id: 1, is_bot: false, first_name: 'A' } } });
+  const json = JSON.stringify({
+    update_id: 5,
+    message: {
+      message_id: 3,
+      date: 1,
+      chat: { id: 1, type: 'private' },
+      text: 'hi',
+      from: { id: 1, is_bot: false, first_name: 'A' },
+    },
+  });
   const update: types.Update = types.Update.deJson(json);
   assert.equal(update.update_id, 5);
   const message = update.message as Message;
@@ -43,7 +58,11 @@ test('types.Update.deJson (and Message, CallbackQuery, ...) parse JSON into what
   const parsed = types.Message.deJson(raw);
   assert.equal(parsed.content_type, 'photo');
   assert.notEqual(parsed, raw, 'objects are copied, as pyTelegramBotAPI does');
-  assert.equal(types.CallbackQuery.deJson({ id: 'q', from: { id: 1 }, chat_instance: 'c', data: 'd', message: raw }).message && true, true);
+  assert.equal(
+    types.CallbackQuery.deJson({ id: 'q', from: { id: 1 }, chat_instance: 'c', data: 'd', message: raw }).message &&
+      true,
+    true,
+  );
   assert.equal(types.User.deJson(null), undefined);
   assert.throws(() => types.Update.deJson('{oops'), /types\.Update\.deJson: not valid JSON/);
   assert.throws(() => types.Chat.deJson('[1]'), /expected a JSON object/);
@@ -53,11 +72,16 @@ test('ExceptionHandler: a subclass with handle(exception) receives handler error
   const emu = await BotApiEmulator.start();
   const caught: unknown[] = [];
   class MyHandler extends ExceptionHandler {
-    override handle(exception: unknown) { caught.push(exception); return true; }
+    override handle(exception: unknown) {
+      caught.push(exception);
+      return true;
+    }
   }
   const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler: new MyHandler() });
   try {
-    bot.handleMsg({}, () => { throw new Error('boom'); });
+    bot.handleMsg({}, () => {
+      throw new Error('boom');
+    });
     emu.pushMessage('x');
     await bot.processNewUpdates(await bot.getUpdates());
     assert.equal((caught[0] as Error).message, 'boom');

@@ -25,7 +25,9 @@ test('botte/async: AsyncBotte answers commands and echoes with async handlers, p
     emu.injectFault({ method: 'getUpdates', kind: 'http-500' });
     const level = logger.getLevel();
     logger.setLevel('silent');
-    const running = bot.polling({ longPollingTimeout: 1, backoff: { initialMs: 10 } }).finally(() => logger.setLevel(level));
+    const running = bot
+      .polling({ longPollingTimeout: 1, backoff: { initialMs: 10 } })
+      .finally(() => logger.setLevel(level));
     const start = emu.pushMessage('/start', { chatId: 5, userId: 5 });
     const first = await emu.waitForCall('sendMessage', undefined, { timeoutMs: 10_000 });
     assert.equal(first.params.text, 'Hi there, I am EchoBot.');

@@ -7,7 +7,9 @@ import { AsyncBotte, handlerBackends } from '../src/async.js';
 
 class Counter extends handlerBackends.BaseMiddleware {
   updateTypes = ['message'];
-  override preProcess(_message: unknown, data: Record<string, unknown>) { data.greeting = 'Hello'; }
+  override preProcess(_message: unknown, data: Record<string, unknown>) {
+    data.greeting = 'Hello';
+  }
 }
 
 test('AsyncBotte: setupMiddleware needs no flag and the handler gets the data', async () => {

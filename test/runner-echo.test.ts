@@ -40,7 +40,7 @@ test('echo bot end to end through runthebot; stopBot resolves and confirms the o
   }
 });
 
-test('AsyncBotte runs the README\'s async echo bot with await bot.polling()', async () => {
+test("AsyncBotte runs the README's async echo bot with await bot.polling()", async () => {
   const emu = await BotApiEmulator.start();
   try {
     const bot = new AsyncBotte(emu.token, { apiUrl: emu.apiUrl });

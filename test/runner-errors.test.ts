@@ -41,7 +41,10 @@ test('a wrong token (401 from getMe) ends runthebot too', async () => {
   try {
     await withLogs(async () => {
       const bot = new Botte('999:wrong-token', { apiUrl: emu.apiUrl });
-      await assert.rejects(bot.runthebot({ longPollingTimeout: 1 }), (error: unknown) => error instanceof ApiTelegramException && error.errorCode === 401);
+      await assert.rejects(
+        bot.runthebot({ longPollingTimeout: 1 }),
+        (error: unknown) => error instanceof ApiTelegramException && error.errorCode === 401,
+      );
     });
   } finally {
     await emu.stop();
@@ -61,7 +64,11 @@ test('409 Conflict is logged clearly and polling recovers', async () => {
       await bot.stopBot();
       await running;
       assert.equal(emu.callsOf('getUpdates').filter((c) => c.status === 409).length, 3);
-      assert.ok(records.some((r) => /409 Conflict: another instance of this bot is polling, or a webhook is set/.test(r.message)));
+      assert.ok(
+        records.some((r) =>
+          /409 Conflict: another instance of this bot is polling, or a webhook is set/.test(r.message),
+        ),
+      );
     });
   } finally {
     await emu.stop();
@@ -74,7 +81,8 @@ test('network errors, 5xx and invalid JSON: runthebot backs off and recovers', a
     await withLogs(async () => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       bot.handleMsg({ func: () => true }, (message) => void bot.replyTo(message, 'ok'));
-      for (const kind of ['reset', 'http-500', 'http-502', 'invalid-json'] as const) emu.injectFault({ method: 'getUpdates', kind });
+      for (const kind of ['reset', 'http-500', 'http-502', 'invalid-json'] as const)
+        emu.injectFault({ method: 'getUpdates', kind });
       const running = bot.runthebot({ longPollingTimeout: 1, backoff: { initialMs: 5, maxMs: 20 } });
       emu.pushMessage('hi');
       await emu.waitForCall('sendMessage');
@@ -96,10 +104,13 @@ test('polling() without nonStop ends at the first error; an exceptionHandler ret
       await assert.rejects(bot.polling({ longPollingTimeout: 1 }), ApiHTTPException);
 
       const seen: unknown[] = [];
-      const tolerant = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler: (error) => {
-        seen.push(error);
-        return true;
-      } });
+      const tolerant = new Botte(emu.token, {
+        apiUrl: emu.apiUrl,
+        exceptionHandler: (error) => {
+          seen.push(error);
+          return true;
+        },
+      });
       tolerant.handleMsg({ func: () => true }, (message) => void tolerant.replyTo(message, 'ok'));
       emu.injectFault({ method: 'getUpdates', kind: 'http-500' });
       const running = tolerant.polling({ longPollingTimeout: 1, backoff: { initialMs: 1 } });

@@ -29,19 +29,27 @@ test('10 000 updates through ~10 % getUpdates faults: every update handled exact
       if (i % 500 === 499) await sleep(5); // arrive while the bot is busy, not all at once
     }
     const twice = () => [...counts].filter(([, count]) => count > 1).map(([text]) => text);
-    await waitFor(() => {
-      assert.deepEqual(twice().slice(0, 5), [], 'updates handled more than once');
-      return counts.size >= total;
-    }, { timeoutMs: 20_000, intervalMs: 20, message: () => `only ${counts.size} of ${total} updates were handled` });
+    await waitFor(
+      () => {
+        assert.deepEqual(twice().slice(0, 5), [], 'updates handled more than once');
+        return counts.size >= total;
+      },
+      { timeoutMs: 20_000, intervalMs: 20, message: () => `only ${counts.size} of ${total} updates were handled` },
+    );
     await bot.stopBot();
     await running;
     const elapsed = Date.now() - started;
-    console.log(`exactly-once: ${total} updates in ${elapsed} ms, ${emu.callsOf('getUpdates').length} getUpdates, ` +
-      `${emu.callsOf('getUpdates').filter((c) => c.fault).length} faults`);
+    console.log(
+      `exactly-once: ${total} updates in ${elapsed} ms, ${emu.callsOf('getUpdates').length} getUpdates, ` +
+        `${emu.callsOf('getUpdates').filter((c) => c.fault).length} faults`,
+    );
     assert.equal(counts.size, total, 'every update handled');
     for (const [text, count] of counts) assert.equal(count, 1, `${text} handled ${count} times`);
     assert.equal(emu.pendingUpdates().length, 0, 'every update confirmed');
-    assert.ok(emu.callsOf('getUpdates').some((c) => c.fault), 'faults were injected');
+    assert.ok(
+      emu.callsOf('getUpdates').some((c) => c.fault),
+      'faults were injected',
+    );
   } finally {
     await stopQuietly(bot);
     logger.setLevel(level);
@@ -69,7 +77,10 @@ test('graceful stop mid-batch: a second bot gets the rest, nothing lost or handl
     const first = makeBot('first');
     const running = first.runthebot({ longPollingTimeout: 5 });
     for (let i = 0; i < total; i++) emu.pushMessage(`u${i}`, { chatId: 1 + (i % 30), userId: 1 + (i % 30) });
-    await waitFor(() => handled.size >= 60, { intervalMs: 2, message: () => `the first bot handled only ${handled.size} of 60 updates` });
+    await waitFor(() => handled.size >= 60, {
+      intervalMs: 2,
+      message: () => `the first bot handled only ${handled.size} of 60 updates`,
+    });
     await first.stopBot();
     await running;
     const byFirst = handled.size;
@@ -79,11 +90,15 @@ test('graceful stop mid-batch: a second bot gets the rest, nothing lost or handl
 
     const second = makeBot('second');
     const running2 = second.runthebot({ longPollingTimeout: 5 });
-    const twice = () => [...handled].filter(([, by]) => by.length > 1).map(([text, by]) => `${text} by ${by.join(', ')}`);
-    await waitFor(() => {
-      assert.deepEqual(twice().slice(0, 5), [], 'updates handled more than once');
-      return handled.size >= total;
-    }, { intervalMs: 5, message: () => `only ${handled.size} of ${total} updates were handled` });
+    const twice = () =>
+      [...handled].filter(([, by]) => by.length > 1).map(([text, by]) => `${text} by ${by.join(', ')}`);
+    await waitFor(
+      () => {
+        assert.deepEqual(twice().slice(0, 5), [], 'updates handled more than once');
+        return handled.size >= total;
+      },
+      { intervalMs: 5, message: () => `only ${handled.size} of ${total} updates were handled` },
+    );
     await second.stopBot();
     await running2;
     assert.equal(handled.size, total);

@@ -9,9 +9,13 @@ import { StateMemoryStorage } from '../src/states/memory-storage.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { stopQuietly, waitFor } from './helpers.js';
 const dirs: string[] = [];
-after(async () => { for (const dir of dirs) await rm(dir, { recursive: true, force: true }); });
+after(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
 
-function askAge(message: unknown) { return message; }
+function askAge(message: unknown) {
+  return message;
+}
 
 test('stopBot() flushes the buffered writes of the step backends and the state storage', async () => {
   const emu = await BotApiEmulator.start();
@@ -24,7 +28,9 @@ test('stopBot() flushes the buffered writes of the step backends and the state s
     const steps = new FileHandlerBackend(file, 120, new HandlerRegistry());
     class CountingStorage extends StateMemoryStorage {
       flushes = 0;
-      async flush(): Promise<void> { this.flushes++; }
+      async flush(): Promise<void> {
+        this.flushes++;
+      }
     }
     const stateStorage = new CountingStorage();
     // One backend for both kinds: it is flushed once.

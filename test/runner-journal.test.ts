@@ -54,7 +54,10 @@ test('a blocked handler does not hold up 200 updates of other chats, and it stay
     await waitFor(() => blockerStarted, { message: 'the blocker never started' });
     for (let i = 0; i < 200; i++) emu.pushMessage(`u${i}`, { chatId: 100 + i, userId: 100 + i });
     // 199 of them fit in Telegram's window of 100 above the blocker only if the offset moves past it.
-    await waitFor(() => handled.length === 200, { timeoutMs: 30_000, message: () => `${handled.length} of the 200 other updates were handled while the blocker ran` });
+    await waitFor(() => handled.length === 200, {
+      timeoutMs: 30_000,
+      message: () => `${handled.length} of the 200 other updates were handled while the blocker ran`,
+    });
     assert.ok(!handled.includes('blocker'));
     assert.ok(journalIds(journal.path).includes(blocker.update_id), 'the blocker is in the journal while it runs');
     release();
@@ -78,7 +81,11 @@ test('kill -9 while a handler blocks (after the offset moved past it): the next 
   const journal = tempJournal();
   const children: ChildProcess[] = [];
   const start = (mode: string) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/journal-child.ts', emu.token, emu.apiUrl, journal.path, mode], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/fixtures/journal-child.ts', emu.token, emu.apiUrl, journal.path, mode],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     children.push(child);
     return child;
   };
@@ -86,17 +93,28 @@ test('kill -9 while a handler blocks (after the offset moved past it): the next 
     const blocker = emu.pushMessage('blocker', { chatId: 1, userId: 1 });
     for (let i = 0; i < 200; i++) emu.pushMessage(`u${i}`, { chatId: 100 + i, userId: 100 + i });
     const first = start('block');
-    await waitFor(() => replies(emu).length === 200, { timeoutMs: 60_000, message: () => `${replies(emu).length} of the 200 other updates were handled while the blocker ran` });
+    await waitFor(() => replies(emu).length === 200, {
+      timeoutMs: 60_000,
+      message: () => `${replies(emu).length} of the 200 other updates were handled while the blocker ran`,
+    });
     // Everything but the blocker was confirmed to Telegram: only the journal still has it.
-    await waitFor(() => emu.pendingUpdates().length === 0, { timeoutMs: 30_000, message: 'the offset never moved past the blocker' });
+    await waitFor(() => emu.pendingUpdates().length === 0, {
+      timeoutMs: 30_000,
+      message: 'the offset never moved past the blocker',
+    });
     // The finished ones leave the journal right after they finish (had they not yet, they would only be handled twice).
-    await waitFor(() => journalIds(journal.path).join() === String(blocker.update_id), { message: () => `the journal holds ${journalIds(journal.path).length} updates, not just the blocker` });
+    await waitFor(() => journalIds(journal.path).join() === String(blocker.update_id), {
+      message: () => `the journal holds ${journalIds(journal.path).length} updates, not just the blocker`,
+    });
     const exited = new Promise((resolve) => first.once('exit', resolve));
     first.kill('SIGKILL');
     await exited;
     assert.ok(!replies(emu).includes('done blocker'));
     const second = start('run');
-    await waitFor(() => replies(emu).includes('done blocker'), { timeoutMs: 60_000, message: 'the blocker was not handled after the restart (lost)' });
+    await waitFor(() => replies(emu).includes('done blocker'), {
+      timeoutMs: 60_000,
+      message: 'the blocker was not handled after the restart (lost)',
+    });
     const exitedToo = new Promise((resolve) => second.once('exit', resolve));
     second.kill('SIGTERM');
     await exitedToo;
@@ -132,12 +150,27 @@ test('what the journal kept is handled before polling; skipPending drops it; a m
   const journal = tempJournal();
   let bot: Botte | undefined;
   try {
-    const kept = { update_id: 5, message: { message_id: 1, date: 1, chat: { id: 7, type: 'private' }, from: { id: 7, is_bot: false, first_name: 'A' }, text: 'kept' } };
+    const kept = {
+      update_id: 5,
+      message: {
+        message_id: 1,
+        date: 1,
+        chat: { id: 7, type: 'private' },
+        from: { id: 7, is_bot: false, first_name: 'A' },
+        text: 'kept',
+      },
+    };
     const line = `${JSON.stringify({ add: [kept, { no_id: true }] })}\n${JSON.stringify({ add: [{ ...kept, update_id: 6 }] })}\n${JSON.stringify({ remove: [6] })}\n`;
     writeFileSync(journal.path, line);
     const handled: string[] = [];
     const reported: unknown[] = [];
-    bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler: (error) => (reported.push(error), true) });
+    bot = new Botte(emu.token, {
+      apiUrl: emu.apiUrl,
+      exceptionHandler: (error) => {
+        reported.push(error);
+        return true;
+      },
+    });
     bot.handleMsg({ func: () => true }, (message) => void handled.push(`${message.text}`));
     let running = bot.runthebot({ longPollingTimeout: 1, journal: journal.path });
     await waitFor(() => handled.length === 1, { message: 'the kept update was not handled' });
@@ -149,7 +182,9 @@ test('what the journal kept is handled before polling; skipPending drops it; a m
 
     writeFileSync(journal.path, `${JSON.stringify({ add: [kept] })}\n`);
     running = bot.runthebot({ longPollingTimeout: 1, journal: journal.path, skipPending: true });
-    await waitFor(() => existsSync(journal.path) && readFileSync(journal.path, 'utf8') === '', { message: 'skipPending did not empty the journal' });
+    await waitFor(() => existsSync(journal.path) && readFileSync(journal.path, 'utf8') === '', {
+      message: 'skipPending did not empty the journal',
+    });
     await bot.stopBot();
     await running;
     assert.deepEqual(handled, ['kept'], 'skipPending: not handled');
@@ -171,10 +206,18 @@ test('a journal that fails to add is reported, and the offset then stays held (n
     let blockerStarted = false;
     const journal = {
       load: async () => [],
-      add: async () => { throw new Error('journal disk is full'); },
+      add: async () => {
+        throw new Error('journal disk is full');
+      },
       remove: async () => undefined,
     };
-    bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler: (error) => (reported.push(error), true) });
+    bot = new Botte(emu.token, {
+      apiUrl: emu.apiUrl,
+      exceptionHandler: (error) => {
+        reported.push(error);
+        return true;
+      },
+    });
     bot.handleMsg({ func: () => true }, async (message) => {
       if (message.text === 'blocker') {
         blockerStarted = true;
@@ -186,11 +229,21 @@ test('a journal that fails to add is reported, and the offset then stays held (n
     const blocker = emu.pushMessage('blocker', { chatId: 1, userId: 1 });
     await waitFor(() => blockerStarted, { message: 'the blocker never started' });
     for (let i = 0; i < 150; i++) emu.pushMessage(`u${i}`, { chatId: 100 + i, userId: 100 + i });
-    await waitFor(() => reported.some((error) => (error as Error).message === 'journal disk is full'), { message: 'the failed add was not reported' });
-    await waitFor(() => handled.length >= 99, { message: () => `${handled.length} updates of the window above the blocker were handled` });
-    assert.ok(emu.pendingUpdates().some((update) => update.update_id === blocker.update_id), 'the blocker is still held at Telegram');
+    await waitFor(() => reported.some((error) => (error as Error).message === 'journal disk is full'), {
+      message: 'the failed add was not reported',
+    });
+    await waitFor(() => handled.length >= 99, {
+      message: () => `${handled.length} updates of the window above the blocker were handled`,
+    });
+    assert.ok(
+      emu.pendingUpdates().some((update) => update.update_id === blocker.update_id),
+      'the blocker is still held at Telegram',
+    );
     release();
-    await waitFor(() => handled.length === 151, { timeoutMs: 30_000, message: () => `${handled.length} of 151 handled after the release` });
+    await waitFor(() => handled.length === 151, {
+      timeoutMs: 30_000,
+      message: () => `${handled.length} of 151 handled after the release`,
+    });
     await bot.stopBot();
     await running;
     assert.equal(new Set(handled).size, 151);

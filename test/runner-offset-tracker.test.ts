@@ -77,7 +77,10 @@ test('releaseOlderThan: strictly older than the window, each id once; released i
   assert.deepEqual(tracker.releaseOlderThan(10, 1000), [2, 3]);
   assert.equal(tracker.offset(), 4, 'every unfinished update released: past the highest seen');
   assert.equal(tracker.unfinished, 3, 'released updates are still unfinished');
-  assert.ok([1, 2, 3].every((id) => tracker.isKnown(id)), 'and never fetched as new again');
+  assert.ok(
+    [1, 2, 3].every((id) => tracker.isKnown(id)),
+    'and never fetched as new again',
+  );
   tracker.finish(1);
   assert.equal(tracker.unfinished, 2);
 });

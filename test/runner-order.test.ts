@@ -42,15 +42,22 @@ test('threaded: per-chat order with random delays, chats overlap, a slow chat bl
     }
     const total = chats * perChat;
     const count = () => [...seen.values()].reduce((sum, list) => sum + list.length, 0);
-    await waitFor(() => {
-      assert.deepEqual(clashes, [], 'per-chat order: one update of a chat at a time');
-      return count() >= total;
-    }, { timeoutMs: 20_000, message: () => `only ${count()} of ${total} updates were handled` });
+    await waitFor(
+      () => {
+        assert.deepEqual(clashes, [], 'per-chat order: one update of a chat at a time');
+        return count() >= total;
+      },
+      { timeoutMs: 20_000, message: () => `only ${count()} of ${total} updates were handled` },
+    );
     await bot.stopBot();
     await runningBot;
     assert.deepEqual(clashes, []);
     for (let chat = 1; chat <= chats; chat++) {
-      assert.deepEqual(seen.get(chat), Array.from({ length: perChat }, (_, i) => i), `chat ${chat} out of order`);
+      assert.deepEqual(
+        seen.get(chat),
+        Array.from({ length: perChat }, (_, i) => i),
+        `chat ${chat} out of order`,
+      );
     }
     assert.ok(maxRunning > 1 && maxRunning <= 8, `concurrency ${maxRunning}`);
     assert.ok(overlaps > 0, 'different chats ran in parallel');
@@ -85,7 +92,10 @@ test('threaded: false handles one update at a time in update order', async () =>
     await bot.stopBot();
     await runningBot;
     assert.equal(maxRunning, 1, 'one handler at a time');
-    assert.deepEqual(order, Array.from({ length: 60 }, (_, i) => i));
+    assert.deepEqual(
+      order,
+      Array.from({ length: 60 }, (_, i) => i),
+    );
   } finally {
     await stopQuietly(bot);
     await emu.stop();
@@ -105,8 +115,9 @@ test('backpressure: fetching pauses while the unfinished limit is reached', asyn
     // 500 updates in 500 distinct chats: all could run, but the handlers are stuck.
     for (let i = 0; i < 500; i++) emu.pushMessage(String(i), { chatId: 1000 + i, userId: 1000 + i });
     // Deterministic start: the first getUpdates has been answered (100 updates, over the limit of 50).
-    await waitFor(() => emu.callsOf('getUpdates').some((call) => call.status !== undefined),
-      { message: 'the bot never polled' });
+    await waitFor(() => emu.callsOf('getUpdates').some((call) => call.status !== undefined), {
+      message: 'the bot never polled',
+    });
     const answered = emu.callsOf('getUpdates').filter((call) => call.status !== undefined);
     assert.equal(answered.length, 1);
     assert.equal((answered[0]!.response as { result: unknown[] }).result.length, 100, 'Telegram hands out 100 at most');
@@ -115,7 +126,10 @@ test('backpressure: fetching pauses while the unfinished limit is reached', asyn
     assert.equal(emu.callsOf('getUpdates').length, 1, 'no getUpdates while 100 updates (limit 50) are unfinished');
     assert.equal(emu.pendingUpdates().length, 500, 'nothing is confirmed while handlers run');
     release();
-    await waitFor(() => handled() >= 500, { timeoutMs: 20_000, message: () => `only ${handled()} of 500 updates were handled` });
+    await waitFor(() => handled() >= 500, {
+      timeoutMs: 20_000,
+      message: () => `only ${handled()} of 500 updates were handled`,
+    });
     await bot.stopBot();
     await runningBot;
     assert.equal(emu.pendingUpdates().length, 0);

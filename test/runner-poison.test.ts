@@ -7,7 +7,6 @@ import { BotApiEmulator } from '../src/testing/index.js';
 import { updateTypes } from '../src/util/constants.js';
 import { sleep } from './helpers.js';
 
-
 /** Waits for `check()` to hold, failing with `what` after `ms`. */
 async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -20,7 +19,13 @@ async function until(check: () => boolean, what: string, ms = 10_000): Promise<v
 function message(updateId: number, chatId: number, text: string): Update {
   return {
     update_id: updateId,
-    message: { message_id: updateId, date: 1, chat: { id: chatId, type: 'private', first_name: 'U' }, from: { id: chatId, is_bot: false, first_name: 'U' }, text },
+    message: {
+      message_id: updateId,
+      date: 1,
+      chat: { id: chatId, type: 'private', first_name: 'U' },
+      from: { id: chatId, is_bot: false, first_name: 'U' },
+      text,
+    },
   } as Update;
 }
 
@@ -112,20 +117,47 @@ const junk = fc.oneof(
   fc.string({ maxLength: 5 }),
   fc.boolean(),
   fc.constant([]),
-  fc.dictionary(fc.constantFrom('chat', 'id', 'from', 'message_id', 'date', 'text', 'message', 'data', 'user'), fc.oneof(fc.constant(null), fc.integer(), fc.string({ maxLength: 3 }), fc.object({ maxDepth: 2 })), { maxKeys: 5 }),
+  fc.dictionary(
+    fc.constantFrom('chat', 'id', 'from', 'message_id', 'date', 'text', 'message', 'data', 'user'),
+    fc.oneof(fc.constant(null), fc.integer(), fc.string({ maxLength: 3 }), fc.object({ maxDepth: 2 })),
+    { maxKeys: 5 },
+  ),
   fc.object({ maxDepth: 3 }),
 );
 const fieldName = fc.constantFrom(
-  'message', 'edited_message', 'channel_post', 'edited_channel_post', 'business_message', 'callback_query',
-  'inline_query', 'poll', 'poll_answer', 'my_chat_member', 'chat_member', 'chat_join_request', 'message_reaction', 'future_type',
+  'message',
+  'edited_message',
+  'channel_post',
+  'edited_channel_post',
+  'business_message',
+  'callback_query',
+  'inline_query',
+  'poll',
+  'poll_answer',
+  'my_chat_member',
+  'chat_member',
+  'chat_join_request',
+  'message_reaction',
+  'future_type',
 );
 /** A malformed update: a known or unknown field holding junk, or junk in place of the whole update. */
 const malformed = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(fieldName, junk).map(([field, value]) => ({ [field]: value }) as Record<string, unknown>) },
-  { weight: 1, arbitrary: fc.tuple(fieldName, junk, junk).map(([field, chat, from]) => ({ [field]: { message_id: 1, date: 1, chat, from, text: 'j' } })) },
+  {
+    weight: 5,
+    arbitrary: fc.tuple(fieldName, junk).map(([field, value]) => ({ [field]: value }) as Record<string, unknown>),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fieldName, junk, junk)
+      .map(([field, chat, from]) => ({ [field]: { message_id: 1, date: 1, chat, from, text: 'j' } })),
+  },
 );
 /** A batch: each entry is a valid text message of a chat, or a malformed update. */
-const batch = fc.array(fc.oneof(fc.record({ chat: fc.integer({ min: 1, max: 5 }) }), malformed), { minLength: 1, maxLength: 30 });
+const batch = fc.array(fc.oneof(fc.record({ chat: fc.integer({ min: 1, max: 5 }) }), malformed), {
+  minLength: 1,
+  maxLength: 30,
+});
 
 test('fuzz (processNewUpdates): never rejects; valid updates handled exactly once; reports stay bounded', async () => {
   const emu = await BotApiEmulator.start();
@@ -146,7 +178,10 @@ test('fuzz (processNewUpdates): never rejects; valid updates handled exactly onc
         await bot.processNewUpdates(updates as Update[]);
         assert.deepEqual([...seen].filter((s) => s.startsWith('v')).sort(), [...expected].sort());
         // Each update is reported at most once (junk that still has a valid shape may be handled).
-        assert.ok(errors.length <= updates.length - expected.length, `${errors.length} reports for ${updates.length - expected.length} malformed updates`);
+        assert.ok(
+          errors.length <= updates.length - expected.length,
+          `${errors.length} reports for ${updates.length - expected.length} malformed updates`,
+        );
         await bot.closeSession();
       }),
       { numRuns: Number(process.env.BOTTE_FUZZ_RUNS ?? 300) },
@@ -174,7 +209,10 @@ test('fuzz (polling through the emulator): polling survives; valid updates handl
             emu.pushUpdate(entry as never);
           }
         }
-        await until(() => seen.filter((s) => s.startsWith('v')).length === expected && emu.pendingUpdates().length === 0, 'the batch handled and confirmed');
+        await until(
+          () => seen.filter((s) => s.startsWith('v')).length === expected && emu.pendingUpdates().length === 0,
+          'the batch handled and confirmed',
+        );
         assert.equal(rejected, undefined, `polling ended: ${String(rejected)}`);
       }),
       { numRuns: Number(process.env.BOTTE_FUZZ_POLL_RUNS ?? 40) },
@@ -182,7 +220,10 @@ test('fuzz (polling through the emulator): polling survives; valid updates handl
     const valid = seen.filter((s) => s.startsWith('v'));
     assert.equal(new Set(valid).size, valid.length, 'no valid update handled twice');
     assert.equal(valid.length, expected);
-    assert.ok(errors.every((error) => error instanceof Error), 'every report is an Error');
+    assert.ok(
+      errors.every((error) => error instanceof Error),
+      'every report is an Error',
+    );
   } finally {
     await bot.stopBot();
     await running.catch(() => undefined);

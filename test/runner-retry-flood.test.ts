@@ -100,7 +100,8 @@ test('flood control: messages to one private chat are spaced by the per-chat lim
     // The limiter releases call i no earlier than i × 100 ms after the first; a busy machine only
     // makes a call arrive later, so each arrival is checked against that schedule, not against its
     // neighbour (a late neighbour would shrink the gap without any limiter fault).
-    for (let i = 1; i < times.length; i++) assert.ok(times[i]! - start >= i * 100 - 5, `message ${i} arrived ${times[i]! - start} ms after the first send`);
+    for (let i = 1; i < times.length; i++)
+      assert.ok(times[i]! - start >= i * 100 - 5, `message ${i} arrived ${times[i]! - start} ms after the first send`);
     await bot.stopBot();
   } finally {
     await emu.stop();
@@ -110,7 +111,10 @@ test('flood control: messages to one private chat are spaced by the per-chat lim
 test('flood control: per-chat spacing holds when the global limit delays calls of several chats', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, floodControl: { privatePerSecond: 10, groupPerMinute: 600 } });
+    const bot = new Botte(emu.token, {
+      apiUrl: emu.apiUrl,
+      floodControl: { privatePerSecond: 10, groupPerMinute: 600 },
+    });
     await bot.getMe();
     const start = Date.now();
     await Promise.all([
@@ -118,13 +122,19 @@ test('flood control: per-chat spacing holds when the global limit delays calls o
       ...Array.from({ length: 5 }, (_, i) => bot.sendMessage(-1001, `group ${i}`)),
     ]);
     for (const chatId of [1001, -1001]) {
-      const times = emu.callsOf('sendMessage').filter((c) => c.params.chat_id === chatId).map((c) => c.receivedAt);
+      const times = emu
+        .callsOf('sendMessage')
+        .filter((c) => c.params.chat_id === chatId)
+        .map((c) => c.receivedAt);
       assert.equal(times.length, 5);
       // The limiter releases message i of a chat no earlier than i × 100 ms after the first send; a
       // busy machine only delays arrivals, so each is checked against that schedule (a late first
       // message would shrink the gaps between neighbours without any limiter fault).
       for (let i = 1; i < times.length; i++) {
-        assert.ok(times[i]! - start >= i * 100 - 5, `chat ${chatId}: message ${i} arrived ${times[i]! - start} ms after the first send`);
+        assert.ok(
+          times[i]! - start >= i * 100 - 5,
+          `chat ${chatId}: message ${i} arrived ${times[i]! - start} ms after the first send`,
+        );
       }
     }
     await bot.stopBot();

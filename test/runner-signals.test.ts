@@ -8,13 +8,16 @@ import { createInterface } from 'node:readline';
 import { sleep } from './helpers.js';
 
 function startChild(mode: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/signals-child.ts', mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/signals-child.ts', mode], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const next = async () => String((await lines.next()).value);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const exitWithin = (ms: number) => Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms))]);
+  const exitWithin = (ms: number) =>
+    Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms))]);
   return { child, next, exitWithin, stderr: () => stderr };
 }
 

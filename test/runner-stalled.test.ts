@@ -24,7 +24,11 @@ test('a slow handler holding the offset does not delay the updates of other chat
     emu.pushMessage('slow', { chatId: 1, userId: 1 });
     await waitFor(() => startedAt.has(1), { intervalMs: 5, message: 'the slow update of chat 1 never started' });
     const pushedAt = new Map<number, number>();
-    for (const [chat, at] of [[2, 300], [3, 1000], [4, 2000]] as const) {
+    for (const [chat, at] of [
+      [2, 300],
+      [3, 1000],
+      [4, 2000],
+    ] as const) {
       await sleep(t0 + at - Date.now());
       pushedAt.set(chat, Date.now());
       emu.pushMessage(`chat ${chat}`, { chatId: chat, userId: chat });
@@ -38,7 +42,10 @@ test('a slow handler holding the offset does not delay the updates of other chat
     const delays = [2, 3, 4].map((chat) => startedAt.get(chat)! - pushedAt.get(chat)!);
     t.diagnostic(`chats 2-4 started ${delays.join(', ')} ms after being pushed`);
     for (const [i, delay] of delays.entries()) {
-      assert.ok(delay < 1500, `chat ${i + 2} started ${delay} ms after it was pushed (all delays: ${delays.join(', ')} ms)`);
+      assert.ok(
+        delay < 1500,
+        `chat ${i + 2} started ${delay} ms after it was pushed (all delays: ${delays.join(', ')} ms)`,
+      );
     }
     assert.deepEqual([...handled].sort(), [1, 2, 3, 4], 'each update handled exactly once');
     assert.equal(emu.pendingUpdates().length, 0, 'everything confirmed');

@@ -4,7 +4,6 @@ import { Botte } from '../src/runner/botte.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { sleep } from './helpers.js';
 
-
 test('stopBot() aborts the long poll at once, whatever the timing (50 races)', async () => {
   const emu = await BotApiEmulator.start();
   // A long poll of 60 s: a stop that waits for it instead of aborting it is unmistakable.
@@ -31,7 +30,10 @@ test('stopBot() aborts the long poll at once, whatever the timing (50 races)', a
       emu.pushMessage('b', { chatId: 2, userId: 2 });
       const started = Date.now();
       while (handled < 2) {
-        assert.ok(Date.now() - started < DEADLINE_MS, `iteration ${i}: the updates were not handled within ${DEADLINE_MS} ms`);
+        assert.ok(
+          Date.now() - started < DEADLINE_MS,
+          `iteration ${i}: the updates were not handled within ${DEADLINE_MS} ms`,
+        );
         await sleep(1);
       }
       // Stop at a different moment of the poll cycle each round.
@@ -44,7 +46,11 @@ test('stopBot() aborts the long poll at once, whatever the timing (50 races)', a
         new Promise<string>((resolve) => (timer = setTimeout(() => resolve('hung'), DEADLINE_MS))),
       ]);
       clearTimeout(timer);
-      assert.equal(outcome, 'stopped', `iteration ${i}: stopBot() still waiting after ${Date.now() - stoppedAt} ms: a long poll was not aborted`);
+      assert.equal(
+        outcome,
+        'stopped',
+        `iteration ${i}: stopBot() still waiting after ${Date.now() - stoppedAt} ms: a long poll was not aborted`,
+      );
       await running;
       await Promise.all(load);
     }

@@ -12,7 +12,13 @@ const FULL = process.env.BOTTE_SCALE_FULL === '1';
 const log = process.env.BOTTE_SCALE_VERBOSE ? (line: string) => console.log(line) : undefined;
 
 test(`1 ingress + 3 workers, ${FULL ? '20 000 updates from 500' : '1 000 updates from 100'} chats: 0 lost, 0 handled twice, per-chat order held`, async () => {
-  const result = await runScaleDemo({ total: FULL ? 20_000 : 1_000, chats: FULL ? 500 : 100, workers: 3, atHalf: null, log });
+  const result = await runScaleDemo({
+    total: FULL ? 20_000 : 1_000,
+    chats: FULL ? 500 : 100,
+    workers: 3,
+    atHalf: null,
+    log,
+  });
   console.log(`scale-cluster (no failure): ${result.line}`);
   assert.equal(result.lost, 0, result.line);
   assert.equal(result.duplicated, 0, result.line);

@@ -11,7 +11,13 @@ const log = process.env.BOTTE_SCALE_VERBOSE ? (line: string) => console.log(line
 
 test('kill -9 of one worker mid-run (the scale-out demo): 0 lost, order held, duplicates only among the updates running at the kill', async () => {
   // 5 ms of simulated I/O per handler, so that updates are running when the worker dies.
-  const result = await runScaleDemo({ total: FULL ? 10_000 : 1_000, chats: FULL ? 500 : 100, workers: 3, handlerMs: 5, log });
+  const result = await runScaleDemo({
+    total: FULL ? 10_000 : 1_000,
+    chats: FULL ? 500 : 100,
+    workers: 3,
+    handlerMs: 5,
+    log,
+  });
   console.log(`scale-cluster (kill -9): ${result.line}`);
   assert.match(result.line, /^handled \d+, lost \d+, duplicated \d+, order violations \d+ /);
   assert.equal(result.lost, 0, result.line);

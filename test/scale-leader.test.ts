@@ -29,10 +29,18 @@ test('kill -9 of the polling leader: another ingress process leads within 5 s, n
       await killRole(leader.role, 'SIGKILL');
       const killedAt = Date.now();
       // The dead leader sends nothing more: the next getUpdates comes from the new leader.
-      await waitFor(() => cluster.emu.calls.slice(since).some((call) => call.method === 'getUpdates' && call.receivedAt >= killedAt), {
-        timeoutMs: 30_000, intervalMs: 20, message: 'no process took over the polling',
-      });
-      const first = cluster.emu.calls.slice(since).find((call) => call.method === 'getUpdates' && call.receivedAt >= killedAt)!;
+      await waitFor(
+        () =>
+          cluster.emu.calls.slice(since).some((call) => call.method === 'getUpdates' && call.receivedAt >= killedAt),
+        {
+          timeoutMs: 30_000,
+          intervalMs: 20,
+          message: 'no process took over the polling',
+        },
+      );
+      const first = cluster.emu.calls
+        .slice(since)
+        .find((call) => call.method === 'getUpdates' && call.receivedAt >= killedAt)!;
       failoverMs = first.receivedAt - killedAt;
       const newLeader = String(await redis.get(keys.pollLeader));
       cluster.log(`leader ${leaderId} SIGKILLed; ${newLeader} polled ${failoverMs} ms later`);

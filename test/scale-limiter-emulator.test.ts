@@ -5,11 +5,23 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BotApiEmulator } from '../src/testing/index.js';
 
-interface Answer { ok: boolean; error_code?: number; description?: string; parameters?: { retry_after?: number } }
+interface Answer {
+  ok: boolean;
+  error_code?: number;
+  description?: string;
+  parameters?: { retry_after?: number };
+}
 
-async function send(emu: BotApiEmulator, chatId: number | string, method = 'sendMessage', params: Record<string, unknown> = { text: 'hi' }): Promise<Answer> {
+async function send(
+  emu: BotApiEmulator,
+  chatId: number | string,
+  method = 'sendMessage',
+  params: Record<string, unknown> = { text: 'hi' },
+): Promise<Answer> {
   const res = await fetch(`${emu.url}/bot${emu.token}/${method}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: chatId, ...params }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ chat_id: chatId, ...params }),
   });
   const body = (await res.json()) as Answer;
   assert.equal(res.status, body.ok ? 200 : body.error_code, 'the HTTP status is the error code');
@@ -40,13 +52,14 @@ describe('emulator rate limits', () => {
       now += 1;
       assert.equal((await send(emu, 4)).ok, true, 'answered after retry_after');
       // What is not a message doesn't count, even past the limit.
-      for (let i = 0; i < 5; i++) assert.equal((await send(emu, 6, 'sendChatAction', { action: 'typing' })).ok, true, `chat action ${i}`);
+      for (let i = 0; i < 5; i++)
+        assert.equal((await send(emu, 6, 'sendChatAction', { action: 'typing' })).ok, true, `chat action ${i}`);
     } finally {
       await emu.stop();
     }
   });
 
-  it('count each group by itself (20 a minute), @channel names included, with Telegram\'s retry_after', async () => {
+  it("count each group by itself (20 a minute), @channel names included, with Telegram's retry_after", async () => {
     let now = 9_000_000;
     const emu = await BotApiEmulator.start({ rateLimits: { now: () => now } });
     try {

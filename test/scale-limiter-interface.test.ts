@@ -11,9 +11,14 @@ function recordingLimiter(withPause: boolean): FloodLimiter & { seen: unknown[][
   const seen: unknown[][] = [];
   const limiter: FloodLimiter & { seen: unknown[][] } = {
     seen,
-    async acquire(method, chatId, _signal, botId) { seen.push(['acquire', method, chatId, botId]); },
+    async acquire(method, chatId, _signal, botId) {
+      seen.push(['acquire', method, chatId, botId]);
+    },
   };
-  if (withPause) limiter.pause = async (method, chatId, retryAfter, botId) => { seen.push(['pause', method, chatId, retryAfter, botId]); };
+  if (withPause)
+    limiter.pause = async (method, chatId, retryAfter, botId) => {
+      seen.push(['pause', method, chatId, retryAfter, botId]);
+    };
   return limiter;
 }
 
@@ -34,7 +39,10 @@ describe('floodControl with a FloodLimiter object', () => {
         ['pause', 'sendMessage', -6, 1, bot.botId],
         ['acquire', 'sendMessage', -6, bot.botId],
       ]);
-      assert.deepEqual(emu.callsOf('sendMessage').map((call) => call.status), [200, 429, 200]);
+      assert.deepEqual(
+        emu.callsOf('sendMessage').map((call) => call.status),
+        [200, 429, 200],
+      );
     } finally {
       logger.setLevel(level);
       await bot.closeSession();
@@ -52,7 +60,10 @@ describe('floodControl with a FloodLimiter object', () => {
       emu.injectFault({ method: 'sendMessage', kind: 'too-many-requests', retryAfter: 1 });
       await bot.sendMessage(5, 'refused once');
       assert.deepEqual(limiter.seen, [['acquire', 'sendMessage', 5, bot.botId]]);
-      assert.deepEqual(emu.callsOf('sendMessage').map((call) => call.status), [429, 200]);
+      assert.deepEqual(
+        emu.callsOf('sendMessage').map((call) => call.status),
+        [429, 200],
+      );
     } finally {
       logger.setLevel(level);
       await bot.closeSession();

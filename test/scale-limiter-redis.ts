@@ -26,20 +26,33 @@ export function freePort(): Promise<number> {
 /** Starts redis-server on a free port; rejects after 10 s with its output if it doesn't get ready. */
 export async function startRedis(): Promise<RedisServer> {
   if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error('redis-server is not installed: these tests need it (apt-get install -y redis-server; .ci/run installs it)');
+    throw new Error(
+      'redis-server is not installed: these tests need it (apt-get install -y redis-server; .ci/run installs it)',
+    );
   }
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000);
-    for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) { clearTimeout(timer); resolve(); }
+    for (const stream of [child.stdout!, child.stderr!])
+      stream.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Ready to accept connections')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited (${code}):\n${output}`));
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`redis-server exited (${code}):\n${output}`)); });
   });
   return {
     url: `redis://127.0.0.1:${port}`,

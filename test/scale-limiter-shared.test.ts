@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import { createClient } from 'redis';
 import { Botte } from '../src/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
-import { FloodControl, FloodControlUnavailableError, RedisFloodControl, limiterKeys, type RedisFloodControlOptions } from '../src/scale/index.js';
+import {
+  FloodControl,
+  FloodControlUnavailableError,
+  RedisFloodControl,
+  limiterKeys,
+  type RedisFloodControlOptions,
+} from '../src/scale/index.js';
 import { logger } from '../src/logger.js';
 import { freePort, startRedis, type RedisServer } from './scale-limiter-redis.js';
 
@@ -38,18 +44,27 @@ after(async () => {
 });
 
 describe('RedisFloodControl', () => {
-  it('plugs into floodControl: messages are sent, its keys carry the bot\'s hash tag and expire', async () => {
+  it("plugs into floodControl: messages are sent, its keys carry the bot's hash tag and expire", async () => {
     const shared = limiter({ prefix: 'keys' });
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, floodControl: shared });
     try {
       await bot.sendMessage(42, 'private');
       await bot.sendMessage(-100, 'group');
       const keys = (await raw.keys('keys:*')).sort();
-      assert.deepEqual(keys, [...limiterKeys('keys', bot.botId, -100).slice(1), ...limiterKeys('keys', bot.botId, 42)].sort());
+      assert.deepEqual(
+        keys,
+        [...limiterKeys('keys', bot.botId, -100).slice(1), ...limiterKeys('keys', bot.botId, 42)].sort(),
+      );
       // One hash tag per bot, so that the script's keys share one Redis Cluster slot.
       for (const key of keys) assert.match(key, new RegExp(`^keys:\\{${bot.botId}\\}:`));
       for (const key of keys) assert.ok(Number(await raw.pTTL(key)) > 0, `${key} expires`);
-      assert.deepEqual(emu.callsOf('sendMessage').map((call) => call.params.text).slice(-2), ['private', 'group']);
+      assert.deepEqual(
+        emu
+          .callsOf('sendMessage')
+          .map((call) => call.params.text)
+          .slice(-2),
+        ['private', 'group'],
+      );
       assert.equal(shared.stats().acquired, 2);
     } finally {
       await bot.closeSession();
@@ -61,28 +76,38 @@ describe('RedisFloodControl', () => {
     await Promise.all([a.connect(), b.connect()]);
     const released: number[] = [];
     const start = Date.now();
-    await Promise.all([a, b, a, b].map(async (shared) => {
-      await shared.acquire('sendMessage', 7, undefined, 1);
-      released.push(Date.now() - start);
-    }));
+    await Promise.all(
+      [a, b, a, b].map(async (shared) => {
+        await shared.acquire('sendMessage', 7, undefined, 1);
+        released.push(Date.now() - start);
+      }),
+    );
     released.sort((x, y) => x - y);
-    released.forEach((at, i) => assert.ok(at >= i * 200 - 5, `release ${i} at ${at} ms`));
+    released.forEach((at, i) => {
+      assert.ok(at >= i * 200 - 5, `release ${i} at ${at} ms`);
+    });
     const waits = a.stats().waits + b.stats().waits;
     assert.ok(waits >= 3, `3 of the 4 waited (${waits})`);
     assert.ok(a.stats().waitedMs + b.stats().waitedMs > 0);
   });
 
-  it('a pause without a chat holds the whole bot for every limiter; a chat\'s pause only that chat', async () => {
-    const [a, b] = [limiter({ prefix: 'pause', globalPerSecond: 1000 }), limiter({ prefix: 'pause', globalPerSecond: 1000 })];
+  it("a pause without a chat holds the whole bot for every limiter; a chat's pause only that chat", async () => {
+    const [a, b] = [
+      limiter({ prefix: 'pause', globalPerSecond: 1000 }),
+      limiter({ prefix: 'pause', globalPerSecond: 1000 }),
+    ];
     await Promise.all([a.connect(), b.connect()]);
     let start = Date.now();
     await a.pause('sendMessage', 11, 1, 1);
     const order: number[] = [];
-    await Promise.all([11, 12].map(async (chat) => {
-      await b.acquire('sendMessage', chat, undefined, 1);
-      order.push(chat);
-      if (chat === 11) assert.ok(Date.now() - start >= 995, `chat 11 waited for its pause (${Date.now() - start} ms)`);
-    }));
+    await Promise.all(
+      [11, 12].map(async (chat) => {
+        await b.acquire('sendMessage', chat, undefined, 1);
+        order.push(chat);
+        if (chat === 11)
+          assert.ok(Date.now() - start >= 995, `chat 11 waited for its pause (${Date.now() - start} ms)`);
+      }),
+    );
     assert.deepEqual(order, [12, 11], 'the paused chat alone waited');
     assert.equal(a.stats().pauses, 1);
 
@@ -108,14 +133,19 @@ describe('RedisFloodControl', () => {
       const sending = first.sendMessage(-300, 'refused, then retried');
       const refused = await emu.waitForCall('sendMessage', (call) => call.status === 429, 20_000);
       const chatKey = limiterKeys('retry', first.botId, -300)[1]!;
-      for (const deadline = Date.now() + 20_000; (await raw.hGet(chatKey, 'pause')) === null;) {
+      for (const deadline = Date.now() + 20_000; (await raw.hGet(chatKey, 'pause')) === null; ) {
         if (Date.now() > deadline) throw new Error('the 429 pause never reached Redis');
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      await Promise.all([second.sendMessage(-300, 'held by the pause'), second.sendMessage(-301, 'another chat: not held'), sending]);
+      await Promise.all([
+        second.sendMessage(-300, 'held by the pause'),
+        second.sendMessage(-301, 'another chat: not held'),
+        sending,
+      ]);
       const calls = emu.callsOf('sendMessage');
       assert.deepEqual(calls.map((call) => call.status).sort(), [200, 200, 200, 429]);
-      const arrived = (text: string): number => calls.find((call) => call.params.text === text && call.status === 200)!.receivedAt;
+      const arrived = (text: string): number =>
+        calls.find((call) => call.params.text === text && call.status === 200)!.receivedAt;
       assert.ok(arrived('held by the pause') - refused.receivedAt >= 995, 'the other bot waited for retry_after');
       assert.ok(arrived('refused, then retried') - refused.receivedAt >= 995, 'the retry waited for retry_after');
       assert.ok(arrived('another chat: not held') < arrived('held by the pause'), 'other chats are not held');
@@ -138,15 +168,27 @@ describe('RedisFloodControl', () => {
 
   it('Redis down: the message fails with FloodControlUnavailableError and is not sent; with a fallback it is sent', async () => {
     const nowhere = `redis://127.0.0.1:${await freePort()}`;
-    const down = new RedisFloodControl({ url: nowhere, timeoutMs: 300, clientOptions: { socket: { reconnectStrategy: false } } });
-    const rescued = new RedisFloodControl({ url: nowhere, timeoutMs: 300, clientOptions: { socket: { reconnectStrategy: false } }, fallback: new FloodControl() });
+    const down = new RedisFloodControl({
+      url: nowhere,
+      timeoutMs: 300,
+      clientOptions: { socket: { reconnectStrategy: false } },
+    });
+    const rescued = new RedisFloodControl({
+      url: nowhere,
+      timeoutMs: 300,
+      clientOptions: { socket: { reconnectStrategy: false } },
+      fallback: new FloodControl(),
+    });
     const failing = new Botte(emu.token, { apiUrl: emu.apiUrl, floodControl: down });
     const falling = new Botte(emu.token, { apiUrl: emu.apiUrl, floodControl: rescued });
     const level = logger.getLevel();
     logger.setLevel('silent');
     try {
       emu.clearCalls();
-      const error = await failing.sendMessage(77, 'not sent').then(() => undefined, (e: unknown) => e);
+      const error = await failing.sendMessage(77, 'not sent').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       assert.ok(error instanceof FloodControlUnavailableError, `got ${String(error)}`);
       assert.match(error.message, /Redis could not be asked .*the message was not sent/);
       assert.ok(!error.message.includes(emu.token.split(':')[1]!), 'no token in the error');
@@ -157,8 +199,14 @@ describe('RedisFloodControl', () => {
       await assert.rejects(down.connect(), FloodControlUnavailableError);
 
       await falling.sendMessage(77, 'sent by the fallback');
-      assert.deepEqual(emu.callsOf('sendMessage').map((call) => call.params.text), ['sent by the fallback']);
-      assert.deepEqual({ fallbacks: rescued.stats().fallbacks, acquired: rescued.stats().acquired }, { fallbacks: 1, acquired: 1 });
+      assert.deepEqual(
+        emu.callsOf('sendMessage').map((call) => call.params.text),
+        ['sent by the fallback'],
+      );
+      assert.deepEqual(
+        { fallbacks: rescued.stats().fallbacks, acquired: rescued.stats().acquired },
+        { fallbacks: 1, acquired: 1 },
+      );
     } finally {
       logger.setLevel(level);
       await failing.closeSession();
@@ -175,7 +223,7 @@ describe('RedisFloodControl', () => {
     assert.throws(() => new RedisFloodControl({ timeoutMs: 0 }), /timeoutMs must be a positive number/);
   });
 
-  it('a wait ends with the abort signal\'s reason', async () => {
+  it("a wait ends with the abort signal's reason", async () => {
     const shared = limiter({ privatePerSecond: 0.1 });
     await shared.acquire('sendMessage', 9, undefined, 1);
     const controller = new AbortController();

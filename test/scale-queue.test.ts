@@ -10,7 +10,12 @@ import { Botte, StateRedisStorage } from '../src/index.js';
 import type { Update } from '../src/api/generated/telegram-types.js';
 import { RedisHandlerBackend } from '../src/states/index.js';
 import {
-  MalformedQueueEntryError, QueueRedisError, QueueWorker, UpdateQueue, partitionOf, startWebhookIngress,
+  MalformedQueueEntryError,
+  QueueRedisError,
+  QueueWorker,
+  UpdateQueue,
+  partitionOf,
+  startWebhookIngress,
 } from '../src/scale/index.js';
 import { TestRedis } from '../examples/scale-out/cluster.js';
 import { formBot, say, twoUsersFillTheForm, waitFor } from './helpers.js';
@@ -40,13 +45,25 @@ function queueFor(bot: Botte, partitions = 4): Promise<UpdateQueue> {
 function message(updateId: number, chatId: number, text: string): Update {
   return {
     update_id: updateId,
-    message: { message_id: updateId, date: 0, chat: { id: chatId, type: 'private' as const }, from: { id: chatId, is_bot: false, first_name: 'U' }, text },
+    message: {
+      message_id: updateId,
+      date: 0,
+      chat: { id: chatId, type: 'private' as const },
+      from: { id: chatId, is_bot: false, first_name: 'U' },
+      text,
+    },
   } as Update;
 }
 
 test('a malformed stream entry is reported to the exceptionHandler once and acknowledged; the next update runs', async () => {
   const reported: unknown[] = [];
-  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler: (error) => { reported.push(error); return true; } });
+  const bot = new Botte(emu.token, {
+    apiUrl: emu.apiUrl,
+    exceptionHandler: (error) => {
+      reported.push(error);
+      return true;
+    },
+  });
   const texts: string[] = [];
   bot.handleMsg({ func: () => true }, (m) => void texts.push(m.text!));
   const queue = await queueFor(bot, 1);
@@ -58,13 +75,23 @@ test('a malformed stream entry is reported to the exceptionHandler once and ackn
   const worker = new QueueWorker(bot, queue, { leaseMs: 1000 });
   try {
     await worker.start();
-    await waitFor(() => texts.length === 1, { timeoutMs: 20_000, message: () => `the good update was not handled (${texts})` });
-    await waitFor(async () => Number(await raw.sendCommand(['XLEN', stream])) === 0, { timeoutMs: 10_000, message: 'the stream was not emptied' });
+    await waitFor(() => texts.length === 1, {
+      timeoutMs: 20_000,
+      message: () => `the good update was not handled (${texts})`,
+    });
+    await waitFor(async () => Number(await raw.sendCommand(['XLEN', stream])) === 0, {
+      timeoutMs: 10_000,
+      message: 'the stream was not emptied',
+    });
     assert.equal(reported.length, 3, 'each malformed entry reported once');
     for (const error of reported) assert.ok(error instanceof MalformedQueueEntryError, String(error));
     assert.match(String((reported[0] as Error).message), /not valid JSON/);
     assert.match(String((reported[1] as Error).message), /no "u" field/);
-    assert.deepEqual(await raw.sendCommand(['XPENDING', stream, 'workers']), [0, null, null, null], 'nothing left pending');
+    assert.deepEqual(
+      await raw.sendCommand(['XPENDING', stream, 'workers']),
+      [0, null, null, null],
+      'nothing left pending',
+    );
     assert.equal(worker.stats().malformed, 3);
   } finally {
     await worker.stop();
@@ -82,11 +109,15 @@ test('an update queued twice (webhook re-delivery, leader re-poll) runs once; st
     await queue.enqueue([message(10, 7, 'a'), message(11, 7, 'b'), message(10, 7, 'a')]);
     await worker.start();
     await waitFor(() => texts.length >= 2 && worker.stats().duplicatesSkipped === 1, {
-      timeoutMs: 20_000, message: () => `handled ${texts}, skipped ${worker.stats().duplicatesSkipped}`,
+      timeoutMs: 20_000,
+      message: () => `handled ${texts}, skipped ${worker.stats().duplicatesSkipped}`,
     });
     // And again later, once the first run finished long ago.
     await queue.enqueue([message(11, 7, 'b')]);
-    await waitFor(() => worker.stats().duplicatesSkipped === 2, { timeoutMs: 20_000, message: 'the late re-delivery was not skipped' });
+    await waitFor(() => worker.stats().duplicatesSkipped === 2, {
+      timeoutMs: 20_000,
+      message: 'the late re-delivery was not skipped',
+    });
     assert.deepEqual(texts, ['a', 'b']);
     const stats = await queue.stats();
     assert.equal(stats.depth, 0);
@@ -111,14 +142,19 @@ test('states and next-step handlers work unchanged when two workers share the ch
     return bot;
   };
   const bots = [make(), make()];
-  const queues = await Promise.all(bots.map(() => UpdateQueue.connect({ url: redis.url, botId: bots[0]!.botId, partitions: 2, prefix })));
+  const queues = await Promise.all(
+    bots.map(() => UpdateQueue.connect({ url: redis.url, botId: bots[0]!.botId, partitions: 2, prefix })),
+  );
   // One worker per partition: users 1 and 2 (chats 1 and 2) land on different workers.
   assert.notEqual(partitionOf(message(1, 1, ''), 2), partitionOf(message(1, 2, ''), 2));
   const workers = bots.map((bot, i) => new QueueWorker(bot, queues[i]!, { leaseMs: 1000, id: `form-${i}` }));
   const ingress = await startWebhookIngress(bots[0]!, queues[0]!, { port: 0, secretToken: 'form-secret' });
   try {
     for (const worker of workers) await worker.start();
-    await waitFor(() => workers.every((w) => w.partitions.length === 1), { timeoutMs: 20_000, message: () => `partitions ${workers.map((w) => w.partitions)}` });
+    await waitFor(() => workers.every((w) => w.partitions.length === 1), {
+      timeoutMs: 20_000,
+      message: () => `partitions ${workers.map((w) => w.partitions)}`,
+    });
     await twoUsersFillTheForm(webhookFeed(ingress.url));
     await say(webhookFeed(ingress.url), 3, 'no state', 'echo no state');
   } finally {
@@ -139,7 +175,11 @@ function webhookFeed(url: string): BotApiEmulator {
       if (name === 'pushMessage') {
         return (text: string, options: { chatId: number; userId: number }) => {
           const update = target.pushMessage(text, options);
-          void fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'form-secret' }, body: JSON.stringify(update) });
+          void fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'form-secret' },
+            body: JSON.stringify(update),
+          });
           return update;
         };
       }

@@ -9,13 +9,20 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { StateFileStorage, StateFileLockedError } from '../src/index.js';
 
-test('a second process is refused with a typed error; a dead holder\'s lock is taken over', async () => {
+test("a second process is refused with a typed error; a dead holder's lock is taken over", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'botte-lock-'));
   const file = join(dir, 'states.json');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/file-lock-child.ts', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/file-lock-child.ts', file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    const first = await Promise.race([lines.next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the child did not start within 15 s')), 15_000))]);
+    const first = await Promise.race([
+      lines.next(),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('the child did not start within 15 s')), 15_000),
+      ),
+    ]);
     assert.equal(first.value, 'ready');
     assert.equal(readFileSync(`${file}.lock`, 'utf8'), String(child.pid));
 
@@ -51,10 +58,18 @@ test('a second process is refused with a typed error; a dead holder\'s lock is t
 
 /** Runs test/fixtures/file-lock-exit-child.ts on `file` until it exits (deadline 60 s). */
 function runExitChild(file: string, mode = ''): Promise<number | null> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/file-lock-exit-child.ts', file, mode], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/file-lock-exit-child.ts', file, mode], {
+    stdio: 'inherit',
+  });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('the child did not exit within 60 s')); }, 60_000);
-    child.once('exit', (code) => { clearTimeout(timer); resolve(code); });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the child did not exit within 60 s'));
+    }, 60_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
   });
 }
 
@@ -74,12 +89,17 @@ test('a process that exits normally removes its lock, but not a lock that is no 
   }
 });
 
-test('a lock holding this process\'s own pid, no pid or pid 0 is stale and taken over; a living process\'s lock is not', async () => {
+test("a lock holding this process's own pid, no pid or pid 0 is stale and taken over; a living process's lock is not", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'botte-lock-stale-'));
   const key = { chatId: 2, userId: 2, botId: 1 };
   try {
     // Our own pid: left by an earlier run that had the same pid (a container's pid 1 after a restart).
-    for (const [name, content] of [['own', String(process.pid)], ['garbage', 'not a pid'], ['zero', '0'], ['empty', '']] as const) {
+    for (const [name, content] of [
+      ['own', String(process.pid)],
+      ['garbage', 'not a pid'],
+      ['zero', '0'],
+      ['empty', ''],
+    ] as const) {
       const file = join(dir, `${name}.json`);
       writeFileSync(`${file}.lock`, content);
       const storage = new StateFileStorage(file);
@@ -91,7 +111,10 @@ test('a lock holding this process\'s own pid, no pid or pid 0 is stale and taken
     // pid 1 (init) is alive: refused.
     const file = join(dir, 'init.json');
     writeFileSync(`${file}.lock`, '1');
-    await assert.rejects(new StateFileStorage(file).setState(key, 'x'), (error: unknown) => error instanceof StateFileLockedError && error.ownerPid === 1);
+    await assert.rejects(
+      new StateFileStorage(file).setState(key, 'x'),
+      (error: unknown) => error instanceof StateFileLockedError && error.ownerPid === 1,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -102,7 +125,10 @@ test('a lock that cannot be taken (a folder in its place) is a clear error after
   try {
     const file = join(dir, 'states.json');
     mkdirSync(`${file}.lock`);
-    await assert.rejects(new StateFileStorage(file).getState({ chatId: 1, userId: 1 }), /Could not take the lock .*states\.json\.lock/);
+    await assert.rejects(
+      new StateFileStorage(file).getState({ chatId: 1, userId: 1 }),
+      /Could not take the lock .*states\.json\.lock/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

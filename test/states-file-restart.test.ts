@@ -15,7 +15,9 @@ async function tempFile(): Promise<string> {
   dirs.push(dir);
   return join(dir, 'states.json');
 }
-after(async () => { for (const dir of dirs) await rm(dir, { recursive: true, force: true }); });
+after(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
 
 const key: StateKey = { chatId: 7, userId: 7, botId: 1 };
 

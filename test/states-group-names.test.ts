@@ -41,7 +41,9 @@ test('the state filter and setState work with a state called name', async () => 
 
 test('a state hiding a StatesGroup helper is refused, at declaration (logged) and at use (thrown)', async () => {
   const logged: string[] = [];
-  logger.setOutput((record) => { logged.push(String(record.message)); });
+  logger.setOutput((record) => {
+    logged.push(String(record.message));
+  });
   try {
     // TypeScript refuses it too (TS2417); plain JavaScript reaches the run-time check.
     const Base = StatesGroup as any;

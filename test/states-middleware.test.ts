@@ -17,7 +17,9 @@ class Registration extends StatesGroup {
 }
 
 let emu: BotApiEmulator;
-before(async () => { emu = await BotApiEmulator.start(); });
+before(async () => {
+  emu = await BotApiEmulator.start();
+});
 after(() => emu.stop());
 beforeEach(() => emu.reset());
 
@@ -37,7 +39,9 @@ function registrationBot(bot: Botte) {
   bot.addCustomFilter(new customFilters.StateFilter(bot));
   const handle = (filters: any, fn: (m: Message, state: states.StateContext) => Promise<unknown>) => {
     bot.handleMsg(filters, (message, data) => fn(message, (data as states.StateHandlerData).state));
-    bot.businessMessageHandler(filters, (message, data) => fn(message as Message, (data as states.StateHandlerData).state));
+    bot.businessMessageHandler(filters, (message, data) =>
+      fn(message as Message, (data as states.StateHandlerData).state),
+    );
   };
   handle({ commands: ['start'] }, async (message, state) => {
     await state.set(Registration.name);
@@ -60,12 +64,18 @@ const texts = () => emu.callsOf('sendMessage').map((call) => call.params.text);
 
 const storages: Array<[string, () => StateStorage]> = [
   ['memory', () => new states.StateMemoryStorage()],
-  ['file', () => new states.StateFileStorage(join(mkdtempSync(join(tmpdir(), 'botte-mw-')), 'states.json')) as StateStorage],
+  [
+    'file',
+    () => new states.StateFileStorage(join(mkdtempSync(join(tmpdir(), 'botte-mw-')), 'states.json')) as StateStorage,
+  ],
 ];
 
 for (const [storageName, makeStorage] of storages) {
   for (const [botName, makeBot] of [
-    ['Botte (useClassMiddlewares)', () => new Botte(emu.token, { apiUrl: emu.apiUrl, useClassMiddlewares: true, stateStorage: makeStorage() })],
+    [
+      'Botte (useClassMiddlewares)',
+      () => new Botte(emu.token, { apiUrl: emu.apiUrl, useClassMiddlewares: true, stateStorage: makeStorage() }),
+    ],
     ['AsyncBotte', () => new AsyncBotte(emu.token, { apiUrl: emu.apiUrl, stateStorage: makeStorage() })],
   ] as const) {
     describe(`StateMiddleware on ${botName} with the ${storageName} storage`, () => {
@@ -85,12 +95,21 @@ for (const [storageName, makeStorage] of storages) {
         const bot = registrationBot(makeBot());
         const feed = feeder(bot);
         const group = -1001000000001;
-        emu.pushMessage('/start', { chatType: 'supergroup', chatId: group, userId: 7, extra: { is_topic_message: true, message_thread_id: 11 } });
+        emu.pushMessage('/start', {
+          chatType: 'supergroup',
+          chatId: group,
+          userId: 7,
+          extra: { is_topic_message: true, message_thread_id: 11 },
+        });
         emu.pushMessage('/start', { chatType: 'supergroup', chatId: group, userId: 8 });
         emu.pushUpdate({
           business_message: {
-            message_id: 1, date: 1, text: '/start', business_connection_id: 'bc-1',
-            chat: { id: 9, type: 'private', first_name: 'B' }, from: { id: 9, is_bot: false, first_name: 'B' },
+            message_id: 1,
+            date: 1,
+            text: '/start',
+            business_connection_id: 'bc-1',
+            chat: { id: 9, type: 'private', first_name: 'B' },
+            from: { id: 9, is_bot: false, first_name: 'B' },
             entities: [{ type: 'bot_command', offset: 0, length: 6 }],
           },
         } as never);
@@ -114,13 +133,29 @@ describe('StateMiddleware', () => {
     const seen: unknown[] = [];
     bot.callbackQueryHandler({}, async (_query, data) => {
       await (data as states.StateHandlerData).state.set('picked');
-      seen.push(await (data as states.StateHandlerData).state.get(), (data as states.StateHandlerData).stateContext === (data as states.StateHandlerData).state);
+      seen.push(
+        await (data as states.StateHandlerData).state.get(),
+        (data as states.StateHandlerData).stateContext === (data as states.StateHandlerData).state,
+      );
     });
     let pollHasState: boolean | undefined;
-    bot.pollHandler({}, (_poll, data) => { pollHasState = 'state' in data; });
+    bot.pollHandler({}, (_poll, data) => {
+      pollHasState = 'state' in data;
+    });
     const feed = feeder(bot);
     emu.pushCallbackQuery('x', { userId: 4 });
-    emu.pushUpdate({ poll: { id: 'p', question: 'q', options: [], total_voter_count: 0, is_closed: false, is_anonymous: true, type: 'regular', allows_multiple_answers: false } } as never);
+    emu.pushUpdate({
+      poll: {
+        id: 'p',
+        question: 'q',
+        options: [],
+        total_voter_count: 0,
+        is_closed: false,
+        is_anonymous: true,
+        type: 'regular',
+        allows_multiple_answers: false,
+      },
+    } as never);
     await feed();
     assert.deepEqual(seen, ['picked', true]);
     assert.equal(pollHasState, false);
@@ -136,7 +171,10 @@ describe('StateMiddleware', () => {
       await (data as states.StateHandlerData).state.set('s');
       await (data as states.StateHandlerData).state.addData({ a: 1 });
       await (data as states.StateHandlerData).state.reset();
-      seen.push(await (data as states.StateHandlerData).state.data(), await (data as states.StateHandlerData).state.get());
+      seen.push(
+        await (data as states.StateHandlerData).state.data(),
+        await (data as states.StateHandlerData).state.get(),
+      );
     });
     emu.pushMessage('hi');
     await feeder(bot)();

@@ -12,7 +12,11 @@ import { AsyncBotte } from '../src/async.js';
 import { HandlerRegistry } from '../src/advanced.js';
 import { formBot, say, twoUsersFillTheForm, sleep } from './helpers.js';
 import {
-  RedisHandlerBackend, StateRedisStorage, stateKeyToString, type HandlerBackend, type StateKey,
+  RedisHandlerBackend,
+  StateRedisStorage,
+  stateKeyToString,
+  type HandlerBackend,
+  type StateKey,
 } from '../src/states/index.js';
 
 let server: ChildProcess | undefined;
@@ -33,21 +37,34 @@ function freePort(): Promise<number> {
 
 async function startRedis(): Promise<void> {
   if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error('redis-server is not installed: these tests need it (apt-get install -y redis-server; .ci/run installs it)');
+    throw new Error(
+      'redis-server is not installed: these tests need it (apt-get install -y redis-server; .ci/run installs it)',
+    );
   }
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   server = child;
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000);
-    for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) { clearTimeout(timer); resolve(); }
+    for (const stream of [child.stdout!, child.stderr!])
+      stream.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Ready to accept connections')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited (${code}):\n${output}`));
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`redis-server exited (${code}):\n${output}`)); });
   });
   url = `redis://127.0.0.1:${port}`;
 }
@@ -77,13 +94,22 @@ function storage(options: ConstructorParameters<typeof StateRedisStorage>[0] = {
   storages.push(created);
   return created;
 }
-after(async () => { for (const created of storages) await created.close(); });
+after(async () => {
+  for (const created of storages) await created.close();
+});
 
 // The contracts every storage and backend keeps (botte/testing), against this redis-server; each
 // test gets its own prefix, and the contract closes what it made.
 let contractPrefixes = 0;
-runStateStorageContract('StateRedisStorage', () => new StateRedisStorage({ url, prefix: `contract-state-${++contractPrefixes}` }));
-runHandlerBackendContract('RedisHandlerBackend', () => new RedisHandlerBackend({ url, prefix: `contract-steps-${++contractPrefixes}`, registry: new HandlerRegistry() }));
+runStateStorageContract(
+  'StateRedisStorage',
+  () => new StateRedisStorage({ url, prefix: `contract-state-${++contractPrefixes}` }),
+);
+runHandlerBackendContract(
+  'RedisHandlerBackend',
+  () =>
+    new RedisHandlerBackend({ url, prefix: `contract-steps-${++contractPrefixes}`, registry: new HandlerRegistry() }),
+);
 
 describe('StateRedisStorage', () => {
   it('round trip of state and data', async () => {
@@ -117,8 +143,15 @@ describe('StateRedisStorage', () => {
   it('merge semantics: top-level fields merge, values are replaced whole and survive JSON exactly', async () => {
     const s = storage();
     const tricky = {
-      empty: [], emptyObject: {}, nested: { list: [[], [1, { x: null }]], deep: { a: 'é😀"\n' } },
-      big: Number.MAX_SAFE_INTEGER, small: -0.1, zero: 0, no: false, nil: null, 'odd:key with spaces': 'ok',
+      empty: [],
+      emptyObject: {},
+      nested: { list: [[], [1, { x: null }]], deep: { a: 'é😀"\n' } },
+      big: Number.MAX_SAFE_INTEGER,
+      small: -0.1,
+      zero: 0,
+      no: false,
+      nil: null,
+      'odd:key with spaces': 'ok',
     };
     await s.setData(key, tricky);
     assert.deepEqual(await s.getData(key), tricky);
@@ -143,7 +176,7 @@ describe('StateRedisStorage', () => {
     const a = storage({ prefix: 'concurrent' });
     const b = storage({ prefix: 'concurrent' });
     await a.setState(key, 'Busy');
-    await Promise.all(Array.from({ length: 300 }, (_, i) => (i % 2 ? a : b).setData(key, { [`f${i}`]: i, 'shared': i })));
+    await Promise.all(Array.from({ length: 300 }, (_, i) => (i % 2 ? a : b).setData(key, { [`f${i}`]: i, shared: i })));
     const data = await a.getData(key);
     for (let i = 0; i < 300; i++) assert.equal(data[`f${i}`], i, `field f${i}`);
     assert.equal(await b.getState(key), 'Busy');
@@ -166,7 +199,10 @@ describe('StateRedisStorage', () => {
       { chatId: 1, userId: 2, botId: 1, businessConnectionId: 'b:c' },
       { chatId: 1, userId: 2 },
     ];
-    for (const [i, k] of keys.entries()) { await s.setState(k, `s${i}`); await s.setData(k, { i }); }
+    for (const [i, k] of keys.entries()) {
+      await s.setState(k, `s${i}`);
+      await s.setData(k, { i });
+    }
     for (const [i, k] of keys.entries()) {
       assert.equal(await s.getState(k), `s${i}`);
       assert.deepEqual(await s.getData(k), { i });
@@ -211,7 +247,10 @@ describe('StateRedisStorage', () => {
   });
 
   it('connects lazily, reconnects after close(), and never closes a client it was given', async () => {
-    const nowhere = new StateRedisStorage({ url: 'redis://127.0.0.1:1', clientOptions: { socket: { reconnectStrategy: false } } });
+    const nowhere = new StateRedisStorage({
+      url: 'redis://127.0.0.1:1',
+      clientOptions: { socket: { reconnectStrategy: false } },
+    });
     await nowhere.close(); // never connected: nothing to do
     await assert.rejects(nowhere.getState(key)); // connects only now, and fails
     await assert.rejects(nowhere.getState(key)); // and tries again
@@ -253,9 +292,15 @@ describe('StateRedisStorage', () => {
       const afterUse = loaded();
       await storage.close();
       console.log(JSON.stringify({ before, afterConstruct, afterUse }));`;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual(JSON.parse(run.stdout.trim().split('\n').at(-1)!), { before: false, afterConstruct: false, afterUse: true });
+    assert.deepEqual(JSON.parse(run.stdout.trim().split('\n').at(-1)!), {
+      before: false,
+      afterConstruct: false,
+      afterUse: true,
+    });
   });
 });
 
@@ -295,8 +340,12 @@ describe('a bot with StateRedisStorage', () => {
   });
 });
 
-function askName(message: unknown, ...args: unknown[]) { return ['askName', message, ...args]; }
-function askAge(message: unknown) { return ['askAge', message]; }
+function askName(message: unknown, ...args: unknown[]) {
+  return ['askName', message, ...args];
+}
+function askAge(message: unknown) {
+  return ['askAge', message];
+}
 
 describe('RedisHandlerBackend', () => {
   const backends: RedisHandlerBackend[] = [];
@@ -316,7 +365,10 @@ describe('RedisHandlerBackend', () => {
     await b.register('1', { callback: askAge, args: [] });
     await b.register('2', { callback: askAge, args: [], chatId: 9 });
     const taken = await b.take('1');
-    assert.deepEqual(taken.map((e) => e.callback), [askName, unnamed, askAge]);
+    assert.deepEqual(
+      taken.map((e) => e.callback),
+      [askName, unnamed, askAge],
+    );
     assert.deepEqual(taken[0]!.args, ['x']);
     assert.deepEqual(await b.take('1'), []);
     await b.clear('2');
@@ -349,7 +401,9 @@ describe('RedisHandlerBackend', () => {
     const emu = await BotApiEmulator.start();
     const registry = new HandlerRegistry();
     const seen: string[] = [];
-    function rememberName(message: { text?: string }, formId: string) { seen.push(`${formId}:${message.text}`); }
+    function rememberName(message: { text?: string }, formId: string) {
+      seen.push(`${formId}:${message.text}`);
+    }
     registry.add(rememberName);
     const make = () => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, nextStepBackend: backend('steps-bot', registry) });
@@ -369,7 +423,7 @@ describe('RedisHandlerBackend', () => {
       second = make();
       running = second.runthebot({ longPollingTimeout: 1 });
       emu.pushMessage('Hedy', { chatId: 3, userId: 3 });
-      for (const end = Date.now() + 5000; seen.length === 0 && Date.now() < end;) await sleep(20);
+      for (const end = Date.now() + 5000; seen.length === 0 && Date.now() < end; ) await sleep(20);
       assert.deepEqual(seen, ['form-1:Hedy']);
     } finally {
       await (second ?? first).stopBot();
@@ -391,10 +445,21 @@ describe('states.StateMiddleware with StateRedisStorage', () => {
         await (data as states.StateHandlerData).state.addData({ text: message.text });
         await bot.replyTo(message, JSON.stringify(await (data as states.StateHandlerData).state.data()));
       });
-      emu.pushMessage('a', { chatType: 'supergroup', chatId: -1005, userId: 6, extra: { is_topic_message: true, message_thread_id: 3 } });
+      emu.pushMessage('a', {
+        chatType: 'supergroup',
+        chatId: -1005,
+        userId: 6,
+        extra: { is_topic_message: true, message_thread_id: 3 },
+      });
       emu.pushMessage('b', { chatType: 'supergroup', chatId: -1005, userId: 6 });
       await bot.processNewUpdates(await bot.getUpdates());
-      assert.deepEqual(emu.callsOf('sendMessage').map((call) => call.params.text).sort(), ['{"text":"a"}', '{"text":"b"}']);
+      assert.deepEqual(
+        emu
+          .callsOf('sendMessage')
+          .map((call) => call.params.text)
+          .sort(),
+        ['{"text":"a"}', '{"text":"b"}'],
+      );
       assert.equal(await bot.getState(6, -1005, 3), 'topic-3');
       assert.equal(await bot.getState(6, -1005), 'topic-none');
     } finally {

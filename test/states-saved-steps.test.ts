@@ -26,11 +26,21 @@ test('reply handlers: saved with delay 0, loaded by a new bot with { name: fn } 
   try {
     first.enableSaveReplyHandlers({ delay: 0, filename, registry: new HandlerRegistry() });
     const asked = await first.sendMessage(2, 'Reply to me');
-    await first.registerForReply(asked, function onReply(message: Message) { seen.push(`old ${message.text}`); });
-    assert.deepEqual(JSON.parse(readFileSync(filename, 'utf8')).entries[String(asked.message_id)], [{ name: 'onReply', args: [], chatId: 2 }]);
+    await first.registerForReply(asked, function onReply(message: Message) {
+      seen.push(`old ${message.text}`);
+    });
+    assert.deepEqual(JSON.parse(readFileSync(filename, 'utf8')).entries[String(asked.message_id)], [
+      { name: 'onReply', args: [], chatId: 2 },
+    ]);
 
     second.enableSaveReplyHandlers({ delay: 0, filename, registry: new HandlerRegistry() });
-    const waiting = await second.loadReplyHandlers({ handlers: { onReply: (message: Message) => { seen.push(`new ${message.text}`); } } });
+    const waiting = await second.loadReplyHandlers({
+      handlers: {
+        onReply: (message: Message) => {
+          seen.push(`new ${message.text}`);
+        },
+      },
+    });
     assert.equal(waiting, 1);
     emu.pushMessage('my answer', { userId: 2, replyToMessage: asked.message_id });
     await feedAll(second);
@@ -47,17 +57,27 @@ test('a saved step whose function was not handed to load is dropped with a warni
   const emu = await BotApiEmulator.start();
   const filename = tempFile('step.json');
   const logged: string[] = [];
-  logger.setOutput((record) => { logged.push(String(record.message)); });
+  logger.setOutput((record) => {
+    logged.push(String(record.message));
+  });
   const level = logger.getLevel();
   logger.setLevel('warn');
   const first = new Botte(emu.token, { apiUrl: emu.apiUrl });
   const second = new Botte(emu.token, { apiUrl: emu.apiUrl });
   try {
     first.enableSaveNextStepHandlers({ delay: 0, filename, registry: new HandlerRegistry() });
-    await first.registerNextStepHandlerByChatId(6, function askColour(_message: Message, _tag: string) { /* first run */ }, 'x');
+    await first.registerNextStepHandlerByChatId(
+      6,
+      function askColour(_message: Message, _tag: string) {
+        /* first run */
+      },
+      'x',
+    );
     await second.loadNextStepHandlers({ filename });
     const handled: string[] = [];
-    second.handleMsg({}, (message) => { handled.push(message.text!); });
+    second.handleMsg({}, (message) => {
+      handled.push(message.text!);
+    });
     emu.pushMessage('blue', { userId: 6 });
     await feedAll(second);
     assert.match(logged.join('\n'), /Saved step handler "askColour" is not registered/);

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HandlerRegistry } from '../src/advanced.js';
-import { FileHandlerBackend, MemoryHandlerBackend, type HandlerBackend, type StepEntry } from '../src/states/index.js';
+import { FileHandlerBackend, MemoryHandlerBackend, type StepEntry } from '../src/states/index.js';
 import { runHandlerBackendContract } from '../src/testing/index.js';
 
 const dirs: string[] = [];
@@ -13,15 +13,24 @@ async function tempFile(): Promise<string> {
   dirs.push(dir);
   return join(dir, 'steps.json');
 }
-after(async () => { for (const dir of dirs) await rm(dir, { recursive: true, force: true }); });
+after(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
 
-function askName(message: unknown, ...args: unknown[]) { return ['askName', message, ...args]; }
-function askAge(message: unknown) { return ['askAge', message]; }
+function askName(message: unknown, ...args: unknown[]) {
+  return ['askName', message, ...args];
+}
+function askAge(message: unknown) {
+  return ['askAge', message];
+}
 
 // What every backend must do is the contract suite of botte/testing; below, what is particular to
 // the file backend and the registry.
 runHandlerBackendContract('MemoryHandlerBackend', () => new MemoryHandlerBackend());
-runHandlerBackendContract('FileHandlerBackend', async () => new FileHandlerBackend(await tempFile(), 0, new HandlerRegistry()));
+runHandlerBackendContract(
+  'FileHandlerBackend',
+  async () => new FileHandlerBackend(await tempFile(), 0, new HandlerRegistry()),
+);
 
 describe('next-step / reply handler backends', () => {
   it('file backend persists names and args, resolved through the registry after a restart', async () => {
@@ -56,9 +65,22 @@ describe('next-step / reply handler backends', () => {
     assert.equal(registry.nameOf(handler), 'custom');
     assert.equal(registry.get('custom'), handler);
     assert.equal(registry.nameOf(askName), 'askName'); // auto-registered by its own name
-    const impostor = { askName(m: unknown) { return m; } }.askName;
+    const impostor = {
+      askName(m: unknown) {
+        return m;
+      },
+    }.askName;
     assert.equal(registry.nameOf(impostor), undefined); // the name is taken by another function
-    assert.throws(() => registry.add((() => (m: unknown) => m)()), TypeError);
+    assert.throws(
+      () =>
+        registry.add(
+          (
+            () => (m: unknown) =>
+              m
+          )(),
+        ),
+      TypeError,
+    );
   });
 
   it('file backend with a delay writes later, or on flush', async () => {

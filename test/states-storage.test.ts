@@ -13,7 +13,9 @@ async function tempFile(): Promise<string> {
   dirs.push(dir);
   return join(dir, 'nested', 'states.json');
 }
-after(async () => { for (const dir of dirs) await rm(dir, { recursive: true, force: true }); });
+after(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
 
 const key: StateKey = { chatId: -100, userId: 5, botId: 1 };
 
@@ -29,7 +31,11 @@ runStateStorageContract('StateFileStorage, read back by a new instance', async (
   const readBack = { getState: 'getState', getData: 'getData' } as const;
   return new Proxy(writer, {
     get(target, property, receiver) {
-      if (property in readBack) return async (...args: [StateKey]) => { await target.flush(); return (reader() as any)[property](...args); };
+      if (property in readBack)
+        return async (...args: [StateKey]) => {
+          await target.flush();
+          return (reader() as any)[property](...args);
+        };
       return Reflect.get(target, property, receiver);
     },
   });
@@ -38,7 +44,10 @@ runStateStorageContract('StateFileStorage, read back by a new instance', async (
 describe('state storages', () => {
   it('key strings keep every part in its slot', () => {
     assert.equal(stateKeyToString({ chatId: 1, userId: 2 }), 'botte::::1:2');
-    assert.equal(stateKeyToString({ chatId: -1, userId: 2, botId: 9, threadId: 4, businessConnectionId: 'a:b' }), 'botte:9:a%3Ab:4:-1:2');
+    assert.equal(
+      stateKeyToString({ chatId: -1, userId: 2, botId: 9, threadId: 4, businessConnectionId: 'a:b' }),
+      'botte:9:a%3Ab:4:-1:2',
+    );
     assert.equal(stateKeyToString({ chatId: 1, userId: 2 }, { prefix: 'x', separator: '|' }), 'x||||1|2');
   });
 
@@ -57,11 +66,14 @@ describe('state storages', () => {
   it('file storage: concurrent writes all land and leave valid JSON, no temp files', async () => {
     const file = await tempFile();
     const storage = new StateFileStorage(file);
-    await Promise.all(Array.from({ length: 200 }, (_, i) =>
-      Promise.all([
-        storage.setState({ chatId: i, userId: i, botId: 1 }, `s${i}`),
-        storage.setData({ chatId: i, userId: i, botId: 1 }, { i }),
-      ])));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        Promise.all([
+          storage.setState({ chatId: i, userId: i, botId: 1 }, `s${i}`),
+          storage.setData({ chatId: i, userId: i, botId: 1 }, { i }),
+        ]),
+      ),
+    );
     const reread = new StateFileStorage(file);
     for (let i = 0; i < 200; i++) {
       assert.equal(await reread.getState({ chatId: i, userId: i, botId: 1 }), `s${i}`);
@@ -94,7 +106,10 @@ describe('state storages', () => {
     assert.equal(await storage.getState(key), undefined); // loaded (the lock made the folder)
     await mkdir(file); // a folder where the file goes: the rename fails
     await assert.rejects(storage.setState(key, 'A'));
-    assert.deepEqual((await readdir(join(file, '..'))).filter((name) => name.endsWith('.tmp')), []);
+    assert.deepEqual(
+      (await readdir(join(file, '..'))).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
     await rmdir(file);
     await storage.flush();
     assert.equal(JSON.parse(await readFile(file, 'utf8')).records[stateKeyToString(key)].state, 'A');
@@ -104,10 +119,21 @@ describe('state storages', () => {
     const file = await tempFile();
     let value = 0;
     let snapshots = 0;
-    const writer = new AtomicJsonWriter(file, () => { snapshots++; return value; });
-    const burst = [1, 2, 3].map((n) => { value = n; return writer.write(); });
-    await Promise.resolve(); await Promise.resolve(); await Promise.resolve(); // the write has started
-    const during = [4, 5].map((n) => { value = n; return writer.write(); });
+    const writer = new AtomicJsonWriter(file, () => {
+      snapshots++;
+      return value;
+    });
+    const burst = [1, 2, 3].map((n) => {
+      value = n;
+      return writer.write();
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve(); // the write has started
+    const during = [4, 5].map((n) => {
+      value = n;
+      return writer.write();
+    });
     await writer.flush();
     assert.equal(JSON.parse(await readFile(file, 'utf8')), 5);
     await Promise.all([...burst, ...during]);

@@ -23,7 +23,13 @@ function commitAll(message: string): string {
   git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', message);
   return git('rev-parse', 'HEAD');
 }
-interface Picked { since: string; files: string[]; skipped: string[]; tests: string[]; command?: string }
+interface Picked {
+  since: string;
+  files: string[];
+  skipped: string[];
+  tests: string[];
+  command?: string;
+}
 function pick(...args: string[]): Picked {
   const run = spawnSync(process.execPath, [script, '--json', ...args], { cwd: repo, encoding: 'utf8' });
   assert.equal(run.status, 0, `the script failed: ${run.stderr}`);
@@ -34,9 +40,20 @@ let base: string;
 before(() => {
   repo = mkdtempSync(join(tmpdir(), 'botte-mutation-changed-'));
   git('init', '-q');
-  for (const file of ['src/runner/polling.ts', 'src/runner/botte.ts', 'src/api/client.ts', 'src/api/generated/methods.ts',
-    'src/dispatch/filters.ts', 'src/webhook/core.ts', 'src/states/file-lock.ts', 'src/states/redis-storage.ts', 'src/logger.ts',
-    'test/runner-echo.test.ts', 'test/states-redis.test.ts']) write(file);
+  for (const file of [
+    'src/runner/polling.ts',
+    'src/runner/botte.ts',
+    'src/api/client.ts',
+    'src/api/generated/methods.ts',
+    'src/dispatch/filters.ts',
+    'src/webhook/core.ts',
+    'src/states/file-lock.ts',
+    'src/states/redis-storage.ts',
+    'src/logger.ts',
+    'test/runner-echo.test.ts',
+    'test/states-redis.test.ts',
+  ])
+    write(file);
   base = commitAll('start');
   write('TESTING.md', `# Testing\n\nmutation-baseline: ${base}\n`);
   commitAll('record the run');
@@ -64,10 +81,17 @@ test('changed, added and uncommitted files of the core folders are mutated; gene
   unlinkSync(join(repo, 'src/states/redis-storage.ts'));
   write('src/api/README.md', 'not code\n');
   const picked = pick();
-  assert.deepEqual(picked.files, ['src/dispatch/new-filter.ts', 'src/runner/polling.ts', 'src/states/file-lock.ts', 'src/webhook/new-adapter.ts']);
+  assert.deepEqual(picked.files, [
+    'src/dispatch/new-filter.ts',
+    'src/runner/polling.ts',
+    'src/states/file-lock.ts',
+    'src/webhook/new-adapter.ts',
+  ]);
   assert.deepEqual(picked.tests, ['runner-', 'dispatch-', 'webhook-', 'states-']);
-  assert.equal(picked.command,
-    'STRYKER_TESTS=runner-,dispatch-,webhook-,states- npx stryker run stryker.config.mjs --mutate src/dispatch/new-filter.ts,src/runner/polling.ts,src/states/file-lock.ts,src/webhook/new-adapter.ts');
+  assert.equal(
+    picked.command,
+    'STRYKER_TESTS=runner-,dispatch-,webhook-,states- npx stryker run stryker.config.mjs --mutate src/dispatch/new-filter.ts,src/runner/polling.ts,src/states/file-lock.ts,src/webhook/new-adapter.ts',
+  );
   commitAll('more');
 });
 
@@ -101,12 +125,17 @@ test('--scores reads a Stryker report: per-file and total score, and --break fai
   const mutant = (status: string) => ({ status });
   const report = {
     files: {
-      'src/states/key.ts': { mutants: [mutant('Killed'), mutant('Killed'), mutant('Timeout'), mutant('Survived'), mutant('Ignored')] },
-      'src/runner/polling.ts': { mutants: [mutant('Killed'), mutant('NoCoverage'), mutant('CompileError'), mutant('Killed')] },
+      'src/states/key.ts': {
+        mutants: [mutant('Killed'), mutant('Killed'), mutant('Timeout'), mutant('Survived'), mutant('Ignored')],
+      },
+      'src/runner/polling.ts': {
+        mutants: [mutant('Killed'), mutant('NoCoverage'), mutant('CompileError'), mutant('Killed')],
+      },
     },
   };
   writeFileSync(join(repo, 'report.json'), JSON.stringify(report));
-  const run = (...args: string[]) => spawnSync(process.execPath, [script, '--scores', 'report.json', ...args], { cwd: repo, encoding: 'utf8' });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [script, '--scores', 'report.json', ...args], { cwd: repo, encoding: 'utf8' });
   const plain = run();
   assert.equal(plain.status, 0, plain.stderr);
   assert.match(plain.stdout, /src\/runner\/polling\.ts: 66\.7 % \(2\/3; Killed 2, NoCoverage 1, CompileError 1\)/);

@@ -34,12 +34,18 @@ test('ReplyKeyboardMarkup clamps rowWidth to 1..12 and keeps it out of the JSON'
   const wide = new types.ReplyKeyboardMarkup({ rowWidth: 50 });
   assert.equal(wide.rowWidth, 12);
   wide.add(...Array.from({ length: 13 }, (_, i) => String(i)));
-  assert.deepEqual(wide.keyboard.map((row) => row.length), [12, 1]);
+  assert.deepEqual(
+    wide.keyboard.map((row) => row.length),
+    [12, 1],
+  );
   assert.equal(new types.ReplyKeyboardMarkup({ rowWidth: 0 }).rowWidth, 1);
   assert.ok(!json(wide).includes('rowWidth'));
   assert.ok(!Object.keys(wide).includes('rowWidth'));
   const many = new types.ReplyKeyboardMarkup().row(...Array.from({ length: 14 }, (_, i) => String(i)));
-  assert.deepEqual(many.keyboard.map((row) => row.length), [12, 2]);
+  assert.deepEqual(
+    many.keyboard.map((row) => row.length),
+    [12, 2],
+  );
 });
 
 test('ReplyKeyboardMarkup keeps falsy options and serialises every documented field', () => {
@@ -107,9 +113,13 @@ test('InlineKeyboardButton keeps falsy values such as switch_inline_query: ""', 
   assert.equal(types.InlineKeyboardButton.name, 'InlineKeyboardButton');
   const all = [
     new types.InlineKeyboardButton('a', { switch_inline_query_current_chat: '' }),
-    new types.InlineKeyboardButton('b', { switch_inline_query_chosen_chat: new types.SwitchInlineQueryChosenChat({ query: '', allow_user_chats: false }) }),
+    new types.InlineKeyboardButton('b', {
+      switch_inline_query_chosen_chat: new types.SwitchInlineQueryChosenChat({ query: '', allow_user_chats: false }),
+    }),
     new types.InlineKeyboardButton('c', { copy_text: new types.CopyTextButton('code') }),
-    new types.InlineKeyboardButton('d', { login_url: new types.LoginUrl('https://a.b', { request_write_access: false }) }),
+    new types.InlineKeyboardButton('d', {
+      login_url: new types.LoginUrl('https://a.b', { request_write_access: false }),
+    }),
     new types.InlineKeyboardButton('e', { web_app: new types.WebAppInfo('https://app') }),
     new types.InlineKeyboardButton('f', { callback_game: {} }),
     new types.InlineKeyboardButton('g', { pay: true, style: 'primary' }),
@@ -133,7 +143,10 @@ test('the classes are assignable to the Telegram types (compile-time)', () => {
   const remove: Tg.ReplyKeyboardRemove = new types.ReplyKeyboardRemove();
   const force: Tg.ForceReply = new types.ForceReply();
   const markups: (Tg.InlineKeyboardMarkup | Tg.ReplyKeyboardMarkup | Tg.ReplyKeyboardRemove | Tg.ForceReply)[] = [
-    reply, inline, remove, force,
+    reply,
+    inline,
+    remove,
+    force,
   ];
   // @ts-expect-error a button needs one of url, callback_data, ...
   void new types.InlineKeyboardButton('x', { callbak_data: 'typo' });

@@ -40,7 +40,11 @@ test('InputMedia with a file_id serialises to plain Telegram JSON', () => {
     { type: 'location', latitude: 1, longitude: 2 },
     { type: 'venue', latitude: 1, longitude: 2, title: 'T', address: 'A' },
   ]);
-  assert.deepEqual(roundTrip(new types.InputMediaVoiceNote('vn', { duration: 0 })), { type: 'voice_note', media: 'vn', duration: 0 });
+  assert.deepEqual(roundTrip(new types.InputMediaVoiceNote('vn', { duration: 0 })), {
+    type: 'voice_note',
+    media: 'vn',
+    duration: 0,
+  });
 });
 
 test('JSON.stringify never inlines the bytes of an upload', () => {
@@ -109,16 +113,34 @@ test('extractAttachments handles a single InputMedia (editMessageMedia) and arra
   const upload = Buffer.from('x');
   const single = extractAttachments(new types.InputMediaPhoto(upload), namer());
   assert.deepEqual(single.json, { type: 'photo', media: 'attach://file0' });
-  const nested = extractAttachments({ chat_id: 1, message_id: 2, media: new types.InputMediaAnimation(upload) }, namer());
-  assert.deepEqual(roundTrip(nested.json), { chat_id: 1, message_id: 2, media: { type: 'animation', media: 'attach://file0' } });
-  const list = extractAttachments([new types.InputPaidMediaPhoto(upload), new types.InputPaidMediaVideo('id')], namer());
-  assert.deepEqual(roundTrip(list.json), [{ type: 'photo', media: 'attach://file0' }, { type: 'video', media: 'id' }]);
+  const nested = extractAttachments(
+    { chat_id: 1, message_id: 2, media: new types.InputMediaAnimation(upload) },
+    namer(),
+  );
+  assert.deepEqual(roundTrip(nested.json), {
+    chat_id: 1,
+    message_id: 2,
+    media: { type: 'animation', media: 'attach://file0' },
+  });
+  const list = extractAttachments(
+    [new types.InputPaidMediaPhoto(upload), new types.InputPaidMediaVideo('id')],
+    namer(),
+  );
+  assert.deepEqual(roundTrip(list.json), [
+    { type: 'photo', media: 'attach://file0' },
+    { type: 'video', media: 'id' },
+  ]);
 });
 
 test('the same upload used twice becomes one part', () => {
   const shared = new types.InputFile(Buffer.from('t'), 't.jpg');
   const { json, files } = extractAttachments(
-    { media: [new types.InputMediaVideo('a', { thumbnail: shared }), new types.InputMediaVideo('b', { thumbnail: shared })] },
+    {
+      media: [
+        new types.InputMediaVideo('a', { thumbnail: shared }),
+        new types.InputMediaVideo('b', { thumbnail: shared }),
+      ],
+    },
     namer(),
   );
   assert.equal(files.size, 1);
@@ -132,7 +154,10 @@ test('the same upload used twice becomes one part', () => {
 
 test('stickers, profile photos, story contents, paid media carry their uploads', () => {
   const bytes = Buffer.from('s');
-  const stickers = [new types.InputSticker(bytes, 'static', ['😀'], { keywords: [] }), new types.InputSticker('id', 'video', ['🎉'])];
+  const stickers = [
+    new types.InputSticker(bytes, 'static', ['😀'], { keywords: [] }),
+    new types.InputSticker('id', 'video', ['🎉']),
+  ];
   const sticker = extractAttachments({ user_id: 1, name: 'n', title: 't', stickers }, namer());
   assert.deepEqual(roundTrip(sticker.json), {
     user_id: 1,
@@ -143,14 +168,24 @@ test('stickers, profile photos, story contents, paid media carry their uploads',
       { sticker: 'id', format: 'video', emoji_list: ['🎉'] },
     ],
   });
-  const profile = extractAttachments({ photo: new types.InputProfilePhotoAnimated(bytes, { main_frame_timestamp: 0 }) }, namer());
-  assert.deepEqual(roundTrip(profile.json), { photo: { type: 'animated', animation: 'attach://file0', main_frame_timestamp: 0 } });
+  const profile = extractAttachments(
+    { photo: new types.InputProfilePhotoAnimated(bytes, { main_frame_timestamp: 0 }) },
+    namer(),
+  );
+  assert.deepEqual(roundTrip(profile.json), {
+    photo: { type: 'animated', animation: 'attach://file0', main_frame_timestamp: 0 },
+  });
   const stat = extractAttachments({ photo: new types.InputProfilePhotoStatic(bytes) }, namer());
   assert.deepEqual(roundTrip(stat.json), { photo: { type: 'static', photo: 'attach://file0' } });
-  const story = extractAttachments({ content: new types.InputStoryContentVideo(bytes, { is_animation: false }) }, namer());
+  const story = extractAttachments(
+    { content: new types.InputStoryContentVideo(bytes, { is_animation: false }) },
+    namer(),
+  );
   assert.deepEqual(roundTrip(story.json), { content: { type: 'video', video: 'attach://file0', is_animation: false } });
   const storyPhoto = extractAttachments({ content: new types.InputStoryContentPhoto(bytes) }, namer());
   assert.deepEqual(roundTrip(storyPhoto.json), { content: { type: 'photo', photo: 'attach://file0' } });
   const live = extractAttachments({ media: [new types.InputPaidMediaLivePhoto(bytes, 'photo-id')] }, namer());
-  assert.deepEqual(roundTrip(live.json), { media: [{ type: 'live_photo', media: 'attach://file0', photo: 'photo-id' }] });
+  assert.deepEqual(roundTrip(live.json), {
+    media: [{ type: 'live_photo', media: 'attach://file0', photo: 'photo-id' }],
+  });
 });

@@ -2,7 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as Tg from '../src/api/generated/telegram-types.js';
 import * as types from '../src/types/index.js';
-import { contentTypeOf, contentTypePriority, enrichMessage, enrichUpdate, type ContentType, type Message, type MessageWith, type User } from '../src/types/message.js';
+import {
+  contentTypeOf,
+  contentTypePriority,
+  enrichMessage,
+  enrichUpdate,
+  type ContentType,
+  type Message,
+  type MessageWith,
+  type User,
+} from '../src/types/message.js';
 
 // Compile-time assertions: `Expect<Equal<A, B>>` fails to type-check unless A and B are the same type.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -48,7 +57,11 @@ test('contentTypeOf follows contentTypePriority for every kind and every pair of
     const first = contentTypePriority[i]!;
     assert.equal(contentTypeOf({ [first]: 0 }), first);
     for (let j = i + 1; j < contentTypePriority.length; j++) {
-      assert.equal(contentTypeOf({ [contentTypePriority[j]!]: 0, [first]: false }), first, `${first} before ${contentTypePriority[j]}`);
+      assert.equal(
+        contentTypeOf({ [contentTypePriority[j]!]: 0, [first]: false }),
+        first,
+        `${first} before ${contentTypePriority[j]}`,
+      );
     }
   }
 });
@@ -69,7 +82,10 @@ test('enrichMessage sets content_type and from_user, recursively', () => {
   assert.equal((message.reply_to_message as unknown as Message).content_type, 'photo');
   assert.ok(Object.keys(message).includes('content_type'), 'plain enumerable property');
 
-  const pinned = enrichMessage({ ...base, pinned_message: { ...base, message_id: 3, document: file, animation: file } });
+  const pinned = enrichMessage({
+    ...base,
+    pinned_message: { ...base, message_id: 3, document: file, animation: file },
+  });
   assert.equal(pinned.content_type, 'pinned_message');
   assert.equal((pinned.pinned_message as unknown as Message).content_type, 'animation');
   const inaccessible = enrichMessage({ ...base, pinned_message: { chat, message_id: 3, date: 0 } });
@@ -84,15 +100,32 @@ test('enrichMessage sets content_type and from_user, recursively', () => {
 });
 
 test('enrichUpdate enriches every Message-typed field of an update', () => {
-  const kinds = ['message', 'edited_message', 'channel_post', 'edited_channel_post', 'business_message', 'edited_business_message', 'guest_message'];
+  const kinds = [
+    'message',
+    'edited_message',
+    'channel_post',
+    'edited_channel_post',
+    'business_message',
+    'edited_business_message',
+    'guest_message',
+  ];
   for (const kind of kinds) {
-    const update = enrichUpdate({ update_id: 1, [kind]: { ...base, voice: file } }) as unknown as Record<string, Message>;
+    const update = enrichUpdate({ update_id: 1, [kind]: { ...base, voice: file } }) as unknown as Record<
+      string,
+      Message
+    >;
     assert.equal(update[kind]!.content_type, 'voice', kind);
     assert.equal(update[kind]!.from_user, user, kind);
   }
-  const callback = enrichUpdate({ update_id: 2, callback_query: { id: 'q', from: user, chat_instance: 'c', message: { ...base, text: 'x' } } });
+  const callback = enrichUpdate({
+    update_id: 2,
+    callback_query: { id: 'q', from: user, chat_instance: 'c', message: { ...base, text: 'x' } },
+  });
   assert.equal((callback.callback_query.message as unknown as Message).content_type, 'text');
-  const gone = enrichUpdate({ update_id: 3, callback_query: { id: 'q', from: user, chat_instance: 'c', message: { chat, message_id: 1, date: 0 } } });
+  const gone = enrichUpdate({
+    update_id: 3,
+    callback_query: { id: 'q', from: user, chat_instance: 'c', message: { chat, message_id: 1, date: 0 } },
+  });
   assert.ok(!('content_type' in gone.callback_query.message));
   const poll = { update_id: 4, poll: { id: 'p' } };
   assert.equal(enrichUpdate(poll), poll);
@@ -118,7 +151,8 @@ test('MessageWith narrows the content field (compile-time)', () => {
     Expect<Equal<types.Message, Message>>,
   ];
   // Narrowing a union by content_type gives the matching field.
-  const handle = (message: Either): number => (message.content_type === 'photo' ? message.photo.length : message.video.duration);
+  const handle = (message: Either): number =>
+    message.content_type === 'photo' ? message.photo.length : message.video.duration;
   const asTelegram: Tg.Message = {} as Message; // our Message is usable wherever Telegram's is
   const extras: Message = {} as Tg.Message & types.MessageExtras; // and the API's enriched results are ours
   assert.equal(typeof handle, 'function');

@@ -76,7 +76,9 @@ test('payments, reactions, polls and checklists', () => {
     { type: 'custom_emoji', custom_emoji_id: '123' },
     { type: 'paid' },
   ]);
-  const checklist = new types.InputChecklist('Todo', [new types.InputChecklistTask(1, 'Milk')], { others_can_add_tasks: false });
+  const checklist = new types.InputChecklist('Todo', [new types.InputChecklistTask(1, 'Milk')], {
+    others_can_add_tasks: false,
+  });
   assert.deepEqual(roundTrip(checklist), {
     title: 'Todo',
     tasks: [{ id: 1, text: 'Milk' }],

@@ -35,7 +35,10 @@ test('antiflood rethrows other errors immediately', async () => {
     calls++;
     throw new ApiTelegramException('sendMessage', { ok: false, error_code: 400, description: 'Bad Request' });
   };
-  await assert.rejects(antiflood(failing), (error: unknown) => error instanceof ApiTelegramException && error.errorCode === 400);
+  await assert.rejects(
+    antiflood(failing),
+    (error: unknown) => error instanceof ApiTelegramException && error.errorCode === 400,
+  );
   assert.equal(calls, 1);
 });
 
@@ -45,7 +48,10 @@ test('antiflood gives up after numberRetries attempts (array form)', async () =>
     calls++;
     throw floodError(0);
   };
-  await assert.rejects(antiflood(flooded, [1, 2], { numberRetries: 3 }), (error: unknown) => (error as ApiTelegramException).errorCode === 429);
+  await assert.rejects(
+    antiflood(flooded, [1, 2], { numberRetries: 3 }),
+    (error: unknown) => (error as ApiTelegramException).errorCode === 429,
+  );
   assert.equal(calls, 3);
 });
 

@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractArguments, extractCommand, extractCommandTarget, extractEntity, isCommand, chunks, escape, userLink } from '../src/util/index.js';
+import {
+  extractArguments,
+  extractCommand,
+  extractCommandTarget,
+  extractEntity,
+  isCommand,
+  chunks,
+  escape,
+  userLink,
+} from '../src/util/index.js';
 
 test('extractCommand', () => {
   assert.equal(extractCommand('/start'), 'start');
@@ -28,7 +37,11 @@ test('extractArguments', () => {
 });
 
 test('extractCommandTarget', () => {
-  assert.deepEqual(extractCommandTarget('/start@my_bot deep-link'), { command: 'start', botUsername: 'my_bot', args: 'deep-link' });
+  assert.deepEqual(extractCommandTarget('/start@my_bot deep-link'), {
+    command: 'start',
+    botUsername: 'my_bot',
+    args: 'deep-link',
+  });
   assert.deepEqual(extractCommandTarget('/start'), { command: 'start', args: '' });
   assert.deepEqual(extractCommandTarget('/start@ x'), { command: 'start', args: 'x' });
   assert.equal(extractCommandTarget('start'), null);
@@ -50,5 +63,8 @@ test('escape and userLink', () => {
   assert.equal(escape(null), null);
   assert.equal(userLink({ id: 42, first_name: 'A<b>' }), "<a href='tg://user?id=42'>A&lt;b&gt;</a>");
   assert.equal(userLink({ id: 42, first_name: 'Ann' }, true), "<a href='tg://user?id=42'>Ann</a> (<pre>42</pre>)");
-  assert.equal(userLink({ id: 42, first_name: 'Ann' }, { includeId: true }), "<a href='tg://user?id=42'>Ann</a> (<pre>42</pre>)");
+  assert.equal(
+    userLink({ id: 42, first_name: 'Ann' }, { includeId: true }),
+    "<a href='tg://user?id=42'>Ann</a> (<pre>42</pre>)",
+  );
 });

@@ -6,21 +6,33 @@ import * as util from '../src/util/index.js';
 import { CustomRequestResponse } from '../src/util/custom-request-response.js';
 
 test('quickMarkup builds an inline keyboard row by row', () => {
-  const markup = util.quickMarkup({
-    Twitter: { url: 'https://twitter.com' },
-    Facebook: { url: 'https://facebook.com' },
-    Back: { callback_data: 'back' },
-  }, 2);
+  const markup = util.quickMarkup(
+    {
+      Twitter: { url: 'https://twitter.com' },
+      Facebook: { url: 'https://facebook.com' },
+      Back: { callback_data: 'back' },
+    },
+    2,
+  );
   assert.deepEqual(JSON.parse(JSON.stringify(markup)), {
     inline_keyboard: [
-      [{ text: 'Twitter', url: 'https://twitter.com' }, { text: 'Facebook', url: 'https://facebook.com' }],
+      [
+        { text: 'Twitter', url: 'https://twitter.com' },
+        { text: 'Facebook', url: 'https://facebook.com' },
+      ],
       [{ text: 'Back', callback_data: 'back' }],
     ],
   });
   const single = util.quickMarkup({ a: { callback_data: '1' }, b: { callback_data: '2' }, c: { callback_data: '3' } });
   assert.equal(single.inline_keyboard.length, 2);
-  assert.equal(JSON.parse(JSON.stringify(util.quickMarkup({ x: { callback_data: 'x' } }, 1))).inline_keyboard[0].length, 1);
-  const three = util.quickMarkup({ a: { callback_data: '1' }, b: { callback_data: '2' }, c: { callback_data: '3' } }, { rowWidth: 3 });
+  assert.equal(
+    JSON.parse(JSON.stringify(util.quickMarkup({ x: { callback_data: 'x' } }, 1))).inline_keyboard[0].length,
+    1,
+  );
+  const three = util.quickMarkup(
+    { a: { callback_data: '1' }, b: { callback_data: '2' }, c: { callback_data: '3' } },
+    { rowWidth: 3 },
+  );
   assert.equal(three.inline_keyboard.length, 1);
 });
 

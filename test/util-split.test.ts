@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { smartSplit, splitString, MAX_MESSAGE_LENGTH } from '../src/util/index.js';
 
-const hasBrokenPair = (part: string) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(part);
+const hasBrokenPair = (part: string) =>
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(part);
 
 test('splitString cuts hard at the limit and keeps the text', () => {
   assert.deepEqual(splitString('abcdefg', 3), ['abc', 'def', 'g']);
@@ -48,7 +49,10 @@ test('smartSplit accepts the limit as an options object', () => {
 
 test('smartSplit caps the limit at 4096', () => {
   const parts = smartSplit('x'.repeat(10_000), 9000);
-  assert.deepEqual(parts.map((part) => part.length), [MAX_MESSAGE_LENGTH, MAX_MESSAGE_LENGTH, 10_000 - 2 * MAX_MESSAGE_LENGTH]);
+  assert.deepEqual(
+    parts.map((part) => part.length),
+    [MAX_MESSAGE_LENGTH, MAX_MESSAGE_LENGTH, 10_000 - 2 * MAX_MESSAGE_LENGTH],
+  );
 });
 
 test('smartSplit never splits a surrogate pair (emoji without spaces, odd limit)', () => {

@@ -6,14 +6,23 @@ import { parseWebAppData, validateWebAppData } from '../src/util/index.js';
 const TOKEN = '123456789:AAExampleTokenForTests_abcdefghijkl';
 
 function sign(token: string, fields: Record<string, string>): string {
-  const checkString = Object.keys(fields).sort().map((key) => `${key}=${fields[key]}`).join('\n');
+  const checkString = Object.keys(fields)
+    .sort()
+    .map((key) => `${key}=${fields[key]}`)
+    .join('\n');
   const secret = createHmac('sha256', 'WebAppData').update(token).digest();
   const hash = createHmac('sha256', secret).update(checkString).digest('hex');
   return new URLSearchParams({ ...fields, hash }).toString();
 }
 
 const AUTH = Math.floor(Date.now() / 1000) - 60;
-const user = { id: 279058397, first_name: 'Vlad & Co', username: 'vdkfrost', language_code: 'ru', allows_write_to_pm: true };
+const user = {
+  id: 279058397,
+  first_name: 'Vlad & Co',
+  username: 'vdkfrost',
+  language_code: 'ru',
+  allows_write_to_pm: true,
+};
 const fields = {
   query_id: 'AAHdF6IQAAAAAN0XohDhrOrc',
   user: JSON.stringify(user),

@@ -6,7 +6,14 @@ import express from 'express';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { Botte } from '../src/runner/botte.js';
-import { nodeHttpHandler, expressHandler, fastifyHandler, honoHandler, webhookHandler, type WebhookOptions } from '../src/webhook/index.js';
+import {
+  nodeHttpHandler,
+  expressHandler,
+  fastifyHandler,
+  honoHandler,
+  webhookHandler,
+  type WebhookOptions,
+} from '../src/webhook/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { logger } from '../src/logger.js';
 import { sleep } from './helpers.js';
@@ -15,19 +22,39 @@ const SECRET = 'S3cret_token-for-tests';
 const MAX = 2000;
 const OPTIONS: WebhookOptions = { secretToken: SECRET, maxBodyBytes: MAX };
 
-interface Sent { method?: string; headers?: Record<string, string>; body?: string }
-interface Answer { status: number; text: string }
+interface Sent {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+interface Answer {
+  status: number;
+  text: string;
+}
 type Send = (request: Sent) => Promise<Answer>;
 
 let nextId = 1;
 function update(text: string) {
   const id = nextId++;
-  return { update_id: id, message: { message_id: id, date: 1, chat: { id: 7, type: 'private' }, from: { id: 7, is_bot: false, first_name: 'T' }, text } };
+  return {
+    update_id: id,
+    message: {
+      message_id: id,
+      date: 1,
+      chat: { id: 7, type: 'private' },
+      from: { id: 7, is_bot: false, first_name: 'T' },
+      text,
+    },
+  };
 }
 
 async function viaFetch(baseUrl: string, request: Sent): Promise<Answer> {
   const method = request.method ?? 'POST';
-  const response = await fetch(baseUrl, { method, headers: request.headers, body: method === 'GET' ? undefined : request.body });
+  const response = await fetch(baseUrl, {
+    method,
+    headers: request.headers,
+    body: method === 'GET' ? undefined : request.body,
+  });
   return { status: response.status, text: await response.text() };
 }
 
@@ -44,10 +71,13 @@ function webRequest(url: string, request: Sent): Request {
 const emu = await BotApiEmulator.start();
 const handled = new Map<number, number>();
 const errors: unknown[] = [];
-const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler: (error) => {
-  errors.push(error);
-  return true;
-} });
+const bot = new Botte(emu.token, {
+  apiUrl: emu.apiUrl,
+  exceptionHandler: (error) => {
+    errors.push(error);
+    return true;
+  },
+});
 bot.handleMsg({ func: () => true }, async (message) => {
   await sleep(20); // the answer must wait for this
   handled.set(message.message_id, (handled.get(message.message_id) ?? 0) + 1);
@@ -88,7 +118,10 @@ const targets: Array<{ name: string; start(): Promise<{ send: Send; stop(): Prom
       app.use(express.json({ limit: MAX }));
       app.all('/hook', expressHandler(bot, OPTIONS));
       // express.json() answers bad JSON itself; keep its 400 (and 413) as they are.
-      app.use((error: { status?: number }, _req: unknown, res: { status(code: number): { end(): void } }, _next: unknown) => res.status(error.status ?? 500).end());
+      app.use(
+        (error: { status?: number }, _req: unknown, res: { status(code: number): { end(): void } }, _next: unknown) =>
+          res.status(error.status ?? 500).end(),
+      );
       const server = createServer(app);
       const url = await listen(server);
       return { send: (r) => viaFetch(url, r), stop: () => new Promise((resolve) => server.close(() => resolve())) };
@@ -161,7 +194,10 @@ const cases: Array<{ name: string; run(send: Send, target: string): Promise<void
     name: 'the same update delivered twice is handled once',
     async run(send) {
       const u = update('again');
-      const [a, b] = await Promise.all([send({ headers: withSecret, body: JSON.stringify(u) }), send({ headers: withSecret, body: JSON.stringify(u) })]);
+      const [a, b] = await Promise.all([
+        send({ headers: withSecret, body: JSON.stringify(u) }),
+        send({ headers: withSecret, body: JSON.stringify(u) }),
+      ]);
       const c = await send({ headers: withSecret, body: JSON.stringify(u) });
       assert.deepEqual([a.status, b.status, c.status], [200, 200, 200]);
       assert.equal(handled.get(u.update_id), 1);
@@ -171,7 +207,10 @@ const cases: Array<{ name: string; run(send: Send, target: string): Promise<void
     name: 'a wrong or missing secret → 401, handler not run',
     async run(send) {
       const u = update('intruder');
-      const wrong = await send({ headers: { ...json, 'x-telegram-bot-api-secret-token': 'nope' }, body: JSON.stringify(u) });
+      const wrong = await send({
+        headers: { ...json, 'x-telegram-bot-api-secret-token': 'nope' },
+        body: JSON.stringify(u),
+      });
       const missing = await send({ headers: json, body: JSON.stringify(u) });
       assert.equal(wrong.status, 401);
       assert.equal(missing.status, 401);

@@ -9,15 +9,28 @@ import { BotApiEmulator } from '../src/testing/index.js';
 import { waitFor } from './helpers.js';
 
 let emu: BotApiEmulator;
-before(async () => { emu = await BotApiEmulator.start(); });
-after(async () => { await emu.stop(); });
+before(async () => {
+  emu = await BotApiEmulator.start();
+});
+after(async () => {
+  await emu.stop();
+});
 
 let nextId = 1;
 const post = (text: string, chat = 5) => {
   const id = nextId++;
   return new Request('http://local/', {
     method: 'POST',
-    body: JSON.stringify({ update_id: id, message: { message_id: id, date: 1, chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'T' }, text } }),
+    body: JSON.stringify({
+      update_id: id,
+      message: {
+        message_id: id,
+        date: 1,
+        chat: { id: chat, type: 'private' },
+        from: { id: chat, is_bot: false, first_name: 'T' },
+        text,
+      },
+    }),
   });
 };
 
@@ -50,7 +63,9 @@ test('a call made after the answer was given (a background task of the handler) 
   let releaseLate!: () => void;
   const lateGate = new Promise<void>((resolve) => (releaseLate = resolve));
   let late: Promise<unknown> | undefined;
-  bot.handleMsg({ func: (m) => m.text === 'slow' }, async () => { await slowGate; });
+  bot.handleMsg({ func: (m) => m.text === 'slow' }, async () => {
+    await slowGate;
+  });
   bot.handleMsg({ func: () => true }, (m) => {
     // Not awaited: runs after this update's answer was given.
     late = lateGate.then(() => bot.sendMessage(m.chat.id, 'later'));
@@ -63,7 +78,9 @@ test('a call made after the answer was given (a background task of the handler) 
     releaseLate();
     const sent = await late!;
     assert.equal((sent as { text?: string }).text, 'later', 'the late call got the real Message');
-    await waitFor(() => emu.callsOf('sendMessage').length === 1, { message: 'the late sendMessage did not reach the emulator' });
+    await waitFor(() => emu.callsOf('sendMessage').length === 1, {
+      message: 'the late sendMessage did not reach the emulator',
+    });
     releaseSlow();
     assert.equal(await (await slow).text(), '');
   } finally {
@@ -78,13 +95,19 @@ test('a method Botte does not know (a newer Bot API) goes over HTTP, not into th
   const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
   const errors: unknown[] = [];
   bot.handleMsg({ func: () => true }, async (m) => {
-    await bot.callApi('sendFutureThing' as never, { chat_id: m.chat.id } as never).catch((error: unknown) => errors.push(error));
+    await bot
+      .callApi('sendFutureThing' as never, { chat_id: m.chat.id } as never)
+      .catch((error: unknown) => errors.push(error));
   });
   try {
     const response = await webhookHandler(bot, { replyInResponse: true })(post('future'));
     assert.equal(await response.text(), '');
     assert.equal(errors.length, 1);
-    assert.equal((errors[0] as { name?: string }).name, 'ApiTelegramException', `the emulator answered the call: ${String(errors[0])}`);
+    assert.equal(
+      (errors[0] as { name?: string }).name,
+      'ApiTelegramException',
+      `the emulator answered the call: ${String(errors[0])}`,
+    );
   } finally {
     await bot.stopBot();
   }

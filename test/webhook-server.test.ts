@@ -8,7 +8,13 @@ import { sleep } from './helpers.js';
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
 const message = (id: number, text: string) => ({
   update_id: id,
-  message: { message_id: id, date: 1, chat: { id: 5, type: 'private' }, from: { id: 5, is_bot: false, first_name: 'T' }, text },
+  message: {
+    message_id: id,
+    date: 1,
+    chat: { id: 5, type: 'private' },
+    from: { id: 5, is_bot: false, first_name: 'T' },
+    text,
+  },
 });
 
 test('runWebhooks with url registers the webhook (secret generated, certificate uploaded) and serves updates', async () => {
@@ -16,7 +22,13 @@ test('runWebhooks with url registers the webhook (secret generated, certificate 
   try {
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
     bot.handleMsg({ func: () => true }, (m) => bot.replyTo(m, `echo ${m.text}`));
-    const server = await bot.runWebhooks({ port: 0, url: 'https://example.com/hook', certificate: PEM, dropPendingUpdates: true, allowedUpdates: ['message'] });
+    const server = await bot.runWebhooks({
+      port: 0,
+      url: 'https://example.com/hook',
+      certificate: PEM,
+      dropPendingUpdates: true,
+      allowedUpdates: ['message'],
+    });
     const call = emu.callsOf('setWebhook')[0]!;
     assert.equal(call.params.url, 'https://example.com/hook');
     assert.equal(call.params.secret_token, server.secretToken);
@@ -45,10 +57,17 @@ test('replyInResponse: the first eligible call becomes the webhook response', as
       await bot.sendMessage(m.chat.id, 'second, over HTTP');
     });
     const handle = webhookHandler(bot, { replyInResponse: true });
-    const response = await handle(new Request('http://local/', { method: 'POST', body: JSON.stringify(message(1, 'hi')) }));
+    const response = await handle(
+      new Request('http://local/', { method: 'POST', body: JSON.stringify(message(1, 'hi')) }),
+    );
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/json');
-    assert.deepEqual(await response.json(), { method: 'sendMessage', chat_id: 5, text: '<b>hi</b>', parse_mode: 'HTML' });
+    assert.deepEqual(await response.json(), {
+      method: 'sendMessage',
+      chat_id: 5,
+      text: '<b>hi</b>',
+      parse_mode: 'HTML',
+    });
     const sent = emu.callsOf('sendMessage');
     assert.equal(sent.length, 1);
     assert.equal(sent[0]!.params.text, 'second, over HTTP');

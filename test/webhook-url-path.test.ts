@@ -5,7 +5,13 @@ import { BotApiEmulator } from '../src/testing/index.js';
 
 const update = (id: number, text: string) => ({
   update_id: id,
-  message: { message_id: id, date: 1, chat: { id: 5, type: 'private' }, from: { id: 5, is_bot: false, first_name: 'T' }, text },
+  message: {
+    message_id: id,
+    date: 1,
+    chat: { id: 5, type: 'private' },
+    from: { id: 5, is_bot: false, first_name: 'T' },
+    text,
+  },
 });
 
 test('runWebhooks({ url }) without urlPath listens on the path of url, where Telegram posts', async () => {
@@ -14,7 +20,9 @@ test('runWebhooks({ url }) without urlPath listens on the path of url, where Tel
   const bot2 = new Botte(emu.token, { apiUrl: emu.apiUrl });
   try {
     const seen: string[] = [];
-    bot.handleMsg({ func: () => true }, (m) => { seen.push(m.text!); });
+    bot.handleMsg({ func: () => true }, (m) => {
+      seen.push(m.text!);
+    });
     const server = await bot.runWebhooks({ port: 0, url: 'https://example.com/hook' });
     assert.equal(emu.callsOf('setWebhook')[0]!.params.url, 'https://example.com/hook');
     const post = (path: string, body: unknown) =>

@@ -15,11 +15,17 @@ export async function unavailable(scenario) {
     return `cannot import botte (run \`npm run build\` at the repo root): ${String(e.message).split('\n')[0]}`;
   }
   const proto = mod.Botte?.prototype ?? {};
-  const need = { dispatch: ['handleMsg', 'processNewUpdates'], polling: ['handleMsg', 'runthebot'], webhook: ['handleMsg', 'runWebhooks'], coldstart: [] }[scenario];
+  const need = {
+    dispatch: ['handleMsg', 'processNewUpdates'],
+    polling: ['handleMsg', 'runthebot'],
+    webhook: ['handleMsg', 'runWebhooks'],
+    coldstart: [],
+  }[scenario];
   const missing = need.filter((k) => typeof proto[k] !== 'function');
   if (!mod.Botte) return 'botte has no Botte export yet';
   if (missing.length) return `Botte has no ${missing.join('/')} yet`;
-  if (scenario === 'dispatch' && typeof mod.util?.CustomRequestResponse !== 'function') return 'no util.CustomRequestResponse yet';
+  if (scenario === 'dispatch' && typeof mod.util?.CustomRequestResponse !== 'function')
+    return 'no util.CustomRequestResponse yet';
   return null;
 }
 
@@ -32,7 +38,8 @@ async function registered(apiRoot, extra) {
   const bot = await construct(apiRoot, extra);
   for (const c of COMMANDS) bot.handleMsg({ commands: [c.name] }, (m) => bot.sendMessage(m.chat.id, c.reply));
   for (const r of REGEXPS) bot.handleMsg({ regexp: r.re }, (m) => bot.sendMessage(m.chat.id, r.reply));
-  for (const p of PREDICATES) bot.handleMsg({ func: (m) => p.test(m.text) }, (m) => bot.sendMessage(m.chat.id, p.reply));
+  for (const p of PREDICATES)
+    bot.handleMsg({ func: (m) => p.test(m.text) }, (m) => bot.sendMessage(m.chat.id, p.reply));
   bot.handleMsg({ contentTypes: ['text'] }, (m) => bot.sendMessage(m.chat.id, m.text));
   return bot;
 }
@@ -57,7 +64,11 @@ export async function dispatch(send) {
 /** Long polling with `bot.runthebot()` (default scheduler: 16 at once, per-chat order). */
 export async function polling(apiRoot) {
   const bot = await registered(apiRoot);
-  return { start: () => { bot.runthebot({ longPollingTimeout: 30, timeout: 40 }).catch((e) => console.error('botte polling', e)); } };
+  return {
+    start: () => {
+      bot.runthebot({ longPollingTimeout: 30, timeout: 40 }).catch((e) => console.error('botte polling', e));
+    },
+  };
 }
 
 /** Webhook: `bot.runWebhooks({ listen, port, urlPath })` (node:http inside). */

@@ -6,5 +6,9 @@ export const label = 'grammY+runner';
 export async function polling(apiRoot) {
   const { run } = await import('@grammyjs/runner');
   const bot = await registered(apiRoot);
-  return { start: () => { run(bot); } };
+  return {
+    start: () => {
+      run(bot);
+    },
+  };
 }

@@ -17,9 +17,15 @@ export async function registered(apiRoot) {
 function register(bot) {
   for (const c of COMMANDS) bot.command(c.name, (ctx) => ctx.reply(c.reply));
   for (const r of REGEXPS) bot.hears(r.re, (ctx) => ctx.reply(r.reply));
-  for (const p of PREDICATES) bot.filter((ctx) => p.test(ctx.message?.text), (ctx) => ctx.reply(p.reply));
+  for (const p of PREDICATES)
+    bot.filter(
+      (ctx) => p.test(ctx.message?.text),
+      (ctx) => ctx.reply(p.reply),
+    );
   bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
-  bot.catch((err) => { console.error('grammY handler error', err.error ?? err); });
+  bot.catch((err) => {
+    console.error('grammY handler error', err.error ?? err);
+  });
   return bot;
 }
 
@@ -29,14 +35,19 @@ export async function dispatch(send) {
   bot.api.config.use((_prev, method, payload) =>
     method === 'sendMessage'
       ? send(payload.chat_id, payload.text).then((result) => ({ ok: true, result }))
-      : Promise.resolve({ ok: true, result: true }));
+      : Promise.resolve({ ok: true, result: true }),
+  );
   return (batch) => Promise.all(batch.map((u) => bot.handleUpdate(u)));
 }
 
 /** Long polling with the built-in `bot.start()` (one update at a time). */
 export async function polling(apiRoot) {
   const bot = register(await construct(apiRoot));
-  return { start: () => { bot.start({ drop_pending_updates: false }); } };
+  return {
+    start: () => {
+      bot.start({ drop_pending_updates: false });
+    },
+  };
 }
 
 /** Webhook: `webhookCallback(bot, 'http')` on a node:http server. */

@@ -14,7 +14,9 @@ async function registered(apiRoot) {
   for (const r of REGEXPS) bot.hears(r.re, (ctx) => ctx.reply(r.reply));
   for (const p of PREDICATES) bot.use((ctx, next) => (p.test(ctx.message?.text) ? ctx.reply(p.reply) : next()));
   bot.on('message', (ctx) => (typeof ctx.message.text === 'string' ? ctx.reply(ctx.message.text) : undefined));
-  bot.catch((err) => { console.error('ntba handler error', err); });
+  bot.catch((err) => {
+    console.error('ntba handler error', err);
+  });
   return bot;
 }
 
@@ -29,7 +31,11 @@ export async function dispatch(send) {
 /** Long polling with `bot.startPolling()` (one update at a time). */
 export async function polling(apiRoot) {
   const bot = await registered(apiRoot);
-  return { start: () => { bot.startPolling().catch((e) => console.error(e)); } };
+  return {
+    start: () => {
+      bot.startPolling().catch((e) => console.error(e));
+    },
+  };
 }
 
 /** Webhook: `createWebhookServer(bot, { path })` from 'node-telegram-bot-api/node'. */

@@ -30,7 +30,11 @@ export async function polling(apiRoot) {
       await Promise.all(updates.map((u) => handleUpdate(u, send)));
     }
   }
-  return { start: () => { loop().catch((e) => console.error('raw polling', e)); } };
+  return {
+    start: () => {
+      loop().catch((e) => console.error('raw polling', e));
+    },
+  };
 }
 
 export async function webhook(apiRoot, port) {
@@ -42,10 +46,21 @@ export async function webhook(apiRoot, port) {
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       let update;
-      try { update = JSON.parse(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)); } catch { res.writeHead(400).end(); return; }
+      try {
+        update = JSON.parse(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
       Promise.resolve(handleUpdate(update, send)).then(
-        () => { res.writeHead(200, { 'content-length': 0 }).end(); },
-        (e) => { console.error('raw webhook', e); res.writeHead(500).end(); });
+        () => {
+          res.writeHead(200, { 'content-length': 0 }).end();
+        },
+        (e) => {
+          console.error('raw webhook', e);
+          res.writeHead(500).end();
+        },
+      );
     });
   });
   server.keepAliveTimeout = 120_000;

@@ -17,9 +17,17 @@ async function registered(apiRoot) {
   const { message } = await import('telegraf/filters');
   for (const c of COMMANDS) bot.command(c.name, (ctx) => ctx.reply(c.reply));
   for (const r of REGEXPS) bot.hears(r.re, (ctx) => ctx.reply(r.reply));
-  for (const p of PREDICATES) bot.use(Composer.optional((ctx) => p.test(ctx.message?.text), (ctx) => ctx.reply(p.reply)));
+  for (const p of PREDICATES)
+    bot.use(
+      Composer.optional(
+        (ctx) => p.test(ctx.message?.text),
+        (ctx) => ctx.reply(p.reply),
+      ),
+    );
   bot.on(message('text'), (ctx) => ctx.reply(ctx.message.text));
-  bot.catch((err) => { console.error('Telegraf handler error', err); });
+  bot.catch((err) => {
+    console.error('Telegraf handler error', err);
+  });
   return bot;
 }
 
@@ -38,7 +46,11 @@ export async function dispatch(send) {
 /** Long polling with `bot.launch()` (each batch handled with Promise.all). */
 export async function polling(apiRoot) {
   const bot = await registered(apiRoot);
-  return { start: () => { bot.launch().catch((e) => console.error(e)); } };
+  return {
+    start: () => {
+      bot.launch().catch((e) => console.error(e));
+    },
+  };
 }
 
 /** Webhook: `bot.webhookCallback(path)` on a node:http server. */

@@ -5,7 +5,15 @@
  * (lib/raw-router.mjs) hand-writes the same rules as a switch.
  */
 export const TOKEN = '123456:BENCH-bench_token_0123456789abcdefghijk';
-export const BOT_USER = { id: 123456, is_bot: true, first_name: 'Bench', username: 'bench_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+export const BOT_USER = {
+  id: 123456,
+  is_bot: true,
+  first_name: 'Bench',
+  username: 'bench_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+};
 
 /** /cmd0 .. /cmd19, each answered with 'c<i>'. */
 export const COMMANDS = Array.from({ length: 20 }, (_, i) => ({ name: `cmd${i}`, reply: `c${i}` }));

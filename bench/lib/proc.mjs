@@ -11,8 +11,12 @@ const HERE = new URL('..', import.meta.url).pathname;
 export function forkChild(script, args = [], execArgv = [], execPath = undefined) {
   const child = fork(HERE + script, args, { execArgv, execPath, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   child.stderrText = '';
-  child.stderr.on('data', (d) => { if (child.stderrText.length < 20000) child.stderrText += d; });
-  child.stdout.on('data', (d) => { if (child.stderrText.length < 20000) child.stderrText += d; });
+  child.stderr.on('data', (d) => {
+    if (child.stderrText.length < 20000) child.stderrText += d;
+  });
+  child.stdout.on('data', (d) => {
+    if (child.stderrText.length < 20000) child.stderrText += d;
+  });
   child.exited = new Promise((r) => child.on('exit', (code, signal) => r({ code, signal })));
   return child;
 }
@@ -20,13 +24,28 @@ export function forkChild(script, args = [], execArgv = [], execPath = undefined
 /** Resolves with the next IPC message of `type` (rejects on exit, `error` message or timeout). */
 export function waitFor(child, type, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { cleanup(); reject(new Error(`timeout waiting for ${type} (${timeoutMs} ms)`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`timeout waiting for ${type} (${timeoutMs} ms)`));
+    }, timeoutMs);
     const onMsg = (m) => {
-      if (m.type === type) { cleanup(); resolve(m); }
-      else if (m.type === 'error') { cleanup(); reject(new Error(m.message)); }
+      if (m.type === type) {
+        cleanup();
+        resolve(m);
+      } else if (m.type === 'error') {
+        cleanup();
+        reject(new Error(m.message));
+      }
     };
-    const onExit = (code, signal) => { cleanup(); reject(new Error(`child exited (${code ?? signal}) before ${type}: ${child.stderrText.slice(-800)}`)); };
-    function cleanup() { clearTimeout(timer); child.off('message', onMsg); child.off('exit', onExit); }
+    const onExit = (code, signal) => {
+      cleanup();
+      reject(new Error(`child exited (${code ?? signal}) before ${type}: ${child.stderrText.slice(-800)}`));
+    };
+    function cleanup() {
+      clearTimeout(timer);
+      child.off('message', onMsg);
+      child.off('exit', onExit);
+    }
     child.on('message', onMsg);
     child.on('exit', onExit);
   });
@@ -41,11 +60,20 @@ export async function kill(child) {
 /** Runs `node [execArgv] script args`, returns the parsed `RESULT {json}` line. */
 export function runForResult(script, args, execArgv, timeoutMs) {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [...execArgv, HERE + script, ...args], { timeout: timeoutMs, maxBuffer: 64 << 20, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
-      const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
-      if (line) return resolve(JSON.parse(line.slice(7)));
-      reject(new Error(`${script} ${args.join(' ')}: ${err ? err.message.split('\n')[0] : 'no RESULT'} ${String(stderr).slice(-600)}`));
-    });
+    execFile(
+      process.execPath,
+      [...execArgv, HERE + script, ...args],
+      { timeout: timeoutMs, maxBuffer: 64 << 20, killSignal: 'SIGKILL' },
+      (err, stdout, stderr) => {
+        const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+        if (line) return resolve(JSON.parse(line.slice(7)));
+        reject(
+          new Error(
+            `${script} ${args.join(' ')}: ${err ? err.message.split('\n')[0] : 'no RESULT'} ${String(stderr).slice(-600)}`,
+          ),
+        );
+      },
+    );
   });
 }
 
@@ -54,6 +82,9 @@ export function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }

@@ -9,9 +9,12 @@ const WORDS = ['hello', 'world', 'bench', 'telegram', 'bot', 'echo', 'node', 'fa
 /** The text of update k (0-based). */
 export function textOf(k) {
   switch (k % 20) {
-    case 0: return `/cmd${Math.floor(k / 20) % 20}`;
-    case 7: return `re${Math.floor(k / 32) % 10}:${k}`;
-    case 13: return `hello ${k}!p${Math.floor(k / 32) % 10}`;
+    case 0:
+      return `/cmd${Math.floor(k / 20) % 20}`;
+    case 7:
+      return `re${Math.floor(k / 32) % 10}:${k}`;
+    case 13:
+      return `hello ${k}!p${Math.floor(k / 32) % 10}`;
     default: {
       const n = 2 + (k % 7);
       let s = `${k}`;
@@ -45,5 +48,11 @@ export function makeUpdates(count, base = 1) {
 
 /** A plausible sendMessage result for (chatId, text). */
 export function fakeMessage(chatId, text, id = 1) {
-  return { message_id: id, from: { id: 123456, is_bot: true, first_name: 'Bench', username: 'bench_bot' }, chat: { id: Number(chatId), type: 'private', first_name: 'User' }, date: 1700000000, text };
+  return {
+    message_id: id,
+    from: { id: 123456, is_bot: true, first_name: 'Bench', username: 'bench_bot' },
+    chat: { id: Number(chatId), type: 'private', first_name: 'User' },
+    date: 1700000000,
+    text,
+  };
 }

@@ -54,18 +54,27 @@ export class TestRedis {
 
   /** (Re)starts the server process on the same port and data directory. */
   async launch(): Promise<void> {
-    const child = spawn('redis-server', [
-      '--port', String(this.port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--dir', this.dir, '--save', '',
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--dir', this.dir, '--save', ''],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     this.child = child;
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`redis-server did not start within 15 s:\n${output}`)), 15_000);
-      for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready to accept connections')) { clearTimeout(timer); resolve(); }
+      for (const stream of [child.stdout!, child.stderr!])
+        stream.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('Ready to accept connections')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`redis-server exited (${code}):\n${output}`));
       });
-      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`redis-server exited (${code}):\n${output}`)); });
     });
   }
 
@@ -106,7 +115,9 @@ export function startRole(role: 'worker' | 'ingress', env: Record<string, string
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  );
   return {
     child,
     stderr: () => stderr,
@@ -120,7 +131,10 @@ export function startRole(role: 'worker' | 'ingress', env: Record<string, string
             return String(result.value);
           }),
           new Promise<string>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`${role} printed nothing within ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+            timer = setTimeout(
+              () => reject(new Error(`${role} printed nothing within ${timeoutMs} ms:\n${stderr}`)),
+              timeoutMs,
+            );
           }),
         ]);
       } finally {
@@ -187,7 +201,13 @@ export async function pushMessages(
   emu: { pushMessage(text: string, options: { chatId: number; userId: number }): unknown; pendingUpdates(): unknown[] },
   total: number,
   chats: number,
-  options: { firstChat?: number; wave?: number; maxPending?: number; onProgress?: (pushed: number) => void | Promise<void>; perChat?: Map<number, number> } = {},
+  options: {
+    firstChat?: number;
+    wave?: number;
+    maxPending?: number;
+    onProgress?: (pushed: number) => void | Promise<void>;
+    perChat?: Map<number, number>;
+  } = {},
 ): Promise<Map<number, number>> {
   const firstChat = options.firstChat ?? 10_000;
   const perChat = options.perChat ?? new Map<number, number>();
@@ -203,7 +223,8 @@ export async function pushMessages(
       // The emulator's delivery walks its pending list per update: keep that list short.
       const deadline = Date.now() + 120_000;
       while (emu.pendingUpdates().length > maxPending) {
-        if (Date.now() > deadline) throw new Error(`the ingress took no update for 120 s (${emu.pendingUpdates().length} pending)`);
+        if (Date.now() > deadline)
+          throw new Error(`the ingress took no update for 120 s (${emu.pendingUpdates().length} pending)`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }

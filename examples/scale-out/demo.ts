@@ -7,7 +7,16 @@
  */
 import { BotApiEmulator } from '../../src/testing/index.js';
 import { UpdateQueue } from '../../src/scale/index.js';
-import { countDeliveries, killRole, pushMessages, redisServerInstalled, startRole, TestRedis, type DeliveryCount, type RoleProcess } from './cluster.js';
+import {
+  countDeliveries,
+  killRole,
+  pushMessages,
+  redisServerInstalled,
+  startRole,
+  TestRedis,
+  type DeliveryCount,
+  type RoleProcess,
+} from './cluster.js';
 import { isMain } from '../run-main.js';
 
 /** The running cluster, as a {@link ScaleDemoOptions.atHalf} hook sees it. */
@@ -83,15 +92,20 @@ export async function runScaleDemo(options: ScaleDemoOptions = {}): Promise<Scal
   let half: Promise<void> | undefined;
   try {
     const env = {
-      BOTTE_SCALE_REDIS: redis.url, BOTTE_SCALE_API: emu.apiUrl, BOTTE_SCALE_TOKEN: emu.token,
-      BOTTE_SCALE_HANDLER_MS: String(options.handlerMs ?? 0), BOTTE_SCALE_MODE: options.mode ?? 'webhook',
+      BOTTE_SCALE_REDIS: redis.url,
+      BOTTE_SCALE_API: emu.apiUrl,
+      BOTTE_SCALE_TOKEN: emu.token,
+      BOTTE_SCALE_HANDLER_MS: String(options.handlerMs ?? 0),
+      BOTTE_SCALE_MODE: options.mode ?? 'webhook',
     };
     const workerRoles = Array.from({ length: options.workers ?? 3 }, () => startRole('worker', env));
     const ingressRoles = Array.from({ length: options.ingresses ?? 1 }, () => startRole('ingress', env));
     roles.push(...workerRoles, ...ingressRoles);
     const ready = async (role: RoleProcess) => ({ role, ready: await role.nextLine(180_000) });
     const cluster: ScaleDemoCluster = {
-      redis, emu, log,
+      redis,
+      emu,
+      log,
       workers: await Promise.all(workerRoles.map(ready)),
       ingresses: await Promise.all(ingressRoles.map(ready)),
     };
@@ -108,7 +122,11 @@ export async function runScaleDemo(options: ScaleDemoOptions = {}): Promise<Scal
     });
     log(`pushed ${total} messages from ${chats} chats in ${Date.now() - started} ms`);
     await half;
-    queue = await UpdateQueue.connect({ url: redis.url, botId: Number(emu.token.split(':')[0]), connectTimeoutMs: 60_000 });
+    queue = await UpdateQueue.connect({
+      url: redis.url,
+      botId: Number(emu.token.split(':')[0]),
+      connectTimeoutMs: 60_000,
+    });
     let count = countDeliveries(texts, perChat);
     let lastProgress = Date.now();
     let lastHandled = -1;
@@ -116,12 +134,17 @@ export async function runScaleDemo(options: ScaleDemoOptions = {}): Promise<Scal
     while (count.lost > 0 && Date.now() - lastProgress < 120_000) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       count = countDeliveries(texts, perChat);
-      if (count.handled !== lastHandled) { lastHandled = count.handled; lastProgress = Date.now(); }
+      if (count.handled !== lastHandled) {
+        lastHandled = count.handled;
+        lastProgress = Date.now();
+      }
       if (Date.now() - lastStats > 2000) {
         lastStats = Date.now();
         const stats = await queue.stats();
-        log(`answered ${count.handled}; queue depth ${stats.depth}, lag ${stats.lagMs} ms, ` +
-          `workers ${stats.workers.map((w) => `${w.id} ${w.handledPerSecond}/s`).join(', ')}`);
+        log(
+          `answered ${count.handled}; queue depth ${stats.depth}, lag ${stats.lagMs} ms, ` +
+            `workers ${stats.workers.map((w) => `${w.id} ${w.handledPerSecond}/s`).join(', ')}`,
+        );
       }
     }
     const elapsedMs = Date.now() - started;
@@ -131,7 +154,8 @@ export async function runScaleDemo(options: ScaleDemoOptions = {}): Promise<Scal
     const stats = await queue.stats();
     const claimed = stats.workers.reduce((sum, w) => sum + w.claimed, 0);
     const duplicatesSkipped = stats.workers.reduce((sum, w) => sum + w.duplicatesSkipped, 0);
-    const line = `handled ${count.handled}, lost ${count.lost}, duplicated ${count.duplicated}, order violations ${count.orderViolations}` +
+    const line =
+      `handled ${count.handled}, lost ${count.lost}, duplicated ${count.duplicated}, order violations ${count.orderViolations}` +
       ` (${total} updates from ${chats} chats, ${cluster.workers.length} workers, ${options.mode ?? 'webhook'} ingress;` +
       `${halfAt ? ` half-way event at ${halfAt} ms;` : ''} all answered in ${elapsedMs} ms = ${Math.round((count.handled * 1000) / elapsedMs)} updates/s;` +
       ` ${claimed} entries claimed from a dead worker, ${duplicatesSkipped} finished re-deliveries skipped; queue depth now ${stats.depth})`;
@@ -149,7 +173,9 @@ export async function runScaleDemo(options: ScaleDemoOptions = {}): Promise<Scal
 
 if (isMain(import.meta.url)) {
   if (!redisServerInstalled()) {
-    console.error('The scale-out demo needs redis-server on the PATH (Debian/Ubuntu: sudo apt-get install -y redis-server; macOS: brew install redis).');
+    console.error(
+      'The scale-out demo needs redis-server on the PATH (Debian/Ubuntu: sudo apt-get install -y redis-server; macOS: brew install redis).',
+    );
     process.exit(1);
   }
   const result = await runScaleDemo({

@@ -11,12 +11,16 @@ import { LeaderPolling, startWebhookIngress, UpdateQueue } from '../../src/scale
 const env = process.env;
 // Started by the demo or a test: leave with it, even when it was killed (no orphan processes).
 const parent = process.ppid;
-setInterval(() => { if (process.ppid !== parent) process.exit(1); }, 500).unref();
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(1);
+}, 500).unref();
 const bot = new Botte(env.BOTTE_SCALE_TOKEN ?? '123456:TEST-token', { apiUrl: env.BOTTE_SCALE_API });
 
 try {
   const queue = await UpdateQueue.connect({
-    url: env.BOTTE_SCALE_REDIS ?? 'redis://127.0.0.1:6379', botId: bot.botId, partitions: Number(env.BOTTE_SCALE_PARTITIONS ?? 16),
+    url: env.BOTTE_SCALE_REDIS ?? 'redis://127.0.0.1:6379',
+    botId: bot.botId,
+    partitions: Number(env.BOTTE_SCALE_PARTITIONS ?? 16),
   });
   let stop: () => Promise<void>;
   if (env.BOTTE_SCALE_MODE === 'polling') {

@@ -12,21 +12,30 @@ import { logger } from '../../src/logger.js';
 const env = process.env;
 // Started by the demo or a test: leave with it, even when it was killed (no orphan processes).
 const parent = process.ppid;
-setInterval(() => { if (process.ppid !== parent) process.exit(1); }, 500).unref();
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(1);
+}, 500).unref();
 const token = env.BOTTE_SCALE_TOKEN ?? '123456:TEST-token';
 const handlerMs = Number(env.BOTTE_SCALE_HANDLER_MS ?? 0);
 const url = env.BOTTE_SCALE_REDIS ?? 'redis://127.0.0.1:6379';
 if (env.BOTTE_SCALE_LOG) logger.setLevel(env.BOTTE_SCALE_LOG as 'info');
 
 // States live in Redis too, so that a conversation can move from worker to worker.
-const bot = new Botte(token, { apiUrl: env.BOTTE_SCALE_API, stateStorage: new StateRedisStorage({ url, prefix: 'demo:state' }) });
+const bot = new Botte(token, {
+  apiUrl: env.BOTTE_SCALE_API,
+  stateStorage: new StateRedisStorage({ url, prefix: 'demo:state' }),
+});
 bot.handleMsg({ func: () => true }, async (message) => {
   if (handlerMs > 0) await new Promise((resolve) => setTimeout(resolve, handlerMs));
   await bot.sendMessage(message.chat.id, message.text ?? '');
 });
 
 try {
-  const queue = await UpdateQueue.connect({ url, botId: bot.botId, partitions: Number(env.BOTTE_SCALE_PARTITIONS ?? 16) });
+  const queue = await UpdateQueue.connect({
+    url,
+    botId: bot.botId,
+    partitions: Number(env.BOTTE_SCALE_PARTITIONS ?? 16),
+  });
   const worker = new QueueWorker(bot, queue, { leaseMs: Number(env.BOTTE_SCALE_LEASE_MS ?? 5000) });
   await worker.start();
   console.log(`ready ${worker.id}`);

@@ -3,7 +3,13 @@
  * {@link ApiHTTPException}. Also decides which failures are worth repeating.
  * @module
  */
-import { ApiException, ApiHTTPException, ApiInvalidJSONException, ApiTelegramException, type TelegramErrorJson } from './errors.js';
+import {
+  ApiException,
+  ApiHTTPException,
+  ApiInvalidJSONException,
+  ApiTelegramException,
+  type TelegramErrorJson,
+} from './errors.js';
 import { redactAndTruncate, redactError } from '../util/redact.js';
 import { methodSpec } from './method-lookup.js';
 
@@ -16,7 +22,10 @@ export function readAnswer(method: string, status: number, text: string): unknow
   try {
     json = JSON.parse(text);
   } catch {
-    if (status >= 400) throw new ApiHTTPException(method, `HTTP ${status}: ${redactAndTruncate(text, 200)}`, `HTTP_${status}`, { status });
+    if (status >= 400)
+      throw new ApiHTTPException(method, `HTTP ${status}: ${redactAndTruncate(text, 200)}`, `HTTP_${status}`, {
+        status,
+      });
     throw new ApiInvalidJSONException(method, text, status);
   }
   return readParsedAnswer(method, status, json, text);
@@ -26,7 +35,11 @@ export function readAnswer(method: string, status: number, text: string): unknow
 export function readParsedAnswer(method: string, status: number, json: Answer, text?: string): unknown {
   if (json && json.ok === true) return json.result;
   if (json && json.ok === false) {
-    throw new ApiTelegramException(method, { ...json, error_code: json.error_code ?? status } as TelegramErrorJson, status);
+    throw new ApiTelegramException(
+      method,
+      { ...json, error_code: json.error_code ?? status } as TelegramErrorJson,
+      status,
+    );
   }
   if (status >= 400) throw new ApiHTTPException(method, `HTTP ${status}`, `HTTP_${status}`, { status });
   throw new ApiInvalidJSONException(method, text ?? JSON.stringify(json), status);
@@ -63,7 +76,12 @@ function idempotent(method: string): boolean {
 const NOT_SENT = new Set(['ECONNREFUSED', 'ECONNECTTIMEOUT', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** How long to wait before repeating a failed call, or undefined when it must not be repeated. */
-export function retryDelay(method: string, error: ApiException, attempt: number, maxRetryAfter: number): number | undefined {
+export function retryDelay(
+  method: string,
+  error: ApiException,
+  attempt: number,
+  maxRetryAfter: number,
+): number | undefined {
   if (error instanceof ApiTelegramException) {
     if (error.errorCode === 429) {
       const seconds = error.retryAfter ?? 1;

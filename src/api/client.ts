@@ -41,8 +41,6 @@ export interface CallOptions {
   retry?: boolean;
 }
 
-
-
 /** The options of a call that has none (shared, never mutated). */
 const NO_CALL_OPTIONS: CallOptions = Object.freeze({});
 
@@ -97,7 +95,10 @@ export class ApiClient {
   get user(): Promise<UserFromGetMe> {
     this.mePromise ??= this.callApi('getMe').then(
       (me) => (this.botInfo = me as UserFromGetMe),
-      (error) => { this.mePromise = undefined; throw error; },
+      (error) => {
+        this.mePromise = undefined;
+        throw error;
+      },
     );
     return this.mePromise;
   }
@@ -120,7 +121,11 @@ export class ApiClient {
    * parameter object and resolves with `unknown`, or with `T` given as `callApi<T>('newMethod', {...})`.
    */
   callApi<M extends MethodName>(method: M, ...args: ApiCallArgs<M>): Promise<ApiResult<M>>;
-  callApi<T = unknown, M extends string = string>(method: UnknownMethodName<M>, params?: Record<string, unknown>, call?: CallOptions): Promise<T>;
+  callApi<T = unknown, M extends string = string>(
+    method: UnknownMethodName<M>,
+    params?: Record<string, unknown>,
+    call?: CallOptions,
+  ): Promise<T>;
   callApi(method: string, params?: Record<string, unknown>, call: CallOptions = NO_CALL_OPTIONS): Promise<unknown> {
     return this.send(method, params, call, false);
   }
@@ -147,7 +152,12 @@ export class ApiClient {
   }
 
   /** Every call, typed or by name: `ownedParams` tells `params` was made for this call alone. */
-  private send(method: string, params: Record<string, unknown> | undefined, call: CallOptions, ownedParams: boolean): Promise<unknown> {
+  private send(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    call: CallOptions,
+    ownedParams: boolean,
+  ): Promise<unknown> {
     const intercepted = this.interceptCall(method, params);
     if (intercepted !== undefined) return intercepted;
     // Not an async function: a call answered in process (a custom request sender) then costs
@@ -166,7 +176,9 @@ export class ApiClient {
   // Its own method: a closure in callApi itself would make every call allocate a context for it.
   private attemptAfterFloodControl(plan: CallPlan, prepared: PreparedParams, call: CallOptions): Promise<unknown> {
     const chatId = prepared.fields.chat_id as number | string | undefined;
-    return this.floodControl!.acquire(plan.name, chatId, call.signal, this.botId).then(() => this.attempt(plan, prepared, call, 0));
+    return this.floodControl!.acquire(plan.name, chatId, call.signal, this.botId).then(() =>
+      this.attempt(plan, prepared, call, 0),
+    );
   }
 
   /**
@@ -210,7 +222,13 @@ export class ApiClient {
   }
 
   /** Gives up with a typed, token-free error, or waits and makes the next attempt. */
-  private afterFailure(plan: CallPlan, prepared: PreparedParams, call: CallOptions, attempt: number, error: unknown): Promise<unknown> {
+  private afterFailure(
+    plan: CallPlan,
+    prepared: PreparedParams,
+    call: CallOptions,
+    attempt: number,
+    error: unknown,
+  ): Promise<unknown> {
     const apiError = toApiException(plan.name, error);
     const delay = this.retryDelayFor(plan.name, apiError, attempt, call, prepared.files);
     const paused = this.sharedPause(plan, prepared, apiError);
@@ -230,7 +248,13 @@ export class ApiClient {
   }
 
   /** How long to wait before attempt `attempt + 1` of a failed call, or undefined to give up. */
-  private retryDelayFor(method: string, error: ApiException, attempt: number, call: CallOptions, files: ReadonlyMap<string, InputFile>): number | undefined {
+  private retryDelayFor(
+    method: string,
+    error: ApiException,
+    attempt: number,
+    call: CallOptions,
+    files: ReadonlyMap<string, InputFile>,
+  ): number | undefined {
     const retryOption = this.options.retry ?? apihelper.RETRY_ON_ERROR;
     if (call.retry === false || retryOption === false) return undefined;
     const settings = typeof retryOption === 'object' ? retryOption : undefined;
@@ -262,7 +286,14 @@ export class ApiClient {
       if (multipart.length !== undefined) headers['content-length'] = String(multipart.length);
     }
     const readTimeoutMs = this.readTimeoutFor(plan.name, fields, call) * 1000;
-    const response = await this.getTransport().send({ method: 'POST', url: this.methodUrl(plan), headers, body, readTimeoutMs, signal: call.signal });
+    const response = await this.getTransport().send({
+      method: 'POST',
+      url: this.methodUrl(plan),
+      headers,
+      body,
+      readTimeoutMs,
+      signal: call.signal,
+    });
     return enrichResult(plan, readAnswer(plan.name, response.status, response.body.toString('utf8')));
   }
 
@@ -290,7 +321,11 @@ export class ApiClient {
    * Replies to `message` in its chat, quoting it. Throws {@link NoReplyTargetError} (at once, before
    * any request) when there is no such message, e.g. the absent `message` of an inline callback query.
    */
-  replyTo(message: Pick<Message, 'message_id' | 'chat'>, text: string, options?: OptionsOf<'sendMessage', 'chat_id' | 'text'>): Promise<ApiResult<'sendMessage'>> {
+  replyTo(
+    message: Pick<Message, 'message_id' | 'chat'>,
+    text: string,
+    options?: OptionsOf<'sendMessage', 'chat_id' | 'text'>,
+  ): Promise<ApiResult<'sendMessage'>> {
     const target = replyTarget(message);
     return this.callApi('sendMessage', {
       chat_id: target.chatId,
@@ -315,8 +350,10 @@ export class ApiClient {
   }
 
   private async fileUrlOf(fileId: string | { file_path?: string }): Promise<string> {
-    const filePath = typeof fileId === 'string' ? (await this.callApi('getFile', { file_id: fileId })).file_path : fileId.file_path;
-    if (!filePath) throw new ApiHTTPException('getFile', 'Telegram returned no file_path for this file', 'NO_FILE_PATH');
+    const filePath =
+      typeof fileId === 'string' ? (await this.callApi('getFile', { file_id: fileId })).file_path : fileId.file_path;
+    if (!filePath)
+      throw new ApiHTTPException('getFile', 'Telegram returned no file_path for this file', 'NO_FILE_PATH');
     return formatUrl(this.options.fileUrl ?? apihelper.FILE_URL, this.token, filePath);
   }
 
@@ -325,9 +362,19 @@ export class ApiClient {
     const url = formatUrl(this.options.fileUrl ?? apihelper.FILE_URL, this.token, filePath);
     const readTimeout = call.timeout ?? this.options.readTimeout ?? apihelper.READ_TIMEOUT;
     try {
-      const response = await this.getTransport().send({ method: 'GET', url, readTimeoutMs: readTimeout * 1000, signal: call.signal });
+      const response = await this.getTransport().send({
+        method: 'GET',
+        url,
+        readTimeoutMs: readTimeout * 1000,
+        signal: call.signal,
+      });
       if (response.status !== 200) {
-        throw new ApiHTTPException('downloadFile', `HTTP ${response.status} for ${filePath}`, `HTTP_${response.status}`, { status: response.status });
+        throw new ApiHTTPException(
+          'downloadFile',
+          `HTTP ${response.status} for ${filePath}`,
+          `HTTP_${response.status}`,
+          { status: response.status },
+        );
       }
       return response.body;
     } catch (error) {
@@ -352,7 +399,10 @@ export class ApiClient {
     // The typed methods, `bot.sendMessage(chatId, text)` and the 184 others (see
     // docs/CONTRIBUTING.md, "How a Botte is assembled"). Linked here, inside the class, because
     // they end in the private callTyped.
-    linkMethodLayer(ApiClient, typedMethodLayer((client: ApiClient, method, params) => client.callTyped(method, params)));
+    linkMethodLayer(
+      ApiClient,
+      typedMethodLayer((client: ApiClient, method, params) => client.callTyped(method, params)),
+    );
   }
 }
 
@@ -380,7 +430,9 @@ function customParams(fields: Record<string, unknown>): Record<string, unknown> 
 /** Reads what a custom request sender answered (a {@link CustomRequestResponse} or JSON text). */
 function readCustomAnswer(method: string, response: unknown): unknown {
   const answer = response instanceof CustomRequestResponse ? response : new CustomRequestResponse(String(response));
-  return answer.body ? readParsedAnswer(method, answer.statusCode, answer.body) : readAnswer(method, answer.statusCode, answer.text);
+  return answer.body
+    ? readParsedAnswer(method, answer.statusCode, answer.body)
+    : readAnswer(method, answer.statusCode, answer.text);
 }
 
 /**

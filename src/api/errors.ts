@@ -105,8 +105,19 @@ export class LocalFileError extends ApiException {
   /** Creates the error for `path`, given to `method`, that failed with the system error `cause`. */
   constructor(method: string, path: string, cause: unknown) {
     const code = String((cause as { code?: unknown } | undefined)?.code ?? 'EIO');
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : code;
-    super(`Cannot upload the local file ${JSON.stringify(path)} (${reason}, ${code}); nothing was sent (method ${method})`, method, { cause });
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : code;
+    super(
+      `Cannot upload the local file ${JSON.stringify(path)} (${reason}, ${code}); nothing was sent (method ${method})`,
+      method,
+      { cause },
+    );
     this.path = redact(path);
     this.code = code;
   }

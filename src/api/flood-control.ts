@@ -14,7 +14,8 @@ import type { FloodLimiter } from './flood-limiter.js';
 import { sleep } from '../util/sleep.js';
 
 /** Methods that put a message into a chat; only these count against the limits. */
-const SENDS_MESSAGE = /^(send(?!ChatAction|ChatJoinRequestWebApp|MessageDraft|RichMessageDraft)|copyMessages?$|forwardMessages?$)/;
+const SENDS_MESSAGE =
+  /^(send(?!ChatAction|ChatJoinRequestWebApp|MessageDraft|RichMessageDraft)|copyMessages?$|forwardMessages?$)/;
 
 /** True when `method` (Telegram spelling) puts a message into a chat, so counts against the limits. */
 export function sendsMessage(method: string): boolean {

@@ -55,11 +55,17 @@ export type ParseModeName = ParseMode | Lowercase<ParseMode>;
 
 /** `P` with every `…parse_mode` parameter also taking the lower-case spellings. */
 type LooseParseModes<P> = P extends object
-  ? { [K in keyof P]: K extends `${string}parse_mode` ? P[K] | (P[K] extends infer V ? (V extends string ? Lowercase<V> : never) : never) : P[K] }
+  ? {
+      [K in keyof P]: K extends `${string}parse_mode`
+        ? P[K] | (P[K] extends infer V ? (V extends string ? Lowercase<V> : never) : never)
+        : P[K];
+    }
   : P;
 
 /** The parameters object of method `M`, as Telegram names them. */
-export type ApiParams<M extends keyof BotteApiMethods> = LooseParseModes<NonNullable<Parameters<BotteApiMethods[M]>[0]>>;
+export type ApiParams<M extends keyof BotteApiMethods> = LooseParseModes<
+  NonNullable<Parameters<BotteApiMethods[M]>[0]>
+>;
 
 /** The optional parameters of `M`: everything but the positional keys `K`. */
 export type OptionsOf<M extends keyof BotteApiMethods, K extends string> = Omit<ApiParams<M>, K>;
@@ -68,7 +74,9 @@ export type OptionsOf<M extends keyof BotteApiMethods, K extends string> = Omit<
 export type Enriched<T> = T extends TelegramMessage
   ? T & MessageExtras
   : T extends readonly (infer U)[]
-    ? U extends TelegramMessage ? (U & MessageExtras)[] : T
+    ? U extends TelegramMessage
+      ? (U & MessageExtras)[]
+      : T
     : T;
 
 /** What method `M` resolves to. */

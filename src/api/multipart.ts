@@ -62,7 +62,11 @@ async function localSize(file: InputFile, method: string): Promise<number | unde
  * `method`. A local path that cannot be read fails here with a {@link LocalFileError}, before
  * anything is sent.
  */
-export async function buildMultipart(fields: Record<string, unknown>, files: ReadonlyMap<string, InputFile>, method = 'upload'): Promise<MultipartBody> {
+export async function buildMultipart(
+  fields: Record<string, unknown>,
+  files: ReadonlyMap<string, InputFile>,
+  method = 'upload',
+): Promise<MultipartBody> {
   const boundary = `----botte${randomHex(12)}`;
   const encoder = new TextEncoder();
   let head = '';

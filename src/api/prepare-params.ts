@@ -27,13 +27,25 @@ function applyDefaults(fields: Record<string, unknown>, flags: number, defaults:
     // Explicit entities already say how the text is formatted; a parse mode would be ignored or clash.
     if (fields.entities === undefined && fields.caption_entities === undefined) fields.parse_mode = defaults.parseMode;
   }
-  if (flags & DefaultFlag.disableNotification && defaults.disableNotification !== undefined && fields.disable_notification === undefined) {
+  if (
+    flags & DefaultFlag.disableNotification &&
+    defaults.disableNotification !== undefined &&
+    fields.disable_notification === undefined
+  ) {
     fields.disable_notification = defaults.disableNotification;
   }
-  if (flags & DefaultFlag.protectContent && defaults.protectContent !== undefined && fields.protect_content === undefined) {
+  if (
+    flags & DefaultFlag.protectContent &&
+    defaults.protectContent !== undefined &&
+    fields.protect_content === undefined
+  ) {
     fields.protect_content = defaults.protectContent;
   }
-  if (flags & DefaultFlag.linkPreviewOptions && defaults.disableWebPagePreview !== undefined && fields.link_preview_options === undefined) {
+  if (
+    flags & DefaultFlag.linkPreviewOptions &&
+    defaults.disableWebPagePreview !== undefined &&
+    fields.link_preview_options === undefined
+  ) {
     fields.link_preview_options = { is_disabled: defaults.disableWebPagePreview };
   }
   if (flags & DefaultFlag.replyParameters) {
@@ -118,7 +130,10 @@ export function uploadsAreReplayable(files: ReadonlyMap<string, InputFile>): boo
     const replayable =
       source instanceof Uint8Array ||
       (typeof Blob !== 'undefined' && source instanceof Blob) ||
-      (typeof source === 'object' && source !== null && 'path' in source && typeof (source as { pipe?: unknown }).pipe !== 'function');
+      (typeof source === 'object' &&
+        source !== null &&
+        'path' in source &&
+        typeof (source as { pipe?: unknown }).pipe !== 'function');
     if (!replayable) return false;
   }
   return true;

@@ -87,7 +87,7 @@ export class FetchTransport {
   constructor(private readonly options: TransportOptions) {
     if (options.proxy && proxyRuntime() === undefined) {
       throw new TypeError(
-        'A proxy needs the undici transport (Node), Bun or Deno: this runtime\'s fetch cannot use one. ' +
+        "A proxy needs the undici transport (Node), Bun or Deno: this runtime's fetch cannot use one. " +
           'Run on one of those, or route the traffic through the proxy outside the process.',
       );
     }
@@ -98,7 +98,7 @@ export class FetchTransport {
     const proxy = proxyFor(this.options.proxy, new URL(url));
     if (!proxy) return undefined;
     if (proxyRuntime() === 'bun') {
-      if (/^socks/i.test(proxy)) throw new TypeError('Bun\'s fetch supports http:// and https:// proxies, not SOCKS');
+      if (/^socks/i.test(proxy)) throw new TypeError("Bun's fetch supports http:// and https:// proxies, not SOCKS");
       return { proxy };
     }
     let client = this.denoClients.get(proxy);
@@ -129,7 +129,12 @@ export class FetchTransport {
     // fetch cannot tell connecting from waiting: the first answer byte may take both together.
     arm(this.options.connectTimeout * 1000 + request.readTimeoutMs, 'answer');
     try {
-      const init: RuntimeInit = { ...(this.options.proxy ? this.proxyInit(request.url) : undefined), method: request.method, headers: request.headers, signal: controller.signal };
+      const init: RuntimeInit = {
+        ...(this.options.proxy ? this.proxyInit(request.url) : undefined),
+        method: request.method,
+        headers: request.headers,
+        signal: controller.signal,
+      };
       if (request.body !== undefined) await this.setBody(init, request.body);
       let response: Response;
       try {

@@ -27,7 +27,12 @@ export interface TransportOptions {
  * Dispatcher cannot dispatch, Deno has none unless installed, Workers have no sockets for it.
  */
 export function undiciUsable(): boolean {
-  const g = globalThis as { Bun?: unknown; Deno?: unknown; navigator?: { userAgent?: string }; process?: { versions?: { node?: string } } };
+  const g = globalThis as {
+    Bun?: unknown;
+    Deno?: unknown;
+    navigator?: { userAgent?: string };
+    process?: { versions?: { node?: string } };
+  };
   if (g.Bun !== undefined || g.Deno !== undefined) return false;
   if (g.navigator?.userAgent === 'Cloudflare-Workers') return false;
   return typeof g.process?.versions?.node === 'string';
@@ -162,13 +167,18 @@ export class Transport {
  * chunks directly: no response stream, no async iteration, which matters at thousands of calls
  * per second.
  */
-function dispatchRequest(dispatcher: Dispatcher, target: Target, request: TransportRequest): Promise<TransportResponse> {
+function dispatchRequest(
+  dispatcher: Dispatcher,
+  target: Target,
+  request: TransportRequest,
+): Promise<TransportResponse> {
   return new Promise<TransportResponse>((resolve, reject) => {
     const signal = request.signal;
     const chunks: Buffer[] = [];
     let status = 0;
     let controller: Dispatcher.DispatchController | undefined;
-    const abortError = () => Object.assign(new Error('The request was aborted'), { name: 'AbortError', cause: signal?.reason });
+    const abortError = () =>
+      Object.assign(new Error('The request was aborted'), { name: 'AbortError', cause: signal?.reason });
     const onAbort = () => controller?.abort(abortError());
     const done = () => signal?.removeEventListener('abort', onAbort);
     if (signal?.aborted) return reject(abortError());

@@ -36,7 +36,14 @@ function passesEveryPositional(spec: MethodSpec, args: readonly unknown[]): bool
 
 /** `spec.build` over `args` (no spread call: the table's methods take at most six positionals). */
 function buildParams(spec: MethodSpec, args: readonly unknown[]): Record<string, unknown> {
-  return (spec.build as (...positional: unknown[]) => Record<string, unknown>)(args[0], args[1], args[2], args[3], args[4], args[5]);
+  return (spec.build as (...positional: unknown[]) => Record<string, unknown>)(
+    args[0],
+    args[1],
+    args[2],
+    args[3],
+    args[4],
+    args[5],
+  );
 }
 
 /** How method `name` is called, for error messages: `sendMessage(chat_id, text, options?)`. */
@@ -56,12 +63,20 @@ function checkArity(name: string, spec: MethodSpec, args: readonly unknown[]): v
   const count = args.length;
   const max = spec.positional.length + 1;
   if (count > max) {
-    throw new TypeError(`${name}: ${count} arguments given, at most ${max} expected: ${signatureOf(name, spec)}; optional parameters go in the options object`);
+    throw new TypeError(
+      `${name}: ${count} arguments given, at most ${max} expected: ${signatureOf(name, spec)}; optional parameters go in the options object`,
+    );
   }
   const last = args[max - 1];
   if (count === max && last !== undefined && last !== null && !isDict(last)) {
-    const kind = Array.isArray(last) ? 'an array' : typeof last === 'object' ? `a ${(last as object).constructor?.name ?? 'object'}` : `a ${typeof last}`;
-    throw new TypeError(`${name}: argument ${max} must be the options object (a plain object), got ${kind}: ${signatureOf(name, spec)}`);
+    const kind = Array.isArray(last)
+      ? 'an array'
+      : typeof last === 'object'
+        ? `a ${(last as object).constructor?.name ?? 'object'}`
+        : `a ${typeof last}`;
+    throw new TypeError(
+      `${name}: argument ${max} must be the options object (a plain object), got ${kind}: ${signatureOf(name, spec)}`,
+    );
   }
 }
 

@@ -8,6 +8,7 @@
 import { METHOD_TABLE, type MethodName } from './generated/method-table.js';
 import { methodSpec } from './method-lookup.js';
 import { MAX_POSITIONAL, typedParams } from './typed-arguments.js';
+import type { LayerMethod } from '../util/method-layer.js';
 
 /**
  * What a typed method does with its parameter object: `client` is the bot the method was called
@@ -16,11 +17,12 @@ import { MAX_POSITIONAL, typedParams } from './typed-arguments.js';
 export type TypedCall<C> = (client: C, method: string, params: Record<string, unknown>) => Promise<unknown>;
 
 /** Every typed method (and deprecated alias) by name, each ending in `call`. */
-export function typedMethodLayer<C>(call: TypedCall<C>): Record<string, Function> {
-  const methods: Record<string, Function> = {};
+export function typedMethodLayer<C>(call: TypedCall<C>): Record<string, LayerMethod> {
+  const methods: Record<string, LayerMethod> = {};
   for (const name of Object.keys(METHOD_TABLE) as MethodName[]) {
     const spec = methodSpec(name)!;
-    if (spec.positional.length > MAX_POSITIONAL) throw new Error(`typed methods pass ${MAX_POSITIONAL} positional parameters; ${name} has more`);
+    if (spec.positional.length > MAX_POSITIONAL)
+      throw new Error(`typed methods pass ${MAX_POSITIONAL} positional parameters; ${name} has more`);
     // Named after the method, so that stack traces say `sendMessage`.
     methods[name] = {
       [name](this: C, ...args: unknown[]): Promise<unknown> {

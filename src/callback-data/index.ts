@@ -4,7 +4,15 @@
  * @module
  */
 export {
-  CallbackData, CallbackDataError, CallbackDataTooLongError, MAX_CALLBACK_DATA_BYTES,
+  CallbackData,
+  CallbackDataError,
+  CallbackDataTooLongError,
+  MAX_CALLBACK_DATA_BYTES,
 } from './callback-data.js';
-export type { CallbackDataOptions, CallbackDataValue, CallbackDataErrorCode, ParsedCallbackData } from './callback-data.js';
+export type {
+  CallbackDataOptions,
+  CallbackDataValue,
+  CallbackDataErrorCode,
+  ParsedCallbackData,
+} from './callback-data.js';
 export { CallbackDataFilter, CallbackDataCustomFilter } from './filter.js';

@@ -5,7 +5,15 @@
  * @module
  */
 import type { CustomFilter } from './custom-filters/base.js';
-import { compileHandler, MESSAGE_ONLY_KEYS, resolveFilter, type FilterContext, type HandlerEntry, type ResolvedFilter, type UserFunction } from './filters.js';
+import {
+  compileHandler,
+  MESSAGE_ONLY_KEYS,
+  resolveFilter,
+  type FilterContext,
+  type HandlerEntry,
+  type ResolvedFilter,
+  type UserFunction,
+} from './filters.js';
 import { HandlerTable } from './handler-table.js';
 import { ClassMiddlewares, FunctionMiddlewares } from './middleware.js';
 import { FILTER_KIND, REGISTRARS } from './registrars.js';
@@ -13,7 +21,9 @@ import { StepHandlers } from './step-handlers.js';
 import type { UpdateType } from './types.js';
 import { brandError } from '../util/error-brand.js';
 
-const REGISTRAR_NAME: Readonly<Record<string, string>> = Object.fromEntries(REGISTRARS.map((row) => [row.updateType, row.name]));
+const REGISTRAR_NAME: Readonly<Record<string, string>> = Object.fromEntries(
+  REGISTRARS.map((row) => [row.updateType, row.name]),
+);
 
 /** A handler uses a filter key that is neither built in nor the key of an added custom filter. */
 export class UnknownFilterKeyError extends TypeError {
@@ -21,7 +31,10 @@ export class UnknownFilterKeyError extends TypeError {
    * @param key the unknown key
    * @param message what went wrong and how to fix it
    */
-  constructor(readonly key: string, message: string) {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'UnknownFilterKeyError';
   }
@@ -85,14 +98,24 @@ export class DispatchState implements FilterContext {
   /**
    * @param options which middleware systems are on, and the next-step/reply backends
    */
-  constructor(options: { functionMiddlewares: boolean; classMiddlewares: boolean; nextStepBackend: unknown; replyBackend: unknown }) {
+  constructor(options: {
+    functionMiddlewares: boolean;
+    classMiddlewares: boolean;
+    nextStepBackend: unknown;
+    replyBackend: unknown;
+  }) {
     this.functionMiddlewares = options.functionMiddlewares ? new FunctionMiddlewares() : undefined;
     this.classMiddlewares = options.classMiddlewares ? new ClassMiddlewares() : undefined;
     this.steps = new StepHandlers(options.nextStepBackend, options.replyBackend);
   }
 
   /** Compiles and registers a handler (see `HandlerSink.addHandler`). */
-  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: UserFunction, fromRegister: boolean): HandlerEntry {
+  addHandler(
+    updateType: UpdateType,
+    filters: Record<string, unknown> | undefined,
+    handler: UserFunction,
+    fromRegister: boolean,
+  ): HandlerEntry {
     const kind = FILTER_KIND[updateType] ?? 'plain';
     const registrar = REGISTRAR_NAME[updateType] ?? updateType;
     const entry = compileHandler(handler, filters, kind, registrar, this.order++, !fromRegister);
@@ -121,7 +144,10 @@ export class DispatchState implements FilterContext {
     const hint = MESSAGE_ONLY_KEYS.has(key)
       ? ` "${key}" is a filter of message handlers only (handleMsg, channelPostHandler, ...).`
       : ` Add the filter with bot.addCustomFilter(filter) (its "key" must be "${key}"), or fix the key's spelling.`;
-    return new UnknownFilterKeyError(key, `${entry.registrar}: unknown filter key "${key}": no custom filter has this key.${hint}`);
+    return new UnknownFilterKeyError(
+      key,
+      `${entry.registrar}: unknown filter key "${key}": no custom filter has this key.${hint}`,
+    );
   }
 
   /** Every unknown custom filter key in use, as errors (one per key). */

@@ -25,7 +25,13 @@ import { registrarLayer, type DispatchRegistrars } from './registrars.js';
 import { reportError } from './report-error.js';
 import { disableSave, enableSave, loadSaved, type LoadStepsOptions, type SaveStepsOptions } from './saved-steps.js';
 import { guardUnobservedApiErrors, observed } from '../api/unobserved-errors.js';
-import type { FunctionMiddleware, MiddlewareFilters, TypedMiddleware, UpdateType, WholeUpdateMiddleware } from './types.js';
+import type {
+  FunctionMiddleware,
+  MiddlewareFilters,
+  TypedMiddleware,
+  UpdateType,
+  WholeUpdateMiddleware,
+} from './types.js';
 
 type Id = number | string;
 
@@ -64,7 +70,10 @@ export class Dispatcher extends ApiClient {
       replyBackend: options.replyBackend,
     });
     this.pipeline = new UpdatePipeline(this, this.dispatchState);
-    this.botStates = new BotStates((options.stateStorage as StateStorage | undefined) ?? new StateMemoryStorage(), this.botId);
+    this.botStates = new BotStates(
+      (options.stateStorage as StateStorage | undefined) ?? new StateMemoryStorage(),
+      this.botId,
+    );
   }
 
   /**
@@ -119,7 +128,12 @@ export class Dispatcher extends ApiClient {
   }
 
   /** @internal Called by the installed registrars. */
-  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: UserFunction, fromRegister: boolean): void {
+  addHandler(
+    updateType: UpdateType,
+    filters: Record<string, unknown> | undefined,
+    handler: UserFunction,
+    fromRegister: boolean,
+  ): void {
     this.dispatchState.addHandler(updateType, filters, handler, fromRegister);
   }
 
@@ -151,10 +165,18 @@ export class Dispatcher extends ApiClient {
    * A middleware's error is reported and its update skipped (silently, with a warning in the log,
    * when `suppressMiddlewareExceptions` is set).
    */
-  middlewareHandler<U extends UpdateType, F extends TypedMiddleware<this, U>>(filters: { updateTypes: readonly U[] }, middleware: F): F;
-  middlewareHandler<F extends WholeUpdateMiddleware<this>>(filters: { updateTypes?: undefined } | undefined, middleware: F): F;
+  middlewareHandler<U extends UpdateType, F extends TypedMiddleware<this, U>>(
+    filters: { updateTypes: readonly U[] },
+    middleware: F,
+  ): F;
+  middlewareHandler<F extends WholeUpdateMiddleware<this>>(
+    filters: { updateTypes?: undefined } | undefined,
+    middleware: F,
+  ): F;
   middlewareHandler<F extends WholeUpdateMiddleware<this>>(middleware: F): F;
-  middlewareHandler<U extends UpdateType>(filters: { updateTypes: readonly U[] }): <F extends TypedMiddleware<this, U>>(middleware: F) => F;
+  middlewareHandler<U extends UpdateType>(filters: {
+    updateTypes: readonly U[];
+  }): <F extends TypedMiddleware<this, U>>(middleware: F) => F;
   middlewareHandler(filters?: { updateTypes?: undefined }): <F extends WholeUpdateMiddleware<this>>(middleware: F) => F;
   middlewareHandler(filters?: MiddlewareFilters | FunctionMiddleware, middleware?: FunctionMiddleware): unknown {
     if (typeof filters === 'function') return this.registerMiddlewareHandler(filters);
@@ -164,7 +186,10 @@ export class Dispatcher extends ApiClient {
   }
 
   /** pyTelegramBotAPI's `register_middleware_handler(callback, update_types)`: see {@link middlewareHandler}. */
-  registerMiddlewareHandler<F extends FunctionMiddleware>(middleware: F, filters?: MiddlewareFilters | readonly string[]): F {
+  registerMiddlewareHandler<F extends FunctionMiddleware>(
+    middleware: F,
+    filters?: MiddlewareFilters | readonly string[],
+  ): F {
     const updateTypes = Array.isArray(filters) ? filters : (filters as MiddlewareFilters | undefined)?.updateTypes;
     this.functionMiddlewares().add(middleware, updateTypes);
     return middleware;
@@ -175,7 +200,7 @@ export class Dispatcher extends ApiClient {
     if (middlewares === undefined) {
       throw new Error(
         'Function middlewares are not enabled: set apihelper.ENABLE_MIDDLEWARE = true before creating the bot, ' +
-        'or pass { useMiddleware: true } to its constructor',
+          'or pass { useMiddleware: true } to its constructor',
       );
     }
     return middlewares;
@@ -188,7 +213,9 @@ export class Dispatcher extends ApiClient {
   setupMiddleware(middleware: BaseMiddleware): void {
     const middlewares = this.dispatchState.classMiddlewares;
     if (middlewares === undefined) {
-      throw new Error('Class-based middlewares are not enabled: pass { useClassMiddlewares: true } to the bot constructor');
+      throw new Error(
+        'Class-based middlewares are not enabled: pass { useClassMiddlewares: true } to the bot constructor',
+      );
     }
     middlewares.add(middleware);
   }
@@ -198,12 +225,20 @@ export class Dispatcher extends ApiClient {
    * handlers (one-shot). Keyed by chat, as in pyTelegramBotAPI: in a group, the next message of
    * anyone there triggers it.
    */
-  registerNextStepHandler<A extends unknown[]>(message: { chat: { id: Id } }, callback: (message: Message, ...args: A) => unknown, ...args: A): Promise<void> {
+  registerNextStepHandler<A extends unknown[]>(
+    message: { chat: { id: Id } },
+    callback: (message: Message, ...args: A) => unknown,
+    ...args: A
+  ): Promise<void> {
     return observed(this.dispatchState.steps.registerNext(message.chat.id, callback, args), this);
   }
 
   /** {@link registerNextStepHandler} by chat id. */
-  registerNextStepHandlerByChatId<A extends unknown[]>(chatId: Id, callback: (message: Message, ...args: A) => unknown, ...args: A): Promise<void> {
+  registerNextStepHandlerByChatId<A extends unknown[]>(
+    chatId: Id,
+    callback: (message: Message, ...args: A) => unknown,
+    ...args: A
+  ): Promise<void> {
     return observed(this.dispatchState.steps.registerNext(chatId, callback, args), this);
   }
 
@@ -221,12 +256,20 @@ export class Dispatcher extends ApiClient {
    * Calls `callback(reply, ...args)` for the next reply to `message` (one-shot). The reply still
    * reaches the normal handlers. Only replies in `message`'s chat count.
    */
-  registerForReply<A extends unknown[]>(message: { message_id: number; chat: { id: Id } }, callback: (message: Message, ...args: A) => unknown, ...args: A): Promise<void> {
+  registerForReply<A extends unknown[]>(
+    message: { message_id: number; chat: { id: Id } },
+    callback: (message: Message, ...args: A) => unknown,
+    ...args: A
+  ): Promise<void> {
     return observed(this.dispatchState.steps.registerReply(message.message_id, message.chat.id, callback, args), this);
   }
 
   /** {@link registerForReply} by message id (any chat, since the chat is not known). */
-  registerForReplyByMessageId<A extends unknown[]>(messageId: number, callback: (message: Message, ...args: A) => unknown, ...args: A): Promise<void> {
+  registerForReplyByMessageId<A extends unknown[]>(
+    messageId: number,
+    callback: (message: Message, ...args: A) => unknown,
+    ...args: A
+  ): Promise<void> {
     return observed(this.dispatchState.steps.registerReply(messageId, undefined, callback, args), this);
   }
 
@@ -283,7 +326,13 @@ export class Dispatcher extends ApiClient {
   // storage that is down must not end the process when the handler forgot to await.
 
   /** Sets the state of a user in a chat (a State or its name); see {@link BotStates.setState}. */
-  setState(userId: Id, state: State | string, chatId?: Id, threadId?: number, businessConnectionId?: string): Promise<void> {
+  setState(
+    userId: Id,
+    state: State | string,
+    chatId?: Id,
+    threadId?: number,
+    businessConnectionId?: string,
+  ): Promise<void> {
     return observed(this.botStates.setState(userId, state, chatId, threadId, businessConnectionId), this);
   }
 
@@ -298,7 +347,13 @@ export class Dispatcher extends ApiClient {
   }
 
   /** Merges `data` into the conversation's data; see {@link BotStates.addData}. */
-  addData(userId: Id, chatId: Id | undefined, data: StateData, threadId?: number, businessConnectionId?: string): Promise<void> {
+  addData(
+    userId: Id,
+    chatId: Id | undefined,
+    data: StateData,
+    threadId?: number,
+    businessConnectionId?: string,
+  ): Promise<void> {
     return observed(this.botStates.addData(userId, chatId, data, threadId, businessConnectionId), this);
   }
 
@@ -312,7 +367,13 @@ export class Dispatcher extends ApiClient {
    * callback leaves; see {@link BotStates.retrieveData}.
    */
   retrieveData(userId: Id, chatId?: Id, threadId?: number, businessConnectionId?: string): Promise<StateData>;
-  retrieveData(userId: Id, chatId: Id | undefined, fn: DataCallback, threadId?: number, businessConnectionId?: string): Promise<StateData>;
+  retrieveData(
+    userId: Id,
+    chatId: Id | undefined,
+    fn: DataCallback,
+    threadId?: number,
+    businessConnectionId?: string,
+  ): Promise<StateData>;
   retrieveData(userId: Id, fn: DataCallback): Promise<StateData>;
   retrieveData(userId: Id, ...rest: unknown[]): Promise<StateData> {
     const retrieve = this.botStates.retrieveData as (userId: Id, ...rest: unknown[]) => Promise<StateData>;

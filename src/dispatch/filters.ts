@@ -140,7 +140,22 @@ export function compileHandler(
   const regexpStateful = regexp !== undefined && (regexp.global || regexp.sticky);
   const regexpPrefix = regexp === undefined ? undefined : requiredPrefix(regexp);
   const hasPredicates = func !== undefined || customKeys.length > 0;
-  return { handler, order, registrar, contentTypes, chatTypes, commands, regexp, regexpStateful, regexpPrefix, callbackData, func, customKeys, customValues, hasPredicates };
+  return {
+    handler,
+    order,
+    registrar,
+    contentTypes,
+    chatTypes,
+    commands,
+    regexp,
+    regexpStateful,
+    regexpPrefix,
+    callbackData,
+    func,
+    customKeys,
+    customValues,
+    hasPredicates,
+  };
 }
 
 /** Characters with a meaning in a pattern: a literal run ends at any of them. */
@@ -155,7 +170,8 @@ const PATTERN_SYNTAX = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')
  */
 export function requiredPrefix(pattern: RegExp): string | undefined {
   const source = pattern.source;
-  if (source.charCodeAt(0) !== 94 /* ^ */ || pattern.ignoreCase || pattern.multiline || source.includes('|')) return undefined;
+  if (source.charCodeAt(0) !== 94 /* ^ */ || pattern.ignoreCase || pattern.multiline || source.includes('|'))
+    return undefined;
   let prefix = '';
   let i = 1;
   while (i < source.length) {
@@ -185,7 +201,12 @@ export function requiredPrefix(pattern: RegExp): string | undefined {
 /** Decides once whether a custom filter is simple or advanced. */
 export function resolveFilter(filter: CustomFilter): ResolvedFilter {
   const shape = filter as unknown as { key?: unknown; check?: unknown } | null;
-  if (shape === null || typeof shape !== 'object' || typeof shape.key !== 'string' || typeof shape.check !== 'function') {
+  if (
+    shape === null ||
+    typeof shape !== 'object' ||
+    typeof shape.key !== 'string' ||
+    typeof shape.check !== 'function'
+  ) {
     throw new TypeError('addCustomFilter: a custom filter needs a string "key" and a "check" method');
   }
   let advanced: boolean;
@@ -205,8 +226,14 @@ export function regexpMatches(pattern: RegExp, source: string): boolean {
  * The cheap, synchronous built-in filters of a message handler (`commands` is settled by the
  * command index before this runs). `textOrCaption` is computed once per update by the caller.
  */
-export function messageBuiltinsPass(entry: HandlerEntry, message: any, textOrCaption: string | undefined, contentTypeChecked = false): boolean {
-  if (!contentTypeChecked && entry.contentTypes !== undefined && !entry.contentTypes.has(message.content_type)) return false;
+export function messageBuiltinsPass(
+  entry: HandlerEntry,
+  message: any,
+  textOrCaption: string | undefined,
+  contentTypeChecked = false,
+): boolean {
+  if (!contentTypeChecked && entry.contentTypes !== undefined && !entry.contentTypes.has(message.content_type))
+    return false;
   if (entry.chatTypes !== undefined && !entry.chatTypes.has(message.chat?.type)) return false;
   const regexp = entry.regexp;
   if (regexp === undefined) return true;

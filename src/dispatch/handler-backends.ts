@@ -70,7 +70,8 @@ export abstract class BaseMiddleware {
    * {@link CancelUpdate} to stop the handlers (see each class for what else stops).
    */
   preProcess(obj: any, data: HandlerData): unknown {
-    void obj; void data;
+    void obj;
+    void data;
     return undefined;
   }
 
@@ -79,7 +80,9 @@ export abstract class BaseMiddleware {
    * It runs even when the handler threw, so resources opened in `preProcess` can be released.
    */
   postProcess(obj: any, data: HandlerData, exception: unknown): unknown {
-    void obj; void data; void exception;
+    void obj;
+    void data;
+    void exception;
     return undefined;
   }
 }

@@ -12,7 +12,13 @@
  * @module
  */
 import { isThenable } from './is-thenable.js';
-import { callbackDataPasses, messageBuiltinsPass, predicatesPass, type FilterContext, type HandlerEntry } from './filters.js';
+import {
+  callbackDataPasses,
+  messageBuiltinsPass,
+  predicatesPass,
+  type FilterContext,
+  type HandlerEntry,
+} from './filters.js';
 import { isContinueHandling, type HandlerData } from './handler-backends.js';
 import type { HandlerTable } from './handler-table.js';
 import type { MaybeAsync } from './maybe-async.js';
@@ -57,7 +63,14 @@ interface Walk {
  * `command` is its lower-cased command when it is addressed to this bot. Errors thrown
  * synchronously propagate; later ones go to `end.failed` (see {@link WalkEnd}).
  */
-export function walkMessageHandlers(filters: FilterContext, table: HandlerTable, message: any, command: string | undefined, data: HandlerData, end: WalkEnd): MaybeAsync {
+export function walkMessageHandlers(
+  filters: FilterContext,
+  table: HandlerTable,
+  message: any,
+  command: string | undefined,
+  data: HandlerData,
+  end: WalkEnd,
+): MaybeAsync {
   const contentType: string | undefined = message.content_type;
   return resume({
     general: contentType === undefined ? table.general : table.generalFor(contentType),
@@ -76,7 +89,14 @@ export function walkMessageHandlers(filters: FilterContext, table: HandlerTable,
 }
 
 /** {@link walkMessageHandlers} for the other update types (`kind` 'callback' or 'plain'). */
-export function walkHandlers(filters: FilterContext, table: HandlerTable, kind: Exclude<FilterKind, 'message'>, obj: any, data: HandlerData, end: WalkEnd): MaybeAsync {
+export function walkHandlers(
+  filters: FilterContext,
+  table: HandlerTable,
+  kind: Exclude<FilterKind, 'message'>,
+  obj: any,
+  data: HandlerData,
+  end: WalkEnd,
+): MaybeAsync {
   return resume({
     general: table.general,
     commandHandlers: undefined,
@@ -140,7 +160,10 @@ function afterFilter(walk: Walk, passes: Promise<boolean>, entry: HandlerEntry):
 /** An asynchronous handler finished: go on only when it returned `ContinueHandling`. */
 function afterHandler(walk: Walk, result: PromiseLike<unknown>): Promise<void> {
   const end = walk.end;
-  return Promise.resolve(result).then((value) => (isContinueHandling(value) ? continueToEnd(walk, undefined) : end.settled()), end.failed);
+  return Promise.resolve(result).then(
+    (value) => (isContinueHandling(value) ? continueToEnd(walk, undefined) : end.settled()),
+    end.failed,
+  );
 }
 
 /**

@@ -23,7 +23,8 @@ export class MalformedUpdateError extends Error {
    * @param update the update
    */
   constructor(problem: string, update: unknown) {
-    const id = update !== null && typeof update === 'object' ? (update as { update_id?: unknown }).update_id : undefined;
+    const id =
+      update !== null && typeof update === 'object' ? (update as { update_id?: unknown }).update_id : undefined;
     const updateId = typeof id === 'number' ? id : undefined;
     super(`Malformed update${updateId === undefined ? '' : ` ${updateId}`} skipped: ${problem}`);
     this.name = 'MalformedUpdateError';
@@ -35,8 +36,13 @@ export class MalformedUpdateError extends Error {
 
 /** Update types whose payload is a Message (a chat with an id is required). */
 const MESSAGE_TYPES: ReadonlySet<string> = new Set([
-  'message', 'edited_message', 'channel_post', 'edited_channel_post',
-  'business_message', 'edited_business_message', 'guest_message',
+  'message',
+  'edited_message',
+  'channel_post',
+  'edited_channel_post',
+  'business_message',
+  'edited_business_message',
+  'guest_message',
 ]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -44,7 +50,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** What is wrong with `holder[field]`, which, when present, must be an object with a numeric `id`. */
-function badIdHolder(holder: Record<string, unknown>, field: string, path: string, required: boolean): string | undefined {
+function badIdHolder(
+  holder: Record<string, unknown>,
+  field: string,
+  path: string,
+  required: boolean,
+): string | undefined {
   const value = holder[field];
   if (value === undefined) return required ? `${path}.${field} is missing` : undefined;
   if (!isObject(value)) return `${path}.${field} is not an object`;
@@ -64,7 +75,8 @@ function messageProblem(message: unknown, path: string): string | undefined {
  * update itself, `update_id` (when present), and its payload field(s).
  */
 export function updateProblem(update: unknown): string | undefined {
-  if (!isObject(update)) return `the update is ${update === null ? 'null' : Array.isArray(update) ? 'an array' : `a ${typeof update}`}, not an object`;
+  if (!isObject(update))
+    return `the update is ${update === null ? 'null' : Array.isArray(update) ? 'an array' : `a ${typeof update}`}, not an object`;
   const id = update.update_id;
   if (id !== undefined && !Number.isSafeInteger(id)) return 'update_id is not an integer';
   // Most updates are new messages: one named load.

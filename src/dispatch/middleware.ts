@@ -94,7 +94,11 @@ export class ClassMiddlewares {
     return list;
   }
 
-  private method(middleware: BaseMiddleware, phase: 'preProcess' | 'postProcess', updateType: string): UserFunction | undefined {
+  private method(
+    middleware: BaseMiddleware,
+    phase: 'preProcess' | 'postProcess',
+    updateType: string,
+  ): UserFunction | undefined {
     if (!middleware.updateSensitive) return middleware[phase];
     const name = phase + capitalised(updateType);
     const method = (middleware as unknown as Record<string, unknown>)[name];

@@ -57,7 +57,14 @@ interface PipelineStep {
    */
   takesPart(state: DispatchState, updateType: string, obj: any): boolean;
   /** Runs the step (its errors are its own to report); resolves true when the update's handling ends here. */
-  run(bot: PipelineHost, state: DispatchState, update: object, updateType: string, obj: any, end: WalkEnd): Promise<boolean>;
+  run(
+    bot: PipelineHost,
+    state: DispatchState,
+    update: object,
+    updateType: string,
+    obj: any,
+    end: WalkEnd,
+  ): Promise<boolean>;
 }
 
 /**
@@ -74,7 +81,8 @@ const PIPELINE_STEPS: readonly PipelineStep[] = [
         return false;
       } catch (error) {
         // A middleware that failed may have left the update half-changed: skip it either way.
-        if (bot.options.suppressMiddlewareExceptions) logger.warn('A function middleware failed; update skipped', error);
+        if (bot.options.suppressMiddlewareExceptions)
+          logger.warn('A function middleware failed; update skipped', error);
         else await bot.reportError(error);
         return true;
       }
@@ -166,7 +174,10 @@ export class UpdatePipeline implements WalkEnd {
   readonly failed: (error: unknown) => Promise<void>;
 
   /** @param bot the bot (error sink, getMe) @param state what the bot registered */
-  constructor(private readonly bot: PipelineHost, private readonly state: DispatchState) {
+  constructor(
+    private readonly bot: PipelineHost,
+    private readonly state: DispatchState,
+  ) {
     this.settled = () => (state.pendingKeyErrors.length > 0 ? reportKeyErrors(bot, state) : undefined);
     this.failed = (error) => reportThenKeyErrors(bot, state, error);
   }
@@ -183,13 +194,17 @@ export class UpdatePipeline implements WalkEnd {
       if (!state.started || updateType === undefined) return runFullPipeline(bot, state, update, updateType, this);
       const obj = (update as Record<string, any>)[updateType];
       for (let i = 0; i < PIPELINE_STEPS.length; i++) {
-        if (PIPELINE_STEPS[i]!.takesPart(state, updateType, obj)) return runFullPipeline(bot, state, update, updateType, this);
+        if (PIPELINE_STEPS[i]!.takesPart(state, updateType, obj))
+          return runFullPipeline(bot, state, update, updateType, this);
       }
       // The common case: no step takes part, so only the handlers run, and a synchronous
       // handler makes no promise at all. The walk is the update's last step: its promise comes
       // back already ended (see WalkEnd).
       const table = state.tables.get(updateType);
-      const running = table === undefined ? undefined : dispatchToHandlers(bot, state, table, updateType, obj, {} as HandlerData, this);
+      const running =
+        table === undefined
+          ? undefined
+          : dispatchToHandlers(bot, state, table, updateType, obj, {} as HandlerData, this);
       return running !== undefined ? running : this.settled();
     } catch (error) {
       return this.failed(error);
@@ -210,7 +225,13 @@ async function reportThenKeyErrors(bot: PipelineHost, state: DispatchState, erro
  * Every step of the module comment, for an update that the fast path of {@link UpdatePipeline.run}
  * cannot take: the steps of {@link PIPELINE_STEPS} that take part, then the handlers.
  */
-async function runFullPipeline(bot: PipelineHost, state: DispatchState, update: object, updateType: string | undefined, end: WalkEnd): Promise<void> {
+async function runFullPipeline(
+  bot: PipelineHost,
+  state: DispatchState,
+  update: object,
+  updateType: string | undefined,
+  end: WalkEnd,
+): Promise<void> {
   try {
     if (!state.started) {
       for (const error of state.start()) await bot.reportError(error);
@@ -221,7 +242,8 @@ async function runFullPipeline(bot: PipelineHost, state: DispatchState, update: 
       if (step.takesPart(state, updateType, obj) && (await step.run(bot, state, update, updateType, obj, end))) return;
     }
     const table = state.tables.get(updateType);
-    const running = table === undefined ? undefined : dispatchToHandlers(bot, state, table, updateType, obj, {} as HandlerData, end);
+    const running =
+      table === undefined ? undefined : dispatchToHandlers(bot, state, table, updateType, obj, {} as HandlerData, end);
     if (running !== undefined) await running;
   } catch (error) {
     await bot.reportError(error);
@@ -230,7 +252,12 @@ async function runFullPipeline(bot: PipelineHost, state: DispatchState, update: 
   }
 }
 
-async function runCallback(bot: PipelineHost, callback: (...args: any[]) => unknown, obj: unknown, args: unknown[]): Promise<void> {
+async function runCallback(
+  bot: PipelineHost,
+  callback: (...args: any[]) => unknown,
+  obj: unknown,
+  args: unknown[],
+): Promise<void> {
   try {
     const result = callback(obj, ...args);
     if (isThenable(result)) await result;
@@ -254,16 +281,33 @@ async function ownInfo(bot: PipelineHost): Promise<UserFromGetMe | undefined> {
  * while handlers return `ContinueHandling`). Errors thrown synchronously propagate; a returned
  * promise is ended by `end` (see {@link WalkEnd}).
  */
-function dispatchToHandlers(bot: PipelineHost, state: DispatchState, table: HandlerTable, updateType: string, obj: any, data: HandlerData, end: WalkEnd): MaybeAsync {
+function dispatchToHandlers(
+  bot: PipelineHost,
+  state: DispatchState,
+  table: HandlerTable,
+  updateType: string,
+  obj: any,
+  data: HandlerData,
+  end: WalkEnd,
+): MaybeAsync {
   const kind = FILTER_KIND[updateType] ?? 'plain';
   if (kind !== 'message') return walkHandlers(state, table, kind, obj, data, end);
   const parsed = table.hasCommands ? parseCommand(obj.text ?? obj.caption) : undefined;
-  if (parsed === undefined || parsed.target === undefined) return walkMessageHandlers(state, table, obj, parsed?.name, data, end);
+  if (parsed === undefined || parsed.target === undefined)
+    return walkMessageHandlers(state, table, obj, parsed?.name, data, end);
   // `/cmd@name`: ours only if name is one of our usernames (BotFullInfo: username and
   // active_usernames), known after the first getMe (polling asks it at start), so there is no
   // call per update.
   const known = bot.botInfo;
-  if (known !== undefined) return walkMessageHandlers(state, table, obj, isOwnUsername(known, parsed.target) ? parsed.name : undefined, data, end);
+  if (known !== undefined)
+    return walkMessageHandlers(
+      state,
+      table,
+      obj,
+      isOwnUsername(known, parsed.target) ? parsed.name : undefined,
+      data,
+      end,
+    );
   return walkAsUsername(bot, state, table, obj, data, parsed, end);
 }
 
@@ -271,10 +315,27 @@ function dispatchToHandlers(bot: PipelineHost, state: DispatchState, table: Hand
  * The walk of `/cmd@name` before getMe's answer is known: asks it first. Its own function: the
  * closure here, were it in dispatchToHandlers, would cost every update a context.
  */
-function walkAsUsername(bot: PipelineHost, state: DispatchState, table: HandlerTable, obj: any, data: HandlerData, parsed: ParsedCommand, end: WalkEnd): Promise<void> {
+function walkAsUsername(
+  bot: PipelineHost,
+  state: DispatchState,
+  table: HandlerTable,
+  obj: any,
+  data: HandlerData,
+  parsed: ParsedCommand,
+  end: WalkEnd,
+): Promise<void> {
   return ownInfo(bot).then((me) => {
     try {
-      return walkMessageHandlers(state, table, obj, isOwnUsername(me, parsed.target!) ? parsed.name : undefined, data, end) ?? end.settled();
+      return (
+        walkMessageHandlers(
+          state,
+          table,
+          obj,
+          isOwnUsername(me, parsed.target!) ? parsed.name : undefined,
+          data,
+          end,
+        ) ?? end.settled()
+      );
     } catch (error) {
       return end.failed(error);
     }

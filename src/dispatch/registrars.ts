@@ -6,9 +6,18 @@
  */
 import { logger } from '../logger.js';
 import type { UserFunction } from './filters.js';
+import type { LayerMethod } from '../util/method-layer.js';
 import type {
-  CallbackQueryRegister, CallbackQueryRegistrar, MessageRegister, MessageRegistrar, MessageUpdateType, Predicate, Register,
-  Registrar, UpdateObject, UpdateType,
+  CallbackQueryRegister,
+  CallbackQueryRegistrar,
+  MessageRegister,
+  MessageRegistrar,
+  MessageUpdateType,
+  Predicate,
+  Register,
+  Registrar,
+  UpdateObject,
+  UpdateType,
 } from './types.js';
 
 /** How an update type is filtered: message-like ones get `contentTypes`, `commands`, ... */
@@ -34,30 +43,115 @@ export const REGISTRARS = [
   { updateType: 'message', name: 'handleMsg', register: 'registerMessageHandler', kind: 'message' },
   { updateType: 'edited_message', name: 'editedHandleMsg', register: 'registerEditedMessageHandler', kind: 'message' },
   { updateType: 'channel_post', name: 'channelPostHandler', register: 'registerChannelPostHandler', kind: 'message' },
-  { updateType: 'edited_channel_post', name: 'editedChannelPostHandler', register: 'registerEditedChannelPostHandler', kind: 'message' },
-  { updateType: 'business_connection', name: 'businessConnectionHandler', register: 'registerBusinessConnectionHandler', kind: 'plain' },
-  { updateType: 'business_message', name: 'businessMessageHandler', register: 'registerBusinessMessageHandler', kind: 'message' },
-  { updateType: 'edited_business_message', name: 'editedBusinessMessageHandler', register: 'registerEditedBusinessMessageHandler', kind: 'message' },
-  { updateType: 'deleted_business_messages', name: 'deletedBusinessMessagesHandler', register: 'registerDeletedBusinessMessagesHandler', kind: 'plain' },
-  { updateType: 'guest_message', name: 'guestMessageHandler', register: 'registerGuestMessageHandler', kind: 'message' },
-  { updateType: 'stopped_message_generation', name: 'stoppedMessageGenerationHandler', register: 'registerStoppedMessageGenerationHandler', kind: 'plain' },
-  { updateType: 'message_reaction', name: 'messageReactionHandler', register: 'registerMessageReactionHandler', kind: 'plain' },
-  { updateType: 'message_reaction_count', name: 'messageReactionCountHandler', register: 'registerMessageReactionCountHandler', kind: 'plain' },
+  {
+    updateType: 'edited_channel_post',
+    name: 'editedChannelPostHandler',
+    register: 'registerEditedChannelPostHandler',
+    kind: 'message',
+  },
+  {
+    updateType: 'business_connection',
+    name: 'businessConnectionHandler',
+    register: 'registerBusinessConnectionHandler',
+    kind: 'plain',
+  },
+  {
+    updateType: 'business_message',
+    name: 'businessMessageHandler',
+    register: 'registerBusinessMessageHandler',
+    kind: 'message',
+  },
+  {
+    updateType: 'edited_business_message',
+    name: 'editedBusinessMessageHandler',
+    register: 'registerEditedBusinessMessageHandler',
+    kind: 'message',
+  },
+  {
+    updateType: 'deleted_business_messages',
+    name: 'deletedBusinessMessagesHandler',
+    register: 'registerDeletedBusinessMessagesHandler',
+    kind: 'plain',
+  },
+  {
+    updateType: 'guest_message',
+    name: 'guestMessageHandler',
+    register: 'registerGuestMessageHandler',
+    kind: 'message',
+  },
+  {
+    updateType: 'stopped_message_generation',
+    name: 'stoppedMessageGenerationHandler',
+    register: 'registerStoppedMessageGenerationHandler',
+    kind: 'plain',
+  },
+  {
+    updateType: 'message_reaction',
+    name: 'messageReactionHandler',
+    register: 'registerMessageReactionHandler',
+    kind: 'plain',
+  },
+  {
+    updateType: 'message_reaction_count',
+    name: 'messageReactionCountHandler',
+    register: 'registerMessageReactionCountHandler',
+    kind: 'plain',
+  },
   { updateType: 'inline_query', name: 'inlineHandler', register: 'registerInlineHandler', kind: 'plain' },
-  { updateType: 'chosen_inline_result', name: 'chosenInlineHandler', register: 'registerChosenInlineHandler', kind: 'plain' },
-  { updateType: 'callback_query', name: 'callbackQueryHandler', register: 'registerCallbackQueryHandler', kind: 'callback' },
+  {
+    updateType: 'chosen_inline_result',
+    name: 'chosenInlineHandler',
+    register: 'registerChosenInlineHandler',
+    kind: 'plain',
+  },
+  {
+    updateType: 'callback_query',
+    name: 'callbackQueryHandler',
+    register: 'registerCallbackQueryHandler',
+    kind: 'callback',
+  },
   { updateType: 'widget_query', name: 'widgetQueryHandler', register: 'registerWidgetQueryHandler', kind: 'plain' },
-  { updateType: 'shared_widget_query', name: 'sharedWidgetQueryHandler', register: 'registerSharedWidgetQueryHandler', kind: 'plain' },
-  { updateType: 'shipping_query', name: 'shippingQueryHandler', register: 'registerShippingQueryHandler', kind: 'plain' },
-  { updateType: 'pre_checkout_query', name: 'preCheckoutQueryHandler', register: 'registerPreCheckoutQueryHandler', kind: 'plain' },
-  { updateType: 'purchased_paid_media', name: 'purchasedPaidMediaHandler', register: 'registerPurchasedPaidMediaHandler', kind: 'plain' },
+  {
+    updateType: 'shared_widget_query',
+    name: 'sharedWidgetQueryHandler',
+    register: 'registerSharedWidgetQueryHandler',
+    kind: 'plain',
+  },
+  {
+    updateType: 'shipping_query',
+    name: 'shippingQueryHandler',
+    register: 'registerShippingQueryHandler',
+    kind: 'plain',
+  },
+  {
+    updateType: 'pre_checkout_query',
+    name: 'preCheckoutQueryHandler',
+    register: 'registerPreCheckoutQueryHandler',
+    kind: 'plain',
+  },
+  {
+    updateType: 'purchased_paid_media',
+    name: 'purchasedPaidMediaHandler',
+    register: 'registerPurchasedPaidMediaHandler',
+    kind: 'plain',
+  },
   { updateType: 'poll', name: 'pollHandler', register: 'registerPollHandler', kind: 'plain' },
   { updateType: 'poll_answer', name: 'pollAnswerHandler', register: 'registerPollAnswerHandler', kind: 'plain' },
   { updateType: 'my_chat_member', name: 'myChatMemberHandler', register: 'registerMyChatMemberHandler', kind: 'plain' },
   { updateType: 'chat_member', name: 'chatMemberHandler', register: 'registerChatMemberHandler', kind: 'plain' },
-  { updateType: 'chat_join_request', name: 'chatJoinRequestHandler', register: 'registerChatJoinRequestHandler', kind: 'plain' },
+  {
+    updateType: 'chat_join_request',
+    name: 'chatJoinRequestHandler',
+    register: 'registerChatJoinRequestHandler',
+    kind: 'plain',
+  },
   { updateType: 'chat_boost', name: 'chatBoostHandler', register: 'registerChatBoostHandler', kind: 'plain' },
-  { updateType: 'removed_chat_boost', name: 'removedChatBoostHandler', register: 'registerRemovedChatBoostHandler', kind: 'plain' },
+  {
+    updateType: 'removed_chat_boost',
+    name: 'removedChatBoostHandler',
+    register: 'registerRemovedChatBoostHandler',
+    kind: 'plain',
+  },
   { updateType: 'managed_bot', name: 'managedBotHandler', register: 'registerManagedBotHandler', kind: 'plain' },
   { updateType: 'subscription', name: 'subscriptionHandler', register: 'registerSubscriptionHandler', kind: 'plain' },
 ] as const satisfies readonly RegistrarRow[];
@@ -109,7 +203,12 @@ export interface HandlerSink {
    * Registers `handler` for `updateType` with `filters` (already normalised from a predicate);
    * `fromRegister` tells a `register…` twin (no `contentTypes` default).
    */
-  addHandler(updateType: UpdateType, filters: Record<string, unknown> | undefined, handler: UserFunction, fromRegister: boolean): void;
+  addHandler(
+    updateType: UpdateType,
+    filters: Record<string, unknown> | undefined,
+    handler: UserFunction,
+    fromRegister: boolean,
+  ): void;
 }
 
 function toFilters(filters: unknown, name: string): Record<string, unknown> | undefined {
@@ -120,7 +219,8 @@ function toFilters(filters: unknown, name: string): Record<string, unknown> | un
 }
 
 function checkHandler(handler: unknown, name: string): asserts handler is UserFunction {
-  if (typeof handler !== 'function') throw new TypeError(`${name}: the handler must be a function, got ${typeof handler}`);
+  if (typeof handler !== 'function')
+    throw new TypeError(`${name}: the handler must be a function, got ${typeof handler}`);
 }
 
 /** One decorator returned by a registrar, until it is applied. */
@@ -133,7 +233,10 @@ const warnedSites = new Set<string>();
 
 /** The first stack line outside this file: where the user called the registrar. */
 function callSite(): string {
-  const lines = (new Error().stack ?? '').split('\n').slice(1).map((line) => line.trim());
+  const lines = (new Error().stack ?? '')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim());
   return lines.find((line) => !line.includes('registrars.')) ?? 'unknown location';
 }
 
@@ -152,7 +255,9 @@ function watchDecorator(name: string, predicateOnly: boolean): PendingDecorator 
     const fix = predicateOnly
       ? `To register the function as the handler, write bot.${name}({}, fn); bot.${name}(fn) makes fn a filter (func) and returns a decorator.`
       : `Pass the handler as the second argument: bot.${name}(filters, handler).`;
-    logger.warn(`bot.${name}(...) at ${site} returned a decorator that was never applied, so it registered nothing. ${fix}`);
+    logger.warn(
+      `bot.${name}(...) at ${site} returned a decorator that was never applied, so it registered nothing. ${fix}`,
+    );
   }, 0);
   // The check must not keep a process alive that has nothing else to do.
   (timer as { unref?: () => void }).unref?.();
@@ -164,8 +269,8 @@ function watchDecorator(name: string, predicateOnly: boolean): PendingDecorator 
  * implementation per call form, closed over the row). `Dispatcher` links them onto its class with
  * util/method-layer.ts; their types are {@link DispatchRegistrars} (merged into `Dispatcher`).
  */
-export function registrarLayer(): Record<string, Function> {
-  const methods: Record<string, Function> = {};
+export function registrarLayer(): Record<string, LayerMethod> {
+  const methods: Record<string, LayerMethod> = {};
   for (const row of REGISTRARS as readonly RegistrarRow[]) {
     const { updateType, name, register } = row;
     const registrar = function (this: HandlerSink, filters?: unknown, handler?: unknown): unknown {

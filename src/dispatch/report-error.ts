@@ -13,12 +13,14 @@ import { logger } from '../logger.js';
  * Python library); resolves true when it answered `true` (handled). Unhandled errors, and errors
  * thrown by the exception handler itself, are logged with `logger.error` (which redacts tokens).
  */
-export async function reportError(exceptionHandler: ExceptionHandler | undefined, error: unknown, context?: string): Promise<boolean> {
+export async function reportError(
+  exceptionHandler: ExceptionHandler | undefined,
+  error: unknown,
+  context?: string,
+): Promise<boolean> {
   if (exceptionHandler !== undefined && exceptionHandler !== null) {
     try {
-      const answer = typeof exceptionHandler === 'function'
-        ? exceptionHandler(error)
-        : exceptionHandler.handle(error);
+      const answer = typeof exceptionHandler === 'function' ? exceptionHandler(error) : exceptionHandler.handle(error);
       if ((isThenable(answer) ? await answer : answer) === true) return true;
     } catch (handlerError) {
       safeLog('The exceptionHandler threw while handling an error', handlerError);

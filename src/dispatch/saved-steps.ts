@@ -12,7 +12,14 @@
  * @module
  */
 import { logger } from '../logger.js';
-import { FileHandlerBackend, MemoryHandlerBackend, stepHandlers, type HandlerBackend, type HandlerRegistry, type StepEntry } from '../states/step-backends.js';
+import {
+  FileHandlerBackend,
+  MemoryHandlerBackend,
+  stepHandlers,
+  type HandlerBackend,
+  type HandlerRegistry,
+  type StepEntry,
+} from '../states/step-backends.js';
 
 /** Options of `bot.enableSaveNextStepHandlers(...)` / `bot.enableSaveReplyHandlers(...)`. */
 export interface SaveStepsOptions {
@@ -60,16 +67,26 @@ function inMemory(backend: HandlerBackend): boolean {
  * on the same file, a RedisHandlerBackend or your own `nextStepBackend`) is kept as it is.
  */
 export function enableSave(backends: StepBackends, kind: StepKind, options: SaveStepsOptions = {}): void {
-  if (options === null || typeof options !== 'object') throw new TypeError(`enableSave${label(kind)}Handlers(options): options must be an object ({ delay, filename })`);
+  if (options === null || typeof options !== 'object')
+    throw new TypeError(`enableSave${label(kind)}Handlers(options): options must be an object ({ delay, filename })`);
   const { delay = 120, filename = DEFAULT_STEP_FILES[kind], registry } = options;
   const current = backends[kind];
   if (current instanceof FileHandlerBackend) {
-    if (current.filePath === filename && current.delay === delay && (registry === undefined || registry === current.registry)) return;
+    if (
+      current.filePath === filename &&
+      current.delay === delay &&
+      (registry === undefined || registry === current.registry)
+    )
+      return;
   } else if (!inMemory(current)) {
-    logger.info(`enableSave${label(kind)}Handlers: the configured ${current.constructor.name} already keeps them; kept`);
+    logger.info(
+      `enableSave${label(kind)}Handlers: the configured ${current.constructor.name} already keeps them; kept`,
+    );
     return;
   } else if ((current.size ?? 0) > 0) {
-    logger.warn(`enableSave${label(kind)}Handlers: handlers registered before it stay in memory only; call it before registering`);
+    logger.warn(
+      `enableSave${label(kind)}Handlers: handlers registered before it stay in memory only; call it before registering`,
+    );
   }
   backends[kind] = new FileHandlerBackend(filename, delay, registry ?? stepHandlers);
 }
@@ -84,8 +101,13 @@ export function disableSave(backends: StepBackends, kind: StepKind): void {
  * (switching to a FileHandlerBackend on `filename` when the bot was not saving there yet).
  * Resolves with how many keys (chats, messages) have handlers waiting when known.
  */
-export async function loadSaved(backends: StepBackends, kind: StepKind, options: LoadStepsOptions = {}): Promise<number | undefined> {
-  if (options === null || typeof options !== 'object') throw new TypeError(`load${label(kind)}Handlers(options): options must be an object ({ filename, handlers })`);
+export async function loadSaved(
+  backends: StepBackends,
+  kind: StepKind,
+  options: LoadStepsOptions = {},
+): Promise<number | undefined> {
+  if (options === null || typeof options !== 'object')
+    throw new TypeError(`load${label(kind)}Handlers(options): options must be an object ({ filename, handlers })`);
   let backend = backends[kind];
   const wanted = options.filename;
   if (backend instanceof FileHandlerBackend) {
@@ -98,7 +120,10 @@ export async function loadSaved(backends: StepBackends, kind: StepKind, options:
   const registry = (backend as { registry?: HandlerRegistry }).registry;
   const handlers = options.handlers;
   if (handlers !== undefined) {
-    if (!registry) throw new TypeError(`load${label(kind)}Handlers: the configured ${backend.constructor.name} has no registry to put handlers in`);
+    if (!registry)
+      throw new TypeError(
+        `load${label(kind)}Handlers: the configured ${backend.constructor.name} has no registry to put handlers in`,
+      );
     const named: [string | undefined, unknown][] = Array.isArray(handlers)
       ? handlers.map((fn) => [undefined, fn])
       : Object.entries(handlers as Record<string, unknown>);

@@ -20,12 +20,15 @@ type Id = number | string;
 
 function isBackend(value: unknown): value is HandlerBackend {
   const backend = value as Partial<HandlerBackend> | null | undefined;
-  return typeof backend?.register === 'function' && typeof backend.take === 'function' && typeof backend.clear === 'function';
+  return (
+    typeof backend?.register === 'function' && typeof backend.take === 'function' && typeof backend.clear === 'function'
+  );
 }
 
 function backendFrom(value: unknown, option: string): HandlerBackend {
   if (value === undefined || value === null) return new MemoryHandlerBackend();
-  if (!isBackend(value)) throw new TypeError(`options.${option} must have register(key, entry), take(key) and clear(key) methods`);
+  if (!isBackend(value))
+    throw new TypeError(`options.${option} must have register(key, entry), take(key) and clear(key) methods`);
   return value;
 }
 

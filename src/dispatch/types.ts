@@ -153,15 +153,26 @@ export type EditedMessage<M extends Message = Message> = M & { edit_date: number
  * the handler's query has `data: string`.
  */
 export interface CallbackQueryRegistrar {
-  <H extends Handler<CallbackQueryWithData>>(filters: CallbackQueryFilters & { callbackData: string | RegExp }, handler: H): H;
-  <H extends Handler<CallbackQuery>>(filters: CallbackQueryFilters | Predicate<CallbackQuery> | undefined, handler: H): H;
-  (filters: CallbackQueryFilters & { callbackData: string | RegExp }): <H extends Handler<CallbackQueryWithData>>(handler: H) => H;
+  <H extends Handler<CallbackQueryWithData>>(
+    filters: CallbackQueryFilters & { callbackData: string | RegExp },
+    handler: H,
+  ): H;
+  <H extends Handler<CallbackQuery>>(
+    filters: CallbackQueryFilters | Predicate<CallbackQuery> | undefined,
+    handler: H,
+  ): H;
+  (
+    filters: CallbackQueryFilters & { callbackData: string | RegExp },
+  ): <H extends Handler<CallbackQueryWithData>>(handler: H) => H;
   (filters?: CallbackQueryFilters | Predicate<CallbackQuery>): <H extends Handler<CallbackQuery>>(handler: H) => H;
 }
 
 /** The `register…` twin of {@link CallbackQueryRegistrar}: `(handler, filters)`. */
 export interface CallbackQueryRegister {
-  <H extends Handler<CallbackQueryWithData>>(handler: H, filters: CallbackQueryFilters & { callbackData: string | RegExp }): H;
+  <H extends Handler<CallbackQueryWithData>>(
+    handler: H,
+    filters: CallbackQueryFilters & { callbackData: string | RegExp },
+  ): H;
   <H extends Handler<CallbackQuery>>(handler: H, filters?: CallbackQueryFilters | Predicate<CallbackQuery>): H;
 }
 
@@ -188,8 +199,13 @@ export type MessageHandler<C extends ContentType, X = unknown> = Handler<Message
  * `{ contentTypes: ['photo'] }` types `message.photo` as present.
  */
 export interface MessageRegistrar<X = unknown> {
-  <C extends ContentType = 'text', H extends MessageHandler<C, X> = MessageHandler<C, X>>(filters: MessageFilters<C> | Predicate<MessageWith<'text'>> | undefined, handler: H): H;
-  <C extends ContentType = 'text'>(filters?: MessageFilters<C> | Predicate<MessageWith<'text'>>): <H extends MessageHandler<C, X>>(handler: H) => H;
+  <C extends ContentType = 'text', H extends MessageHandler<C, X> = MessageHandler<C, X>>(
+    filters: MessageFilters<C> | Predicate<MessageWith<'text'>> | undefined,
+    handler: H,
+  ): H;
+  <C extends ContentType = 'text'>(
+    filters?: MessageFilters<C> | Predicate<MessageWith<'text'>>,
+  ): <H extends MessageHandler<C, X>>(handler: H) => H;
 }
 
 /**
@@ -199,8 +215,14 @@ export interface MessageRegistrar<X = unknown> {
  * message is typed accordingly (a plain {@link Message} unless `contentTypes` narrows it).
  */
 export interface MessageRegister<X = unknown> {
-  <H extends Handler<Message & X>>(handler: H, filters?: Omit<MessageFilters, 'contentTypes'> & { contentTypes?: undefined }): H;
-  <C extends ContentType, H extends MessageHandler<C, X> = MessageHandler<C, X>>(handler: H, filters: MessageFilters<C> & { contentTypes: readonly C[] }): H;
+  <H extends Handler<Message & X>>(
+    handler: H,
+    filters?: Omit<MessageFilters, 'contentTypes'> & { contentTypes?: undefined },
+  ): H;
+  <C extends ContentType, H extends MessageHandler<C, X> = MessageHandler<C, X>>(
+    handler: H,
+    filters: MessageFilters<C> & { contentTypes: readonly C[] },
+  ): H;
 }
 
 /** A registrar of a non-message update type (see {@link MessageRegistrar} for the call forms). */

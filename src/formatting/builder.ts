@@ -16,7 +16,11 @@ import { applyHtmlEntities, applyMarkdownV2Entities } from './entities.js';
 export type Formattable = FormattedText | string | number | bigint | boolean;
 
 /** An entity without its position; the builder fills in `offset` and `length`. */
-type EntityShape = MessageEntity extends infer E ? (E extends MessageEntity ? Omit<E, 'offset' | 'length'> : never) : never;
+type EntityShape = MessageEntity extends infer E
+  ? E extends MessageEntity
+    ? Omit<E, 'offset' | 'length'>
+    : never
+  : never;
 
 function byPosition(a: MessageEntity, b: MessageEntity): number {
   return a.offset - b.offset || b.length - a.length;
@@ -66,7 +70,10 @@ export class FormattedText {
   /** Wraps the whole text in one more entity (outside the existing ones); empty text stays plain. */
   wrap(entity: EntityShape): FormattedText {
     if (this.text.length === 0) return this;
-    return new FormattedText(this.text, [{ ...entity, offset: 0, length: this.text.length } as MessageEntity, ...this.entities]);
+    return new FormattedText(this.text, [
+      { ...entity, offset: 0, length: this.text.length } as MessageEntity,
+      ...this.entities,
+    ]);
   }
 
   /** The text, without formatting. */
@@ -123,8 +130,20 @@ export function fmt(strings: TemplateStringsArray, ...values: Formattable[]): Fo
   return concat(...pieces);
 }
 
-const wrapper = (type: 'bold' | 'italic' | 'underline' | 'strikethrough' | 'spoiler' | 'code' | 'blockquote' | 'expandable_blockquote') =>
-  (...parts: Formattable[]): FormattedText => concat(...parts).wrap({ type });
+const wrapper =
+  (
+    type:
+      | 'bold'
+      | 'italic'
+      | 'underline'
+      | 'strikethrough'
+      | 'spoiler'
+      | 'code'
+      | 'blockquote'
+      | 'expandable_blockquote',
+  ) =>
+  (...parts: Formattable[]): FormattedText =>
+    concat(...parts).wrap({ type });
 
 /** Bold text; parts may themselves be formatted (nesting). */
 export const bold = wrapper('bold');

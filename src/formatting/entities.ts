@@ -51,7 +51,12 @@ function rankOf(entity: MessageEntity): number {
   return entity.type === 'code' || entity.type === 'pre' ? 2 : 1;
 }
 
-function render(text: string, entities: readonly MessageEntity[] | null | undefined, dialect: Dialect, skip?: (span: Span, all: Span[]) => boolean): string {
+function render(
+  text: string,
+  entities: readonly MessageEntity[] | null | undefined,
+  dialect: Dialect,
+  skip?: (span: Span, all: Span[]) => boolean,
+): string {
   const spans: Span[] = [];
   (entities ?? []).forEach((entity, index) => {
     const start = Math.max(0, Math.min(text.length, entity.offset));
@@ -63,7 +68,9 @@ function render(text: string, entities: readonly MessageEntity[] | null | undefi
   const kept = skip ? spans.filter((span) => !skip(span, spans)) : spans;
   kept.sort((a, b) => a.start - b.start || outerFirst(a, b));
 
-  const bounds = [...new Set([0, text.length, ...kept.flatMap((span) => [span.start, span.end])])].sort((a, b) => a - b);
+  const bounds = [...new Set([0, text.length, ...kept.flatMap((span) => [span.start, span.end])])].sort(
+    (a, b) => a - b,
+  );
   const stack: Span[] = [];
   let out = '';
   let afterToken = false;
@@ -111,7 +118,10 @@ function field(entity: MessageEntity, name: string): unknown {
 }
 
 function fromTemplate(template: string, entity: MessageEntity): readonly [string, string] {
-  const filled = (part: string) => part.replace(/\{(url|user_id|language|custom_emoji_id|unix_time|date_time_format)\}/g, (_, name: string) => attr(field(entity, name)));
+  const filled = (part: string) =>
+    part.replace(/\{(url|user_id|language|custom_emoji_id|unix_time|date_time_format)\}/g, (_, name: string) =>
+      attr(field(entity, name)),
+    );
   const at = template.indexOf('{text}');
   if (at < 0) return [filled(template), ''];
   return [filled(template.slice(0, at)), filled(template.slice(at + '{text}'.length))];
@@ -119,28 +129,40 @@ function fromTemplate(template: string, entity: MessageEntity): readonly [string
 
 function htmlTags(entity: MessageEntity): readonly [string, string] | null {
   switch (entity.type) {
-    case 'bold': return ['<b>', '</b>'];
-    case 'italic': return ['<i>', '</i>'];
-    case 'underline': return ['<u>', '</u>'];
-    case 'strikethrough': return ['<s>', '</s>'];
-    case 'spoiler': return ['<tg-spoiler>', '</tg-spoiler>'];
-    case 'code': return ['<code>', '</code>'];
+    case 'bold':
+      return ['<b>', '</b>'];
+    case 'italic':
+      return ['<i>', '</i>'];
+    case 'underline':
+      return ['<u>', '</u>'];
+    case 'strikethrough':
+      return ['<s>', '</s>'];
+    case 'spoiler':
+      return ['<tg-spoiler>', '</tg-spoiler>'];
+    case 'code':
+      return ['<code>', '</code>'];
     case 'pre':
       return entity.language
         ? [`<pre><code class="language-${attr(entity.language)}">`, '</code></pre>']
         : ['<pre>', '</pre>'];
-    case 'text_link': return [`<a href="${attr(entity.url)}">`, '</a>'];
-    case 'text_mention': return [`<a href="tg://user?id=${attr(entity.user.id)}">`, '</a>'];
-    case 'custom_emoji': return [`<tg-emoji emoji-id="${attr(entity.custom_emoji_id)}">`, '</tg-emoji>'];
-    case 'blockquote': return ['<blockquote>', '</blockquote>'];
-    case 'expandable_blockquote': return ['<blockquote expandable>', '</blockquote>'];
+    case 'text_link':
+      return [`<a href="${attr(entity.url)}">`, '</a>'];
+    case 'text_mention':
+      return [`<a href="tg://user?id=${attr(entity.user.id)}">`, '</a>'];
+    case 'custom_emoji':
+      return [`<tg-emoji emoji-id="${attr(entity.custom_emoji_id)}">`, '</tg-emoji>'];
+    case 'blockquote':
+      return ['<blockquote>', '</blockquote>'];
+    case 'expandable_blockquote':
+      return ['<blockquote expandable>', '</blockquote>'];
     case 'date_time': {
       const format = entity.date_time_format ? ` format="${attr(entity.date_time_format)}"` : '';
       return [`<tg-time unix="${attr(entity.unix_time)}"${format}>`, '</tg-time>'];
     }
     // mention, hashtag, cashtag, bot_command, url, email, phone_number: Telegram detects these
     // again from the plain text, so they need no markup.
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -155,13 +177,16 @@ function withSubs(base: (entity: MessageEntity) => readonly [string, string] | n
   };
 }
 
-
 /**
  * Rebuilds Telegram HTML from a text and its entities (e.g. `message.text` and
  * `message.entities`), nested entities and emoji included. The text is escaped; `customSubs`
  * overrides how entity types are rendered, e.g. `{ spoiler: '<span class="tg-spoiler">{text}</span>' }`.
  */
-export function applyHtmlEntities(text: string, entities: readonly MessageEntity[] | null | undefined, customSubs?: EntitySubs | null): string {
+export function applyHtmlEntities(
+  text: string,
+  entities: readonly MessageEntity[] | null | undefined,
+  customSubs?: EntitySubs | null,
+): string {
   const tags = withSubs(htmlTags, customSubs);
   return render(text ?? '', entities, {
     tags,
@@ -172,23 +197,36 @@ export function applyHtmlEntities(text: string, entities: readonly MessageEntity
 
 function markdownTags(entity: MessageEntity): readonly [string, string] | null {
   switch (entity.type) {
-    case 'bold': return ['*', '*'];
-    case 'italic': return ['_', '_'];
-    case 'underline': return ['__', '__'];
-    case 'strikethrough': return ['~', '~'];
-    case 'spoiler': return ['||', '||'];
-    case 'code': return ['`', '`'];
-    case 'pre': return [`\`\`\`${entity.language ?? ''}\n`, '```'];
-    case 'text_link': return ['[', `](${escapeMarkdownV2(entity.url, 'url')})`];
-    case 'text_mention': return ['[', `](tg://user?id=${entity.user.id})`];
-    case 'custom_emoji': return ['![', `](tg://emoji?id=${escapeMarkdownV2(entity.custom_emoji_id, 'url')})`];
+    case 'bold':
+      return ['*', '*'];
+    case 'italic':
+      return ['_', '_'];
+    case 'underline':
+      return ['__', '__'];
+    case 'strikethrough':
+      return ['~', '~'];
+    case 'spoiler':
+      return ['||', '||'];
+    case 'code':
+      return ['`', '`'];
+    case 'pre':
+      return [`\`\`\`${entity.language ?? ''}\n`, '```'];
+    case 'text_link':
+      return ['[', `](${escapeMarkdownV2(entity.url, 'url')})`];
+    case 'text_mention':
+      return ['[', `](tg://user?id=${entity.user.id})`];
+    case 'custom_emoji':
+      return ['![', `](tg://emoji?id=${escapeMarkdownV2(entity.custom_emoji_id, 'url')})`];
     case 'date_time': {
       const format = entity.date_time_format ? `&format=${entity.date_time_format}` : '';
       return ['![', `](tg://time?unix=${entity.unix_time}${escapeMarkdownV2(format, 'url')})`];
     }
-    case 'blockquote': return ['>', ''];
-    case 'expandable_blockquote': return ['**>', '||'];
-    default: return null;
+    case 'blockquote':
+      return ['>', ''];
+    case 'expandable_blockquote':
+      return ['**>', '||'];
+    default:
+      return null;
   }
 }
 
@@ -201,7 +239,11 @@ const isQuote = (span: Span) => span.entity.type === 'blockquote' || span.entity
  * Telegram ignores) separates markers that would otherwise run together, like `_` and `__`.
  * Entities inside `code`/`pre` are dropped, since MarkdownV2 cannot express them.
  */
-export function applyMarkdownV2Entities(text: string, entities: readonly MessageEntity[] | null | undefined, customSubs?: EntitySubs | null): string {
+export function applyMarkdownV2Entities(
+  text: string,
+  entities: readonly MessageEntity[] | null | undefined,
+  customSubs?: EntitySubs | null,
+): string {
   const source = text ?? '';
   return render(
     source,
@@ -225,8 +267,14 @@ export function applyMarkdownV2Entities(text: string, entities: readonly Message
       join: (out, token, afterToken) => (afterToken && out.endsWith(token[0]!) ? `${out}\r${token}` : out + token),
     },
     // A code span swallows everything inside it; of two code spans on one range the first wins.
-    (span, all) => all.some((other) => other !== span && isCode(other) &&
-      other.start <= span.start && span.end <= other.end &&
-      (other.start !== span.start || other.end !== span.end || (isCode(span) && other.index < span.index))),
+    (span, all) =>
+      all.some(
+        (other) =>
+          other !== span &&
+          isCode(other) &&
+          other.start <= span.start &&
+          span.end <= other.end &&
+          (other.start !== span.start || other.end !== span.end || (isCode(span) && other.index < span.index)),
+      ),
   );
 }

@@ -70,9 +70,13 @@ export function escapeMarkdownLegacy(text: string): string {
 /** Escapes `text` for `parseMode`; with no parse mode the text is returned unchanged. */
 export function escapeFor(parseMode: ParseMode | null | undefined, text: string): string {
   switch (parseMode) {
-    case 'HTML': return escapeHtml(text);
-    case 'MarkdownV2': return escapeMarkdownV2(text);
-    case 'Markdown': return escapeMarkdownLegacy(text);
-    default: return text;
+    case 'HTML':
+      return escapeHtml(text);
+    case 'MarkdownV2':
+      return escapeMarkdownV2(text);
+    case 'Markdown':
+      return escapeMarkdownLegacy(text);
+    default:
+      return text;
   }
 }

@@ -105,7 +105,10 @@ export function mcodeInline(content: string, escape?: boolean | FormatOptions): 
  */
 export function mcite(content: string, escape?: boolean | CiteOptions, expandable?: boolean): string {
   const options: CiteOptions = typeof escape === 'object' ? escape : { escape, expandable };
-  const quoted = md(content, options.escape).split('\n').map((line) => `>${line}`).join('\n');
+  const quoted = md(content, options.escape)
+    .split('\n')
+    .map((line) => `>${line}`)
+    .join('\n');
   return options.expandable ? `**${quoted}||` : quoted;
 }
 

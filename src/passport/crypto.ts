@@ -39,7 +39,13 @@ export function keyAndIv(crypto: NodeCrypto, secret: Buffer, hash: Buffer): { ke
 }
 
 /** Checks the SHA-256 of the padded plaintext and strips the padding. */
-export function unpad(crypto: NodeCrypto, padded: Buffer, hash: Buffer, what: string, element?: PassportElementType): Buffer {
+export function unpad(
+  crypto: NodeCrypto,
+  padded: Buffer,
+  hash: Buffer,
+  what: string,
+  element?: PassportElementType,
+): Buffer {
   const actual = crypto.createHash('sha256').update(padded).digest();
   if (actual.length !== hash.length || !crypto.timingSafeEqual(actual, hash)) {
     throw new PassportDecryptionError(`${what} failed its hash check (wrong secret or tampered data)`, 'hash', element);

@@ -61,7 +61,11 @@ function parseJson(text: Buffer, what: string, element?: PassportElementType): u
   }
 }
 
-function fileOf(file: PassportFile, credentials: FileCredentials | undefined, type: PassportElementType): DecryptedPassportFile {
+function fileOf(
+  file: PassportFile,
+  credentials: FileCredentials | undefined,
+  type: PassportElementType,
+): DecryptedPassportFile {
   if (!isObject(file) || !credentials || typeof credentials.file_hash !== 'string') {
     throw new PassportDecryptionError('a passport file has no credentials', 'missing-credentials', type);
   }
@@ -70,7 +74,10 @@ function fileOf(file: PassportFile, credentials: FileCredentials | undefined, ty
   return passportFile(file, credentials, secret, hash, type);
 }
 
-async function decryptElement(element: EncryptedPassportElement, credentials: Credentials): Promise<DecryptedPassportElement> {
+async function decryptElement(
+  element: EncryptedPassportElement,
+  credentials: Credentials,
+): Promise<DecryptedPassportElement> {
   if (!isObject(element) || typeof element.type !== 'string') {
     throw new PassportDecryptionError('an element of passport_data is not an EncryptedPassportElement', 'format');
   }
@@ -80,7 +87,8 @@ async function decryptElement(element: EncryptedPassportElement, credentials: Cr
   if (element.email !== undefined) out.email = element.email;
   const secure = credentials.secure_data[type];
   if (element.data !== undefined) {
-    if (!secure?.data) throw new PassportDecryptionError('the element has data but no credentials for it', 'missing-credentials', type);
+    if (!secure?.data)
+      throw new PassportDecryptionError('the element has data but no credentials for it', 'missing-credentials', type);
     const crypto = await nodeCrypto();
     const plain = decryptBlob(
       crypto,
@@ -135,15 +143,28 @@ export async function decrypt(passportData: PassportData, options: PassportDecry
   let secret: Buffer;
   try {
     const key = options.privateKey instanceof Uint8Array ? Buffer.from(options.privateKey) : options.privateKey;
-    const keyInput = typeof key === 'string' || Buffer.isBuffer(key)
-      ? crypto.createPrivateKey({ key, passphrase: options.passphrase })
-      : key;
-    secret = crypto.privateDecrypt({ key: keyInput, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, encryptedSecret);
+    const keyInput =
+      typeof key === 'string' || Buffer.isBuffer(key)
+        ? crypto.createPrivateKey({ key, passphrase: options.passphrase })
+        : key;
+    secret = crypto.privateDecrypt(
+      { key: keyInput, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
+      encryptedSecret,
+    );
   } catch {
     // The cause is left out on purpose: key parsing errors can quote key material.
-    throw new PassportDecryptionError('the credentials secret could not be decrypted: wrong private key or passphrase, or tampered data', 'key');
+    throw new PassportDecryptionError(
+      'the credentials secret could not be decrypted: wrong private key or passphrase, or tampered data',
+      'key',
+    );
   }
-  const plain = decryptBlob(crypto, fromBase64(encrypted.data, 'the credentials data'), secret, fromBase64(encrypted.hash, 'the credentials hash'), 'the credentials');
+  const plain = decryptBlob(
+    crypto,
+    fromBase64(encrypted.data, 'the credentials data'),
+    secret,
+    fromBase64(encrypted.hash, 'the credentials hash'),
+    'the credentials',
+  );
   const credentials = parseJson(plain, 'the credentials');
   if (!isObject(credentials) || !isObject(credentials.secure_data) || typeof credentials.nonce !== 'string') {
     throw new PassportDecryptionError('the credentials have no secure_data or nonce', 'format');
@@ -152,10 +173,12 @@ export async function decrypt(passportData: PassportData, options: PassportDecry
     throw new PassportDecryptionError('the nonce does not match the one the bot sent', 'nonce');
   }
   const elements: DecryptedPassportElement[] = [];
-  for (const element of passportData.data) elements.push(await decryptElement(element, credentials as unknown as Credentials));
+  for (const element of passportData.data)
+    elements.push(await decryptElement(element, credentials as unknown as Credentials));
   return {
     nonce: credentials.nonce,
     elements: elements as AnyDecryptedPassportElement[],
-    element: <T extends PassportElementType>(type: T) => elements.find((e) => e.type === type) as DecryptedPassportElement<T> | undefined,
+    element: <T extends PassportElementType>(type: T) =>
+      elements.find((e) => e.type === type) as DecryptedPassportElement<T> | undefined,
   };
 }

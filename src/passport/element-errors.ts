@@ -15,7 +15,12 @@ import type { DecryptedPassportElement, DecryptedPassportFile, IdDocumentType, P
 
 type Documents = IdDocumentType;
 type DataTypes = 'personal_details' | 'address' | IdDocumentType;
-type FileTypes = 'utility_bill' | 'bank_statement' | 'rental_agreement' | 'passport_registration' | 'temporary_registration';
+type FileTypes =
+  | 'utility_bill'
+  | 'bank_statement'
+  | 'rental_agreement'
+  | 'passport_registration'
+  | 'temporary_registration';
 type TranslationTypes = Documents | FileTypes;
 
 /** Telegram's `PassportElementErrorDataField`. */
@@ -27,7 +32,9 @@ export interface PassportElementErrorDataField {
   /** Error message shown to the user. */ message: string;
 }
 /** Telegram's `PassportElementErrorFrontSide`, `…ReverseSide` and `…Selfie`. */
-export interface PassportElementErrorSide<S extends 'front_side' | 'reverse_side' | 'selfie' = 'front_side' | 'reverse_side' | 'selfie'> {
+export interface PassportElementErrorSide<
+  S extends 'front_side' | 'reverse_side' | 'selfie' = 'front_side' | 'reverse_side' | 'selfie',
+> {
   /** Which side. */ source: S;
   /** The element type (a reverse side exists for driver licenses and identity cards only). */
   type: S extends 'reverse_side' ? 'driver_license' | 'identity_card' : Documents;
@@ -73,19 +80,45 @@ function need<T>(value: T | undefined, what: string, element: DecryptedPassportE
 }
 
 /** An error in one field of the element's data (e.g. `document_no`, `first_name`). */
-export function dataFieldError(element: DecryptedPassportElement, fieldName: string, message: string): PassportElementErrorDataField {
-  return { source: 'data', type: element.type as DataTypes, field_name: fieldName, data_hash: need(element.data_hash, 'data', element), message };
+export function dataFieldError(
+  element: DecryptedPassportElement,
+  fieldName: string,
+  message: string,
+): PassportElementErrorDataField {
+  return {
+    source: 'data',
+    type: element.type as DataTypes,
+    field_name: fieldName,
+    data_hash: need(element.data_hash, 'data', element),
+    message,
+  };
 }
 
-function sideError<S extends PassportElementErrorSide['source']>(source: S, element: DecryptedPassportElement, message: string): PassportElementErrorSide<S> {
-  return { source, type: element.type as PassportElementErrorSide<S>['type'], file_hash: need<DecryptedPassportFile>(element[source as PassportElementErrorSide['source']], source, element).file_hash, message };
+function sideError<S extends PassportElementErrorSide['source']>(
+  source: S,
+  element: DecryptedPassportElement,
+  message: string,
+): PassportElementErrorSide<S> {
+  return {
+    source,
+    type: element.type as PassportElementErrorSide<S>['type'],
+    file_hash: need<DecryptedPassportFile>(element[source as PassportElementErrorSide['source']], source, element)
+      .file_hash,
+    message,
+  };
 }
 /** An error in the front side scan of a document. */
-export function frontSideError(element: DecryptedPassportElement, message: string): PassportElementErrorSide<'front_side'> {
+export function frontSideError(
+  element: DecryptedPassportElement,
+  message: string,
+): PassportElementErrorSide<'front_side'> {
   return sideError('front_side', element, message);
 }
 /** An error in the reverse side scan of a document. */
-export function reverseSideError(element: DecryptedPassportElement, message: string): PassportElementErrorSide<'reverse_side'> {
+export function reverseSideError(
+  element: DecryptedPassportElement,
+  message: string,
+): PassportElementErrorSide<'reverse_side'> {
   return sideError('reverse_side', element, message);
 }
 /** An error in the selfie with a document. */
@@ -93,7 +126,11 @@ export function selfieError(element: DecryptedPassportElement, message: string):
   return sideError('selfie', element, message);
 }
 /** An error in one document file (`files`) of the element. */
-export function fileError(element: DecryptedPassportElement, file: DecryptedPassportFile, message: string): PassportElementErrorFile<'file'> {
+export function fileError(
+  element: DecryptedPassportElement,
+  file: DecryptedPassportFile,
+  message: string,
+): PassportElementErrorFile<'file'> {
   return { source: 'file', type: element.type as FileTypes, file_hash: file.file_hash, message };
 }
 /** An error in the element's document files as a whole. */
@@ -102,13 +139,25 @@ export function filesError(element: DecryptedPassportElement, message: string): 
   return { source: 'files', type: element.type as FileTypes, file_hashes: files.map((f) => f.file_hash), message };
 }
 /** An error in one translation file of the element. */
-export function translationFileError(element: DecryptedPassportElement, file: DecryptedPassportFile, message: string): PassportElementErrorFile<'translation_file'> {
+export function translationFileError(
+  element: DecryptedPassportElement,
+  file: DecryptedPassportFile,
+  message: string,
+): PassportElementErrorFile<'translation_file'> {
   return { source: 'translation_file', type: element.type as TranslationTypes, file_hash: file.file_hash, message };
 }
 /** An error in the element's translation as a whole. */
-export function translationFilesError(element: DecryptedPassportElement, message: string): PassportElementErrorFiles<'translation_files'> {
+export function translationFilesError(
+  element: DecryptedPassportElement,
+  message: string,
+): PassportElementErrorFiles<'translation_files'> {
   const files = need(element.translation, 'translation', element);
-  return { source: 'translation_files', type: element.type as TranslationTypes, file_hashes: files.map((f) => f.file_hash), message };
+  return {
+    source: 'translation_files',
+    type: element.type as TranslationTypes,
+    file_hashes: files.map((f) => f.file_hash),
+    message,
+  };
 }
 /** An error in the element as a whole (e.g. a phone number or email to re-check). */
 export function unspecifiedError(element: DecryptedPassportElement, message: string): PassportElementErrorUnspecified {

@@ -9,7 +9,10 @@ import { webStreamChunks } from '../types/input-file.js';
 import type { DecryptedPassportFile, PassportElementType, PassportFile, PassportFileDownloader } from './types.js';
 
 function chunksOf(source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncIterator<Uint8Array> {
-  const chunks = Symbol.asyncIterator in source ? (source as AsyncIterable<Uint8Array>) : webStreamChunks(source as ReadableStream<Uint8Array>);
+  const chunks =
+    Symbol.asyncIterator in source
+      ? (source as AsyncIterable<Uint8Array>)
+      : webStreamChunks(source as ReadableStream<Uint8Array>);
   return chunks[Symbol.asyncIterator]();
 }
 
@@ -62,7 +65,11 @@ function streamDecrypt(
             const last = plain(state.decipher.final());
             const actual = state.hasher.digest();
             if (total % 16 !== 0 || total === 0 || !state.crypto.timingSafeEqual(actual, hash) || toSkip > 0) {
-              throw new PassportDecryptionError(`${what} failed its hash check (wrong secret or tampered data)`, 'hash', element);
+              throw new PassportDecryptionError(
+                `${what} failed its hash check (wrong secret or tampered data)`,
+                'hash',
+                element,
+              );
             }
             if (last) controller.enqueue(last);
             controller.close();
@@ -99,7 +106,9 @@ export function passportFile(
 ): DecryptedPassportFile {
   const decrypt = async (encrypted: Uint8Array): Promise<Uint8Array> => {
     const crypto = await nodeCrypto();
-    const bytes = Buffer.isBuffer(encrypted) ? encrypted : Buffer.from(encrypted.buffer, encrypted.byteOffset, encrypted.byteLength);
+    const bytes = Buffer.isBuffer(encrypted)
+      ? encrypted
+      : Buffer.from(encrypted.buffer, encrypted.byteOffset, encrypted.byteLength);
     return new Uint8Array(decryptBlob(crypto, bytes, secret, hash, 'a passport file', element));
   };
   const descriptor: DecryptedPassportFile = {

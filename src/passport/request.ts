@@ -58,13 +58,15 @@ export function scope(elements: Array<PassportElementType | PassportScopeElement
 /** The parameters of the request, as Telegram's Passport SDK takes them. */
 export function authorizationParams(options: PassportRequestOptions): PassportRequestParams {
   const botId = Number(options.botId);
-  if (!Number.isSafeInteger(botId) || botId <= 0) throw new TypeError('passport: botId must be the bot\'s numeric id');
-  if (typeof options.nonce !== 'string' || options.nonce.length === 0) throw new TypeError('passport: nonce must be a non-empty string');
+  if (!Number.isSafeInteger(botId) || botId <= 0) throw new TypeError("passport: botId must be the bot's numeric id");
+  if (typeof options.nonce !== 'string' || options.nonce.length === 0)
+    throw new TypeError('passport: nonce must be a non-empty string');
   if (typeof options.publicKey !== 'string' || !options.publicKey.includes('PUBLIC KEY')) {
-    throw new TypeError('passport: publicKey must be the PEM text of the bot\'s public key');
+    throw new TypeError("passport: publicKey must be the PEM text of the bot's public key");
   }
   const fullScope = Array.isArray(options.scope) ? scope(options.scope) : options.scope;
-  if (!fullScope || !Array.isArray(fullScope.data) || fullScope.data.length === 0) throw new TypeError('passport: scope asks for nothing');
+  if (!fullScope || !Array.isArray(fullScope.data) || fullScope.data.length === 0)
+    throw new TypeError('passport: scope asks for nothing');
   return {
     bot_id: botId,
     scope: fullScope,

@@ -25,7 +25,12 @@ export type PassportElementType =
 export type IdDocumentType = 'passport' | 'driver_license' | 'identity_card' | 'internal_passport';
 
 // Telegram's own Passport objects, as the Bot API description (spec/bot-api.json) defines them.
-export type { PassportFile, EncryptedPassportElement, EncryptedCredentials, PassportData } from '../api/generated/telegram-types.js';
+export type {
+  PassportFile,
+  EncryptedPassportElement,
+  EncryptedCredentials,
+  PassportData,
+} from '../api/generated/telegram-types.js';
 
 /** Decrypted `personal_details` data. */
 export interface PersonalDetails {
@@ -136,7 +141,9 @@ export interface DecryptedPassportElement<T extends PassportElementType = Passpo
 }
 
 /** Any decrypted element, discriminated by `type` (so `if (e.type === 'address')` narrows `data`). */
-export type AnyDecryptedPassportElement = { [T in PassportElementType]: DecryptedPassportElement<T> }[PassportElementType];
+export type AnyDecryptedPassportElement = {
+  [T in PassportElementType]: DecryptedPassportElement<T>;
+}[PassportElementType];
 
 /** What {@link decrypt} returns. */
 export interface DecryptedPassport {

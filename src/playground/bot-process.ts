@@ -42,7 +42,10 @@ export function findTsxLoader(): string | undefined {
 export function botCommand(file: string): string[] {
   if (/\.[cm]?tsx?$/.test(file)) {
     const loader = findTsxLoader();
-    if (loader === undefined) throw new Error(`${file} is TypeScript, but tsx is not installed: run \`npm install --save-dev tsx\`, or give the compiled .js file`);
+    if (loader === undefined)
+      throw new Error(
+        `${file} is TypeScript, but tsx is not installed: run \`npm install --save-dev tsx\`, or give the compiled .js file`,
+      );
     return ['--import', loader, file];
   }
   return [file];
@@ -109,7 +112,10 @@ export class BotProcess {
     child.on('exit', (code, signal) => {
       if (this.child === child) {
         this.child = undefined;
-        if (!this.stopped) this.log(`[playground] the bot exited (${signal ?? `code ${String(code)}`}); it restarts when its file changes`);
+        if (!this.stopped)
+          this.log(
+            `[playground] the bot exited (${signal ?? `code ${String(code)}`}); it restarts when its file changes`,
+          );
       }
     });
     this.options.onStart?.();

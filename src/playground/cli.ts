@@ -42,7 +42,9 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const playground = await startPlayground({ botFile: file, port, watch });
-  console.log(`Botte playground: ${playground.url}  (bot: ${file}${watch ? ', restarts on change' : ''}; Ctrl+C stops)`);
+  console.log(
+    `Botte playground: ${playground.url}  (bot: ${file}${watch ? ', restarts on change' : ''}; Ctrl+C stops)`,
+  );
   let stopping = false;
   const stop = (): void => {
     if (stopping) process.exit(130);

@@ -51,7 +51,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     bot.start();
     const running = bot;
     return {
-      url, emu, bot: running,
+      url,
+      emu,
+      bot: running,
       async stop() {
         await running.stop();
         await page.close();

@@ -27,8 +27,13 @@ export function publicEvent(event: ChatEvent): Record<string, unknown> {
   if (event.type !== 'call') return event;
   const { call } = event;
   return {
-    type: 'call', seq: event.seq, method: call.canonicalMethod ?? call.method, params: call.params,
-    files: Object.keys(call.files), ok: call.response?.ok ?? false, response: call.response,
+    type: 'call',
+    seq: event.seq,
+    method: call.canonicalMethod ?? call.method,
+    params: call.params,
+    files: Object.keys(call.files),
+    ok: call.response?.ok ?? false,
+    response: call.response,
   };
 }
 
@@ -50,7 +55,9 @@ export class PlaygroundServer {
     const group = emu.groupChat({ users: PLAYGROUND_USERS, title: 'Playground group', id: -1001 });
     this.chats.set(group.id, group);
     this.server = createServer((req, res) => {
-      this.route(req, res).catch((error: unknown) => sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) }));
+      this.route(req, res).catch((error: unknown) =>
+        sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) }),
+      );
     });
     this.unsubscribe = emu.tracker.subscribe((event) => {
       if (event.type === 'call' && event.call.canonicalMethod === 'getUpdates') return;
@@ -85,8 +92,11 @@ export class PlaygroundServer {
       users: PLAYGROUND_USERS,
       seq: this.emu.tracker.lastSeq,
       chats: [...this.chats.values()].map((chat) => ({
-        id: chat.id, type: chat.chat.type, title: 'title' in chat.chat ? chat.chat.title : chat.users[0]!.first_name,
-        history: chat.history, keyboard: chat.replyKeyboard ?? null,
+        id: chat.id,
+        type: chat.chat.type,
+        title: 'title' in chat.chat ? chat.chat.title : chat.users[0]!.first_name,
+        history: chat.history,
+        keyboard: chat.replyKeyboard ?? null,
       })),
     };
   }
@@ -126,7 +136,10 @@ export class PlaygroundServer {
       if (url.pathname === '/api/press') {
         const chat = this.chatOf(body.chat);
         const from = this.userOf(body.from ?? chat.users[0]!.id);
-        const answer = await chat.pressCallback(Number(body.message), String(body.data ?? ''), { from, timeoutMs: 15_000 });
+        const answer = await chat.pressCallback(Number(body.message), String(body.data ?? ''), {
+          from,
+          timeoutMs: 15_000,
+        });
         return sendJson(res, 200, { answer });
       }
       return sendJson(res, 404, { error: 'not found' });
@@ -151,7 +164,11 @@ export class PlaygroundServer {
         sendJson(res, 200, this.state());
         return;
       case '/events': {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(': connected\n\n'); // sends the headers now, so the page knows it is connected
         const after = Number(url.searchParams.get('after') ?? req.headers['last-event-id'] ?? this.emu.tracker.lastSeq);
         for (const event of this.emu.tracker.events(Number.isFinite(after) ? after : 0)) {
@@ -172,7 +189,9 @@ export class PlaygroundServer {
         const name = (content.fileName ?? 'file').replace(/[^\w.\- ]/g, '_');
         res.writeHead(200, {
           // Served as a download, never rendered as a page of this origin (a bot's .html file cannot run here).
-          'content-type': /^image\/(png|jpeg|gif|webp)$/.test(content.mimeType ?? '') ? content.mimeType! : 'application/octet-stream',
+          'content-type': /^image\/(png|jpeg|gif|webp)$/.test(content.mimeType ?? '')
+            ? content.mimeType!
+            : 'application/octet-stream',
           'content-disposition': `${url.searchParams.has('inline') ? 'inline' : 'attachment'}; filename="${name}"`,
           'x-content-type-options': 'nosniff',
           'content-length': content.data.length,
@@ -190,13 +209,19 @@ export class PlaygroundServer {
     const caption = url.searchParams.get('caption') ?? undefined;
     const bytes = await readBody(req, MAX_UPLOAD_BYTES);
     const options = { from, fileName, mimeType, ...(caption ? { caption } : {}) };
-    const message = url.searchParams.get('kind') === 'photo' ? await chat.sendPhoto(bytes, options) : await chat.sendDocument(bytes, options);
+    const message =
+      url.searchParams.get('kind') === 'photo'
+        ? await chat.sendPhoto(bytes, options)
+        : await chat.sendDocument(bytes, options);
     sendJson(res, 200, { message });
   }
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -204,15 +229,22 @@ class HttpError extends Error {
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return void res.end();
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 function sendText(res: ServerResponse, text: string, type: string): void {
   res.writeHead(200, {
-    'content-type': type, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store',
+    'content-type': type,
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
     // The page runs only its own script: no inline scripts, nothing from elsewhere.
-    'content-security-policy': "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'",
+    'content-security-policy':
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'",
     'x-content-type-options': 'nosniff',
   });
   res.end(text);

@@ -74,7 +74,9 @@ export class Botte extends Dispatcher {
     this.poller ??= new Poller(
       {
         callApi: (method, params, call) => bot.callApi(method as string, params, call),
-        get user() { return bot.user; },
+        get user() {
+          return bot.user;
+        },
         reportError: (error, context) => reportError(bot.options.exceptionHandler, error, context),
         options: bot.options,
       },
@@ -140,7 +142,11 @@ export class Botte extends Dispatcher {
   /** Writes what buffering storages (e.g. `FileHandlerBackend`'s delayed save) still hold. */
   private async flushStorages(): Promise<void> {
     // A Set: one object may serve as several of them.
-    const storages = new Set<unknown>([this.dispatchState.steps.nextStep, this.dispatchState.steps.reply, this.botStates.storage]);
+    const storages = new Set<unknown>([
+      this.dispatchState.steps.nextStep,
+      this.dispatchState.steps.reply,
+      this.botStates.storage,
+    ]);
     for (const storage of storages) {
       const flush = (storage as { flush?: unknown } | undefined)?.flush;
       if (typeof flush !== 'function') continue;
@@ -148,7 +154,10 @@ export class Botte extends Dispatcher {
         await (flush as () => unknown).call(storage);
       } catch (error) {
         // The stop goes on (connections still close); the loss is reported.
-        logger.error(`Could not flush ${(storage as object).constructor?.name ?? 'a storage'} while stopping the bot`, error);
+        logger.error(
+          `Could not flush ${(storage as object).constructor?.name ?? 'a storage'} while stopping the bot`,
+          error,
+        );
       }
     }
   }
@@ -191,7 +200,10 @@ export class Botte extends Dispatcher {
    * Inside a webhook update with `replyInResponse`, the first eligible call (typed or by name)
    * becomes the webhook response instead of a request (see webhook/reply-in-response.ts).
    */
-  protected override interceptCall(method: string, params: Record<string, unknown> | undefined): Promise<unknown> | undefined {
+  protected override interceptCall(
+    method: string,
+    params: Record<string, unknown> | undefined,
+  ): Promise<unknown> | undefined {
     return currentReplySlot()?.offer(method, params, this.options);
   }
 }

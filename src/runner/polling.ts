@@ -86,7 +86,11 @@ export interface PollOptions extends PollingOptions {
 /** What the loop needs from the bot. */
 export interface PollingHost {
   /** Calls getUpdates (the only method the loop uses). */
-  callApi(method: 'getUpdates', params: Record<string, unknown>, call: { signal?: AbortSignal; retry?: boolean; timeout?: number }): Promise<unknown>;
+  callApi(
+    method: 'getUpdates',
+    params: Record<string, unknown>,
+    call: { signal?: AbortSignal; retry?: boolean; timeout?: number },
+  ): Promise<unknown>;
   /** The bot's own user (from getMe), awaited before polling starts. */
   readonly user: Promise<UserFromGetMe>;
   /** Gives the error to the exception handler; logs it (with `context`) when unhandled. */
@@ -110,7 +114,10 @@ export class Poller {
   private runPromise?: Promise<void>;
 
   /** @param host the bot @param scheduler the bot's update scheduler */
-  constructor(private readonly host: PollingHost, private readonly scheduler: UpdateScheduler) {}
+  constructor(
+    private readonly host: PollingHost,
+    private readonly scheduler: UpdateScheduler,
+  ) {}
 
   /** Whether a run is in progress. */
   get running(): boolean {
@@ -121,7 +128,9 @@ export class Poller {
   start(options: PollOptions): Promise<void> {
     if (this.runPromise) return Promise.reject(new Error('This bot is already polling; call stopPolling() first'));
     if (options.restartOnChange) {
-      return Promise.reject(new Error('restartOnChange is not supported by Botte: run your bot with `node --watch bot.js` instead'));
+      return Promise.reject(
+        new Error('restartOnChange is not supported by Botte: run your bot with `node --watch bot.js` instead'),
+      );
     }
     const controller = new AbortController();
     this.controller = controller;
@@ -150,7 +159,8 @@ export class Poller {
     const maxUnfinished = options.maxUnfinished ?? 2 * LIMIT;
     const tracker = new OffsetTracker();
     const journal = typeof options.journal === 'string' ? new FileUpdateJournal(options.journal) : options.journal;
-    const keeper = journal && new JournalKeeper(journal, (error) => void host.reportError(error, 'The update journal failed'));
+    const keeper =
+      journal && new JournalKeeper(journal, (error) => void host.reportError(error, 'The update journal failed'));
     const stalledWindowMs = options.stalledWindowMs ?? (keeper ? 25 : 1000);
     const onDone = keeper
       ? (update: Update) => {
@@ -169,7 +179,9 @@ export class Poller {
     // offset) must not add a new waiter to the scheduler each time.
     let settled: Promise<void> | undefined;
     const nextSettled = (): Promise<void> =>
-      (settled ??= scheduler.nextSettled().then(() => { settled = undefined; }));
+      (settled ??= scheduler.nextSettled().then(() => {
+        settled = undefined;
+      }));
     /** Resolves when an update finished, `ms` passed or the run is stopped, whichever is first. */
     const settledOrTick = async (ms: number): Promise<void> => {
       // A timer of its own, cancelled when the race is over, so no timer or abort listener lingers.
@@ -195,7 +207,8 @@ export class Poller {
       let wait = backoff;
       let context = `${what} failed`;
       if (error instanceof ApiTelegramException && error.errorCode === 409) {
-        context = 'getUpdates answered 409 Conflict: another instance of this bot is polling, or a webhook is set ' +
+        context =
+          'getUpdates answered 409 Conflict: another instance of this bot is polling, or a webhook is set ' +
           '(remove it with bot.removeWebhook())';
       } else if (error instanceof ApiTelegramException && error.errorCode === 429) {
         wait = Math.max(wait, (error.retryAfter ?? 1) * 1000);
@@ -230,7 +243,11 @@ export class Poller {
         while (!signal.aborted) {
           try {
             // offset -1 returns only the newest pending update; starting after it drops them all.
-            const last = (await host.callApi('getUpdates', { offset: -1, limit: 1, timeout: 0 }, { signal, retry: false })) as Update[];
+            const last = (await host.callApi(
+              'getUpdates',
+              { offset: -1, limit: 1, timeout: 0 },
+              { signal, retry: false },
+            )) as Update[];
             if (last.length) tracker.startAt(last[last.length - 1]!.update_id + 1);
             backoff = initialBackoff;
             break;
@@ -251,14 +268,21 @@ export class Poller {
         try {
           const params: Record<string, unknown> = { offset, limit: LIMIT, timeout: longPoll };
           if (options.allowedUpdates) params.allowed_updates = options.allowedUpdates;
-          updates = (await host.callApi('getUpdates', params, { signal, retry: false, timeout: readTimeout })) as Update[];
+          updates = (await host.callApi('getUpdates', params, {
+            signal,
+            retry: false,
+            timeout: readTimeout,
+          })) as Update[];
         } catch (error) {
           if (signal.aborted) break;
           await onError(error, 'getUpdates');
           continue;
         }
         if (!Array.isArray(updates)) {
-          await onError(new ApiInvalidJSONException('getUpdates', String(JSON.stringify(updates))), 'getUpdates: the result is not a list');
+          await onError(
+            new ApiInvalidJSONException('getUpdates', String(JSON.stringify(updates))),
+            'getUpdates: the result is not a list',
+          );
           continue;
         }
         backoff = initialBackoff;
@@ -269,7 +293,10 @@ export class Poller {
           if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
             // Without an id it cannot be tracked nor confirmed: reported once, then skipped
             // (the ids around it move the offset past it).
-            await host.reportError(new MalformedUpdateError('update_id is not an integer', update), 'getUpdates returned a malformed update');
+            await host.reportError(
+              new MalformedUpdateError('update_id is not an integer', update),
+              'getUpdates returned a malformed update',
+            );
             continue;
           }
           if (tracker.isKnown(id)) continue;
@@ -310,14 +337,22 @@ export class Poller {
   }
 
   /** Handles what the journal kept from the previous run (or drops it with `skipPending`). */
-  private async replay(keeper: JournalKeeper, tracker: OffsetTracker, onDone: (update: Update) => void, skipPending: boolean | undefined): Promise<void> {
+  private async replay(
+    keeper: JournalKeeper,
+    tracker: OffsetTracker,
+    onDone: (update: Update) => void,
+    skipPending: boolean | undefined,
+  ): Promise<void> {
     const left = await keeper.load();
     const dropped: number[] = [];
     let replayed = 0;
     for (const update of left) {
       const id = (update as Partial<Update> | null)?.update_id;
       if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
-        await this.host.reportError(new MalformedUpdateError('update_id is not an integer', update), 'The update journal holds a malformed update');
+        await this.host.reportError(
+          new MalformedUpdateError('update_id is not an integer', update),
+          'The update journal holds a malformed update',
+        );
         continue;
       }
       if (skipPending || tracker.isKnown(id)) {
@@ -350,6 +385,8 @@ export class Poller {
         await sleep(100 * 2 ** attempt);
       }
     }
-    logger.error(`The last offset ${offset} was not confirmed; updates handled since the last poll may be delivered again`);
+    logger.error(
+      `The last offset ${offset} was not confirmed; updates handled since the last poll may be delivered again`,
+    );
   }
 }

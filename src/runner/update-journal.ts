@@ -58,7 +58,8 @@ export class FileUpdateJournal implements UpdateJournal {
    * which is left as it is.
    */
   async load(): Promise<readonly unknown[]> {
-    const fs = (this.fs ??= await nodeFs('An update journal'));
+    this.fs ??= await nodeFs('An update journal');
+    const fs = this.fs;
     this.closeFile();
     this.live.clear();
     let text = '';
@@ -76,7 +77,9 @@ export class FileUpdateJournal implements UpdateJournal {
         entry = JSON.parse(line) as typeof entry;
       } catch (error) {
         if (index === lines.length - 1) break; // torn by a power cut: it was never confirmed as added
-        throw new Error(`${this.filePath} is not an update journal (line ${index + 1} is not JSON); fix or remove it`, { cause: error });
+        throw new Error(`${this.filePath} is not an update journal (line ${index + 1} is not JSON); fix or remove it`, {
+          cause: error,
+        });
       }
       if (Array.isArray(entry?.add)) {
         for (const update of entry.add) {
@@ -88,7 +91,9 @@ export class FileUpdateJournal implements UpdateJournal {
       } else if (Array.isArray(entry?.remove)) {
         for (const id of entry.remove) this.live.delete(id as number);
       } else {
-        throw new Error(`${this.filePath} is not an update journal (line ${index + 1} is neither add nor remove); fix or remove it`);
+        throw new Error(
+          `${this.filePath} is not an update journal (line ${index + 1} is neither add nor remove); fix or remove it`,
+        );
       }
     }
     const left = [...this.live.values(), ...malformed];
@@ -176,7 +181,10 @@ export class JournalKeeper {
    * @param journal where the kept updates are stored
    * @param report receives the errors of journal calls nobody awaits
    */
-  constructor(private readonly journal: UpdateJournal, private readonly report: (error: unknown) => void) {}
+  constructor(
+    private readonly journal: UpdateJournal,
+    private readonly report: (error: unknown) => void,
+  ) {}
 
   /** Loads what the previous run left; the caller handles them (they stay kept until they finish). */
   load(): Promise<readonly unknown[]> {

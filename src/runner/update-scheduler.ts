@@ -166,7 +166,10 @@ export class UpdateScheduler {
   private waiters: Array<() => void> = [];
 
   /** @param run handles one update; @param options concurrency and ordering */
-  constructor(private readonly run: UpdateRunner, options: UpdateSchedulerOptions = {}) {
+  constructor(
+    private readonly run: UpdateRunner,
+    options: UpdateSchedulerOptions = {},
+  ) {
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 16));
     const perChat = options.perChat !== false;
     this.keyOf = perChat ? (options.keyOf ?? orderingKey) : () => ONE_KEY;

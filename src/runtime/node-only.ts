@@ -5,7 +5,8 @@
  * @module
  */
 
-const FILE_HINT = 'There is no file system here: pass bytes, a Blob or a stream instead, or run this part on Node, Bun or Deno.';
+const FILE_HINT =
+  'There is no file system here: pass bytes, a Blob or a stream instead, or run this part on Node, Bun or Deno.';
 
 /** Thrown when a feature needs a Node module this runtime does not have. */
 export class RuntimeFeatureUnavailableError extends Error {
@@ -16,7 +17,9 @@ export class RuntimeFeatureUnavailableError extends Error {
    * @param hint what to do instead
    */
   constructor(feature: string, moduleName: string, cause?: unknown, hint = FILE_HINT) {
-    super(`${feature} needs ${moduleName}, which this runtime (e.g. Cloudflare Workers) does not provide. ${hint}`, { cause });
+    super(`${feature} needs ${moduleName}, which this runtime (e.g. Cloudflare Workers) does not provide. ${hint}`, {
+      cause,
+    });
     this.name = 'RuntimeFeatureUnavailableError';
   }
 }
@@ -45,7 +48,9 @@ export function nodeFsPromises(feature: string): Promise<FsPromises> {
   fsPromises ??= load(feature, 'node:fs/promises', () => import('node:fs/promises'));
   return fsPromises.catch((error: unknown) => {
     fsPromises = undefined;
-    throw error instanceof RuntimeFeatureUnavailableError ? new RuntimeFeatureUnavailableError(feature, 'node:fs/promises', error.cause) : error;
+    throw error instanceof RuntimeFeatureUnavailableError
+      ? new RuntimeFeatureUnavailableError(feature, 'node:fs/promises', error.cause)
+      : error;
   });
 }
 
@@ -54,7 +59,9 @@ export function nodeFs(feature: string): Promise<Fs> {
   fs ??= load(feature, 'node:fs', () => import('node:fs'));
   return fs.catch((error: unknown) => {
     fs = undefined;
-    throw error instanceof RuntimeFeatureUnavailableError ? new RuntimeFeatureUnavailableError(feature, 'node:fs', error.cause) : error;
+    throw error instanceof RuntimeFeatureUnavailableError
+      ? new RuntimeFeatureUnavailableError(feature, 'node:fs', error.cause)
+      : error;
   });
 }
 
@@ -70,7 +77,8 @@ export function nodeFsSync(feature: string): Fs {
   } catch (error) {
     throw new RuntimeFeatureUnavailableError(feature, 'node:fs', error);
   }
-  if (module === undefined || typeof module.readFileSync !== 'function') throw new RuntimeFeatureUnavailableError(feature, 'node:fs');
+  if (module === undefined || typeof module.readFileSync !== 'function')
+    throw new RuntimeFeatureUnavailableError(feature, 'node:fs');
   return module;
 }
 

@@ -83,7 +83,11 @@ export async function connectQueue(options: QueueConnectionOptions, what: string
       }),
     ]);
   } catch (error) {
-    try { await (client.destroy ? client.destroy() : client.disconnect?.()); } catch { /* already closed */ }
+    try {
+      await (client.destroy ? client.destroy() : client.disconnect?.());
+    } catch {
+      /* already closed */
+    }
     throw new QueueRedisError(`${what} could not connect to Redis`, url, error);
   } finally {
     clearTimeout(timer);
@@ -96,7 +100,11 @@ export async function connectQueue(options: QueueConnectionOptions, what: string
       try {
         await (client.close ? client.close() : client.quit?.());
       } catch {
-        try { await (client.destroy ? client.destroy() : client.disconnect?.()); } catch { /* closed */ }
+        try {
+          await (client.destroy ? client.destroy() : client.disconnect?.());
+        } catch {
+          /* closed */
+        }
       }
     },
   };

@@ -17,7 +17,10 @@ export type { QueueStats, WorkerStats } from './stats.js';
 export type { QueueConnectionOptions } from './connection.js';
 // Shared flood control (src/scale/limiter*.ts).
 export {
-  RedisFloodControl, FloodControlUnavailableError, limiterKeys,
-  type RedisFloodControlOptions, type RedisFloodControlStats,
+  RedisFloodControl,
+  FloodControlUnavailableError,
+  limiterKeys,
+  type RedisFloodControlOptions,
+  type RedisFloodControlStats,
 } from './limiter.js';
 export { FloodControl } from '../api/flood-control.js';

@@ -25,11 +25,18 @@ export interface WebhookIngressBot {
  * Starts a webhook server that queues every update it receives; same options as
  * `bot.runWebhooks()` (`replyInResponse` does not apply: no handler runs here).
  */
-export function startWebhookIngress(bot: WebhookIngressBot, queue: UpdateQueue, options: RunWebhooksOptions = {}): Promise<WebhookServer> {
-  return startWebhookServer({
-    token: bot.token,
-    setWebhook: (url, setOptions) => bot.setWebhook(url, setOptions),
-    processNewUpdates: (updates: Update[]) => queue.processNewUpdates(updates),
-    reportError: (error: unknown) => bot.reportError(error),
-  }, { ...options, replyInResponse: false });
+export function startWebhookIngress(
+  bot: WebhookIngressBot,
+  queue: UpdateQueue,
+  options: RunWebhooksOptions = {},
+): Promise<WebhookServer> {
+  return startWebhookServer(
+    {
+      token: bot.token,
+      setWebhook: (url, setOptions) => bot.setWebhook(url, setOptions),
+      processNewUpdates: (updates: Update[]) => queue.processNewUpdates(updates),
+      reportError: (error: unknown) => bot.reportError(error),
+    },
+    { ...options, replyInResponse: false },
+  );
 }

@@ -10,7 +10,10 @@
 /** Builds the key names of one bot's queue. */
 export class QueueKeys {
   /** @param prefix first part of every key (default `botte`) @param botId the bot's numeric id */
-  constructor(readonly prefix: string, readonly botId: number) {}
+  constructor(
+    readonly prefix: string,
+    readonly botId: number,
+  ) {}
 
   /** The hash tag of partition `n`: `{botte:<botId>:p<n>}`. */
   tag(partition: number): string {

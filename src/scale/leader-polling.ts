@@ -19,7 +19,11 @@ import type { UpdateQueue } from './queue.js';
 /** What the leader needs from the bot: any `Botte` fits. */
 export interface LeaderPollingBot {
   /** Calls a Bot API method (getUpdates here). */
-  callApi(method: string, params?: Record<string, unknown>, call?: { signal?: AbortSignal; retry?: boolean; timeout?: number }): Promise<unknown>;
+  callApi(
+    method: string,
+    params?: Record<string, unknown>,
+    call?: { signal?: AbortSignal; retry?: boolean; timeout?: number },
+  ): Promise<unknown>;
   /** Gives an error to the bot's exceptionHandler. */
   reportError(error: unknown): Promise<boolean> | boolean;
 }
@@ -38,10 +42,18 @@ export interface LeaderPollingOptions {
   allowedUpdates?: readonly string[];
 }
 
-const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
-  const timer = setTimeout(resolve, ms);
-  signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
-});
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 
 /** Writes the offset only while the caller still holds the lock (KEYS: lock, offset). */
 const SET_OFFSET = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[2], ARGV[2]) return 1 end
@@ -62,13 +74,18 @@ export class LeaderPolling {
   private queuedCount = 0;
 
   /** @param bot calls getUpdates @param queue receives the updates @param options see {@link LeaderPollingOptions} */
-  constructor(private readonly bot: LeaderPollingBot, private readonly queue: UpdateQueue, options: LeaderPollingOptions = {}) {
+  constructor(
+    private readonly bot: LeaderPollingBot,
+    private readonly queue: UpdateQueue,
+    options: LeaderPollingOptions = {},
+  ) {
     this.id = options.id ?? `l-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     this.lockMs = options.lockMs ?? 3000;
     this.retryMs = options.retryMs ?? 500;
     this.longPoll = options.longPollingTimeout ?? 10;
     this.allowedUpdates = options.allowedUpdates;
-    if (!(this.retryMs > 0 && this.retryMs * 2 <= this.lockMs)) throw new RangeError('LeaderPolling: retryMs must be > 0 and at most lockMs / 2');
+    if (!(this.retryMs > 0 && this.retryMs * 2 <= this.lockMs))
+      throw new RangeError('LeaderPolling: retryMs must be > 0 and at most lockMs / 2');
   }
 
   /** Whether this process is the leader now. */
@@ -103,7 +120,10 @@ export class LeaderPolling {
       try {
         if (await acquireLease(client, keys.pollLeader, this.id, this.lockMs)) await this.lead(signal);
       } catch (error) {
-        logger.warn(`LeaderPolling ${this.id}: election failed (Redis unreachable?):`, error instanceof Error ? error.message : error);
+        logger.warn(
+          `LeaderPolling ${this.id}: election failed (Redis unreachable?):`,
+          error instanceof Error ? error.message : error,
+        );
       }
       await sleep(this.retryMs, signal);
     }
@@ -130,7 +150,9 @@ export class LeaderPolling {
           }
         })
         .catch(() => undefined) // Redis away: the lock may expire; the SET_OFFSET check guards the offset
-        .finally(() => { renewing = false; });
+        .finally(() => {
+          renewing = false;
+        });
     }, this.retryMs);
     let backoff = 250;
     try {
@@ -141,9 +163,16 @@ export class LeaderPolling {
           const params: Record<string, unknown> = { limit: 100, timeout: this.longPoll };
           if (offset !== undefined) params.offset = offset;
           if (this.allowedUpdates) params.allowed_updates = this.allowedUpdates;
-          const updates = (await this.bot.callApi('getUpdates', params, { signal: leadership.signal, retry: false, timeout: 10 })) as Update[];
+          const updates = (await this.bot.callApi('getUpdates', params, {
+            signal: leadership.signal,
+            retry: false,
+            timeout: 10,
+          })) as Update[];
           if (leadership.signal.aborted) break;
-          if (!Array.isArray(updates) || updates.length === 0) { backoff = 250; continue; }
+          if (!Array.isArray(updates) || updates.length === 0) {
+            backoff = 250;
+            continue;
+          }
           const good: Update[] = [];
           let last = offset === undefined ? -Infinity : offset - 1;
           for (const update of updates) {
@@ -158,7 +187,15 @@ export class LeaderPolling {
           await this.queue.enqueue(good);
           this.queuedCount += good.length;
           if (Number.isFinite(last)) {
-            const ok = await this.queue.command(['EVAL', SET_OFFSET, '2', keys.pollLeader, keys.pollOffset, this.id, String(last + 1)]);
+            const ok = await this.queue.command([
+              'EVAL',
+              SET_OFFSET,
+              '2',
+              keys.pollLeader,
+              keys.pollOffset,
+              this.id,
+              String(last + 1),
+            ]);
             if (Number(ok) !== 1) {
               logger.warn(`LeaderPolling ${this.id}: lost the leader lock before storing the offset`);
               break;
@@ -168,9 +205,14 @@ export class LeaderPolling {
         } catch (error) {
           if (leadership.signal.aborted) break;
           if (error instanceof ApiTelegramException && (error.errorCode === 401 || error.errorCode === 404)) {
-            logger.error(`LeaderPolling ${this.id}: getUpdates failed with ${error.errorCode}: the bot token is wrong or was revoked`);
+            logger.error(
+              `LeaderPolling ${this.id}: getUpdates failed with ${error.errorCode}: the bot token is wrong or was revoked`,
+            );
           }
-          logger.warn(`LeaderPolling ${this.id}: polling failed; retrying in ${backoff} ms:`, error instanceof Error ? error.message : error);
+          logger.warn(
+            `LeaderPolling ${this.id}: polling failed; retrying in ${backoff} ms:`,
+            error instanceof Error ? error.message : error,
+          );
           await sleep(backoff, leadership.signal);
           backoff = Math.min(backoff * 2, 5000);
         }

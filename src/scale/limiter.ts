@@ -77,7 +77,8 @@ export function limiterKeys(prefix: string, botId: number, chatId?: number | str
 
 /** A number of the script's answer (node-redis gives numbers; other clients may give strings). */
 function replyPair(reply: unknown): [number, number] {
-  if (!Array.isArray(reply) || reply.length < 2) throw new Error(`unexpected answer of the limiter script: ${JSON.stringify(reply)}`);
+  if (!Array.isArray(reply) || reply.length < 2)
+    throw new Error(`unexpected answer of the limiter script: ${JSON.stringify(reply)}`);
   return [Number(reply[0]), Number(reply[1])];
 }
 
@@ -104,7 +105,14 @@ export class RedisFloodControl implements FloodLimiter {
   private readonly groupIntervalMs: number;
   /** The last acquire of each chat in this process, so that calls to one chat keep their order. */
   private readonly tails = new Map<string, Promise<void>>();
-  private readonly counters: RedisFloodControlStats = { acquired: 0, waits: 0, waitedMs: 0, pauses: 0, redisErrors: 0, fallbacks: 0 };
+  private readonly counters: RedisFloodControlStats = {
+    acquired: 0,
+    waits: 0,
+    waitedMs: 0,
+    pauses: 0,
+    redisErrors: 0,
+    fallbacks: 0,
+  };
   /** Resolves once the `redis` package is loaded. */
   private loaded?: Promise<void>;
   /** True while Redis is failing and the fallback is used (to warn once per outage). */
@@ -130,7 +138,12 @@ export class RedisFloodControl implements FloodLimiter {
   }
 
   /** Waits until `method` to `chatId` may be sent (see {@link FloodLimiter.acquire}). */
-  async acquire(method: string, chatId: number | string | undefined, signal?: AbortSignal, botId?: number): Promise<void> {
+  async acquire(
+    method: string,
+    chatId: number | string | undefined,
+    signal?: AbortSignal,
+    botId?: number,
+  ): Promise<void> {
     if (!sendsMessage(method)) return;
     const local = `${botId ?? this.botId}:${chatId ?? ''}`;
     const previous = this.tails.get(local);
@@ -146,9 +159,15 @@ export class RedisFloodControl implements FloodLimiter {
     }
   }
 
-  private async acquireInOrder(method: string, chatId: number | string | undefined, signal: AbortSignal | undefined, botId: number): Promise<void> {
+  private async acquireInOrder(
+    method: string,
+    chatId: number | string | undefined,
+    signal: AbortSignal | undefined,
+    botId: number,
+  ): Promise<void> {
     const keys = limiterKeys(this.prefix, botId, chatId);
-    const chatInterval = chatId === undefined ? 0 : isPrivateChat(chatId) ? this.privateIntervalMs : this.groupIntervalMs;
+    const chatInterval =
+      chatId === undefined ? 0 : isPrivateChat(chatId) ? this.privateIntervalMs : this.groupIntervalMs;
     const started = Date.now();
     let slept = false;
     try {
@@ -163,7 +182,11 @@ export class RedisFloodControl implements FloodLimiter {
       }
     } catch (error) {
       if (!(error instanceof FloodControlUnavailableError) || !this.fallback) throw error;
-      if (!this.inFallback) logger.warn('flood control: Redis is unreachable; this process limits itself alone until it is back:', error.cause);
+      if (!this.inFallback)
+        logger.warn(
+          'flood control: Redis is unreachable; this process limits itself alone until it is back:',
+          error.cause,
+        );
       this.inFallback = true;
       this.counters.fallbacks++;
       slept = true;
@@ -179,12 +202,19 @@ export class RedisFloodControl implements FloodLimiter {
   }
 
   /** Shares a 429's pause with every process (see {@link FloodLimiter.pause}); never rejects. */
-  async pause(method: string, chatId: number | string | undefined, retryAfterSeconds: number, botId?: number): Promise<void> {
+  async pause(
+    method: string,
+    chatId: number | string | undefined,
+    retryAfterSeconds: number,
+    botId?: number,
+  ): Promise<void> {
     const ms = Math.max(0, retryAfterSeconds) * 1000;
     try {
       await this.run(limiterKeys(this.prefix, botId ?? this.botId, chatId), ['pause', '0', '0', String(ms)]);
       this.counters.pauses++;
-      logger.debug(`flood control: ${method} got 429; ${chatId === undefined ? 'the bot' : `chat ${chatId}`} is paused ${retryAfterSeconds} s for every process`);
+      logger.debug(
+        `flood control: ${method} got 429; ${chatId === undefined ? 'the bot' : `chat ${chatId}`} is paused ${retryAfterSeconds} s for every process`,
+      );
     } catch (error) {
       logger.warn(`flood control: could not share the 429 pause of ${method}:`, error);
     }

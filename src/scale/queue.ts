@@ -44,7 +44,10 @@ export class UpdateQueue {
   readonly dedupTtlSeconds: number;
   private closed = false;
 
-  private constructor(private readonly connection: QueueConnection, options: UpdateQueueOptions) {
+  private constructor(
+    private readonly connection: QueueConnection,
+    options: UpdateQueueOptions,
+  ) {
     this.keys = new QueueKeys(options.prefix ?? 'botte', options.botId);
     this.partitions = options.partitions ?? 16;
     this.dedupTtlSeconds = options.dedupTtlSeconds ?? 86_400;
@@ -56,14 +59,21 @@ export class UpdateQueue {
    */
   static async connect(options: UpdateQueueOptions): Promise<UpdateQueue> {
     if (!Number.isSafeInteger(options?.botId) || options.botId <= 0) {
-      throw new RangeError(`UpdateQueue: botId must be the bot's positive numeric id (bot.botId), got ${String(options?.botId)}`);
+      throw new RangeError(
+        `UpdateQueue: botId must be the bot's positive numeric id (bot.botId), got ${String(options?.botId)}`,
+      );
     }
     const partitions = options.partitions ?? 16;
     if (!Number.isInteger(partitions) || partitions < 1 || partitions > 1024) {
       throw new RangeError(`UpdateQueue: partitions must be a whole number from 1 to 1024, got ${partitions}`);
     }
-    if (options.dedupTtlSeconds !== undefined && !(Number.isInteger(options.dedupTtlSeconds) && options.dedupTtlSeconds > 0)) {
-      throw new RangeError(`UpdateQueue: dedupTtlSeconds must be a positive whole number, got ${options.dedupTtlSeconds}`);
+    if (
+      options.dedupTtlSeconds !== undefined &&
+      !(Number.isInteger(options.dedupTtlSeconds) && options.dedupTtlSeconds > 0)
+    ) {
+      throw new RangeError(
+        `UpdateQueue: dedupTtlSeconds must be a positive whole number, got ${options.dedupTtlSeconds}`,
+      );
     }
     const queue = new UpdateQueue(await connectQueue(options, 'UpdateQueue'), options);
     await queue.ensureGroups();
@@ -84,9 +94,13 @@ export class UpdateQueue {
   async ensureGroups(): Promise<void> {
     const creates: Promise<unknown>[] = [];
     for (let n = 0; n < this.partitions; n++) {
-      creates.push(this.command(['XGROUP', 'CREATE', this.keys.stream(n), CONSUMER_GROUP, '0', 'MKSTREAM']).catch((error: unknown) => {
-        if (!String((error as Error)?.message).includes('BUSYGROUP')) throw error;
-      }));
+      creates.push(
+        this.command(['XGROUP', 'CREATE', this.keys.stream(n), CONSUMER_GROUP, '0', 'MKSTREAM']).catch(
+          (error: unknown) => {
+            if (!String((error as Error)?.message).includes('BUSYGROUP')) throw error;
+          },
+        ),
+      );
     }
     await Promise.all(creates);
   }
@@ -97,9 +111,17 @@ export class UpdateQueue {
    */
   async enqueue(updates: readonly Update[]): Promise<void> {
     if (this.closed) throw new Error('UpdateQueue: enqueue after close()');
-    await Promise.all(updates.map((update) => this.command([
-      'XADD', this.keys.stream(partitionOf(update, this.partitions)), '*', ENTRY_FIELD, JSON.stringify(update),
-    ])));
+    await Promise.all(
+      updates.map((update) =>
+        this.command([
+          'XADD',
+          this.keys.stream(partitionOf(update, this.partitions)),
+          '*',
+          ENTRY_FIELD,
+          JSON.stringify(update),
+        ]),
+      ),
+    );
   }
 
   /**
@@ -111,9 +133,12 @@ export class UpdateQueue {
     try {
       await this.enqueue(updates);
     } catch (error) {
-      throw Object.assign(new Error(`Could not queue update(s) ${updates.map((u) => u.update_id).join(', ')}`, { cause: error }), {
-        webhookStatus: 503,
-      });
+      throw Object.assign(
+        new Error(`Could not queue update(s) ${updates.map((u) => u.update_id).join(', ')}`, { cause: error }),
+        {
+          webhookStatus: 503,
+        },
+      );
     }
   }
 

@@ -48,26 +48,32 @@ export interface QueueStats {
 export async function readQueueStats(queue: UpdateQueue, liveWithinMs = 10_000): Promise<QueueStats> {
   const { keys, partitions } = queue;
   const now = Date.now();
-  const perPartition = await Promise.all(Array.from({ length: partitions }, async (_, n) => {
-    const stream = keys.stream(n);
-    const [length, pending, first] = await Promise.all([
-      queue.command(['XLEN', stream]),
-      queue.command(['XPENDING', stream, CONSUMER_GROUP]).catch(() => [0]),
-      queue.command(['XRANGE', stream, '-', '+', 'COUNT', '1']),
-    ]);
-    const firstId = Array.isArray(first) && Array.isArray(first[0]) ? String(first[0][0]) : undefined;
-    return {
-      length: Number(length) || 0,
-      pending: Array.isArray(pending) ? Number(pending[0]) || 0 : 0,
-      oldestMs: firstId ? Number(firstId.split('-')[0]) : undefined,
-    };
-  }));
+  const perPartition = await Promise.all(
+    Array.from({ length: partitions }, async (_, n) => {
+      const stream = keys.stream(n);
+      const [length, pending, first] = await Promise.all([
+        queue.command(['XLEN', stream]),
+        queue.command(['XPENDING', stream, CONSUMER_GROUP]).catch(() => [0]),
+        queue.command(['XRANGE', stream, '-', '+', 'COUNT', '1']),
+      ]);
+      const firstId = Array.isArray(first) && Array.isArray(first[0]) ? String(first[0][0]) : undefined;
+      return {
+        length: Number(length) || 0,
+        pending: Array.isArray(pending) ? Number(pending[0]) || 0 : 0,
+        oldestMs: firstId ? Number(firstId.split('-')[0]) : undefined,
+      };
+    }),
+  );
   const ids = (await queue.command(['ZRANGEBYSCORE', keys.members, String(now - liveWithinMs), '+inf'])) as string[];
   const raw = ids.length ? ((await queue.command(['HMGET', keys.workerStats, ...ids])) as (string | null)[]) : [];
   const workers: WorkerStats[] = [];
   for (const json of raw) {
     if (!json) continue;
-    try { workers.push(JSON.parse(json) as WorkerStats); } catch { /* a half-written entry: skipped */ }
+    try {
+      workers.push(JSON.parse(json) as WorkerStats);
+    } catch {
+      /* a half-written entry: skipped */
+    }
   }
   workers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const oldest = Math.min(...perPartition.map((p) => p.oldestMs ?? Infinity));

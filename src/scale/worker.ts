@@ -106,8 +106,13 @@ export class QueueWorker {
   private lastWarn = 0;
 
   /** @param bot whose handlers run @param queue where updates come from @param options see {@link QueueWorkerOptions} */
-  constructor(private readonly bot: QueueWorkerBot, private readonly queue: UpdateQueue, options: QueueWorkerOptions = {}) {
-    if (!bot || typeof bot.handleUpdate !== 'function') throw new TypeError('QueueWorker: the first argument must be a bot');
+  constructor(
+    private readonly bot: QueueWorkerBot,
+    private readonly queue: UpdateQueue,
+    options: QueueWorkerOptions = {},
+  ) {
+    if (!bot || typeof bot.handleUpdate !== 'function')
+      throw new TypeError('QueueWorker: the first argument must be a bot');
     this.id = options.id ?? `w-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     this.maxInFlight = options.maxInFlight ?? 100;
     this.leaseMs = options.leaseMs ?? 5000;
@@ -142,8 +147,12 @@ export class QueueWorker {
   /** This worker's counters (the queue-wide view is {@link UpdateQueue.stats}). */
   stats(): WorkerStats {
     return {
-      id: this.id, ...this.counters, handledPerSecond: this.rate.perSecond,
-      inFlight: this.inFlight, partitions: this.partitions, at: Date.now(),
+      id: this.id,
+      ...this.counters,
+      handledPerSecond: this.rate.perSecond,
+      inFlight: this.inFlight,
+      partitions: this.partitions,
+      at: Date.now(),
     };
   }
 
@@ -159,7 +168,9 @@ export class QueueWorker {
     await this.heartbeatDone;
     while (this.lanes.size > 0) await Promise.all([...this.lanes.values()]);
     const { client } = this.queue;
-    await Promise.all([...this.owned.keys()].map((n) => releaseLease(client, this.queue.keys.lease(n), this.id).catch(() => undefined)));
+    await Promise.all(
+      [...this.owned.keys()].map((n) => releaseLease(client, this.queue.keys.lease(n), this.id).catch(() => undefined)),
+    );
     this.owned.clear();
     await this.queue.command(['ZREM', this.queue.keys.members, this.id]).catch(() => undefined);
     await this.queue.command(['HDEL', this.queue.keys.workerStats, this.id]).catch(() => undefined);
@@ -192,41 +203,62 @@ export class QueueWorker {
       this.queue.command(['ZADD', keys.members, String(now), this.id]),
       this.queue.command(['ZREMRANGEBYSCORE', keys.members, '-inf', String(now - 20 * this.leaseMs)]),
     ]);
-    const live = (await this.queue.command(['ZRANGEBYSCORE', keys.members, String(now - this.leaseMs), '+inf'])) as string[];
+    const live = (await this.queue.command([
+      'ZRANGEBYSCORE',
+      keys.members,
+      String(now - this.leaseMs),
+      '+inf',
+    ])) as string[];
     const preferred = preferredPartitions(this.id, live, partitions);
-    await Promise.all([...this.owned.values()].map(async (part) => {
-      if (!(await renewLease(client, keys.lease(part.n), this.id, this.leaseMs))) {
-        // Another worker owns it now (ours expired while we stalled): stop reading it.
-        logger.warn(`QueueWorker ${this.id} lost partition ${part.n}`);
-        this.owned.delete(part.n);
-        return;
-      }
-      if (preferred.has(part.n)) {
-        part.draining = false;
-      } else if (!part.draining) {
-        part.draining = true;
-        logger.debug(`QueueWorker ${this.id} hands partition ${part.n} over`);
-      }
-      // Released only with nothing read and unfinished: the next owner starts after our last entry.
-      else if (part.draining && part.inFlight === 0 && !part.reading) {
-        this.owned.delete(part.n);
-        await releaseLease(client, keys.lease(part.n), this.id);
-      }
-    }));
-    if (this.active) await Promise.all([...preferred].filter((n) => !this.owned.has(n)).map(async (n) => {
-      if (await acquireLease(client, keys.lease(n), this.id, this.leaseMs)) {
-        this.owned.set(n, { n, stream: keys.stream(n), recovered: false, draining: false, inFlight: 0, reading: false });
-        logger.debug(`QueueWorker ${this.id} took partition ${n}`);
-        this.wake?.();
-      }
-    }));
+    await Promise.all(
+      [...this.owned.values()].map(async (part) => {
+        if (!(await renewLease(client, keys.lease(part.n), this.id, this.leaseMs))) {
+          // Another worker owns it now (ours expired while we stalled): stop reading it.
+          logger.warn(`QueueWorker ${this.id} lost partition ${part.n}`);
+          this.owned.delete(part.n);
+          return;
+        }
+        if (preferred.has(part.n)) {
+          part.draining = false;
+        } else if (!part.draining) {
+          part.draining = true;
+          logger.debug(`QueueWorker ${this.id} hands partition ${part.n} over`);
+        }
+        // Released only with nothing read and unfinished: the next owner starts after our last entry.
+        else if (part.draining && part.inFlight === 0 && !part.reading) {
+          this.owned.delete(part.n);
+          await releaseLease(client, keys.lease(part.n), this.id);
+        }
+      }),
+    );
+    if (this.active)
+      await Promise.all(
+        [...preferred]
+          .filter((n) => !this.owned.has(n))
+          .map(async (n) => {
+            if (await acquireLease(client, keys.lease(n), this.id, this.leaseMs)) {
+              this.owned.set(n, {
+                n,
+                stream: keys.stream(n),
+                recovered: false,
+                draining: false,
+                inFlight: 0,
+                reading: false,
+              });
+              logger.debug(`QueueWorker ${this.id} took partition ${n}`);
+              this.wake?.();
+            }
+          }),
+      );
     // Published after the rebalancing, so that stats() shows the partitions owned now.
     await this.queue.command(['HSET', keys.workerStats, this.id, JSON.stringify(this.stats())]);
     if (this.statsLogMs > 0 && now - this.lastLog >= this.statsLogMs) {
       this.lastLog = now;
       const s = this.stats();
-      logger.debug(`QueueWorker ${this.id}: partitions [${s.partitions.join(',')}], handled ${s.handled} (${s.handledPerSecond}/s), ` +
-        `in flight ${s.inFlight}, claimed ${s.claimed}, duplicates skipped ${s.duplicatesSkipped}, malformed ${s.malformed}`);
+      logger.debug(
+        `QueueWorker ${this.id}: partitions [${s.partitions.join(',')}], handled ${s.handled} (${s.handledPerSecond}/s), ` +
+          `in flight ${s.inFlight}, claimed ${s.claimed}, duplicates skipped ${s.duplicatesSkipped}, malformed ${s.malformed}`,
+      );
     }
   }
 
@@ -241,25 +273,35 @@ export class QueueWorker {
       let read = 0;
       try {
         const room = Math.max(1, Math.floor((this.maxInFlight - this.inFlight) / Math.max(1, parts.length)));
-        await Promise.all(parts.map(async (part) => {
-          part.reading = true;
-          try {
-            if (!part.recovered) {
-              read += await this.recover(part);
-              part.recovered = true;
+        await Promise.all(
+          parts.map(async (part) => {
+            part.reading = true;
+            try {
+              if (!part.recovered) {
+                read += await this.recover(part);
+                part.recovered = true;
+              }
+              const reply = await this.queue.command([
+                'XREADGROUP',
+                'GROUP',
+                CONSUMER_GROUP,
+                this.id,
+                'COUNT',
+                String(room),
+                'STREAMS',
+                part.stream,
+                '>',
+              ]);
+              // Dispatched even if the lease was lost meanwhile: they are pending for this worker only.
+              for (const [entryId, fields] of streamEntries(reply)) {
+                read++;
+                this.dispatch(part, entryId, fields);
+              }
+            } finally {
+              part.reading = false;
             }
-            const reply = await this.queue.command([
-              'XREADGROUP', 'GROUP', CONSUMER_GROUP, this.id, 'COUNT', String(room), 'STREAMS', part.stream, '>',
-            ]);
-            // Dispatched even if the lease was lost meanwhile: they are pending for this worker only.
-            for (const [entryId, fields] of streamEntries(reply)) {
-              read++;
-              this.dispatch(part, entryId, fields);
-            }
-          } finally {
-            part.reading = false;
-          }
-        }));
+          }),
+        );
       } catch (error) {
         this.warn('reading the queue failed (Redis unreachable?); retrying', error);
         await this.pause(200, true);
@@ -280,7 +322,14 @@ export class QueueWorker {
     let claimed = 0;
     do {
       const reply = (await this.queue.command([
-        'XAUTOCLAIM', part.stream, CONSUMER_GROUP, this.id, '0', cursor, 'COUNT', '100',
+        'XAUTOCLAIM',
+        part.stream,
+        CONSUMER_GROUP,
+        this.id,
+        '0',
+        cursor,
+        'COUNT',
+        '100',
       ])) as [string, ([string, string[]] | null)[]];
       cursor = String(reply[0]);
       for (const entry of reply[1] ?? []) {
@@ -291,7 +340,9 @@ export class QueueWorker {
     } while (cursor !== '0-0' && this.active);
     if (claimed > 0) {
       this.counters.claimed += claimed;
-      logger.info(`QueueWorker ${this.id} claimed ${claimed} unfinished entr${claimed === 1 ? 'y' : 'ies'} of partition ${part.n}`);
+      logger.info(
+        `QueueWorker ${this.id} claimed ${claimed} unfinished entr${claimed === 1 ? 'y' : 'ies'} of partition ${part.n}`,
+      );
     }
     return claimed;
   }
@@ -320,7 +371,8 @@ export class QueueWorker {
 
   private parse(part: Owned, entryId: string, fields: string[] | null): Update | MalformedQueueEntryError {
     let json: string | undefined;
-    for (let i = 0; fields && i + 1 < fields.length; i += 2) if (fields[i] === ENTRY_FIELD) json = String(fields[i + 1]);
+    for (let i = 0; fields && i + 1 < fields.length; i += 2)
+      if (fields[i] === ENTRY_FIELD) json = String(fields[i + 1]);
     if (json === undefined) return new MalformedQueueEntryError(`no "${ENTRY_FIELD}" field`, part.stream, entryId);
     let value: unknown;
     try {
@@ -328,7 +380,12 @@ export class QueueWorker {
     } catch {
       return new MalformedQueueEntryError('the update is not valid JSON', part.stream, entryId);
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Number.isSafeInteger((value as Update).update_id)) {
+    if (
+      value === null ||
+      typeof value !== 'object' ||
+      Array.isArray(value) ||
+      !Number.isSafeInteger((value as Update).update_id)
+    ) {
       return new MalformedQueueEntryError('not a Telegram Update (no integer update_id)', part.stream, entryId);
     }
     return value as Update;
@@ -355,15 +412,26 @@ export class QueueWorker {
     const done = keys.done(part.n, update.update_id);
     if (Number(await this.retrying(() => this.queue.command(['EXISTS', done]))) === 1) {
       this.counters.duplicatesSkipped++;
-      logger.debug(`QueueWorker ${this.id}: update ${update.update_id} already finished; entry ${entryId} acknowledged`);
+      logger.debug(
+        `QueueWorker ${this.id}: update ${update.update_id} already finished; entry ${entryId} acknowledged`,
+      );
       await this.retrying(() => this.queue.command(['EVAL', ACK, '1', part.stream, CONSUMER_GROUP, entryId]));
       return;
     }
     await this.bot.handleUpdate(update);
     this.counters.handled++;
-    await this.retrying(() => this.queue.command([
-      'EVAL', FINISH, '2', part.stream, done, CONSUMER_GROUP, entryId, String(this.queue.dedupTtlSeconds),
-    ]));
+    await this.retrying(() =>
+      this.queue.command([
+        'EVAL',
+        FINISH,
+        '2',
+        part.stream,
+        done,
+        CONSUMER_GROUP,
+        entryId,
+        String(this.queue.dedupTtlSeconds),
+      ]),
+    );
   }
 
   /** Runs a Redis call until it succeeds (Redis restarting) or the worker is stopped hard. */

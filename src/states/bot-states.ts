@@ -30,13 +30,17 @@ export class BotStates {
    * @param storage where states live
    * @param botId the bot's id (the part of the token before `:`)
    */
-  constructor(readonly storage: StateStorage, readonly botId: number) {}
+  constructor(
+    readonly storage: StateStorage,
+    readonly botId: number,
+  ) {}
 
   /** The storage key of a conversation. */
   key(userId: Id, chatId?: Id, threadId?: number, businessConnectionId?: string): StateKey {
     const key: StateKey = { chatId: chatId ?? userId, userId, botId: this.botId };
     if (threadId !== undefined && threadId !== null) key.threadId = threadId;
-    if (businessConnectionId !== undefined && businessConnectionId !== null) key.businessConnectionId = businessConnectionId;
+    if (businessConnectionId !== undefined && businessConnectionId !== null)
+      key.businessConnectionId = businessConnectionId;
     return key;
   }
 
@@ -50,13 +54,21 @@ export class BotStates {
     const run = previous.catch(() => undefined).then(fn);
     this.locks.set(id, run);
     // Drop the entry once the chain is idle, so the map does not grow with every user ever seen.
-    const cleanup = () => { if (this.locks.get(id) === run) this.locks.delete(id); };
+    const cleanup = () => {
+      if (this.locks.get(id) === run) this.locks.delete(id);
+    };
     run.then(cleanup, cleanup);
     return run;
   }
 
   /** Sets the state of a user in a chat (a State or its name). */
-  async setState(userId: Id, state: State | string, chatId?: Id, threadId?: number, businessConnectionId?: string): Promise<void> {
+  async setState(
+    userId: Id,
+    state: State | string,
+    chatId?: Id,
+    threadId?: number,
+    businessConnectionId?: string,
+  ): Promise<void> {
     const key = this.key(userId, chatId, threadId, businessConnectionId);
     const name = stateName(state);
     await this.locked(key, () => this.storage.setState(key, name));
@@ -74,7 +86,13 @@ export class BotStates {
   }
 
   /** Merges `data` into the conversation's data (pyTelegramBotAPI's `add_data(..., **kwargs)`). */
-  addData(userId: Id, chatId: Id | undefined, data: StateData, threadId?: number, businessConnectionId?: string): Promise<void> {
+  addData(
+    userId: Id,
+    chatId: Id | undefined,
+    data: StateData,
+    threadId?: number,
+    businessConnectionId?: string,
+  ): Promise<void> {
     const key = this.key(userId, chatId, threadId, businessConnectionId);
     return this.locked(key, () => this.storage.setData(key, data));
   }
@@ -94,7 +112,13 @@ export class BotStates {
    * ```
    */
   retrieveData(userId: Id, chatId?: Id, threadId?: number, businessConnectionId?: string): Promise<StateData>;
-  retrieveData(userId: Id, chatId: Id | undefined, fn: DataCallback, threadId?: number, businessConnectionId?: string): Promise<StateData>;
+  retrieveData(
+    userId: Id,
+    chatId: Id | undefined,
+    fn: DataCallback,
+    threadId?: number,
+    businessConnectionId?: string,
+  ): Promise<StateData>;
   retrieveData(userId: Id, fn: DataCallback): Promise<StateData>;
   async retrieveData(userId: Id, ...rest: unknown[]): Promise<StateData> {
     if (typeof rest[0] === 'function') rest.unshift(undefined);
@@ -131,7 +155,10 @@ export class StateContext {
    * @param update a Message, CallbackQuery, ... (see {@link resolveStateContext})
    * @param states the bot (which has the state methods) or a {@link BotStates}
    */
-  constructor(update: unknown, private readonly states: StateMethods) {
+  constructor(
+    update: unknown,
+    private readonly states: StateMethods,
+  ) {
     const where = resolveStateContext(update);
     if (!where) throw new TypeError('This update has no user to keep a state for');
     this.where = where;
@@ -182,4 +209,7 @@ export class StateContext {
 }
 
 /** The state methods {@link StateContext} needs: a {@link BotStates}, or a bot that has them. */
-export type StateMethods = Pick<BotStates, 'setState' | 'getState' | 'deleteState' | 'addData' | 'resetData' | 'retrieveData'>;
+export type StateMethods = Pick<
+  BotStates,
+  'setState' | 'getState' | 'deleteState' | 'addData' | 'resetData' | 'retrieveData'
+>;

@@ -53,7 +53,8 @@ export function resolveStateContext(update: unknown): UpdateStateContext | undef
     const message = isMessage(u.message) ? u.message : undefined;
     return {
       // A widget query (Bot API 10.4) looks like a callback query and carries its chat itself.
-      chatId: message?.chat.id ?? (isObj(update.chat) && typeof update.chat.id === 'number' ? update.chat.id : u.from.id),
+      chatId:
+        message?.chat.id ?? (isObj(update.chat) && typeof update.chat.id === 'number' ? update.chat.id : u.from.id),
       userId: u.from.id,
       threadId: message?.is_topic_message ? message.message_thread_id : undefined,
       businessConnectionId: message?.business_connection_id,

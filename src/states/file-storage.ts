@@ -32,12 +32,18 @@ export class StateFileStorage extends RecordMapStorage {
    * @param filePath the JSON file (created with its folder at the first change)
    * @param options prefix and separator of the keys
    */
-  constructor(readonly filePath = './.state-save/states.json', options: StorageKeyOptions = {}) {
+  constructor(
+    readonly filePath = './.state-save/states.json',
+    options: StorageKeyOptions = {},
+  ) {
     super(options);
-    this.writer = new AtomicJsonWriter(filePath, (): StateFileContent => ({
-      version: 1,
-      records: Object.fromEntries(this.map ?? []),
-    }));
+    this.writer = new AtomicJsonWriter(
+      filePath,
+      (): StateFileContent => ({
+        version: 1,
+        records: Object.fromEntries(this.map ?? []),
+      }),
+    );
   }
 
   protected override records(): Promise<Map<string, StateRecord>> {

@@ -56,7 +56,10 @@ export class AtomicJsonWriter {
    * @param filePath the file to write
    * @param snapshot returns what to write, called when the write actually starts
    */
-  constructor(private readonly filePath: string, private readonly snapshot: () => unknown) {}
+  constructor(
+    private readonly filePath: string,
+    private readonly snapshot: () => unknown,
+  ) {}
 
   /** Notes a change whose write is deferred (a delayed save); {@link flush} writes it. */
   markDirty(): void {
@@ -68,10 +71,12 @@ export class AtomicJsonWriter {
     this.dirty = true;
     // A queued write has not taken its snapshot yet, so it already covers this change.
     if (this.queued) return this.queued;
-    const next = this.running.catch(() => undefined).then(() => {
-      this.queued = undefined;
-      return this.writeNow();
-    });
+    const next = this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.writeNow();
+      });
     this.queued = next;
     this.running = next;
     return next;
@@ -97,7 +102,9 @@ export class AtomicJsonWriter {
       await rename(temp, this.filePath);
     } catch (error) {
       this.dirty = true; // the file is still behind: the next flush() tries again
-      await nodeFsPromises('File storage').then((fs) => fs.unlink(temp)).catch(() => undefined);
+      await nodeFsPromises('File storage')
+        .then((fs) => fs.unlink(temp))
+        .catch(() => undefined);
       throw error;
     }
   }

@@ -13,7 +13,14 @@
  */
 import { logger } from '../logger.js';
 import { checkTtl, RedisConnection, type RedisClientLike, type RedisConnectionOptions } from './redis-storage.js';
-import { reviveEntry, stepHandlers, type HandlerBackend, type HandlerRegistry, type SavedEntry, type StepEntry } from './step-backends.js';
+import {
+  reviveEntry,
+  stepHandlers,
+  type HandlerBackend,
+  type HandlerRegistry,
+  type SavedEntry,
+  type StepEntry,
+} from './step-backends.js';
 
 /** Options of {@link RedisHandlerBackend}. */
 export interface RedisHandlerBackendOptions extends RedisConnectionOptions {

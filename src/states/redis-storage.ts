@@ -139,7 +139,8 @@ export async function loadCreateClient(): Promise<(options?: Record<string, unkn
     throw new Error('The Redis storages need the "redis" package (node-redis): npm install redis', { cause: error });
   }
   const createClient = mod.createClient ?? mod.default?.createClient;
-  if (typeof createClient !== 'function') throw new Error('The "redis" package has no createClient(): node-redis v4 or later is needed');
+  if (typeof createClient !== 'function')
+    throw new Error('The "redis" package has no createClient(): node-redis v4 or later is needed');
   return createClient;
 }
 
@@ -180,7 +181,11 @@ export class RedisConnection {
       await client.connect();
     } catch (error) {
       // Stop any reconnection attempts of a client nobody will use: the next call makes a new one.
-      try { await (client.destroy ? client.destroy() : client.disconnect?.()); } catch { /* already closed */ }
+      try {
+        await (client.destroy ? client.destroy() : client.disconnect?.());
+      } catch {
+        /* already closed */
+      }
       throw error;
     }
     return client;

@@ -177,7 +177,10 @@ export class FileHandlerBackend implements HandlerBackend {
     const content = (await readJsonFile(this.filePath)) as { entries?: Record<string, SavedEntry[]> } | undefined;
     const map = new Map<string, HeldEntry[]>();
     for (const [key, list] of Object.entries(content?.entries ?? {})) {
-      map.set(key, list.map((saved) => ({ saved })));
+      map.set(
+        key,
+        list.map((saved) => ({ saved })),
+      );
     }
     this.entries = map;
     return map;
@@ -198,7 +201,9 @@ export class FileHandlerBackend implements HandlerBackend {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.writer.write().catch((error: unknown) => logger.error(`Could not save step handlers to ${this.filePath}`, error));
+      this.writer
+        .write()
+        .catch((error: unknown) => logger.error(`Could not save step handlers to ${this.filePath}`, error));
     }, this.delay * 1000);
     // A pending save must not keep the process alive; call flush() before exiting to be sure.
     this.timer.unref();
@@ -220,7 +225,9 @@ export class FileHandlerBackend implements HandlerBackend {
       held.saved = { name, args: entry.args };
       if (entry.chatId !== undefined) held.saved.chatId = entry.chatId;
     } else {
-      logger.warn(`The step handler for ${key} has no name, so it is kept in memory only (not saved to ${this.filePath})`);
+      logger.warn(
+        `The step handler for ${key} has no name, so it is kept in memory only (not saved to ${this.filePath})`,
+      );
     }
     const list = map.get(key);
     if (list) list.push(held);
@@ -236,7 +243,10 @@ export class FileHandlerBackend implements HandlerBackend {
     map.delete(key);
     const result: StepEntry[] = [];
     for (const held of list) {
-      if (held.live) { result.push(held.live); continue; }
+      if (held.live) {
+        result.push(held.live);
+        continue;
+      }
       const entry = reviveEntry(held.saved!, this.registry);
       if (entry) result.push(entry);
     }

@@ -34,16 +34,74 @@ const MAX_BUFFERED_BYTES = 20 * 1024 * 1024;
  * by {@link STRING_SUFFIXES}.
  */
 const STRING_PARAMS = new Set([
-  'text', 'caption', 'title', 'description', 'short_description', 'name', 'first_name', 'last_name',
-  'question', 'explanation', 'address', 'foursquare_type', 'google_place_type', 'phone_number', 'vcard',
-  'payload', 'provider_token', 'start_parameter', 'currency', 'emoji', 'custom_title', 'tag', 'error_message',
-  'next_offset', 'switch_pm_text', 'switch_pm_parameter', 'url', 'secret_token', 'ip_address', 'query',
-  'game_short_name', 'parse_mode', 'caption_parse_mode', 'question_parse_mode', 'explanation_parse_mode',
-  'text_parse_mode', 'performer', 'file_name', 'username', 'bio', 'invite_link',
-  'photo', 'audio', 'document', 'video', 'animation', 'voice', 'video_note', 'thumbnail', 'certificate',
-  'format', 'offset_text', 'language_code', 'message_text',
+  'text',
+  'caption',
+  'title',
+  'description',
+  'short_description',
+  'name',
+  'first_name',
+  'last_name',
+  'question',
+  'explanation',
+  'address',
+  'foursquare_type',
+  'google_place_type',
+  'phone_number',
+  'vcard',
+  'payload',
+  'provider_token',
+  'start_parameter',
+  'currency',
+  'emoji',
+  'custom_title',
+  'tag',
+  'error_message',
+  'next_offset',
+  'switch_pm_text',
+  'switch_pm_parameter',
+  'url',
+  'secret_token',
+  'ip_address',
+  'query',
+  'game_short_name',
+  'parse_mode',
+  'caption_parse_mode',
+  'question_parse_mode',
+  'explanation_parse_mode',
+  'text_parse_mode',
+  'performer',
+  'file_name',
+  'username',
+  'bio',
+  'invite_link',
+  'photo',
+  'audio',
+  'document',
+  'video',
+  'animation',
+  'voice',
+  'video_note',
+  'thumbnail',
+  'certificate',
+  'format',
+  'offset_text',
+  'language_code',
+  'message_text',
 ]);
-const STRING_SUFFIXES = ['query_id', 'inline_message_id', 'connection_id', 'effect_id', 'emoji_id', 'file_id', '_token', 'charge_id', 'gift_id', 'sticker_set_name', 'set_name'];
+const STRING_SUFFIXES = [
+  'query_id',
+  'inline_message_id',
+  'connection_id',
+  'effect_id',
+  'emoji_id',
+  'file_id',
+  '_token',
+  'charge_id',
+  'gift_id',
+  'sticker_set_name',
+  'set_name',
+];
 
 function isStringParam(key: string): boolean {
   return STRING_PARAMS.has(key) || STRING_SUFFIXES.some((suffix) => key.endsWith(suffix));
@@ -98,7 +156,11 @@ async function readWhole(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /** Reads `req` fully and returns its parameters; throws a {@link TelegramError} (400/413) on bad input. */
-export async function parseRequest(req: IncomingMessage, query: URLSearchParams, limits: BodyLimits): Promise<ParsedBody> {
+export async function parseRequest(
+  req: IncomingMessage,
+  query: URLSearchParams,
+  limits: BodyLimits,
+): Promise<ParsedBody> {
   const out: ParsedBody = { kind: 'none', params: {}, rawParams: {}, files: {} };
   addFormParams(out, query);
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -109,7 +171,10 @@ export async function parseRequest(req: IncomingMessage, query: URLSearchParams,
   if (mediaType === 'multipart/form-data') {
     const boundary = boundaryOf(String(req.headers['content-type']));
     if (boundary === undefined) throw new TelegramError(400, 'Bad Request: multipart boundary is missing');
-    const parser = new MultipartParser(boundary, { keepFileBytes: MAX_KEPT_FILE_BYTES, maxFieldBytes: MAX_BUFFERED_BYTES });
+    const parser = new MultipartParser(boundary, {
+      keepFileBytes: MAX_KEPT_FILE_BYTES,
+      maxFieldBytes: MAX_BUFFERED_BYTES,
+    });
     let size = 0;
     try {
       for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -160,5 +225,5 @@ export async function parseRequest(req: IncomingMessage, query: URLSearchParams,
 export function attachedFile(call: { files: Record<string, UploadedFile> }, ref: unknown): UploadedFile | undefined {
   if (typeof ref !== 'string') return undefined;
   const name = ref.startsWith('attach://') ? ref.slice('attach://'.length) : ref;
-  return  Object.hasOwn(call.files, name) ? call.files[name] : undefined;
+  return Object.hasOwn(call.files, name) ? call.files[name] : undefined;
 }

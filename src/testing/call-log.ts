@@ -88,7 +88,8 @@ export class CallLog {
   ): Promise<RecordedCall> {
     const since = options.since ?? 0;
     const timeoutMs = options.timeoutMs ?? 5000;
-    const matches = (call: RecordedCall): boolean => call.index >= since && isCallOf(call, method) && (predicate ? predicate(call) : true);
+    const matches = (call: RecordedCall): boolean =>
+      call.index >= since && isCallOf(call, method) && (predicate ? predicate(call) : true);
     try {
       const already = this.calls.find((call) => (moment === 'arrived' || this.settled.has(call)) && matches(call));
       if (already) return Promise.resolve(already);
@@ -122,15 +123,22 @@ export class CallLog {
     this.waiters.clear();
   }
 
-  private describeTimeout(method: string, filtered: boolean, timeoutMs: number, since: number, moment: CallMoment): string {
+  private describeTimeout(
+    method: string,
+    filtered: boolean,
+    timeoutMs: number,
+    since: number,
+    moment: CallMoment,
+  ): string {
     const seen = this.calls.filter((c) => c.index >= since);
     const sameMethod = seen.filter((c) => isCallOf(c, method)).length;
     const names = seen.slice(-20).map((c) => c.method);
     const list = names.length === 0 ? 'none' : `${seen.length > 20 ? '..., ' : ''}${names.join(', ')}`;
     const why = filtered && sameMethod > 0 ? ` (${sameMethod} ${method} call(s) did not match the predicate)` : '';
-    const held = moment === 'answered' && seen.some((c) => isCallOf(c, method) && !this.settled.has(c))
-      ? ` (a ${method} call arrived but is not answered yet, e.g. a held long poll: waitForRequest() resolves on arrival)`
-      : '';
+    const held =
+      moment === 'answered' && seen.some((c) => isCallOf(c, method) && !this.settled.has(c))
+        ? ` (a ${method} call arrived but is not answered yet, e.g. a held long poll: waitForRequest() resolves on arrival)`
+        : '';
     const name = moment === 'answered' ? 'waitForCall' : 'waitForRequest';
     return `${name}('${method}') timed out after ${timeoutMs} ms${why}${held}; calls recorded since index ${since}: ${list}`;
   }

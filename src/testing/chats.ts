@@ -67,7 +67,12 @@ export class ChatDirectory {
       const username = chatId.slice(1);
       const known = [...this.chats.values()].find((c) => 'username' in c && c.username === username);
       if (known) return known;
-      const chat: Chat = { id: -1_000_000_000_000 - stableNumber(username), type: 'channel', title: username, username };
+      const chat: Chat = {
+        id: -1_000_000_000_000 - stableNumber(username),
+        type: 'channel',
+        title: username,
+        username,
+      };
       this.rememberChat(chat);
       return chat;
     }
@@ -77,7 +82,12 @@ export class ChatDirectory {
     if (known) return known;
     if (id > 0) {
       const user = this.user(id);
-      return { id, type: 'private', first_name: user.first_name, ...(user.username ? { username: user.username } : {}) };
+      return {
+        id,
+        type: 'private',
+        first_name: user.first_name,
+        ...(user.username ? { username: user.username } : {}),
+      };
     }
     return { id, type: 'supergroup', title: `Chat ${id}` };
   }
@@ -100,7 +110,8 @@ export class ChatDirectory {
     this.messages.delete(key);
     this.messages.set(key, message);
     if (this.messages.size > MAX_STORED_MESSAGES) this.messages.delete(this.messages.keys().next().value!);
-    if (message.message_id > (this.lastMessageId.get(message.chat.id) ?? 0)) this.lastMessageId.set(message.chat.id, message.message_id);
+    if (message.message_id > (this.lastMessageId.get(message.chat.id) ?? 0))
+      this.lastMessageId.set(message.chat.id, message.message_id);
   }
 
   /** A remembered message. */
@@ -125,11 +136,21 @@ export class ChatDirectory {
       ...(options.username !== undefined ? { username: options.username } : {}),
       ...(options.languageCode !== undefined ? { language_code: options.languageCode } : {}),
     };
-    const defaultChatId = { private: userId, group: -1001, supergroup: -1_001_000_000_001, channel: -1_001_000_000_002 }[chatType];
+    const defaultChatId = {
+      private: userId,
+      group: -1001,
+      supergroup: -1_001_000_000_001,
+      channel: -1_001_000_000_002,
+    }[chatType];
     const chatId = options.chatId ?? defaultChatId;
     let chat: Chat;
     if (chatType === 'private') {
-      chat = { id: chatId, type: 'private', first_name: from.first_name, ...(from.username ? { username: from.username } : {}) };
+      chat = {
+        id: chatId,
+        type: 'private',
+        first_name: from.first_name,
+        ...(from.username ? { username: from.username } : {}),
+      };
     } else {
       const title = options.chatTitle ?? (chatType === 'channel' ? 'Test channel' : 'Test group');
       chat = { id: chatId, type: chatType, title } as Chat;
@@ -153,8 +174,10 @@ export class ChatDirectory {
       else delete message.entities;
     }
     if (options.replyToMessage !== undefined) {
-      const reply = typeof options.replyToMessage === 'number' ? this.find(chatId, options.replyToMessage) : options.replyToMessage;
-      if (reply === undefined) throw new TypeError(`pushMessage: message ${String(options.replyToMessage)} of chat ${chatId} is unknown`);
+      const reply =
+        typeof options.replyToMessage === 'number' ? this.find(chatId, options.replyToMessage) : options.replyToMessage;
+      if (reply === undefined)
+        throw new TypeError(`pushMessage: message ${String(options.replyToMessage)} of chat ${chatId} is unknown`);
       message.reply_to_message = withoutReply(reply);
     }
     if (options.editOf !== undefined) message.edit_date = unixNow();

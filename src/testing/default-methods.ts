@@ -58,7 +58,13 @@ function fullChat(chat: Chat): Record<string, unknown> {
     ...chat,
     accent_color_id: 0,
     max_reaction_count: 11,
-    accepted_gift_types: { unlimited_gifts: false, limited_gifts: false, unique_gifts: false, premium_subscription: false, gifts_from_channels: false },
+    accepted_gift_types: {
+      unlimited_gifts: false,
+      limited_gifts: false,
+      unique_gifts: false,
+      premium_subscription: false,
+      gifts_from_channels: false,
+    },
   };
 }
 
@@ -91,16 +97,19 @@ function setWebhook(ctx: DefaultContext): unknown {
     return true;
   }
   const local = state.allowLocalHttpWebhook === true && /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/i.test(url);
-  if (!local && !/^https:\/\/[^/\s]+/i.test(url)) throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
+  if (!local && !/^https:\/\/[^/\s]+/i.test(url))
+    throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
   if (p.secret_token !== undefined && !SECRET_TOKEN_RE.test(String(p.secret_token))) {
     throw badRequest('secret token contains unallowed characters');
   }
   const maxConnections = p.max_connections === undefined ? 40 : Number(p.max_connections);
-  if (!(maxConnections >= 1 && maxConnections <= 100)) throw badRequest('bad webhook: max_connections must be between 1 and 100');
+  if (!(maxConnections >= 1 && maxConnections <= 100))
+    throw badRequest('bad webhook: max_connections must be between 1 and 100');
   state.updates.setAllowedUpdates(p.allowed_updates);
   state.webhook = {
     url,
-    has_custom_certificate: ctx.call.files.certificate !== undefined || (typeof p.certificate === 'string' && p.certificate !== ''),
+    has_custom_certificate:
+      ctx.call.files.certificate !== undefined || (typeof p.certificate === 'string' && p.certificate !== ''),
     max_connections: maxConnections,
     ...(p.ip_address !== undefined ? { ip_address: String(p.ip_address) } : {}),
     ...(p.secret_token !== undefined ? { secret_token: String(p.secret_token) } : {}),
@@ -135,7 +144,12 @@ const DEFAULTS: Record<string, DefaultMethod> = {
   setMySettings: ({ state, params }) => {
     const bot = state.bot as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(params)) {
-      if (key === 'callback_query_mode' || key === 'inline_feedback_share_denominator' || key === 'can_communicate_with_bots') continue;
+      if (
+        key === 'callback_query_mode' ||
+        key === 'inline_feedback_share_denominator' ||
+        key === 'can_communicate_with_bots'
+      )
+        continue;
       if (key === 'inline_query_placeholder') {
         if (value === '') delete bot[key];
         else bot[key] = String(value);
@@ -145,7 +159,13 @@ const DEFAULTS: Record<string, DefaultMethod> = {
   },
   // Bot API 10.4: one backdrop, so a bot's code that reads the list has something to read.
   getChatShareThemeBackdrops: () => ({
-    backdrops: [{ id: 1, name: 'Default', colors: { center_color: 0x4a7ebf, edge_color: 0x2b5a8f, symbol_color: 0xffffff, text_color: 0xffffff } }],
+    backdrops: [
+      {
+        id: 1,
+        name: 'Default',
+        colors: { center_color: 0x4a7ebf, edge_color: 0x2b5a8f, symbol_color: 0xffffff, text_color: 0xffffff },
+      },
+    ],
   }),
   sendMediaGroup,
   forwardMessage: (ctx) => forwardOrCopy('forwardMessage', ctx),
@@ -169,7 +189,18 @@ const DEFAULTS: Record<string, DefaultMethod> = {
   stopPoll: (ctx) => {
     const chat = ctx.chats.chat(ctx.params.chat_id);
     const poll = ctx.chats.find(chat.id, ctx.params.message_id)?.poll as Record<string, unknown> | undefined;
-    return { ...(poll ?? { id: '0', question: '', options: [], total_voter_count: 0, is_anonymous: true, type: 'regular', allows_multiple_answers: false }), is_closed: true };
+    return {
+      ...(poll ?? {
+        id: '0',
+        question: '',
+        options: [],
+        total_voter_count: 0,
+        is_anonymous: true,
+        type: 'regular',
+        allows_multiple_answers: false,
+      }),
+      is_closed: true,
+    };
   },
   deleteMessage: (ctx) => {
     const chat = ctx.chats.chat(ctx.params.chat_id);
@@ -184,7 +215,11 @@ const DEFAULTS: Record<string, DefaultMethod> = {
   },
   uploadStickerFile: (ctx) => {
     const upload = ctx.call.files.sticker;
-    return fileInfo(upload ? ctx.files.addUpload(upload, 'sticker') : ctx.files.reference(String(ctx.params.sticker ?? ''), 'sticker'));
+    return fileInfo(
+      upload
+        ? ctx.files.addUpload(upload, 'sticker')
+        : ctx.files.reference(String(ctx.params.sticker ?? ''), 'sticker'),
+    );
   },
   getChat: (ctx) => fullChat(ctx.chats.chat(ctx.params.chat_id)),
   getChatMember: (ctx) => {
@@ -202,7 +237,11 @@ const DEFAULTS: Record<string, DefaultMethod> = {
   editChatInviteLink: (ctx) => inviteLink(ctx, String(ctx.params.invite_link)),
   editChatSubscriptionInviteLink: (ctx) => inviteLink(ctx, String(ctx.params.invite_link)),
   revokeChatInviteLink: (ctx) => ({ ...inviteLink(ctx, String(ctx.params.invite_link)), is_revoked: true }),
-  createForumTopic: (ctx) => ({ message_thread_id: ctx.chats.nextMessageId(ctx.chats.chat(ctx.params.chat_id).id), name: String(ctx.params.name ?? ''), icon_color: Number(ctx.params.icon_color ?? 7322096) }),
+  createForumTopic: (ctx) => ({
+    message_thread_id: ctx.chats.nextMessageId(ctx.chats.chat(ctx.params.chat_id).id),
+    name: String(ctx.params.name ?? ''),
+    icon_color: Number(ctx.params.icon_color ?? 7322096),
+  }),
   getForumTopicIconStickers: () => [],
   getUserProfilePhotos: () => ({ total_count: 0, photos: [] }),
   getUserProfileAudios: () => ({ total_count: 0, audios: [] }),
@@ -221,7 +260,10 @@ const DEFAULTS: Record<string, DefaultMethod> = {
     throw badRequest('STICKERSET_INVALID');
   },
   createInvoiceLink: () => `https://t.me/$${Math.random().toString(36).slice(2, 14)}`,
-  savePreparedInlineMessage: () => ({ id: Math.random().toString(36).slice(2, 12), expiration_date: Math.floor(Date.now() / 1000) + 86400 }),
+  savePreparedInlineMessage: () => ({
+    id: Math.random().toString(36).slice(2, 12),
+    expiration_date: Math.floor(Date.now() / 1000) + 86400,
+  }),
   answerWebAppQuery: () => ({ inline_message_id: Math.random().toString(36).slice(2, 14) }),
   setMyCommands: (ctx) => {
     ctx.state.settings.set(settingKey('commands', ctx.params), ctx.params.commands ?? []);
@@ -246,7 +288,9 @@ const DEFAULTS: Record<string, DefaultMethod> = {
     ctx.state.settings.set(settingKey('short', ctx.params), ctx.params.short_description ?? '');
     return true;
   },
-  getMyShortDescription: (ctx) => ({ short_description: ctx.state.settings.get(settingKey('short', ctx.params)) ?? '' }),
+  getMyShortDescription: (ctx) => ({
+    short_description: ctx.state.settings.get(settingKey('short', ctx.params)) ?? '',
+  }),
   setChatMenuButton: (ctx) => {
     ctx.state.settings.set(`menu|${String(ctx.params.chat_id ?? '')}`, ctx.params.menu_button ?? { type: 'default' });
     return true;
@@ -258,8 +302,17 @@ const DEFAULTS: Record<string, DefaultMethod> = {
   },
   getMyDefaultAdministratorRights: (ctx) =>
     ctx.state.settings.get(`rights|${String(ctx.params.for_channels === true)}`) ?? {
-      is_anonymous: false, can_manage_chat: false, can_delete_messages: false, can_manage_video_chats: false, can_restrict_members: false,
-      can_promote_members: false, can_change_info: false, can_invite_users: false, can_post_stories: false, can_edit_stories: false, can_delete_stories: false,
+      is_anonymous: false,
+      can_manage_chat: false,
+      can_delete_messages: false,
+      can_manage_video_chats: false,
+      can_restrict_members: false,
+      can_promote_members: false,
+      can_change_info: false,
+      can_invite_users: false,
+      can_post_stories: false,
+      can_edit_stories: false,
+      can_delete_stories: false,
     },
 };
 

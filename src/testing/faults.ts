@@ -6,7 +6,14 @@ import type { ServerResponse } from 'node:http';
 import type { FaultKind, FaultSpec } from './types.js';
 
 const FAULT_KINDS: ReadonlySet<FaultKind> = new Set([
-  'http-500', 'http-502', 'reset', 'invalid-json', 'too-many-requests', 'slow', 'conflict', 'unauthorized',
+  'http-500',
+  'http-502',
+  'reset',
+  'invalid-json',
+  'too-many-requests',
+  'slow',
+  'conflict',
+  'unauthorized',
 ]);
 
 interface ActiveFault {
@@ -105,7 +112,8 @@ export const CONFLICT_OTHER_POLLER = {
 export const CONFLICT_WEBHOOK = {
   ok: false,
   error_code: 409,
-  description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+  description:
+    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
 } as const;
 
 /**

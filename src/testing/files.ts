@@ -18,14 +18,27 @@ export interface StoredFile extends StoredFileInfo {
 
 /** Folder Telegram uses for each kind of file in `file_path`. */
 const FOLDERS: Record<string, string> = {
-  photo: 'photos', document: 'documents', audio: 'music', video: 'videos', voice: 'voice',
-  video_note: 'video_notes', animation: 'animations', sticker: 'stickers', thumbnail: 'thumbnails',
+  photo: 'photos',
+  document: 'documents',
+  audio: 'music',
+  video: 'videos',
+  voice: 'voice',
+  video_note: 'video_notes',
+  animation: 'animations',
+  sticker: 'stickers',
+  thumbnail: 'thumbnails',
 };
 
 /** Prefix of generated file ids per kind, so ids look like (and are told apart like) Telegram's. */
 const PREFIXES: Record<string, string> = {
-  photo: 'AgACAgIAAxk', document: 'BQACAgIAAxk', audio: 'CQACAgIAAxk', video: 'BAACAgIAAxk',
-  voice: 'AwACAgIAAxk', video_note: 'DQACAgIAAxk', animation: 'CgACAgIAAxk', sticker: 'CAACAgIAAxk',
+  photo: 'AgACAgIAAxk',
+  document: 'BQACAgIAAxk',
+  audio: 'CQACAgIAAxk',
+  video: 'BAACAgIAAxk',
+  voice: 'AwACAgIAAxk',
+  video_note: 'DQACAgIAAxk',
+  animation: 'CgACAgIAAxk',
+  sticker: 'CAACAgIAAxk',
 };
 
 function shortHash(text: string): string {
@@ -52,7 +65,10 @@ export class FileStore {
   private counter = 0;
 
   /** Stores `content` and returns its Telegram `File`. */
-  add(content: Buffer | string, options: { filePath?: string; fileId?: string; kind?: string; fileName?: string; mimeType?: string } = {}): StoredFile {
+  add(
+    content: Buffer | string,
+    options: { filePath?: string; fileId?: string; kind?: string; fileName?: string; mimeType?: string } = {},
+  ): StoredFile {
     const data = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
     const sha = createHash('sha256').update(data).digest('hex');
     return this.store({ ...options, size: data.length, sha256: sha, data });
@@ -60,7 +76,14 @@ export class FileStore {
 
   /** Stores a multipart upload (its bytes only when they were kept). */
   addUpload(upload: UploadedFile, kind: string): StoredFile {
-    return this.store({ kind, size: upload.size, sha256: upload.sha256, data: upload.data, fileName: upload.filename || undefined, mimeType: upload.contentType });
+    return this.store({
+      kind,
+      size: upload.size,
+      sha256: upload.sha256,
+      data: upload.data,
+      fileName: upload.filename || undefined,
+      mimeType: upload.contentType,
+    });
   }
 
   /** A file_id sent as a string: reuse a stored file, or make a stable stand-in for an unknown id or URL. */
@@ -90,7 +113,16 @@ export class FileStore {
     return this.byFilePath.get(filePath);
   }
 
-  private store(options: { filePath?: string; fileId?: string; kind?: string; fileName?: string; mimeType?: string; size: number; sha256: string; data?: Buffer }): StoredFile {
+  private store(options: {
+    filePath?: string;
+    fileId?: string;
+    kind?: string;
+    fileName?: string;
+    mimeType?: string;
+    size: number;
+    sha256: string;
+    data?: Buffer;
+  }): StoredFile {
     const kind = options.kind ?? 'document';
     const n = ++this.counter;
     const ext = extensionOf(options.fileName) || (kind === 'photo' ? 'jpg' : 'bin');
@@ -115,5 +147,10 @@ export class FileStore {
 
 /** The public `File` fields of a stored file (no bytes). */
 export function fileInfo(file: StoredFile): StoredFileInfo {
-  return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, file_path: file.file_path };
+  return {
+    file_id: file.file_id,
+    file_unique_id: file.file_unique_id,
+    file_size: file.file_size,
+    file_path: file.file_path,
+  };
 }

@@ -57,7 +57,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown, closing: b
 }
 
 /** Answers one call and records what was answered on the call. */
-function answer(deps: HandlerDeps, res: ServerResponse, call: RecordedCall | undefined, status: number, body: RecordedCall['response']): void {
+function answer(
+  deps: HandlerDeps,
+  res: ServerResponse,
+  call: RecordedCall | undefined,
+  status: number,
+  body: RecordedCall['response'],
+): void {
   const written = sendJson(res, status, body, deps.isStopping());
   if (!call) return;
   if (written) {
@@ -73,7 +79,10 @@ function errorBody(error: unknown): { status: number; body: NonNullable<Recorded
   if (error instanceof TelegramError) return { status: error.error_code, body: error.toJSON() };
   // A bug in a test's onMethod handler (or in the emulator): say so instead of pretending to be Telegram.
   const message = error instanceof Error ? error.message : String(error);
-  return { status: 500, body: { ok: false, error_code: 500, description: `Internal Server Error: emulator handler threw: ${message}` } };
+  return {
+    status: 500,
+    body: { ok: false, error_code: 500, description: `Internal Server Error: emulator handler threw: ${message}` },
+  };
 }
 
 /** Handles one HTTP request; never throws. */
@@ -161,7 +170,9 @@ export async function handleRequest(deps: HandlerDeps, req: IncomingMessage, res
   } catch (error) {
     // Last line of defence: the emulator never crashes on bad input.
     try {
-      const { status, body } = errorBody(error instanceof TelegramError ? error : new TelegramError(400, 'Bad Request'));
+      const { status, body } = errorBody(
+        error instanceof TelegramError ? error : new TelegramError(400, 'Bad Request'),
+      );
       answer(deps, res, call, status, body);
     } catch {
       res.destroy();

@@ -24,7 +24,13 @@ export {
   type UpdateInit,
   type UploadedFile,
 } from './types.js';
-export { encryptPassportData, encryptPassportBlob, type EncryptPassportOptions, type PassportElementInit, type PassportFileStore } from './passport.js';
+export {
+  encryptPassportData,
+  encryptPassportBlob,
+  type EncryptPassportOptions,
+  type PassportElementInit,
+  type PassportFileStore,
+} from './passport.js';
 export {
   ChatTracker,
   Conversation,
@@ -46,4 +52,9 @@ export {
 } from './conversation/index.js';
 export type { RateLimitOptions } from './rules/rate-limits.js';
 export type { WebhookDeliveryOptions } from './webhook-delivery.js';
-export { runStateStorageContract, runHandlerBackendContract, type MakeStateStorage, type MakeHandlerBackend } from './contracts/index.js';
+export {
+  runStateStorageContract,
+  runHandlerBackendContract,
+  type MakeStateStorage,
+  type MakeHandlerBackend,
+} from './contracts/index.js';

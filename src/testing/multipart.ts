@@ -216,7 +216,8 @@ export class MultipartParser {
       if (part.chunks && part.size <= this.limits.keepFileBytes) part.chunks.push(data);
       else part.chunks = undefined; // too big to keep: only hash and size remain
     } else {
-      if (part.size > this.limits.maxFieldBytes) throw new MultipartError(`multipart field "${part.name}" is too large`);
+      if (part.size > this.limits.maxFieldBytes)
+        throw new MultipartError(`multipart field "${part.name}" is too large`);
       part.chunks!.push(data);
     }
   }

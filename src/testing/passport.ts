@@ -76,7 +76,12 @@ function storeFile(plain: Uint8Array, store: PassportFileStore | undefined) {
   const ids = store
     ? store.addFile(encrypted)
     : { file_id: `passport-file-${++fileCounter}`, file_unique_id: `pf${fileCounter}`, file_size: encrypted.length };
-  const file: PassportFile = { file_id: ids.file_id, file_unique_id: ids.file_unique_id, file_size: ids.file_size, file_date: Math.floor(Date.now() / 1000) };
+  const file: PassportFile = {
+    file_id: ids.file_id,
+    file_unique_id: ids.file_unique_id,
+    file_size: ids.file_size,
+    file_date: Math.floor(Date.now() / 1000),
+  };
   return { file, credentials: { file_hash: hash.toString('base64'), secret: secret.toString('base64') }, encrypted };
 }
 
@@ -114,8 +119,13 @@ export function encryptPassportData(options: EncryptPassportOptions, store?: Pas
     if (Object.keys(secure).length > 0) secureData[init.type] = secure;
     return element;
   });
-  const credentials = encryptPassportBlob(Buffer.from(JSON.stringify({ secure_data: secureData, nonce: options.nonce })));
-  const secret = publicEncrypt({ key: options.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, credentials.secret);
+  const credentials = encryptPassportBlob(
+    Buffer.from(JSON.stringify({ secure_data: secureData, nonce: options.nonce })),
+  );
+  const secret = publicEncrypt(
+    { key: options.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
+    credentials.secret,
+  );
   return {
     data,
     credentials: {

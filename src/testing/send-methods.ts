@@ -21,7 +21,17 @@ export interface MethodContext {
   files: FileStore;
 }
 
-const MEDIA_FIELDS = ['photo', 'live_photo', 'audio', 'document', 'video', 'animation', 'voice', 'video_note', 'sticker'] as const;
+const MEDIA_FIELDS = [
+  'photo',
+  'live_photo',
+  'audio',
+  'document',
+  'video',
+  'animation',
+  'voice',
+  'video_note',
+  'sticker',
+] as const;
 const NOT_MODIFIED =
   'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
 
@@ -39,7 +49,10 @@ function mediaObject(ctx: MethodContext, kind: string, value: unknown, p: Record
   const base = { ...fileInfo(file) } as Record<string, unknown>;
   delete base.file_path;
   if (file.file_size === 0) delete base.file_size;
-  const named = { ...(file.file_name ? { file_name: file.file_name } : {}), ...(file.mime_type ? { mime_type: file.mime_type } : {}) };
+  const named = {
+    ...(file.file_name ? { file_name: file.file_name } : {}),
+    ...(file.mime_type ? { mime_type: file.mime_type } : {}),
+  };
   const num = (key: string, fallback: number): number => (typeof p[key] === 'number' ? (p[key] as number) : fallback);
   switch (kind) {
     case 'photo': {
@@ -64,7 +77,15 @@ function mediaObject(ctx: MethodContext, kind: string, value: unknown, p: Record
     case 'video_note':
       return { ...base, length: num('length', 240), duration: num('duration', 0) };
     case 'sticker':
-      return { ...base, type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, ...pick(p, ['emoji']) };
+      return {
+        ...base,
+        type: 'regular',
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+        ...pick(p, ['emoji']),
+      };
     default:
       return base;
   }
@@ -90,18 +111,24 @@ function outgoing(ctx: MethodContext): MessageDraft {
   const message: MessageDraft = { message_id: ctx.chats.nextMessageId(chat.id), date: unixNow(), chat };
   if (chat.type === 'channel') message.sender_chat = chat;
   else message.from = ctx.chats.bot;
-  if (typeof p.message_thread_id === 'number') Object.assign(message, { message_thread_id: p.message_thread_id, is_topic_message: true });
+  if (typeof p.message_thread_id === 'number')
+    Object.assign(message, { message_thread_id: p.message_thread_id, is_topic_message: true });
   const replyParams = (p.reply_parameters ?? {}) as Record<string, unknown>;
   const replyId = replyParams.message_id ?? p.reply_to_message_id;
   if (replyId !== undefined) {
     // Lenient where Telegram would say "message to be replied not found": tests often reply to hand-made messages.
     const replyChat = replyParams.chat_id !== undefined ? ctx.chats.chat(replyParams.chat_id) : chat;
     const found = ctx.chats.find(replyChat.id, replyId);
-    message.reply_to_message = withoutReply(found ?? { message_id: Number(replyId), date: message.date, chat: replyChat });
+    message.reply_to_message = withoutReply(
+      found ?? { message_id: Number(replyId), date: message.date, chat: replyChat },
+    );
   }
   const markup = p.reply_markup as Record<string, unknown> | undefined;
   if (markup && typeof markup === 'object' && Array.isArray(markup.inline_keyboard)) message.reply_markup = markup;
-  Object.assign(message, pick(p, ['has_protected_content', 'message_effect_id', 'business_connection_id', 'show_caption_above_media']));
+  Object.assign(
+    message,
+    pick(p, ['has_protected_content', 'message_effect_id', 'business_connection_id', 'show_caption_above_media']),
+  );
   if (p.protect_content === true) message.has_protected_content = true;
   return message;
 }
@@ -121,7 +148,9 @@ const DICE_MAX: Record<string, number> = { '🎲': 6, '🎯': 6, '🎳': 6, '�
 export function sendMessageLike(method: string, ctx: MethodContext): MessageDraft {
   const p = ctx.params;
   const message = outgoing(ctx);
-  const kind = method.replace(/^send/, '').replace(/[A-Z]/g, (c, i: number) => (i === 0 ? c.toLowerCase() : `_${c.toLowerCase()}`));
+  const kind = method
+    .replace(/^send/, '')
+    .replace(/[A-Z]/g, (c, i: number) => (i === 0 ? c.toLowerCase() : `_${c.toLowerCase()}`));
   if (method === 'sendMessage' || method === 'sendRichMessage') {
     if (typeof p.text !== 'string' || p.text.trim() === '') throw badRequest('message text is empty');
     checkLength(p.text, 4096, 'message');
@@ -133,13 +162,26 @@ export function sendMessageLike(method: string, ctx: MethodContext): MessageDraf
     if (kind !== 'sticker' && kind !== 'video_note') addCaption(message, p);
     if (kind === 'sticker' || kind === 'video_note') delete message.caption;
   } else if (method === 'sendLocation') {
-    message.location = { latitude: Number(p.latitude), longitude: Number(p.longitude), ...pick(p, ['horizontal_accuracy', 'live_period', 'heading']) };
+    message.location = {
+      latitude: Number(p.latitude),
+      longitude: Number(p.longitude),
+      ...pick(p, ['horizontal_accuracy', 'live_period', 'heading']),
+    };
   } else if (method === 'sendVenue') {
     const location = { latitude: Number(p.latitude), longitude: Number(p.longitude) };
     message.location = location;
-    message.venue = { location, title: String(p.title ?? ''), address: String(p.address ?? ''), ...pick(p, ['foursquare_id', 'foursquare_type', 'google_place_id', 'google_place_type']) };
+    message.venue = {
+      location,
+      title: String(p.title ?? ''),
+      address: String(p.address ?? ''),
+      ...pick(p, ['foursquare_id', 'foursquare_type', 'google_place_id', 'google_place_type']),
+    };
   } else if (method === 'sendContact') {
-    message.contact = { phone_number: String(p.phone_number ?? ''), first_name: String(p.first_name ?? ''), ...pick(p, ['last_name', 'vcard']) };
+    message.contact = {
+      phone_number: String(p.phone_number ?? ''),
+      first_name: String(p.first_name ?? ''),
+      ...pick(p, ['last_name', 'vcard']),
+    };
   } else if (method === 'sendDice') {
     const emoji = typeof p.emoji === 'string' && p.emoji in DICE_MAX ? p.emoji : '🎲';
     message.dice = { emoji, value: 1 + Math.floor(Math.random() * DICE_MAX[emoji]!) };
@@ -149,7 +191,10 @@ export function sendMessageLike(method: string, ctx: MethodContext): MessageDraf
     message.poll = {
       id: String(1e15 + message.message_id * 1000 + Math.floor(Math.random() * 1000)),
       question: String(p.question ?? ''),
-      options: options.map((o) => ({ text: typeof o === 'string' ? o : String((o as Record<string, unknown>).text ?? ''), voter_count: 0 })),
+      options: options.map((o) => ({
+        text: typeof o === 'string' ? o : String((o as Record<string, unknown>).text ?? ''),
+        voter_count: 0,
+      })),
       total_voter_count: 0,
       is_closed: p.is_closed === true,
       is_anonymous: p.is_anonymous !== false,
@@ -159,8 +204,11 @@ export function sendMessageLike(method: string, ctx: MethodContext): MessageDraf
   } else if (method === 'sendInvoice') {
     const prices = Array.isArray(p.prices) ? (p.prices as Array<{ amount?: unknown }>) : [];
     message.invoice = {
-      title: String(p.title ?? ''), description: String(p.description ?? ''), start_parameter: String(p.start_parameter ?? ''),
-      currency: String(p.currency ?? ''), total_amount: prices.reduce((sum, price) => sum + Number(price.amount ?? 0), 0),
+      title: String(p.title ?? ''),
+      description: String(p.description ?? ''),
+      start_parameter: String(p.start_parameter ?? ''),
+      currency: String(p.currency ?? ''),
+      total_amount: prices.reduce((sum, price) => sum + Number(price.amount ?? 0), 0),
     };
   } else if (method === 'sendGame') {
     message.game = { title: String(p.game_short_name ?? 'Game'), description: '', photo: [] };
@@ -171,8 +219,14 @@ export function sendMessageLike(method: string, ctx: MethodContext): MessageDraf
     addCaption(message, p);
   } else if (method === 'sendWidget' || method === 'sendSharedWidget') {
     // Bot API 10.4: an HTML widget; a shared one keeps an id that sendSharedWidget sends again.
-    if (method === 'sendWidget' && (typeof p.html !== 'string' || p.html === '')) throw badRequest('widget HTML is empty');
-    const id = method === 'sendSharedWidget' ? String(p.widget_id ?? '') : p.is_shared === true ? `w${message.message_id}${Date.now() % 100000}` : undefined;
+    if (method === 'sendWidget' && (typeof p.html !== 'string' || p.html === ''))
+      throw badRequest('widget HTML is empty');
+    const id =
+      method === 'sendSharedWidget'
+        ? String(p.widget_id ?? '')
+        : p.is_shared === true
+          ? `w${message.message_id}${Date.now() % 100000}`
+          : undefined;
     message.widget = {
       html: method === 'sendWidget' ? p.html : '',
       ...(id !== undefined ? { id } : {}),
@@ -189,11 +243,13 @@ export function sendMessageLike(method: string, ctx: MethodContext): MessageDraf
 /** sendMediaGroup: one Message per item, sharing a media_group_id. */
 export function sendMediaGroup(ctx: MethodContext): MessageDraft[] {
   const media = ctx.params.media;
-  if (!Array.isArray(media) || media.length < 2 || media.length > 10) throw badRequest('media group must include 2-10 items');
+  if (!Array.isArray(media) || media.length < 2 || media.length > 10)
+    throw badRequest('media group must include 2-10 items');
   const groupId = String(Date.now()) + String(Math.floor(Math.random() * 1000));
   return media.map((item: Record<string, unknown>) => {
     const kind = String(item.type ?? '');
-    if (!['photo', 'video', 'audio', 'document', 'live_photo'].includes(kind)) throw badRequest(`unsupported media type "${kind}" in the media group`);
+    if (!['photo', 'video', 'audio', 'document', 'live_photo'].includes(kind))
+      throw badRequest(`unsupported media type "${kind}" in the media group`);
     const message = outgoing(ctx);
     message.media_group_id = groupId;
     message[kind] = mediaObject(ctx, kind, item.media, item);
@@ -203,7 +259,19 @@ export function sendMediaGroup(ctx: MethodContext): MessageDraft[] {
   });
 }
 
-const SERVICE_KEYS = new Set(['message_id', 'date', 'chat', 'from', 'sender_chat', 'forward_origin', 'reply_to_message', 'edit_date', 'message_thread_id', 'is_topic_message', 'reply_markup']);
+const SERVICE_KEYS = new Set([
+  'message_id',
+  'date',
+  'chat',
+  'from',
+  'sender_chat',
+  'forward_origin',
+  'reply_to_message',
+  'edit_date',
+  'message_thread_id',
+  'is_topic_message',
+  'reply_markup',
+]);
 
 function source(ctx: MethodContext, messageId: unknown): MessageDraft {
   const fromChat = ctx.chats.chat(ctx.params.from_chat_id);
@@ -241,7 +309,12 @@ export function forwardOrCopy(method: string, ctx: MethodContext): unknown {
 /** Whether two versions of a message differ only in `edit_date` (key order ignored). */
 function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const canonical = (m: Record<string, unknown>): string =>
-    JSON.stringify(Object.keys(m).filter((k) => k !== 'edit_date').sort().map((k) => [k, m[k]]));
+    JSON.stringify(
+      Object.keys(m)
+        .filter((k) => k !== 'edit_date')
+        .sort()
+        .map((k) => [k, m[k]]),
+    );
   return canonical(a) === canonical(b);
 }
 
@@ -252,7 +325,9 @@ export function editMessage(method: string, ctx: MethodContext): unknown {
   const chat = ctx.chats.chat(p.chat_id);
   if (p.message_id === undefined) throw badRequest('message identifier is not specified');
   const found = ctx.chats.find(chat.id, p.message_id);
-  const message: MessageDraft = { ...(found ?? { message_id: Number(p.message_id), date: unixNow(), chat, from: ctx.chats.bot }) };
+  const message: MessageDraft = {
+    ...(found ?? { message_id: Number(p.message_id), date: unixNow(), chat, from: ctx.chats.bot }),
+  };
   if (method === 'editMessageText') {
     if (typeof p.text !== 'string' || p.text.trim() === '') throw badRequest('message text is empty');
     checkLength(p.text, 4096, 'message');
@@ -270,11 +345,16 @@ export function editMessage(method: string, ctx: MethodContext): unknown {
     delete message.caption;
     addCaption(message, media);
   } else if (method === 'editMessageLiveLocation') {
-    message.location = { ...((message.location as object | undefined) ?? {}), latitude: Number(p.latitude), longitude: Number(p.longitude) };
+    message.location = {
+      ...((message.location as object | undefined) ?? {}),
+      latitude: Number(p.latitude),
+      longitude: Number(p.longitude),
+    };
   }
   // Every edit sets the inline keyboard anew: an edit without `reply_markup` removes it, as Telegram does.
   const markup = p.reply_markup as Record<string, unknown> | undefined;
-  if (markup && Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length > 0) message.reply_markup = markup;
+  if (markup && Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length > 0)
+    message.reply_markup = markup;
   else delete message.reply_markup;
   delete message.edit_date;
   if (found && sameContent(found, message)) throw badRequest(NOT_MODIFIED);

@@ -22,7 +22,13 @@ import type { Conversation } from './conversation/conversation.js';
 import * as kit from './conversation/chats.js';
 import type { GroupChatOptions, InlineAnswer, PrivateChatOptions } from './conversation/types.js';
 import type {
-  EmulatorOptions, FaultSpec, MethodHandler, PushMessageOptions, RecordedCall, StoredFileInfo, UpdateInit,
+  EmulatorOptions,
+  FaultSpec,
+  MethodHandler,
+  PushMessageOptions,
+  RecordedCall,
+  StoredFileInfo,
+  UpdateInit,
 } from './types.js';
 
 /** The token the emulator accepts unless told otherwise. */
@@ -102,11 +108,22 @@ export class BotApiEmulator {
     this.fileUrl = `${this.url}/file/bot{0}/{1}`;
     // getMe answers a BotFullInfo (Bot API 10.5): the bot's settings live there, not on User.
     this.botUser = {
-      id: 123456, is_bot: true, first_name: 'Botte Test', username: 'botte_test_bot',
-      can_join_groups: true, can_read_all_group_messages: false, supports_guest_queries: false,
-      supports_inline_queries: false, needs_inline_query_location: false, can_connect_to_business: false,
-      has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false,
-      has_topic_sidebar: false, can_manage_bots: false, supports_join_request_queries: false,
+      id: 123456,
+      is_bot: true,
+      first_name: 'Botte Test',
+      username: 'botte_test_bot',
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_guest_queries: false,
+      supports_inline_queries: false,
+      needs_inline_query_location: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+      has_topics_enabled: false,
+      allows_users_to_create_topics: false,
+      has_topic_sidebar: false,
+      can_manage_bots: false,
+      supports_join_request_queries: false,
       ...options.botUser,
     } as BotFullInfo;
     // Messages carry the bot as a plain User, without getMe's settings.
@@ -125,7 +142,11 @@ export class BotApiEmulator {
           webhook: () => this.state.webhook,
           updates: this.state.updates,
           callMethod: async (method, params) => {
-            await fetch(`${this.url}/bot${this.token}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
+            await fetch(`${this.url}/bot${this.token}/${method}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(params),
+            });
           },
         },
         options.deliverWebhooks === true ? {} : options.deliverWebhooks,
@@ -136,9 +157,16 @@ export class BotApiEmulator {
     server.on('request', (req, res) => {
       void handleRequest(
         {
-          token: this.token, maxBodyBytes: options.maxBodyBytes ?? 2000 * 1024 * 1024, log: this.log, faults: this.faults,
-          files: this.files, chats: this.chats, state: this.state, overrides: this.overrides,
-          isStopping: () => this.stopping !== undefined, sleep: (ms) => this.sleep(ms),
+          token: this.token,
+          maxBodyBytes: options.maxBodyBytes ?? 2000 * 1024 * 1024,
+          log: this.log,
+          faults: this.faults,
+          files: this.files,
+          chats: this.chats,
+          state: this.state,
+          overrides: this.overrides,
+          isStopping: () => this.stopping !== undefined,
+          sleep: (ms) => this.sleep(ms),
           onAnswered: (call) => this.answered(call),
           beforeMethod: (method, call) => this.applyRules(method, call, options),
         },
@@ -235,7 +263,8 @@ export class BotApiEmulator {
     let message = options.message;
     if (typeof message === 'number') {
       const found = this.chats.find(options.chatId ?? userId, message);
-      if (!found) throw new TypeError(`pushCallbackQuery: message ${message} of chat ${options.chatId ?? userId} is unknown`);
+      if (!found)
+        throw new TypeError(`pushCallbackQuery: message ${message} of chat ${options.chatId ?? userId} is unknown`);
       message = found;
     }
     const query = {
@@ -247,7 +276,7 @@ export class BotApiEmulator {
       ...(options.inlineMessageId !== undefined ? { inline_message_id: options.inlineMessageId } : {}),
     };
     const chat = (message as { chat?: { id?: unknown } } | undefined)?.chat?.id;
-    this.chats.noteCallbackQuery(query.id, typeof chat === 'number' ? chat : options.chatId ?? userId);
+    this.chats.noteCallbackQuery(query.id, typeof chat === 'number' ? chat : (options.chatId ?? userId));
     return this.state.updates.push({ callback_query: query });
   }
 
@@ -273,7 +302,11 @@ export class BotApiEmulator {
   }
 
   /** Queues a `shared_widget_query` update (Bot API 10.4): a query from a copy of shared widget `widgetId`. */
-  pushSharedWidgetQuery(data: string, widgetId: string, options: { userId?: number; type?: Record<string, unknown> } = {}): Update {
+  pushSharedWidgetQuery(
+    data: string,
+    widgetId: string,
+    options: { userId?: number; type?: Record<string, unknown> } = {},
+  ): Update {
     const query = {
       id: `swq${Date.now()}${Math.floor(Math.random() * 1e6)}`,
       from: this.chats.user(options.userId ?? 1001),
@@ -305,7 +338,10 @@ export class BotApiEmulator {
   }
 
   /** Stores a file: getFile answers for its file_id and `/file/bot<token>/<file_path>` serves its bytes. */
-  addFile(content: Buffer | string, options: { filePath?: string; fileId?: string; fileName?: string; mimeType?: string } = {}): StoredFileInfo {
+  addFile(
+    content: Buffer | string,
+    options: { filePath?: string; fileId?: string; fileName?: string; mimeType?: string } = {},
+  ): StoredFileInfo {
     return fileInfo(this.files.add(content, options));
   }
 
@@ -420,14 +456,21 @@ export class BotApiEmulator {
   fileContent(fileId: string): { data: Buffer; fileName?: string; mimeType?: string } | undefined {
     const file = this.files.get(fileId);
     if (!file?.data) return undefined;
-    return { data: file.data, ...(file.file_name ? { fileName: file.file_name } : {}), ...(file.mime_type ? { mimeType: file.mime_type } : {}) };
+    return {
+      data: file.data,
+      ...(file.file_name ? { fileName: file.file_name } : {}),
+      ...(file.mime_type ? { mimeType: file.mime_type } : {}),
+    };
   }
 
   private limiter: RateLimiter | undefined;
   private delivery: WebhookDelivery | undefined;
 
   private applyRules(method: string, call: RecordedCall, options: EmulatorOptions): Record<string, unknown> {
-    const params = options.validate === false ? call.params : checkCall(method, call, { strict: options.strict === true, chats: this.chats });
+    const params =
+      options.validate === false
+        ? call.params
+        : checkCall(method, call, { strict: options.strict === true, chats: this.chats });
     if (options.rateLimits && countsAsMessage(method)) {
       this.limiter ??= new RateLimiter(options.rateLimits === true ? {} : options.rateLimits);
       this.limiter.take(params.chat_id);

@@ -2,7 +2,7 @@
  * Public types of the Bot API emulator.
  * @module
  */
-import type { BotFullInfo, Update, } from '../api/generated/telegram-types.js';
+import type { BotFullInfo, Update } from '../api/generated/telegram-types.js';
 import type { RateLimitOptions } from './rules/rate-limits.js';
 import type { WebhookDeliveryOptions } from './webhook-delivery.js';
 

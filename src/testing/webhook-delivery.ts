@@ -31,8 +31,12 @@ export interface DeliveryHost {
 
 /** The chat an update belongs to: deliveries of one chat never overlap. */
 export function laneOf(update: Update): string {
-  const body = Object.values(update).find((value) => typeof value === 'object' && value !== null) as Record<string, unknown> | undefined;
-  const chat = (body?.chat ?? (body?.message as Record<string, unknown> | undefined)?.chat) as { id?: number } | undefined;
+  const body = Object.values(update).find((value) => typeof value === 'object' && value !== null) as
+    | Record<string, unknown>
+    | undefined;
+  const chat = (body?.chat ?? (body?.message as Record<string, unknown> | undefined)?.chat) as
+    | { id?: number }
+    | undefined;
   if (chat?.id !== undefined) return `chat:${chat.id}`;
   const from = body?.from as { id?: number } | undefined;
   return from?.id !== undefined ? `user:${from.id}` : 'other';
@@ -48,7 +52,10 @@ export class WebhookDelivery {
   lastError: string | undefined;
 
   /** Creates the delivery for `host`. */
-  constructor(private readonly host: DeliveryHost, private readonly options: WebhookDeliveryOptions = {}) {}
+  constructor(
+    private readonly host: DeliveryHost,
+    private readonly options: WebhookDeliveryOptions = {},
+  ) {}
 
   /** Looks for updates to deliver (called when one is pushed or the webhook changes). */
   kick(): void {
@@ -84,7 +91,10 @@ export class WebhookDelivery {
     try {
       const response = await fetch(webhook.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(webhook.secret_token ? { 'x-telegram-bot-api-secret-token': webhook.secret_token } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(webhook.secret_token ? { 'x-telegram-bot-api-secret-token': webhook.secret_token } : {}),
+        },
         body: JSON.stringify(update),
         signal: controller.signal,
       });
@@ -109,7 +119,10 @@ export class WebhookDelivery {
     }
     const attempts = (this.failures.get(update.update_id) ?? 0) + 1;
     this.failures.set(update.update_id, attempts);
-    const delay = Math.min(this.options.maxRetryDelayMs ?? 5000, (this.options.retryDelayMs ?? 100) * 2 ** (attempts - 1));
+    const delay = Math.min(
+      this.options.maxRetryDelayMs ?? 5000,
+      (this.options.retryDelayMs ?? 100) * 2 ** (attempts - 1),
+    );
     setTimeout(() => {
       this.busy.delete(lane);
       this.kick();

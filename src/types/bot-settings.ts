@@ -19,7 +19,11 @@ export class BotCommand implements Tg.BotCommand {
    * @param description description of the command, 1-256 characters
    * @param options `is_ephemeral`
    */
-  constructor(public command: string, public description: string, options?: Omit<Tg.BotCommand, 'command' | 'description'>) {
+  constructor(
+    public command: string,
+    public description: string,
+    options?: Omit<Tg.BotCommand, 'command' | 'description'>,
+  ) {
     setDefined(this, options);
   }
 }
@@ -72,7 +76,10 @@ export class BotCommandScopeChatMember implements Tg.BotCommandScopeChatMember {
    * @param chat_id the chat's identifier or `@username`
    * @param user_id the member's identifier
    */
-  constructor(public chat_id: number | string, public user_id: number) {}
+  constructor(
+    public chat_id: number | string,
+    public user_id: number,
+  ) {}
 }
 
 /** A menu button that opens the bot's list of commands. */
@@ -89,7 +96,10 @@ export class MenuButtonWebApp implements Tg.MenuButtonWebApp {
    * @param text text on the button
    * @param web_app the Web App to launch (`new WebAppInfo(url)`)
    */
-  constructor(public text: string, public web_app: Tg.WebAppInfo) {}
+  constructor(
+    public text: string,
+    public web_app: Tg.WebAppInfo,
+  ) {}
 }
 
 /** No specific menu button: the default one applies. */

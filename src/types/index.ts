@@ -31,8 +31,21 @@ export {
 export type { ContentType, MessageExtras, MessageWith, MaybeInaccessibleMessage } from './message.js';
 // Each of these is the TypeScript type and a value with `deJson(json)` (pyTelegramBotAPI's `de_json`).
 export {
-  Update, Message, CallbackQuery, User, Chat, InlineQuery, ChosenInlineResult, ShippingQuery, PreCheckoutQuery,
-  Poll, PollAnswer, ChatMemberUpdated, ChatJoinRequest, File, WebhookInfo,
+  Update,
+  Message,
+  CallbackQuery,
+  User,
+  Chat,
+  InlineQuery,
+  ChosenInlineResult,
+  ShippingQuery,
+  PreCheckoutQuery,
+  Poll,
+  PollAnswer,
+  ChatMemberUpdated,
+  ChatJoinRequest,
+  File,
+  WebhookInfo,
 } from './de-json.js';
 export type { JsonDeserializer } from './de-json.js';
 

@@ -17,7 +17,11 @@ export class InlineQueryResultCachedPhoto implements Tg.InlineQueryResultCachedP
    * @param photo_file_id file_id of the photo
    * @param options `title`, `caption`, `reply_markup`, `input_message_content`, ...
    */
-  constructor(public id: string, public photo_file_id: string, options?: InlineQueryResultCachedPhotoOptions) {
+  constructor(
+    public id: string,
+    public photo_file_id: string,
+    options?: InlineQueryResultCachedPhotoOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -34,13 +38,20 @@ export class InlineQueryResultCachedGif implements Tg.InlineQueryResultCachedGif
    * @param gif_file_id file_id of the GIF
    * @param options `title`, `caption`, `reply_markup`, ...
    */
-  constructor(public id: string, public gif_file_id: string, options?: InlineQueryResultCachedGifOptions) {
+  constructor(
+    public id: string,
+    public gif_file_id: string,
+    options?: InlineQueryResultCachedGifOptions,
+  ) {
     setDefined(this, options);
   }
 }
 
 /** Optional fields of {@link InlineQueryResultCachedMpeg4Gif}. */
-export type InlineQueryResultCachedMpeg4GifOptions = OptionalPart<Tg.InlineQueryResultCachedMpeg4Gif, 'id' | 'mpeg4_file_id'>;
+export type InlineQueryResultCachedMpeg4GifOptions = OptionalPart<
+  Tg.InlineQueryResultCachedMpeg4Gif,
+  'id' | 'mpeg4_file_id'
+>;
 export interface InlineQueryResultCachedMpeg4Gif extends InlineQueryResultCachedMpeg4GifOptions {}
 /** A soundless MPEG-4 animation stored on Telegram's servers. */
 export class InlineQueryResultCachedMpeg4Gif implements Tg.InlineQueryResultCachedMpeg4Gif {
@@ -51,13 +62,20 @@ export class InlineQueryResultCachedMpeg4Gif implements Tg.InlineQueryResultCach
    * @param mpeg4_file_id file_id of the MPEG-4 file
    * @param options `title`, `caption`, `reply_markup`, ...
    */
-  constructor(public id: string, public mpeg4_file_id: string, options?: InlineQueryResultCachedMpeg4GifOptions) {
+  constructor(
+    public id: string,
+    public mpeg4_file_id: string,
+    options?: InlineQueryResultCachedMpeg4GifOptions,
+  ) {
     setDefined(this, options);
   }
 }
 
 /** Optional fields of {@link InlineQueryResultCachedSticker}. */
-export type InlineQueryResultCachedStickerOptions = OptionalPart<Tg.InlineQueryResultCachedSticker, 'id' | 'sticker_file_id'>;
+export type InlineQueryResultCachedStickerOptions = OptionalPart<
+  Tg.InlineQueryResultCachedSticker,
+  'id' | 'sticker_file_id'
+>;
 export interface InlineQueryResultCachedSticker extends InlineQueryResultCachedStickerOptions {}
 /** A sticker stored on Telegram's servers. */
 export class InlineQueryResultCachedSticker implements Tg.InlineQueryResultCachedSticker {
@@ -68,7 +86,11 @@ export class InlineQueryResultCachedSticker implements Tg.InlineQueryResultCache
    * @param sticker_file_id file_id of the sticker
    * @param options `reply_markup`, `input_message_content`
    */
-  constructor(public id: string, public sticker_file_id: string, options?: InlineQueryResultCachedStickerOptions) {
+  constructor(
+    public id: string,
+    public sticker_file_id: string,
+    options?: InlineQueryResultCachedStickerOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -89,13 +111,21 @@ export class InlineQueryResultCachedDocument implements Tg.InlineQueryResultCach
    * @param document_file_id file_id of the file
    * @param options `description`, `caption`, `reply_markup`, ...
    */
-  constructor(public id: string, public title: string, public document_file_id: string, options?: InlineQueryResultCachedDocumentOptions) {
+  constructor(
+    public id: string,
+    public title: string,
+    public document_file_id: string,
+    options?: InlineQueryResultCachedDocumentOptions,
+  ) {
     setDefined(this, options);
   }
 }
 
 /** Optional fields of {@link InlineQueryResultCachedVideo}. */
-export type InlineQueryResultCachedVideoOptions = OptionalPart<Tg.InlineQueryResultCachedVideo, 'id' | 'video_file_id' | 'title'>;
+export type InlineQueryResultCachedVideoOptions = OptionalPart<
+  Tg.InlineQueryResultCachedVideo,
+  'id' | 'video_file_id' | 'title'
+>;
 export interface InlineQueryResultCachedVideo extends InlineQueryResultCachedVideoOptions {}
 /** A video stored on Telegram's servers. */
 export class InlineQueryResultCachedVideo implements Tg.InlineQueryResultCachedVideo {
@@ -107,13 +137,21 @@ export class InlineQueryResultCachedVideo implements Tg.InlineQueryResultCachedV
    * @param title title of the result
    * @param options `description`, `caption`, `reply_markup`, ...
    */
-  constructor(public id: string, public video_file_id: string, public title: string, options?: InlineQueryResultCachedVideoOptions) {
+  constructor(
+    public id: string,
+    public video_file_id: string,
+    public title: string,
+    options?: InlineQueryResultCachedVideoOptions,
+  ) {
     setDefined(this, options);
   }
 }
 
 /** Optional fields of {@link InlineQueryResultCachedVoice}. */
-export type InlineQueryResultCachedVoiceOptions = OptionalPart<Tg.InlineQueryResultCachedVoice, 'id' | 'voice_file_id' | 'title'>;
+export type InlineQueryResultCachedVoiceOptions = OptionalPart<
+  Tg.InlineQueryResultCachedVoice,
+  'id' | 'voice_file_id' | 'title'
+>;
 export interface InlineQueryResultCachedVoice extends InlineQueryResultCachedVoiceOptions {}
 /** A voice message stored on Telegram's servers. */
 export class InlineQueryResultCachedVoice implements Tg.InlineQueryResultCachedVoice {
@@ -125,7 +163,12 @@ export class InlineQueryResultCachedVoice implements Tg.InlineQueryResultCachedV
    * @param title voice message title
    * @param options `caption`, `reply_markup`, ...
    */
-  constructor(public id: string, public voice_file_id: string, public title: string, options?: InlineQueryResultCachedVoiceOptions) {
+  constructor(
+    public id: string,
+    public voice_file_id: string,
+    public title: string,
+    options?: InlineQueryResultCachedVoiceOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -142,7 +185,11 @@ export class InlineQueryResultCachedAudio implements Tg.InlineQueryResultCachedA
    * @param audio_file_id file_id of the audio file
    * @param options `caption`, `reply_markup`, ...
    */
-  constructor(public id: string, public audio_file_id: string, options?: InlineQueryResultCachedAudioOptions) {
+  constructor(
+    public id: string,
+    public audio_file_id: string,
+    options?: InlineQueryResultCachedAudioOptions,
+  ) {
     setDefined(this, options);
   }
 }

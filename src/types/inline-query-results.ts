@@ -12,7 +12,10 @@ import type * as Tg from '../api/generated/telegram-types.js';
 import { type OptionalPart, setDefined } from './internal.js';
 
 /** Optional fields of {@link InlineQueryResultArticle}. */
-export type InlineQueryResultArticleOptions = OptionalPart<Tg.InlineQueryResultArticle, 'id' | 'title' | 'input_message_content'>;
+export type InlineQueryResultArticleOptions = OptionalPart<
+  Tg.InlineQueryResultArticle,
+  'id' | 'title' | 'input_message_content'
+>;
 export interface InlineQueryResultArticle extends InlineQueryResultArticleOptions {}
 /** A link to an article or web page. */
 export class InlineQueryResultArticle implements Tg.InlineQueryResultArticle {
@@ -35,7 +38,10 @@ export class InlineQueryResultArticle implements Tg.InlineQueryResultArticle {
 }
 
 /** Optional fields of {@link InlineQueryResultPhoto}. */
-export type InlineQueryResultPhotoOptions = OptionalPart<Tg.InlineQueryResultPhoto, 'id' | 'photo_url' | 'thumbnail_url'>;
+export type InlineQueryResultPhotoOptions = OptionalPart<
+  Tg.InlineQueryResultPhoto,
+  'id' | 'photo_url' | 'thumbnail_url'
+>;
 export interface InlineQueryResultPhoto extends InlineQueryResultPhotoOptions {}
 /** A link to a JPEG photo. */
 export class InlineQueryResultPhoto implements Tg.InlineQueryResultPhoto {
@@ -47,7 +53,12 @@ export class InlineQueryResultPhoto implements Tg.InlineQueryResultPhoto {
    * @param thumbnail_url URL of the thumbnail
    * @param options `photo_width`, `caption`, `parse_mode`, `reply_markup`, `input_message_content`, ...
    */
-  constructor(public id: string, public photo_url: string, public thumbnail_url: string, options?: InlineQueryResultPhotoOptions) {
+  constructor(
+    public id: string,
+    public photo_url: string,
+    public thumbnail_url: string,
+    options?: InlineQueryResultPhotoOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -65,13 +76,21 @@ export class InlineQueryResultGif implements Tg.InlineQueryResultGif {
    * @param thumbnail_url URL of the static or animated thumbnail
    * @param options `gif_width`, `gif_duration`, `caption`, `reply_markup`, ...
    */
-  constructor(public id: string, public gif_url: string, public thumbnail_url: string, options?: InlineQueryResultGifOptions) {
+  constructor(
+    public id: string,
+    public gif_url: string,
+    public thumbnail_url: string,
+    options?: InlineQueryResultGifOptions,
+  ) {
     setDefined(this, options);
   }
 }
 
 /** Optional fields of {@link InlineQueryResultMpeg4Gif}. */
-export type InlineQueryResultMpeg4GifOptions = OptionalPart<Tg.InlineQueryResultMpeg4Gif, 'id' | 'mpeg4_url' | 'thumbnail_url'>;
+export type InlineQueryResultMpeg4GifOptions = OptionalPart<
+  Tg.InlineQueryResultMpeg4Gif,
+  'id' | 'mpeg4_url' | 'thumbnail_url'
+>;
 export interface InlineQueryResultMpeg4Gif extends InlineQueryResultMpeg4GifOptions {}
 /** A link to a soundless H.264/MPEG-4 animation. */
 export class InlineQueryResultMpeg4Gif implements Tg.InlineQueryResultMpeg4Gif {
@@ -83,7 +102,12 @@ export class InlineQueryResultMpeg4Gif implements Tg.InlineQueryResultMpeg4Gif {
    * @param thumbnail_url URL of the static or animated thumbnail
    * @param options `mpeg4_width`, `mpeg4_duration`, `caption`, `reply_markup`, ...
    */
-  constructor(public id: string, public mpeg4_url: string, public thumbnail_url: string, options?: InlineQueryResultMpeg4GifOptions) {
+  constructor(
+    public id: string,
+    public mpeg4_url: string,
+    public thumbnail_url: string,
+    options?: InlineQueryResultMpeg4GifOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -131,7 +155,12 @@ export class InlineQueryResultAudio implements Tg.InlineQueryResultAudio {
    * @param title title
    * @param options `caption`, `performer`, `audio_duration`, `reply_markup`, ...
    */
-  constructor(public id: string, public audio_url: string, public title: string, options?: InlineQueryResultAudioOptions) {
+  constructor(
+    public id: string,
+    public audio_url: string,
+    public title: string,
+    options?: InlineQueryResultAudioOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -149,7 +178,12 @@ export class InlineQueryResultVoice implements Tg.InlineQueryResultVoice {
    * @param title recording title
    * @param options `caption`, `voice_duration`, `reply_markup`, ...
    */
-  constructor(public id: string, public voice_url: string, public title: string, options?: InlineQueryResultVoiceOptions) {
+  constructor(
+    public id: string,
+    public voice_url: string,
+    public title: string,
+    options?: InlineQueryResultVoiceOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -241,7 +275,10 @@ export class InlineQueryResultVenue implements Tg.InlineQueryResultVenue {
 }
 
 /** Optional fields of {@link InlineQueryResultContact}. */
-export type InlineQueryResultContactOptions = OptionalPart<Tg.InlineQueryResultContact, 'id' | 'phone_number' | 'first_name'>;
+export type InlineQueryResultContactOptions = OptionalPart<
+  Tg.InlineQueryResultContact,
+  'id' | 'phone_number' | 'first_name'
+>;
 export interface InlineQueryResultContact extends InlineQueryResultContactOptions {}
 /** A contact with a phone number. */
 export class InlineQueryResultContact implements Tg.InlineQueryResultContact {
@@ -253,7 +290,12 @@ export class InlineQueryResultContact implements Tg.InlineQueryResultContact {
    * @param first_name contact's first name
    * @param options `last_name`, `vcard`, `thumbnail_url`, ...
    */
-  constructor(public id: string, public phone_number: string, public first_name: string, options?: InlineQueryResultContactOptions) {
+  constructor(
+    public id: string,
+    public phone_number: string,
+    public first_name: string,
+    options?: InlineQueryResultContactOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -270,7 +312,11 @@ export class InlineQueryResultGame implements Tg.InlineQueryResultGame {
    * @param game_short_name short name of the game
    * @param options `reply_markup`
    */
-  constructor(public id: string, public game_short_name: string, options?: InlineQueryResultGameOptions) {
+  constructor(
+    public id: string,
+    public game_short_name: string,
+    options?: InlineQueryResultGameOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -283,7 +329,10 @@ export class InlineQueryResultsButton implements Tg.InlineQueryResultsButton {
    * @param text label of the button
    * @param options `web_app` or `start_parameter`
    */
-  constructor(public text: string, options?: Partial<Omit<Tg.InlineQueryResultsButton, 'text'>>) {
+  constructor(
+    public text: string,
+    options?: Partial<Omit<Tg.InlineQueryResultsButton, 'text'>>,
+  ) {
     setDefined(this, options);
   }
 }

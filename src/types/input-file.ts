@@ -47,7 +47,8 @@ export class InputFile {
     } else {
       this.source = source;
       const streamPath = (source as { path?: unknown }).path;
-      const blobName = typeof Blob !== 'undefined' && source instanceof Blob ? (source as { name?: unknown }).name : undefined;
+      const blobName =
+        typeof Blob !== 'undefined' && source instanceof Blob ? (source as { name?: unknown }).name : undefined;
       this.filename =
         filename ??
         (typeof blobName === 'string' && blobName ? blobName : undefined) ??
@@ -69,13 +70,18 @@ export class InputFile {
   /** The contents as an async stream of chunks; paths and streams are read lazily. */
   chunks(): AsyncIterable<Uint8Array> {
     const source = this.source;
-    if (source instanceof Uint8Array) return (async function* () { yield source; })();
-    if (typeof Blob !== 'undefined' && source instanceof Blob) return webStreamChunks(source.stream() as ReadableStream<Uint8Array>);
+    if (source instanceof Uint8Array)
+      return (async function* () {
+        yield source;
+      })();
+    if (typeof Blob !== 'undefined' && source instanceof Blob)
+      return webStreamChunks(source.stream() as ReadableStream<Uint8Array>);
     if (source instanceof URL) throw new TypeError(`Only file: URLs can be uploaded, got ${source.protocol}`);
     if ('path' in source && typeof source.path === 'string' && !isStream(source)) {
       return fileChunks(source.path);
     }
-    if (typeof (source as ReadableStream).getReader === 'function') return webStreamChunks(source as ReadableStream<Uint8Array>);
+    if (typeof (source as ReadableStream).getReader === 'function')
+      return webStreamChunks(source as ReadableStream<Uint8Array>);
     return source as AsyncIterable<Uint8Array>;
   }
 
@@ -106,7 +112,10 @@ export async function* webStreamChunks(stream: ReadableStream<Uint8Array>): Asyn
 }
 
 function isStream(value: unknown): boolean {
-  return typeof (value as { pipe?: unknown }).pipe === 'function' || typeof (value as { getReader?: unknown }).getReader === 'function';
+  return (
+    typeof (value as { pipe?: unknown }).pipe === 'function' ||
+    typeof (value as { getReader?: unknown }).getReader === 'function'
+  );
 }
 
 /** True when `value` is something Botte uploads rather than sends as JSON. */

@@ -38,7 +38,10 @@ export class InputMediaPhoto extends CarriesFiles implements Tg.InputMediaPhoto<
    * @param media file_id, URL, or a file to upload
    * @param options `caption`, `parse_mode`, `caption_entities`, `show_caption_above_media`, `has_spoiler`
    */
-  constructor(public media: MediaSource, options?: InputMediaPhotoOptions) {
+  constructor(
+    public media: MediaSource,
+    options?: InputMediaPhotoOptions,
+  ) {
     super();
     setDefined(this, options);
   }
@@ -55,7 +58,10 @@ export class InputMediaVideo extends CarriesFiles implements Tg.InputMediaVideo<
    * @param media file_id, URL, or a file to upload
    * @param options `thumbnail`, `cover`, `caption`, `width`, `height`, `duration`, `supports_streaming`, ...
    */
-  constructor(public media: MediaSource, options?: InputMediaVideoOptions) {
+  constructor(
+    public media: MediaSource,
+    options?: InputMediaVideoOptions,
+  ) {
     super();
     setDefined(this, options);
   }
@@ -72,7 +78,10 @@ export class InputMediaAnimation extends CarriesFiles implements Tg.InputMediaAn
    * @param media file_id, URL, or a file to upload
    * @param options `thumbnail`, `caption`, `width`, `height`, `duration`, `has_spoiler`, ...
    */
-  constructor(public media: MediaSource, options?: InputMediaAnimationOptions) {
+  constructor(
+    public media: MediaSource,
+    options?: InputMediaAnimationOptions,
+  ) {
     super();
     setDefined(this, options);
   }
@@ -89,7 +98,10 @@ export class InputMediaAudio extends CarriesFiles implements Tg.InputMediaAudio<
    * @param media file_id, URL, or a file to upload
    * @param options `thumbnail`, `caption`, `duration`, `performer`, `title`, ...
    */
-  constructor(public media: MediaSource, options?: InputMediaAudioOptions) {
+  constructor(
+    public media: MediaSource,
+    options?: InputMediaAudioOptions,
+  ) {
     super();
     setDefined(this, options);
   }
@@ -106,7 +118,10 @@ export class InputMediaDocument extends CarriesFiles implements Tg.InputMediaDoc
    * @param media file_id, URL, or a file to upload
    * @param options `thumbnail`, `caption`, `disable_content_type_detection`, ...
    */
-  constructor(public media: MediaSource, options?: InputMediaDocumentOptions) {
+  constructor(
+    public media: MediaSource,
+    options?: InputMediaDocumentOptions,
+  ) {
     super();
     setDefined(this, options);
   }
@@ -124,7 +139,11 @@ export class InputMediaLivePhoto extends CarriesFiles implements Tg.InputMediaLi
    * @param photo the static photo
    * @param options `caption`, `parse_mode`, `has_spoiler`, ...
    */
-  constructor(public media: MediaSource, public photo: MediaSource, options?: InputMediaLivePhotoOptions) {
+  constructor(
+    public media: MediaSource,
+    public photo: MediaSource,
+    options?: InputMediaLivePhotoOptions,
+  ) {
     super();
     setDefined(this, options);
   }
@@ -141,7 +160,10 @@ export class InputMediaSticker extends CarriesFiles implements Tg.InputMediaStic
    * @param media file_id, URL of a .WEBP, or a file to upload
    * @param options `emoji`
    */
-  constructor(public media: MediaSource, options?: InputMediaStickerOptions) {
+  constructor(
+    public media: MediaSource,
+    options?: InputMediaStickerOptions,
+  ) {
     super();
     setDefined(this, options);
   }
@@ -158,7 +180,10 @@ export class InputMediaVoiceNote extends CarriesFiles implements Tg.InputMediaVo
    * @param media file_id, URL, or a file to upload
    * @param options `caption`, `parse_mode`, `caption_entities`, `duration`
    */
-  constructor(public media: MediaSource, options?: InputMediaVoiceNoteOptions) {
+  constructor(
+    public media: MediaSource,
+    options?: InputMediaVoiceNoteOptions,
+  ) {
     super();
     setDefined(this, options);
   }
@@ -184,7 +209,11 @@ export class InputMediaLocation implements Tg.InputMediaLocation {
    * @param longitude longitude in degrees
    * @param options `horizontal_accuracy`
    */
-  constructor(public latitude: number, public longitude: number, options?: InputMediaLocationOptions) {
+  constructor(
+    public latitude: number,
+    public longitude: number,
+    options?: InputMediaLocationOptions,
+  ) {
     setDefined(this, options);
   }
 }

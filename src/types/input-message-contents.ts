@@ -14,7 +14,10 @@ export class InputTextMessageContent implements Tg.InputTextMessageContent {
    * @param message_text text of the message, 1-4096 characters
    * @param options `parse_mode`, `entities`, `link_preview_options`
    */
-  constructor(public message_text: string, options?: InputTextMessageContentOptions) {
+  constructor(
+    public message_text: string,
+    options?: InputTextMessageContentOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -35,7 +38,11 @@ export class InputLocationMessageContent implements Tg.InputLocationMessageConte
    * @param longitude longitude in degrees
    * @param options `horizontal_accuracy`, `live_period`, `heading`, `proximity_alert_radius`
    */
-  constructor(public latitude: number, public longitude: number, options?: InputLocationMessageContentOptions) {
+  constructor(
+    public latitude: number,
+    public longitude: number,
+    options?: InputLocationMessageContentOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -67,7 +74,10 @@ export class InputVenueMessageContent implements Tg.InputVenueMessageContent {
 }
 
 /** Optional fields of {@link InputContactMessageContent}. */
-export type InputContactMessageContentOptions = OptionalPart<Tg.InputContactMessageContent, 'phone_number' | 'first_name'>;
+export type InputContactMessageContentOptions = OptionalPart<
+  Tg.InputContactMessageContent,
+  'phone_number' | 'first_name'
+>;
 export interface InputContactMessageContent extends InputContactMessageContentOptions {}
 /** A contact message. */
 export class InputContactMessageContent implements Tg.InputContactMessageContent {
@@ -76,7 +86,11 @@ export class InputContactMessageContent implements Tg.InputContactMessageContent
    * @param first_name contact's first name
    * @param options `last_name`, `vcard`
    */
-  constructor(public phone_number: string, public first_name: string, options?: InputContactMessageContentOptions) {
+  constructor(
+    public phone_number: string,
+    public first_name: string,
+    options?: InputContactMessageContentOptions,
+  ) {
     setDefined(this, options);
   }
 }

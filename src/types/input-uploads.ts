@@ -37,7 +37,10 @@ export class InputPaidMediaVideo extends CarriesFiles implements Tg.InputPaidMed
    * @param media file_id, URL, or a file to upload
    * @param options `thumbnail`, `cover`, `start_timestamp`, `width`, `height`, `duration`, `supports_streaming`
    */
-  constructor(public media: MediaSource, options?: InputPaidMediaVideoOptions) {
+  constructor(
+    public media: MediaSource,
+    options?: InputPaidMediaVideoOptions,
+  ) {
     super();
     setDefined(this, options);
   }
@@ -51,7 +54,10 @@ export class InputPaidMediaLivePhoto extends CarriesFiles implements Tg.InputPai
    * @param media the video of the live photo (file_id or upload)
    * @param photo the static photo (file_id or upload)
    */
-  constructor(public media: MediaSource, public photo: MediaSource) {
+  constructor(
+    public media: MediaSource,
+    public photo: MediaSource,
+  ) {
     super();
   }
 }
@@ -99,7 +105,10 @@ export class InputProfilePhotoAnimated extends CarriesFiles implements Tg.InputP
    * @param animation the video to upload
    * @param options `main_frame_timestamp`
    */
-  constructor(public animation: Uploadable, options?: InputProfilePhotoAnimatedOptions) {
+  constructor(
+    public animation: Uploadable,
+    options?: InputProfilePhotoAnimatedOptions,
+  ) {
     super();
     setDefined(this, options);
   }
@@ -126,7 +135,10 @@ export class InputStoryContentVideo extends CarriesFiles implements Tg.InputStor
    * @param video the video to upload
    * @param options `duration`, `cover_frame_timestamp`, `is_animation`
    */
-  constructor(public video: Uploadable, options?: InputStoryContentVideoOptions) {
+  constructor(
+    public video: Uploadable,
+    options?: InputStoryContentVideoOptions,
+  ) {
     super();
     setDefined(this, options);
   }

@@ -44,7 +44,9 @@ function clampWidth(width: number | undefined, max: number): number {
 function checkOptions(options: object | undefined, known: readonly string[], className: string): void {
   if (options === undefined || options === null) return;
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`new types.${className}(options): options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+    throw new TypeError(
+      `new types.${className}(options): options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`,
+    );
   }
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
@@ -54,7 +56,15 @@ function checkOptions(options: object | undefined, known: readonly string[], cla
   }
 }
 
-const REPLY_KEYBOARD_OPTIONS = ['rowWidth', 'keyboard', 'resize_keyboard', 'one_time_keyboard', 'selective', 'input_field_placeholder', 'is_persistent'] as const;
+const REPLY_KEYBOARD_OPTIONS = [
+  'rowWidth',
+  'keyboard',
+  'resize_keyboard',
+  'one_time_keyboard',
+  'selective',
+  'input_field_placeholder',
+  'is_persistent',
+] as const;
 const INLINE_KEYBOARD_OPTIONS = ['rowWidth', 'keyboard', 'inline_keyboard'] as const;
 
 function toReplyButton(button: string | TgKeyboardButton): ReplyButtonObject {
@@ -67,16 +77,18 @@ function pushRows<T>(rows: T[][], buttons: readonly T[], width: number): void {
 }
 
 /** Optional fields of {@link KeyboardButton}: at most one of the `request_*` / `web_app` fields. */
-export type KeyboardButtonOptions = Partial<Omit<
-  TgKeyboardButton.RequestUsersButton &
-    TgKeyboardButton.RequestChatButton &
-    TgKeyboardButton.RequestContactButton &
-    TgKeyboardButton.RequestLocationButton &
-    TgKeyboardButton.RequestPollButton &
-    TgKeyboardButton.RequestManagedBotButton &
-    TgKeyboardButton.WebAppButton,
-  'text'
->>;
+export type KeyboardButtonOptions = Partial<
+  Omit<
+    TgKeyboardButton.RequestUsersButton &
+      TgKeyboardButton.RequestChatButton &
+      TgKeyboardButton.RequestContactButton &
+      TgKeyboardButton.RequestLocationButton &
+      TgKeyboardButton.RequestPollButton &
+      TgKeyboardButton.RequestManagedBotButton &
+      TgKeyboardButton.WebAppButton,
+    'text'
+  >
+>;
 
 export interface KeyboardButton extends KeyboardButtonOptions {}
 /**
@@ -238,7 +250,9 @@ export class InlineKeyboardMarkup implements TgInlineKeyboardMarkup {
   constructor(options?: InlineKeyboardMarkupOptions) {
     checkOptions(options, INLINE_KEYBOARD_OPTIONS, 'InlineKeyboardMarkup');
     if (options?.inline_keyboard && options.keyboard) {
-      throw new TypeError('new types.InlineKeyboardMarkup: give the rows as "inline_keyboard" or as "keyboard", not both');
+      throw new TypeError(
+        'new types.InlineKeyboardMarkup: give the rows as "inline_keyboard" or as "keyboard", not both',
+      );
     }
     const rows = options?.inline_keyboard ?? options?.keyboard;
     if (rows !== undefined && !(Array.isArray(rows) && rows.every((row) => Array.isArray(row)))) {

@@ -10,24 +10,88 @@ import type * as Tg from '../api/generated/telegram-types.js';
 
 /** The kinds of content a message can carry, in the order pyTelegramBotAPI's documentation lists them. */
 const ALL_CONTENT_TYPES = [
-  'text', 'audio', 'document', 'animation', 'game', 'photo', 'sticker', 'video', 'video_note', 'voice',
-  'location', 'contact', 'venue', 'dice', 'new_chat_members', 'left_chat_member', 'new_chat_title',
-  'new_chat_photo', 'delete_chat_photo', 'group_chat_created', 'supergroup_chat_created',
-  'channel_chat_created', 'migrate_to_chat_id', 'migrate_from_chat_id', 'pinned_message', 'invoice',
-  'successful_payment', 'connected_website', 'poll', 'passport_data', 'proximity_alert_triggered',
-  'video_chat_scheduled', 'video_chat_started', 'video_chat_ended', 'video_chat_participants_invited',
-  'web_app_data', 'message_auto_delete_timer_changed', 'forum_topic_created', 'forum_topic_closed',
-  'forum_topic_reopened', 'forum_topic_edited', 'general_forum_topic_hidden', 'general_forum_topic_unhidden',
-  'write_access_allowed', 'user_shared', 'users_shared', 'chat_shared', 'story',
+  'text',
+  'audio',
+  'document',
+  'animation',
+  'game',
+  'photo',
+  'sticker',
+  'video',
+  'video_note',
+  'voice',
+  'location',
+  'contact',
+  'venue',
+  'dice',
+  'new_chat_members',
+  'left_chat_member',
+  'new_chat_title',
+  'new_chat_photo',
+  'delete_chat_photo',
+  'group_chat_created',
+  'supergroup_chat_created',
+  'channel_chat_created',
+  'migrate_to_chat_id',
+  'migrate_from_chat_id',
+  'pinned_message',
+  'invoice',
+  'successful_payment',
+  'connected_website',
+  'poll',
+  'passport_data',
+  'proximity_alert_triggered',
+  'video_chat_scheduled',
+  'video_chat_started',
+  'video_chat_ended',
+  'video_chat_participants_invited',
+  'web_app_data',
+  'message_auto_delete_timer_changed',
+  'forum_topic_created',
+  'forum_topic_closed',
+  'forum_topic_reopened',
+  'forum_topic_edited',
+  'general_forum_topic_hidden',
+  'general_forum_topic_unhidden',
+  'write_access_allowed',
+  'user_shared',
+  'users_shared',
+  'chat_shared',
+  'story',
   // Newer kinds, as the Bot API added them.
-  'giveaway_created', 'giveaway', 'giveaway_winners', 'giveaway_completed', 'boost_added',
-  'chat_background_set', 'paid_media', 'refunded_payment', 'gift', 'unique_gift', 'gift_upgrade_sent',
-  'paid_message_price_changed', 'checklist', 'checklist_tasks_done', 'checklist_tasks_added',
-  'direct_message_price_changed', 'suggested_post_info', 'suggested_post_approved',
-  'suggested_post_approval_failed', 'suggested_post_declined', 'suggested_post_paid',
-  'suggested_post_refunded', 'chat_owner_left', 'chat_owner_changed', 'managed_bot_created',
-  'poll_option_added', 'poll_option_deleted', 'community_chat_added', 'community_chat_removed',
-  'community_chat_joined', 'live_photo', 'rich_message', 'widget',
+  'giveaway_created',
+  'giveaway',
+  'giveaway_winners',
+  'giveaway_completed',
+  'boost_added',
+  'chat_background_set',
+  'paid_media',
+  'refunded_payment',
+  'gift',
+  'unique_gift',
+  'gift_upgrade_sent',
+  'paid_message_price_changed',
+  'checklist',
+  'checklist_tasks_done',
+  'checklist_tasks_added',
+  'direct_message_price_changed',
+  'suggested_post_info',
+  'suggested_post_approved',
+  'suggested_post_approval_failed',
+  'suggested_post_declined',
+  'suggested_post_paid',
+  'suggested_post_refunded',
+  'chat_owner_left',
+  'chat_owner_changed',
+  'managed_bot_created',
+  'poll_option_added',
+  'poll_option_deleted',
+  'community_chat_added',
+  'community_chat_removed',
+  'community_chat_joined',
+  'live_photo',
+  'rich_message',
+  'widget',
 ] as const;
 
 /** A message's kind: the name of the Message field that holds its content (`'text'`, `'photo'`, `'new_chat_members'`, ...). */
@@ -38,10 +102,36 @@ export const contentTypes: readonly ContentType[] = ALL_CONTENT_TYPES;
 
 /** Content types of messages a user sends (pyTelegramBotAPI's `content_type_media`, plus newer kinds). */
 export const contentTypeMedia: readonly ContentType[] = [
-  'text', 'audio', 'document', 'animation', 'game', 'photo', 'sticker', 'video', 'video_note', 'voice',
-  'contact', 'location', 'venue', 'dice', 'invoice', 'successful_payment', 'connected_website', 'poll',
-  'passport_data', 'web_app_data', 'story', 'giveaway', 'gift', 'unique_gift',
-  'giveaway_winners', 'paid_media', 'checklist', 'live_photo', 'rich_message', 'widget',
+  'text',
+  'audio',
+  'document',
+  'animation',
+  'game',
+  'photo',
+  'sticker',
+  'video',
+  'video_note',
+  'voice',
+  'contact',
+  'location',
+  'venue',
+  'dice',
+  'invoice',
+  'successful_payment',
+  'connected_website',
+  'poll',
+  'passport_data',
+  'web_app_data',
+  'story',
+  'giveaway',
+  'gift',
+  'unique_gift',
+  'giveaway_winners',
+  'paid_media',
+  'checklist',
+  'live_photo',
+  'rich_message',
+  'widget',
 ];
 
 /** Content types of service messages (everything that is not in {@link contentTypeMedia}). */
@@ -55,8 +145,21 @@ export const contentTypeService: readonly ContentType[] = ALL_CONTENT_TYPES.filt
 // `suggested_post_info` rides along with real content, so it only counts when nothing else is there.
 // The first FAST_COUNT kinds are also checked by name in contentTypeOf (see there).
 const FAST: readonly ContentType[] = [
-  'animation', 'live_photo', 'venue', 'text', 'photo', 'document', 'sticker', 'video', 'voice',
-  'video_note', 'audio', 'location', 'contact', 'poll', 'dice',
+  'animation',
+  'live_photo',
+  'venue',
+  'text',
+  'photo',
+  'document',
+  'sticker',
+  'video',
+  'voice',
+  'video_note',
+  'audio',
+  'location',
+  'contact',
+  'poll',
+  'dice',
 ];
 const FAST_COUNT = FAST.length;
 /** @internal The order in which {@link contentTypeOf} looks for content fields. */
@@ -103,12 +206,16 @@ export interface Message extends Tg.Message, MessageExtras {
 
 // Shared descriptors: defining the aliases allocates no closure or descriptor per message.
 const ID_ALIAS: PropertyDescriptor = {
-  get(this: { message_id: number }) { return this.message_id; },
+  get(this: { message_id: number }) {
+    return this.message_id;
+  },
   enumerable: false,
   configurable: true,
 };
 const FULL_NAME: PropertyDescriptor = {
-  get(this: Tg.User) { return this.last_name ? `${this.first_name} ${this.last_name}` : this.first_name; },
+  get(this: Tg.User) {
+    return this.last_name ? `${this.first_name} ${this.last_name}` : this.first_name;
+  },
   enumerable: false,
   configurable: true,
 };
@@ -130,9 +237,7 @@ type Present<K extends keyof Tg.Message> = { [P in K]-?: NonNullable<Tg.Message[
  * `MessageWith<'photo'>['photo']` is `PhotoSize[]`. A union of content types gives a union of messages.
  */
 export type MessageWith<C extends ContentType> = C extends ContentType
-  ? Message &
-      { content_type: C } &
-      (C extends keyof Tg.Message ? Present<C> : unknown) &
+  ? Message & { content_type: C } & (C extends keyof Tg.Message ? Present<C> : unknown) &
       (C extends keyof ImpliedFields ? Present<ImpliedFields[C]> : unknown)
   : never;
 

@@ -10,7 +10,10 @@ export class LabeledPrice implements Tg.LabeledPrice {
    * @param label portion label
    * @param amount price in the smallest units of the currency (integer)
    */
-  constructor(public label: string, public amount: number) {}
+  constructor(
+    public label: string,
+    public amount: number,
+  ) {}
 }
 
 /** A shipping option offered in answer to a shipping query. */
@@ -23,7 +26,11 @@ export class ShippingOption implements Tg.ShippingOption {
    * @param title option title
    * @param prices price portions (more can be added with {@link ShippingOption.addPrice})
    */
-  constructor(public id: string, public title: string, prices: Tg.LabeledPrice[] = []) {
+  constructor(
+    public id: string,
+    public title: string,
+    prices: Tg.LabeledPrice[] = [],
+  ) {
     this.prices = prices;
   }
 

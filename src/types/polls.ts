@@ -15,7 +15,10 @@ export class InputPollOption implements Tg.InputPollOption<Uploadable> {
    * @param text option text, 1-100 characters
    * @param options `text_parse_mode`, `text_entities`, `media`
    */
-  constructor(public text: string, options?: InputPollOptionOptions) {
+  constructor(
+    public text: string,
+    options?: InputPollOptionOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -30,7 +33,11 @@ export class InputChecklistTask implements Tg.InputChecklistTask {
    * @param text text of the task, 1-100 characters
    * @param options `parse_mode`, `text_entities`
    */
-  constructor(public id: number, public text: string, options?: InputChecklistTaskOptions) {
+  constructor(
+    public id: number,
+    public text: string,
+    options?: InputChecklistTaskOptions,
+  ) {
     setDefined(this, options);
   }
 }
@@ -45,7 +52,11 @@ export class InputChecklist implements Tg.InputChecklist {
    * @param tasks 1-30 tasks
    * @param options `parse_mode`, `title_entities`, `others_can_add_tasks`, `others_can_mark_tasks_as_done`
    */
-  constructor(public title: string, public tasks: Tg.InputChecklistTask[], options?: InputChecklistOptions) {
+  constructor(
+    public title: string,
+    public tasks: Tg.InputChecklistTask[],
+    options?: InputChecklistOptions,
+  ) {
     setDefined(this, options);
   }
 }

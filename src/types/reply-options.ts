@@ -52,13 +52,20 @@ export interface MessageEntityConstructor {
     type: T,
     offset: number,
     length: number,
-    ...options: Record<never, never> extends MessageEntityOptions<T> ? [options?: MessageEntityOptions<T>] : [options: MessageEntityOptions<T>]
+    ...options: Record<never, never> extends MessageEntityOptions<T>
+      ? [options?: MessageEntityOptions<T>]
+      : [options: MessageEntityOptions<T>]
   ): MessageEntity<T>;
   readonly prototype: MessageEntity;
 }
 
 class MessageEntityClass {
-  constructor(public type: MessageEntityType, public offset: number, public length: number, options?: object) {
+  constructor(
+    public type: MessageEntityType,
+    public offset: number,
+    public length: number,
+    options?: object,
+  ) {
     setDefined(this, options);
   }
 }

@@ -24,8 +24,7 @@ function floodWait(error: unknown): number | undefined {
 }
 
 function isOptions(value: unknown): value is AntifloodOptions {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) &&
-    Object.hasOwn(value, 'numberRetries');
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'numberRetries');
 }
 
 /**

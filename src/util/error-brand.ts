@@ -24,7 +24,12 @@ export function brandError(errorClass: abstract new (...args: never[]) => Error,
   Object.defineProperty(errorClass, Symbol.hasInstance, {
     value(this: unknown, value: unknown): boolean {
       // A subclass inherits this static method; for it, only the ordinary prototype walk is right.
-      if (this === errorClass && typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true) {
+      if (
+        this === errorClass &&
+        typeof value === 'object' &&
+        value !== null &&
+        (value as Record<symbol, unknown>)[brand] === true
+      ) {
         return true;
       }
       return typeof this === 'function' && Function.prototype[Symbol.hasInstance].call(this, value);

@@ -35,7 +35,12 @@ export interface LoginWidgetOptions {
 
 function toRecord(data: LoginWidgetData | URLSearchParams | string): Map<string, string> | null {
   const out = new Map<string, string>();
-  const entries = typeof data === 'string' ? new URLSearchParams(data) : data instanceof URLSearchParams ? data : Object.entries(data);
+  const entries =
+    typeof data === 'string'
+      ? new URLSearchParams(data)
+      : data instanceof URLSearchParams
+        ? data
+        : Object.entries(data);
   for (const [key, value] of entries) {
     if (value === undefined) continue;
     if (out.has(key)) return null;
@@ -53,14 +58,16 @@ export async function validateLoginWidgetData(
   data: LoginWidgetData | URLSearchParams | string,
   options: LoginWidgetOptions = {},
 ): Promise<boolean> {
-  if (typeof token !== 'string' || data === null || typeof data !== 'object' && typeof data !== 'string') return false;
+  if (typeof token !== 'string' || data === null || (typeof data !== 'object' && typeof data !== 'string'))
+    return false;
   const fields = toRecord(data);
   const hash = fields?.get('hash');
   if (!fields || !hash || !/^[0-9a-f]{64}$/i.test(hash)) return false;
   const authDate = Number(fields.get('auth_date'));
   const maxAge = options.maxAgeSeconds ?? DEFAULT_INIT_DATA_MAX_AGE;
   const now = (options.now ?? new Date()).getTime() / 1000;
-  if (!Number.isFinite(authDate) || (maxAge !== Infinity && (now - authDate > maxAge || authDate - now > 300))) return false;
+  if (!Number.isFinite(authDate) || (maxAge !== Infinity && (now - authDate > maxAge || authDate - now > 300)))
+    return false;
   const text = [...fields]
     .filter(([key]) => key !== 'hash')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -15,8 +15,11 @@ export type QuickButtonOptions = InlineKeyboardButtonOptions;
  * util.quickMarkup({ Twitter: { url: 'https://twitter.com' }, Back: { callback_data: 'back' } }, 1);
  * ```
  */
-export function quickMarkup(values: Record<string, QuickButtonOptions>, rowWidth: number | { rowWidth?: number } = 2): InlineKeyboardMarkup {
-  const width = typeof rowWidth === 'object' ? rowWidth.rowWidth ?? 2 : rowWidth;
+export function quickMarkup(
+  values: Record<string, QuickButtonOptions>,
+  rowWidth: number | { rowWidth?: number } = 2,
+): InlineKeyboardMarkup {
+  const width = typeof rowWidth === 'object' ? (rowWidth.rowWidth ?? 2) : rowWidth;
   const markup = new InlineKeyboardMarkup({ rowWidth: width });
   const buttons = Object.entries(values).map(([text, options]) => new InlineKeyboardButton(text, options));
   markup.add(...buttons);

@@ -7,6 +7,9 @@
  * @module
  */
 
+/** One method of a layer: called on the bot with whatever arguments its typed declaration allows. */
+export type LayerMethod = (this: any, ...args: any[]) => unknown;
+
 /** A class whose instances get the methods of a layer. */
 type AnyClass = abstract new (...args: never[]) => object;
 
@@ -21,10 +24,10 @@ type AnyClass = abstract new (...args: never[]) => object;
  * BotApiMethods {}`); each method's function gets its public name, so stack traces show
  * `sendMessage`, not an anonymous function.
  */
-export function linkMethodLayer(target: AnyClass, methods: Readonly<Record<string, Function>>): void {
+export function linkMethodLayer(target: AnyClass, methods: Readonly<Record<string, LayerMethod>>): void {
   const descriptors: PropertyDescriptorMap = {};
   for (const [name, value] of Object.entries(methods)) {
-    if (Object.prototype.hasOwnProperty.call(target.prototype, name)) {
+    if (Object.hasOwn(target.prototype, name)) {
       throw new Error(`${target.name} already has its own ${name}: a layer method would be hidden by it`);
     }
     descriptors[name] = { value, writable: true, configurable: true };

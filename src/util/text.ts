@@ -65,8 +65,12 @@ const SEPARATORS = ['\n', '. ', ' '] as const;
  * last `' '`, else hard at the limit. The limit may also be given as `{ charsPerString }`. Separators stay at the end of their piece, so joining
  * the pieces gives back the original text. A cut never splits a surrogate pair.
  */
-export function smartSplit(text: string, charsPerString: number | { charsPerString?: number } = MAX_MESSAGE_LENGTH): string[] {
-  const requested = typeof charsPerString === 'object' ? charsPerString.charsPerString ?? MAX_MESSAGE_LENGTH : charsPerString;
+export function smartSplit(
+  text: string,
+  charsPerString: number | { charsPerString?: number } = MAX_MESSAGE_LENGTH,
+): string[] {
+  const requested =
+    typeof charsPerString === 'object' ? (charsPerString.charsPerString ?? MAX_MESSAGE_LENGTH) : charsPerString;
   checkLimit(requested);
   const limit = Math.min(requested, MAX_MESSAGE_LENGTH);
   const parts: string[] = [];
@@ -103,7 +107,10 @@ export function escape(text: string | null | undefined): string | null | undefin
  * An HTML link to a user (`tg://user?id=…`) showing their escaped first name; with `includeId`
  * the id follows in a monospace block. Send it with `parse_mode: 'HTML'`.
  */
-export function userLink(user: Pick<User, 'id' | 'first_name'>, includeId: boolean | { includeId?: boolean } = false): string {
+export function userLink(
+  user: Pick<User, 'id' | 'first_name'>,
+  includeId: boolean | { includeId?: boolean } = false,
+): string {
   if (typeof includeId === 'object') includeId = includeId.includeId ?? false;
   const name = escape(user.first_name ?? '');
   return `<a href='tg://user?id=${user.id}'>${name}</a>` + (includeId ? ` (<pre>${user.id}</pre>)` : '');

@@ -37,34 +37,53 @@ function bytesOfBase64Url(text: string): Uint8Array | null {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-async function verified(botId: number | string, pairs: Map<string, string>, options: WebAppSignatureOptions): Promise<boolean> {
+async function verified(
+  botId: number | string,
+  pairs: Map<string, string>,
+  options: WebAppSignatureOptions,
+): Promise<boolean> {
   const signature = bytesOfBase64Url(pairs.get('signature') ?? '');
   if (signature === null || signature.length !== 64) return false;
   const id = String(botId);
-  if (!/^\d+$/.test(id)) throw new TypeError('validateWebAppSignature: botId must be the bot\'s numeric id');
+  if (!/^\d+$/.test(id)) throw new TypeError("validateWebAppSignature: botId must be the bot's numeric id");
   const text = [...pairs]
     .filter(([key]) => key !== 'hash' && key !== 'signature')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, value]) => `${key}=${value}`)
     .join('\n');
-  const keyBytes = typeof options.publicKey === 'string' ? bytesOfHex(options.publicKey)
-    : options.publicKey ?? bytesOfHex(TELEGRAM_INIT_DATA_PUBLIC_KEYS[options.environment ?? 'production']);
+  const keyBytes =
+    typeof options.publicKey === 'string'
+      ? bytesOfHex(options.publicKey)
+      : (options.publicKey ?? bytesOfHex(TELEGRAM_INIT_DATA_PUBLIC_KEYS[options.environment ?? 'production']));
   const key = await crypto.subtle.importKey('raw', keyBytes as BufferSource, { name: 'Ed25519' }, false, ['verify']);
-  return crypto.subtle.verify({ name: 'Ed25519' }, key, signature as BufferSource, new TextEncoder().encode(`${id}:WebAppData\n${text}`));
+  return crypto.subtle.verify(
+    { name: 'Ed25519' },
+    key,
+    signature as BufferSource,
+    new TextEncoder().encode(`${id}:WebAppData\n${text}`),
+  );
 }
 
 /**
  * Tells whether Mini App init data (`Telegram.WebApp.initData`) was signed by Telegram for the
  * bot `botId`, without the bot token, and is fresh (`maxAgeSeconds`, default one day).
  */
-export async function validateWebAppSignature(botId: number | string, rawInitData: string, options: WebAppSignatureOptions = {}): Promise<boolean> {
+export async function validateWebAppSignature(
+  botId: number | string,
+  rawInitData: string,
+  options: WebAppSignatureOptions = {},
+): Promise<boolean> {
   if (typeof rawInitData !== 'string') return false;
   const pairs = parsePairs(rawInitData);
   return pairs !== null && fresh(pairs, options) && (await verified(botId, pairs, options));
 }
 
 /** Validates like {@link validateWebAppSignature}, then returns the decoded fields, or `false`. */
-export async function parseWebAppSignedData(botId: number | string, rawInitData: string, options: WebAppSignatureOptions = {}): Promise<WebAppInitData | false> {
+export async function parseWebAppSignedData(
+  botId: number | string,
+  rawInitData: string,
+  options: WebAppSignatureOptions = {},
+): Promise<WebAppInitData | false> {
   if (typeof rawInitData !== 'string') return false;
   const pairs = parsePairs(rawInitData);
   if (pairs === null || !fresh(pairs, options) || !(await verified(botId, pairs, options))) return false;

@@ -112,7 +112,11 @@ export function validateWebAppData(token: string, rawInitData: string, options: 
  * `can_send_after` as numbers; returns `false` when the data is not authentic.
  * Other values stay strings: `chat_instance` does not fit a JS number.
  */
-export function parseWebAppData(token: string, rawInitData: string, options: WebAppValidationOptions = {}): WebAppInitData | false {
+export function parseWebAppData(
+  token: string,
+  rawInitData: string,
+  options: WebAppValidationOptions = {},
+): WebAppInitData | false {
   if (typeof token !== 'string' || typeof rawInitData !== 'string') return false;
   const pairs = parsePairs(rawInitData);
   if (pairs === null || !checkHash(token, pairs) || !fresh(pairs, options)) return false;

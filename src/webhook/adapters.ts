@@ -6,7 +6,14 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SECRET_HEADER, WEBHOOK_ANSWERS, WebhookCore, type WebhookAnswer, type WebhookBot, type WebhookOptions } from './core.js';
+import {
+  SECRET_HEADER,
+  WEBHOOK_ANSWERS,
+  WebhookCore,
+  type WebhookAnswer,
+  type WebhookBot,
+  type WebhookOptions,
+} from './core.js';
 
 /** Reads a request body up to `max` bytes; 'too-large' as soon as it grows past it. */
 function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'too-large'> {
@@ -29,9 +36,18 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'too-larg
       }
       chunks.push(chunk);
     };
-    const onEnd = () => { cleanup(); resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)); };
-    const onError = (error: Error) => { cleanup(); reject(error); };
-    const onClose = () => { cleanup(); reject(new Error('the client closed the request')); };
+    const onEnd = () => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onClose = () => {
+      cleanup();
+      reject(new Error('the client closed the request'));
+    };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
@@ -111,7 +127,10 @@ async function handleNode(core: WebhookCore, req: IncomingMessage, res: ServerRe
 }
 
 /** A node:http request listener: `http.createServer(nodeHttpHandler(bot, { secretToken }))`. */
-export function nodeHttpHandler(bot: WebhookBot, options: WebhookOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+export function nodeHttpHandler(
+  bot: WebhookBot,
+  options: WebhookOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
   const core = new WebhookCore(bot, options);
   return (req, res) => {
     handleNode(core, req, res).catch(async (error) => {
@@ -125,7 +144,10 @@ export function nodeHttpHandler(bot: WebhookBot, options: WebhookOptions = {}): 
  * An Express route handler: `app.post('/hook', expressHandler(bot, { secretToken }))`. Works with
  * or without `express.json()` (or `express.raw()`/`express.text()`) in front of it.
  */
-export function expressHandler(bot: WebhookBot, options: WebhookOptions = {}): (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void {
+export function expressHandler(
+  bot: WebhookBot,
+  options: WebhookOptions = {},
+): (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void {
   const handle = nodeHttpHandler(bot, options);
   return (req, res) => handle(req, res);
 }
@@ -154,7 +176,10 @@ export interface FastifyReplyLike {
  * A Fastify route handler: `app.post('/hook', fastifyHandler(bot, { secretToken }))`. Fastify
  * parses the JSON itself (and answers 400 to bad JSON and 413 above its own `bodyLimit`).
  */
-export function fastifyHandler(bot: WebhookBot, options: WebhookOptions = {}): (request: FastifyRequestLike, reply: FastifyReplyLike) => Promise<FastifyReplyLike> {
+export function fastifyHandler(
+  bot: WebhookBot,
+  options: WebhookOptions = {},
+): (request: FastifyRequestLike, reply: FastifyReplyLike) => Promise<FastifyReplyLike> {
   const core = new WebhookCore(bot, options);
   const send = (reply: FastifyReplyLike, answer: WebhookAnswer) => {
     reply.code(answer.status).header('content-type', answer.json ? 'application/json' : 'text/plain; charset=utf-8');
@@ -164,7 +189,11 @@ export function fastifyHandler(bot: WebhookBot, options: WebhookOptions = {}): (
   return async (request, reply) => {
     try {
       const length = request.headers['content-length'];
-      const early = core.precheck(request.method, request.headers[SECRET_HEADER], Array.isArray(length) ? length[0] : length);
+      const early = core.precheck(
+        request.method,
+        request.headers[SECRET_HEADER],
+        Array.isArray(length) ? length[0] : length,
+      );
       if (early) return send(reply, early);
       const body = request.body;
       const parsed = typeof body === 'string' || body instanceof Uint8Array ? core.parse(body) : core.validate(body);
@@ -204,7 +233,9 @@ async function readWebBody(request: Request, max: number): Promise<Uint8Array | 
 }
 
 function toResponse(answer: WebhookAnswer): Response {
-  const headers: Record<string, string> = { 'content-type': answer.json ? 'application/json' : 'text/plain; charset=utf-8' };
+  const headers: Record<string, string> = {
+    'content-type': answer.json ? 'application/json' : 'text/plain; charset=utf-8',
+  };
   if (answer.status === 405) headers.allow = 'POST';
   return new Response(answer.body, { status: answer.status, headers });
 }
@@ -217,7 +248,11 @@ export function webhookHandler(bot: WebhookBot, options: WebhookOptions = {}): (
   const core = new WebhookCore(bot, options);
   return async (request) => {
     try {
-      const early = core.precheck(request.method, request.headers.get(SECRET_HEADER), request.headers.get('content-length'));
+      const early = core.precheck(
+        request.method,
+        request.headers.get(SECRET_HEADER),
+        request.headers.get('content-length'),
+      );
       if (early) return toResponse(early);
       const raw = await readWebBody(request, core.maxBodyBytes);
       if (raw === 'too-large') return toResponse(WEBHOOK_ANSWERS.tooLarge);

@@ -84,8 +84,12 @@ export class WebhookCore {
   private readonly recent = new Set<number>();
 
   /** @param bot receives the updates @param options secret, size limit, reply-in-response */
-  constructor(private readonly bot: WebhookBot, options: WebhookOptions = {}) {
-    if (!bot || typeof bot.processNewUpdates !== 'function') throw new TypeError('webhook: the first argument must be a bot');
+  constructor(
+    private readonly bot: WebhookBot,
+    options: WebhookOptions = {},
+  ) {
+    if (!bot || typeof bot.processNewUpdates !== 'function')
+      throw new TypeError('webhook: the first argument must be a bot');
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
     if (options.secretToken !== undefined && options.secretToken !== '') this.secret = options.secretToken;
     this.replyInResponse = options.replyInResponse === true;
@@ -95,13 +99,18 @@ export class WebhookCore {
    * Checks what is known before the body is read: the HTTP method, the secret header and a
    * declared Content-Length. Returns the answer to give at once, or undefined to go on.
    */
-  precheck(method: string | undefined, secret: string | string[] | null | undefined, contentLength?: string | null): WebhookAnswer | undefined {
+  precheck(
+    method: string | undefined,
+    secret: string | string[] | null | undefined,
+    contentLength?: string | null,
+  ): WebhookAnswer | undefined {
     if (method !== 'POST') return answers.methodNotAllowed;
     if (this.secret !== undefined) {
       const given = Array.isArray(secret) ? secret[0] : secret;
       if (typeof given !== 'string' || !secretMatches(given, this.secret)) return answers.unauthorized;
     }
-    if (contentLength != null && contentLength !== '' && Number(contentLength) > this.maxBodyBytes) return answers.tooLarge;
+    if (contentLength != null && contentLength !== '' && Number(contentLength) > this.maxBodyBytes)
+      return answers.tooLarge;
     return undefined;
   }
 
@@ -109,7 +118,9 @@ export class WebhookCore {
   parse(raw: string | Uint8Array): Update | WebhookAnswer {
     let value: unknown;
     try {
-      value = JSON.parse(typeof raw === 'string' ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'));
+      value = JSON.parse(
+        typeof raw === 'string' ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'),
+      );
     } catch {
       return answers.badJson;
     }
@@ -118,7 +129,12 @@ export class WebhookCore {
 
   /** Checks that an already parsed body is an Update. */
   validate(value: unknown): Update | WebhookAnswer {
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Number.isSafeInteger((value as Update).update_id)) {
+    if (
+      value === null ||
+      typeof value !== 'object' ||
+      Array.isArray(value) ||
+      !Number.isSafeInteger((value as Update).update_id)
+    ) {
       return answers.notAnUpdate;
     }
     return value as Update;

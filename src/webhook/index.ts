@@ -5,7 +5,13 @@
  */
 export { SECRET_HEADER, type WebhookBot, type WebhookOptions, type WebhookAnswer } from './core.js';
 export {
-  nodeHttpHandler, expressHandler, fastifyHandler, honoHandler, webhookHandler,
-  type FastifyRequestLike, type FastifyReplyLike, type HonoContextLike,
+  nodeHttpHandler,
+  expressHandler,
+  fastifyHandler,
+  honoHandler,
+  webhookHandler,
+  type FastifyRequestLike,
+  type FastifyReplyLike,
+  type HonoContextLike,
 } from './adapters.js';
 export { startWebhookServer, type RunWebhooksOptions, type WebhookServer, type WebhookServerBot } from './server.js';

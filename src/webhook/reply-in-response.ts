@@ -24,7 +24,11 @@ export class ReplySlot {
    * Keeps the call when the slot is still free and the call is eligible; returns the Promise the
    * caller gets, or undefined when the call must go over HTTP.
    */
-  offer(method: string, params: Record<string, unknown> | undefined, defaults: CallDefaults): Promise<unknown> | undefined {
+  offer(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    defaults: CallDefaults,
+  ): Promise<unknown> | undefined {
     if (!this.open || this.reply !== undefined || !methodSpec(method)?.webhookReply) return undefined;
     const prepared = prepareParams(params, methodSpec(method), defaults);
     if (prepared.files.size > 0) return undefined;

@@ -64,15 +64,23 @@ export interface WebhookServerBot extends WebhookBot {
 
 function pemOrPath(value: string | Buffer): Promise<Buffer> {
   if (Buffer.isBuffer(value)) return Promise.resolve(value);
-  return value.includes('-----BEGIN') ? Promise.resolve(Buffer.from(value)) : nodeFsPromises('A certificate from a path').then((fs) => fs.readFile(value));
+  return value.includes('-----BEGIN')
+    ? Promise.resolve(Buffer.from(value))
+    : nodeFsPromises('A certificate from a path').then((fs) => fs.readFile(value));
 }
 
 /** Starts the server; see {@link RunWebhooksOptions}. */
-export async function startWebhookServer(bot: WebhookServerBot, options: RunWebhooksOptions = {}): Promise<WebhookServer> {
+export async function startWebhookServer(
+  bot: WebhookServerBot,
+  options: RunWebhooksOptions = {},
+): Promise<WebhookServer> {
   const listen = options.listen ?? '127.0.0.1';
   // Telegram posts to the path of `url`, so that is where the server must listen by default.
-  const urlPath = options.urlPath ??
-    (options.url ? new URL(options.url).pathname : `/botte-${createHash('sha256').update(bot.token).digest('hex').slice(0, 24)}`);
+  const urlPath =
+    options.urlPath ??
+    (options.url
+      ? new URL(options.url).pathname
+      : `/botte-${createHash('sha256').update(bot.token).digest('hex').slice(0, 24)}`);
   let secretToken = options.secretToken;
   if (options.url && !secretToken) secretToken = randomBytes(24).toString('base64url');
   const handle = nodeHttpHandler(bot, { ...options, secretToken });
@@ -89,11 +97,18 @@ export async function startWebhookServer(bot: WebhookServerBot, options: RunWebh
   // Loaded here, not at import: Workers have no server sockets (they use webhookHandler instead).
   const moduleName = tls ? 'node:https' : 'node:http';
   const unavailable = (error: unknown) => {
-    throw new RuntimeFeatureUnavailableError('bot.runWebhooks()', moduleName, error,
-      'Serve webhookHandler(bot) from the runtime\'s own server instead (on Workers: export default { fetch: webhookHandler(bot) }).');
+    throw new RuntimeFeatureUnavailableError(
+      'bot.runWebhooks()',
+      moduleName,
+      error,
+      "Serve webhookHandler(bot) from the runtime's own server instead (on Workers: export default { fetch: webhookHandler(bot) }).",
+    );
   };
   const server: Server = tls
-    ? (await import('node:https').catch(unavailable)).createServer({ cert, key: await pemOrPath(options.certificateKey!) }, listener)
+    ? (await import('node:https').catch(unavailable)).createServer(
+        { cert, key: await pemOrPath(options.certificateKey!) },
+        listener,
+      )
     : (await import('node:http').catch(unavailable)).createServer(listener);
   server.on('clientError', (_error, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
@@ -111,7 +126,10 @@ export async function startWebhookServer(bot: WebhookServerBot, options: RunWebh
       // Idle keep-alive connections close now; requests being handled get their answer first.
       const force = setTimeout(() => server.closeAllConnections(), 10_000);
       force.unref();
-      server.close(() => { clearTimeout(force); resolve(); });
+      server.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
       server.closeIdleConnections();
     });
   if (options.url) {

@@ -13,7 +13,11 @@ import { BotApiEmulator } from '../../src/testing/index.js';
 import { figure, size, sleep, until } from './scale.js';
 
 function startChild(emu: BotApiEmulator, args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'test/reliability/fixtures/polling-child.ts', emu.token, emu.apiUrl, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/reliability/fixtures/polling-child.ts', emu.token, emu.apiUrl, ...args],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
 }
 
 function doneCounts(emu: BotApiEmulator): Map<string, number> {
@@ -40,7 +44,11 @@ async function run(name: string, total: number, args: string[], killAt: number) 
     const second = startChild(emu, args);
     children.push(second);
     // Updates the first process moved past and lost never come back: wait for the rest, then a little more.
-    await until(() => emu.pendingUpdates().length === 0 && doneCounts(emu).size > handledBeforeKill, 'the second process to drain the queue', 300_000);
+    await until(
+      () => emu.pendingUpdates().length === 0 && doneCounts(emu).size > handledBeforeKill,
+      'the second process to drain the queue',
+      300_000,
+    );
     const waitUntil = Date.now() + 5000;
     while (doneCounts(emu).size < total && Date.now() < waitUntil) await sleep(50);
     const secondExit = new Promise((resolve) => second.once('exit', resolve));
@@ -69,7 +77,12 @@ test('kill -9 mid-run and restart: 0 lost, duplicates bounded by the updates in 
 test('kill -9 with handlers slower than stalledWindowMs: Infinity loses nothing (the trade-off measured)', async () => {
   const total = size(300, 3000);
   // Every 20th handler takes 2 s; the window is Infinity: the offset never passes a running update.
-  const strict = await run('kill-9-slow-handlers-window-infinity', total, ['20', '2000', 'Infinity'], Math.floor(total / 3));
+  const strict = await run(
+    'kill-9-slow-handlers-window-infinity',
+    total,
+    ['20', '2000', 'Infinity'],
+    Math.floor(total / 3),
+  );
   assert.equal(strict.lost, 0);
   // The default window (1 s) moves past them: measured, not asserted (it depends on timing).
   await run('kill-9-slow-handlers-window-1000', total, ['20', '2000', '1000'], Math.floor(total / 3));
@@ -79,7 +92,12 @@ test('kill -9 with handlers slower than the window, with a journal: 0 lost', asy
   const total = size(300, 3000);
   const dir = mkdtempSync(join(tmpdir(), 'botte-kill-journal-'));
   try {
-    const journaled = await run('kill-9-slow-handlers-journal', total, ['20', '2000', 'default', join(dir, 'journal')], Math.floor(total / 3));
+    const journaled = await run(
+      'kill-9-slow-handlers-journal',
+      total,
+      ['20', '2000', 'default', join(dir, 'journal')],
+      Math.floor(total / 3),
+    );
     assert.equal(journaled.lost, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });

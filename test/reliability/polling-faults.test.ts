@@ -67,7 +67,8 @@ for (const journal of [false, true]) {
     const chats = 1000;
     const emu = await BotApiEmulator.start();
     const dir = mkdtempSync(join(tmpdir(), 'botte-faults-'));
-    for (const kind of ['http-502', 'reset', 'invalid-json'] as const) emu.injectFault({ kind, method: 'getUpdates', probability: 0.05 });
+    for (const kind of ['http-502', 'reset', 'invalid-json'] as const)
+      emu.injectFault({ kind, method: 'getUpdates', probability: 0.05 });
     for (const kind of ['http-502', 'reset', 'http-500', 'too-many-requests', 'slow'] as const) {
       emu.injectFault({ kind, method: 'sendMessage', probability: 0.03 });
     }
@@ -92,9 +93,17 @@ for (const journal of [false, true]) {
     for (let i = 0; i < total; i++) emu.pushMessage(String(i), { chatId: 1 + (i % chats), userId: 1 + (i % chats) });
     const cpu = process.cpuUsage();
     const started = Date.now();
-    const running = bot.runthebot({ longPollingTimeout: 1, backoff: { initialMs: 5, maxMs: 50 }, journal: journal ? join(dir, 'journal') : undefined });
+    const running = bot.runthebot({
+      longPollingTimeout: 1,
+      backoff: { initialMs: 5, maxMs: 50 },
+      journal: journal ? join(dir, 'journal') : undefined,
+    });
     try {
-      await until(() => seen.size === total, `${total} updates handled (${seen.size} so far)`, size(300_000, 3_600_000));
+      await until(
+        () => seen.size === total,
+        `${total} updates handled (${seen.size} so far)`,
+        size(300_000, 3_600_000),
+      );
     } finally {
       await bot.stopBot();
       await running;
@@ -107,7 +116,14 @@ for (const journal of [false, true]) {
     await emu.stop();
     rmSync(dir, { recursive: true, force: true });
     figure(journal ? 'polling-slow-sends-journal' : 'polling-slow-sends', {
-      updates: total, chats, lost, duplicates, outOfOrder, pending, seconds, perSecond: Math.round(total / seconds),
+      updates: total,
+      chats,
+      lost,
+      duplicates,
+      outOfOrder,
+      pending,
+      seconds,
+      perSecond: Math.round(total / seconds),
       cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(1)),
     });
     assert.equal(lost, 0);

@@ -22,17 +22,30 @@ function freePort(): Promise<number> {
 
 async function startRedis(port: number): Promise<ChildProcess> {
   if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error('redis-server is not installed: this test needs it (apt-get install -y redis-server; .ci/run installs it)');
+    throw new Error(
+      'redis-server is not installed: this test needs it (apt-get install -y redis-server; .ci/run installs it)',
+    );
   }
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000);
-    for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) { clearTimeout(timer); resolve(); }
+    for (const stream of [child.stdout!, child.stderr!])
+      stream.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Ready to accept connections')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited (${code}):\n${output}`));
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`redis-server exited (${code}):\n${output}`)); });
   });
   return child;
 }
@@ -51,7 +64,14 @@ test('Redis killed and restarted mid-run: the bot lives on, failures are reporte
   const emu = await BotApiEmulator.start();
   const storage = new states.StateRedisStorage({ url: `redis://127.0.0.1:${port}`, prefix: 'reliability' });
   const reported: unknown[] = [];
-  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, stateStorage: storage, exceptionHandler: (error) => (reported.push(error), true) });
+  const bot = new Botte(emu.token, {
+    apiUrl: emu.apiUrl,
+    stateStorage: storage,
+    exceptionHandler: (error) => {
+      reported.push(error);
+      return true;
+    },
+  });
   const entered = new Map<number, number>(); // update number -> times its handler ran
   let stored = 0;
   let failed = 0;
@@ -69,7 +89,8 @@ test('Redis killed and restarted mid-run: the bot lives on, failures are reporte
   const running = bot.runthebot({ longPollingTimeout: 1 });
   let pushed = 0;
   const push = (count: number) => {
-    for (let i = 0; i < count; i++, pushed++) emu.pushMessage(String(pushed), { chatId: 1 + (pushed % 100), userId: 1 + (pushed % 100) });
+    for (let i = 0; i < count; i++, pushed++)
+      emu.pushMessage(String(pushed), { chatId: 1 + (pushed % 100), userId: 1 + (pushed % 100) });
   };
   try {
     push(phase);
@@ -84,7 +105,11 @@ test('Redis killed and restarted mid-run: the bot lives on, failures are reporte
     redis = await startRedis(port);
     push(phase);
     await until(() => entered.size === pushed, `every update handled (${entered.size} of ${pushed})`, 120_000);
-    await until(() => stored + failed === pushed, `every handler finished (${stored} stored, ${failed} failed, of ${pushed})`, 120_000);
+    await until(
+      () => stored + failed === pushed,
+      `every handler finished (${stored} stored, ${failed} failed, of ${pushed})`,
+      120_000,
+    );
     // Once it is back, state calls work again: a new update stores its state.
     const before = stored;
     push(1);
@@ -93,7 +118,16 @@ test('Redis killed and restarted mid-run: the bot lives on, failures are reporte
     await bot.stopBot();
     await running;
     const duplicates = [...entered.values()].filter((times) => times > 1).length;
-    figure('redis-restart', { updates: pushed, stored, failed, failedWhileDown, reported: reported.length, lost: pushed - entered.size, duplicates, downSeconds: 3 });
+    figure('redis-restart', {
+      updates: pushed,
+      stored,
+      failed,
+      failedWhileDown,
+      reported: reported.length,
+      lost: pushed - entered.size,
+      duplicates,
+      downSeconds: 3,
+    });
     assert.equal(entered.size, pushed, 'no update lost');
     assert.equal(duplicates, 0, 'none handled twice');
     assert.equal(reported.length, failed, 'each failed state call reported once');

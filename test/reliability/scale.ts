@@ -13,7 +13,6 @@ export function figure(name: string, values: Record<string, unknown>): void {
   process.stdout.write(`# FIGURE ${JSON.stringify({ name, full: FULL, ...values })}\n`);
 }
 
-
 /** Waits for `check()` to hold, failing with `what` after `ms`. */
 export async function until(check: () => boolean, what: string, ms: number): Promise<void> {
   const deadline = Date.now() + ms;

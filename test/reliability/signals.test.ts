@@ -10,7 +10,12 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(`${signal} mid-batch: handlers finish, the next process handles the rest, 0 lost`, async () => {
     const total = size(400, 5000);
     const emu = await BotApiEmulator.start();
-    const start = () => spawn(process.execPath, ['--import', 'tsx', 'test/reliability/fixtures/polling-child.ts', emu.token, emu.apiUrl, '10', '300'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const start = () =>
+      spawn(
+        process.execPath,
+        ['--import', 'tsx', 'test/reliability/fixtures/polling-child.ts', emu.token, emu.apiUrl, '10', '300'],
+        { stdio: ['ignore', 'ignore', 'inherit'] },
+      );
     const done = () => new Set(emu.callsOf('sendMessage').map((call) => String(call.params.text)));
     const first = start();
     const second = { child: undefined as ReturnType<typeof start> | undefined };
@@ -27,7 +32,13 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       second.child.kill(signal);
       await secondExit;
       const replies = emu.callsOf('sendMessage').length;
-      figure(`signal-${signal}`, { updates: total, handledByFirst: afterFirst, lost: total - done().size, duplicates: replies - done().size, firstExitCode: code });
+      figure(`signal-${signal}`, {
+        updates: total,
+        handledByFirst: afterFirst,
+        lost: total - done().size,
+        duplicates: replies - done().size,
+        firstExitCode: code,
+      });
       assert.equal(code, 0, 'a graceful exit');
       assert.equal(done().size, total);
       assert.equal(replies - done().size, 0, 'a graceful stop confirms what it finished: no duplicates');

@@ -39,6 +39,16 @@ for (const setting of settings) {
   await running;
   const used = process.cpuUsage(cpu);
   if (dir) rmSync(dir, { recursive: true, force: true });
-  console.log(JSON.stringify({ setting, updates: total, handled: handled.size, duplicates, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(handled.size / seconds), cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(2)) }));
+  console.log(
+    JSON.stringify({
+      setting,
+      updates: total,
+      handled: handled.size,
+      duplicates,
+      seconds: Number(seconds.toFixed(2)),
+      perSecond: Math.round(handled.size / seconds),
+      cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(2)),
+    }),
+  );
   await emu.stop();
 }

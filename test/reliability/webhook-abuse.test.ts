@@ -11,16 +11,35 @@ import { figure, size, sleep } from './scale.js';
 
 function post(port: number, body: string | Buffer, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/hook', method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/hook',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
-const update = (id: number) => JSON.stringify({ update_id: id, message: { message_id: id, date: 1, chat: { id: id % 1000, type: 'private' }, from: { id: id % 1000, is_bot: false, first_name: 'U' }, text: `m${id}` } });
+const update = (id: number) =>
+  JSON.stringify({
+    update_id: id,
+    message: {
+      message_id: id,
+      date: 1,
+      chat: { id: id % 1000, type: 'private' },
+      from: { id: id % 1000, is_bot: false, first_name: 'U' },
+      text: `m${id}`,
+    },
+  });
 
 test('webhook abuse: every bad request answered, the process survives, valid updates are served', async () => {
   const handled = new Map<string, number>();
@@ -33,7 +52,11 @@ test('webhook abuse: every bad request answered, the process survives, valid upd
   const slow: Socket[] = [];
   try {
     assert.equal(await post(server.port, update(1)), 401, 'missing secret');
-    assert.equal(await post(server.port, update(1), { 'x-telegram-bot-api-secret-token': 'wrong' }), 401, 'wrong secret');
+    assert.equal(
+      await post(server.port, update(1), { 'x-telegram-bot-api-secret-token': 'wrong' }),
+      401,
+      'wrong secret',
+    );
     assert.equal(await post(server.port, '{"update_id": 1, "message": ', ok), 400, 'invalid JSON');
     for (const notAnUpdate of ['[]', '5', '"x"', 'null', '{}', '{"update_id":"1"}']) {
       assert.equal(await post(server.port, notAnUpdate, ok), 400, `not an update: ${notAnUpdate}`);
@@ -50,10 +73,16 @@ test('webhook abuse: every bad request answered, the process survives, valid upd
     for (let i = 0; i < 100; i++) {
       const socket = connect(server.port, '127.0.0.1');
       socket.on('error', () => undefined);
-      socket.write(i % 2 === 0 ? 'POST /hook HTTP/1.1\r\nHost: x\r\n' : `POST /hook HTTP/1.1\r\nHost: x\r\nx-telegram-bot-api-secret-token: right\r\nContent-Length: 1000\r\n\r\n{"upd`);
+      socket.write(
+        i % 2 === 0
+          ? 'POST /hook HTTP/1.1\r\nHost: x\r\n'
+          : `POST /hook HTTP/1.1\r\nHost: x\r\nx-telegram-bot-api-secret-token: right\r\nContent-Length: 1000\r\n\r\n{"upd`,
+      );
       slow.push(socket);
     }
-    const drip = setInterval(() => { for (const socket of slow) socket.write(' '); }, 200);
+    const drip = setInterval(() => {
+      for (const socket of slow) socket.write(' ');
+    }, 200);
 
     // A flood of valid updates at concurrency 200, while the slow ones drip.
     const total = size(2000, 20_000);
@@ -61,18 +90,29 @@ test('webhook abuse: every bad request answered, the process survives, valid upd
     let next = 100;
     let failures = 0;
     const started = Date.now();
-    await Promise.all(Array.from({ length: 200 }, async () => {
-      while (next < 100 + total) {
-        const id = next++;
-        if ((await post(server.port, update(id), ok)) !== 200) failures++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 200 }, async () => {
+        while (next < 100 + total) {
+          const id = next++;
+          if ((await post(server.port, update(id), ok)) !== 200) failures++;
+        }
+      }),
+    );
     const seconds = (Date.now() - started) / 1000;
     clearInterval(drip);
     const rssAfter = process.memoryUsage().rss;
     const served = [...handled.keys()].filter((text) => text !== undefined).length;
     const duplicates = [...handled.values()].filter((times) => times > 1).length;
-    figure('webhook-flood', { updates: total, concurrency: 200, slowloris: slow.length, failures, served, duplicates, seconds, rssGrowthMb: Math.round((rssAfter - rssBefore) / 1048576) });
+    figure('webhook-flood', {
+      updates: total,
+      concurrency: 200,
+      slowloris: slow.length,
+      failures,
+      served,
+      duplicates,
+      seconds,
+      rssGrowthMb: Math.round((rssAfter - rssBefore) / 1048576),
+    });
     assert.equal(failures, 0);
     assert.equal(served, total);
     assert.equal(duplicates, 0);
@@ -87,17 +127,36 @@ test('webhook abuse: every bad request answered, the process survives, valid upd
  * POSTs `total` bytes of spaces in 1 MB chunks (with a Content-Length, or chunked without one),
  * stopping as soon as the server answers or closes: the client never holds more than one chunk.
  */
-function streamPost(port: number, total: number, chunked: boolean, headers: Record<string, string>): Promise<{ status: number; sentMb: number }> {
+function streamPost(
+  port: number,
+  total: number,
+  chunked: boolean,
+  headers: Record<string, string>,
+): Promise<{ status: number; sentMb: number }> {
   return new Promise((resolve, reject) => {
     const chunk = Buffer.alloc(1024 * 1024, 32);
     let sent = 0;
     let status = 0;
-    const lengthHeader: Record<string, string> = chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(total) };
-    const req = request({ host: '127.0.0.1', port, path: '/hook', method: 'POST', headers: { 'content-type': 'application/json', ...lengthHeader, ...headers } }, (res) => {
-      status = res.statusCode ?? 0;
-      res.resume();
-      res.on('end', () => { req.destroy(); resolve({ status, sentMb: Math.round(sent / 1048576) }); });
-    });
+    const lengthHeader: Record<string, string> = chunked
+      ? { 'transfer-encoding': 'chunked' }
+      : { 'content-length': String(total) };
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/hook',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...lengthHeader, ...headers },
+      },
+      (res) => {
+        status = res.statusCode ?? 0;
+        res.resume();
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status, sentMb: Math.round(sent / 1048576) });
+        });
+      },
+    );
     req.on('error', (error) => (status ? resolve({ status, sentMb: Math.round(sent / 1048576) }) : reject(error)));
     const pump = () => {
       while (sent < total && status === 0 && !req.destroyed) {
@@ -123,11 +182,21 @@ test('a 100 MB webhook body (declared or chunked) is refused with 413 early, mem
     const chunked = await streamPost(server.port, total, true, ok);
     const rssGrowthMb = Math.round((process.memoryUsage().rss - rssBefore) / 1048576);
     assert.equal(await post(server.port, update(7), ok), 200, 'a valid update afterwards');
-    figure('webhook-100mb', { bodyMb: 100, declaredStatus: declared.status, declaredSentMb: declared.sentMb, chunkedStatus: chunked.status, chunkedSentMb: chunked.sentMb, rssGrowthMb });
+    figure('webhook-100mb', {
+      bodyMb: 100,
+      declaredStatus: declared.status,
+      declaredSentMb: declared.sentMb,
+      chunkedStatus: chunked.status,
+      chunkedSentMb: chunked.sentMb,
+      rssGrowthMb,
+    });
     assert.equal(declared.status, 413, '100 MB with a Content-Length');
     assert.equal(chunked.status, 413, '100 MB chunked');
     // Reading either body would take 100 MB; the limit is 1 MB.
-    assert.ok(declared.sentMb < 100 && chunked.sentMb < 100, `the server read to the end (${declared.sentMb} and ${chunked.sentMb} MB sent)`);
+    assert.ok(
+      declared.sentMb < 100 && chunked.sentMb < 100,
+      `the server read to the end (${declared.sentMb} and ${chunked.sentMb} MB sent)`,
+    );
     assert.ok(rssGrowthMb < 64, `RSS grew by ${rssGrowthMb} MB`);
     assert.deepEqual(handled, ['m7']);
   } finally {

@@ -6,12 +6,23 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { Botte, AsyncBotte, InputFile, ApiTelegramException, ApiHTTPException, StateFileStorage, webhookHandler } from 'botte';
+import {
+  Botte,
+  AsyncBotte,
+  InputFile,
+  ApiTelegramException,
+  ApiHTTPException,
+  StateFileStorage,
+  webhookHandler,
+} from 'botte';
 import { BotApiEmulator, attachedFile } from 'botte/testing';
 
-const runtime = typeof globalThis.Bun !== 'undefined' ? `bun ${globalThis.Bun.version}`
-  : typeof globalThis.Deno !== 'undefined' ? `deno ${globalThis.Deno.version.deno}`
-  : `node ${process.version}`;
+const runtime =
+  typeof globalThis.Bun !== 'undefined'
+    ? `bun ${globalThis.Bun.version}`
+    : typeof globalThis.Deno !== 'undefined'
+      ? `deno ${globalThis.Deno.version.deno}`
+      : `node ${process.version}`;
 
 const results = [];
 
@@ -22,7 +33,9 @@ async function scenario(name, body, deadlineMs = 20_000) {
   try {
     await Promise.race([
       body(),
-      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no result within ${deadlineMs} ms`)), deadlineMs); }),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no result within ${deadlineMs} ms`)), deadlineMs);
+      }),
     ]);
     results.push({ name, ok: true, ms: Date.now() - started });
   } catch (error) {
@@ -63,7 +76,9 @@ await scenario('AsyncBotte polling and stopPolling', async () => {
   const emu = await BotApiEmulator.start();
   try {
     const bot = new AsyncBotte(emu.token, { apiUrl: emu.apiUrl });
-    bot.handleMsg({ func: () => true }, async (message) => { await bot.replyTo(message, message.text); });
+    bot.handleMsg({ func: () => true }, async (message) => {
+      await bot.replyTo(message, message.text);
+    });
     const running = bot.polling({ longPollingTimeout: 5 });
     emu.pushMessage('ping');
     await emu.waitForCall('sendMessage', (call) => call.params.text === 'ping');
@@ -87,12 +102,25 @@ await scenario('webhookHandler: secret token, replyInResponse, a call to Telegra
     const handle = webhookHandler(bot, { secretToken: 's3cret', replyInResponse: true });
     const served = await serve(handle);
     try {
-      const update = (text, id) => ({ update_id: id, message: { message_id: id, date: 1, chat: { id: 7, type: 'private' }, from: { id: 7, is_bot: false, first_name: 'U' }, text } });
-      const post = (body, secret) => fetch(served.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
-        body: JSON.stringify(body),
+      const update = (text, id) => ({
+        update_id: id,
+        message: {
+          message_id: id,
+          date: 1,
+          chat: { id: 7, type: 'private' },
+          from: { id: 7, is_bot: false, first_name: 'U' },
+          text,
+        },
       });
+      const post = (body, secret) =>
+        fetch(served.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}),
+          },
+          body: JSON.stringify(body),
+        });
       const denied = await post(update('hi', 1), 'wrong');
       assert.equal(denied.status, 401);
       await denied.text();
@@ -122,7 +150,10 @@ await scenario('bot.runWebhooks serves updates', async () => {
     const answer = await fetch(`http://127.0.0.1:${server.port}/hook`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'abc' },
-      body: JSON.stringify({ update_id: 5, message: { message_id: 5, date: 1, chat: { id: 3, type: 'private' }, text: 'via runWebhooks' } }),
+      body: JSON.stringify({
+        update_id: 5,
+        message: { message_id: 5, date: 1, chat: { id: 3, type: 'private' }, text: 'via runWebhooks' },
+      }),
     });
     assert.equal(answer.status, 200);
     await answer.text();
@@ -250,10 +281,19 @@ async function startProxy() {
   const server = http.createServer((req, res) => {
     state.hits++;
     const target = new URL(req.url);
-    const upstream = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: req.method,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
@@ -274,11 +314,14 @@ async function startProxy() {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
-    get hits() { return state.hits; },
-    close: () => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    get hits() {
+      return state.hits;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -309,12 +352,21 @@ async function serve(handle) {
   const server = createServer(async (req, res) => {
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
-    const response = await handle(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers: req.headers, body: Buffer.concat(chunks) }));
+    const response = await handle(
+      new Request(`http://127.0.0.1${req.url}`, {
+        method: req.method,
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      }),
+    );
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 let failed = 0;
@@ -322,7 +374,11 @@ for (const result of results) {
   if (result.ok) console.log(`  ok   ${result.name} (${result.ms} ms)`);
   else {
     failed++;
-    console.log(`  FAIL ${result.name}\n       ${String(result.error?.stack ?? result.error).split('\n').join('\n       ')}`);
+    console.log(
+      `  FAIL ${result.name}\n       ${String(result.error?.stack ?? result.error)
+        .split('\n')
+        .join('\n       ')}`,
+    );
   }
 }
 console.log(`${runtime} (transport ${results.transport}): ${results.length - failed} passed, ${failed} failed`);

@@ -15,7 +15,12 @@ export type StateFilterValue = StateFilterItem | readonly StateFilterItem[];
 /** What {@link StateFilter} needs from the bot (or a `BotStates`). */
 export interface StateSource {
   /** The state of `userId` in `chatId` (and topic / business connection). */
-  getState(userId: number | string, chatId?: number | string, threadId?: number, businessConnectionId?: string): Promise<string | undefined>;
+  getState(
+    userId: number | string,
+    chatId?: number | string,
+    threadId?: number,
+    businessConnectionId?: string,
+  ): Promise<string | undefined>;
 }
 
 // The state names of each group seen, since listing a class group walks its static fields.

@@ -16,8 +16,12 @@ import { nodeTest } from './node-test.js';
 export type MakeHandlerBackend = () => HandlerBackend | Promise<HandlerBackend>;
 
 // Named functions: a persisting backend stores their names and finds them again.
-function contractAskName(message: unknown, ...args: unknown[]): unknown[] { return ['name', message, ...args]; }
-function contractAskAge(message: unknown): unknown[] { return ['age', message]; }
+function contractAskName(message: unknown, ...args: unknown[]): unknown[] {
+  return ['name', message, ...args];
+}
+function contractAskAge(message: unknown): unknown[] {
+  return ['age', message];
+}
 
 async function withBackend(make: MakeHandlerBackend, check: (backend: HandlerBackend) => Promise<void>): Promise<void> {
   const backend = await make();
@@ -42,41 +46,57 @@ function checkSize(backend: HandlerBackend, keys: number): void {
 export function runHandlerBackendContract(name: string, makeBackend: MakeHandlerBackend): void {
   const { describe, it } = nodeTest();
   describe(`${name}: the handler backend contract`, () => {
-    it('a key never registered has no entries', () => withBackend(makeBackend, async (backend) => {
-      assert.deepEqual(await backend.take('1'), []);
-      await backend.clear('1');
-      assert.deepEqual(await backend.take('1'), []);
-    }));
+    it('a key never registered has no entries', () =>
+      withBackend(makeBackend, async (backend) => {
+        assert.deepEqual(await backend.take('1'), []);
+        await backend.clear('1');
+        assert.deepEqual(await backend.take('1'), []);
+      }));
 
-    it('take returns every entry of a key once, in registration order, with its arguments and chat', () => withBackend(makeBackend, async (backend) => {
-      await backend.register('1', { callback: contractAskName, args: ['x', 2, { three: 3 }] });
-      await backend.register('1', { callback: contractAskAge, args: [] });
-      await backend.register('reply:5', { callback: contractAskAge, args: [], chatId: -7 });
-      checkSize(backend, 2);
-      const taken = await backend.take('1');
-      assert.deepEqual(taken.map((entry) => entry.callback), [contractAskName, contractAskAge]);
-      assert.deepEqual(taken.map((entry) => entry.args), [['x', 2, { three: 3 }], []]);
-      assert.deepEqual(await backend.take('1'), [], 'entries are one-shot');
-      checkSize(backend, 1);
-      const [reply] = await backend.take('reply:5');
-      assert.equal(reply?.callback, contractAskAge);
-      assert.equal(reply?.chatId, -7);
-      checkSize(backend, 0);
-    }));
+    it('take returns every entry of a key once, in registration order, with its arguments and chat', () =>
+      withBackend(makeBackend, async (backend) => {
+        await backend.register('1', { callback: contractAskName, args: ['x', 2, { three: 3 }] });
+        await backend.register('1', { callback: contractAskAge, args: [] });
+        await backend.register('reply:5', { callback: contractAskAge, args: [], chatId: -7 });
+        checkSize(backend, 2);
+        const taken = await backend.take('1');
+        assert.deepEqual(
+          taken.map((entry) => entry.callback),
+          [contractAskName, contractAskAge],
+        );
+        assert.deepEqual(
+          taken.map((entry) => entry.args),
+          [['x', 2, { three: 3 }], []],
+        );
+        assert.deepEqual(await backend.take('1'), [], 'entries are one-shot');
+        checkSize(backend, 1);
+        const [reply] = await backend.take('reply:5');
+        assert.equal(reply?.callback, contractAskAge);
+        assert.equal(reply?.chatId, -7);
+        checkSize(backend, 0);
+      }));
 
-    it('clear forgets the entries of one key and leaves the others', () => withBackend(makeBackend, async (backend) => {
-      await backend.register('1', { callback: contractAskName, args: [] });
-      await backend.register('2', { callback: contractAskAge, args: [], chatId: 9 });
-      await backend.clear('2');
-      assert.deepEqual(await backend.take('2'), []);
-      assert.deepEqual((await backend.take('1')).map((entry) => entry.callback), [contractAskName]);
-    }));
+    it('clear forgets the entries of one key and leaves the others', () =>
+      withBackend(makeBackend, async (backend) => {
+        await backend.register('1', { callback: contractAskName, args: [] });
+        await backend.register('2', { callback: contractAskAge, args: [], chatId: 9 });
+        await backend.clear('2');
+        assert.deepEqual(await backend.take('2'), []);
+        assert.deepEqual(
+          (await backend.take('1')).map((entry) => entry.callback),
+          [contractAskName],
+        );
+      }));
 
-    it('an entry registered after a take waits for the next take', () => withBackend(makeBackend, async (backend) => {
-      await backend.register('1', { callback: contractAskName, args: ['first'] });
-      await backend.take('1');
-      await backend.register('1', { callback: contractAskName, args: ['second'] });
-      assert.deepEqual((await backend.take('1')).map((entry) => entry.args), [['second']]);
-    }));
+    it('an entry registered after a take waits for the next take', () =>
+      withBackend(makeBackend, async (backend) => {
+        await backend.register('1', { callback: contractAskName, args: ['first'] });
+        await backend.take('1');
+        await backend.register('1', { callback: contractAskName, args: ['second'] });
+        assert.deepEqual(
+          (await backend.take('1')).map((entry) => entry.args),
+          [['second']],
+        );
+      }));
   });
 }

@@ -15,9 +15,13 @@ let nextGroupId = -1001;
 /** A private chat between `options.user` and the bot. */
 export function privateChat(host: ConversationHost, options: PrivateChatOptions = {}): Conversation {
   const user = options.user ?? DEFAULT_TEST_USER;
-  if (!Number.isSafeInteger(user.id) || user.id <= 0) throw new TypeError(`privateChat: user.id must be a positive integer, got ${String(user.id)}`);
+  if (!Number.isSafeInteger(user.id) || user.id <= 0)
+    throw new TypeError(`privateChat: user.id must be a positive integer, got ${String(user.id)}`);
   const chat = {
-    id: user.id, type: 'private', first_name: user.first_name ?? 'Test', ...(user.username !== undefined ? { username: user.username } : {}),
+    id: user.id,
+    type: 'private',
+    first_name: user.first_name ?? 'Test',
+    ...(user.username !== undefined ? { username: user.username } : {}),
   } as Chat;
   return new Conversation(host, chat, [user]);
 }
@@ -25,7 +29,8 @@ export function privateChat(host: ConversationHost, options: PrivateChatOptions 
 /** A group (by default a supergroup) with several users and the bot. */
 export function groupChat(host: ConversationHost, options: GroupChatOptions): Conversation {
   const id = options.id ?? nextGroupId--;
-  if (!Number.isSafeInteger(id) || id >= 0) throw new TypeError(`groupChat: id must be a negative integer, got ${String(id)}`);
+  if (!Number.isSafeInteger(id) || id >= 0)
+    throw new TypeError(`groupChat: id must be a negative integer, got ${String(id)}`);
   const chat = { id, type: options.type ?? 'supergroup', title: options.title ?? 'Test group' } as Chat;
   return new Conversation(host, chat, options.users);
 }
@@ -41,13 +46,20 @@ export interface InlineQueryOptions extends WaitOptions {
 }
 
 /** Types `@bot query` as a user; resolves with the bot's answerInlineQuery. */
-export async function inlineQuery(host: ConversationHost, query: string, options: InlineQueryOptions = {}): Promise<InlineAnswer> {
+export async function inlineQuery(
+  host: ConversationHost,
+  query: string,
+  options: InlineQueryOptions = {},
+): Promise<InlineAnswer> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
   const id = newQueryId();
   const from = host.tracker.lastSeq;
   host.pushUpdate({
     inline_query: {
-      id, from: asUser(options.from ?? DEFAULT_TEST_USER), query, offset: options.offset ?? '',
+      id,
+      from: asUser(options.from ?? DEFAULT_TEST_USER),
+      query,
+      offset: options.offset ?? '',
       ...(options.chatType !== undefined ? { chat_type: options.chatType } : {}),
     },
   });
@@ -56,7 +68,11 @@ export async function inlineQuery(host: ConversationHost, query: string, options
     (e) => e.type === 'inline_answer' && e.queryId === id,
     timeoutMs,
     () => {
-      const calls = host.tracker.events(from).filter((e): e is Extract<ChatEvent, { type: 'call' }> => e.type === 'call').map((e) => e.call.method).filter((m) => m !== 'getUpdates');
+      const calls = host.tracker
+        .events(from)
+        .filter((e): e is Extract<ChatEvent, { type: 'call' }> => e.type === 'call')
+        .map((e) => e.call.method)
+        .filter((m) => m !== 'getUpdates');
       return `inlineQuery(${JSON.stringify(query)}): the bot did not call answerInlineQuery within ${timeoutMs} ms. Bot API calls since: ${calls.join(', ') || 'none'}.`;
     },
   );
@@ -76,10 +92,16 @@ export interface ChooseInlineResultOptions {
 }
 
 /** Sends a `chosen_inline_result` update, as if the user picked result `resultId`. */
-export function chooseInlineResult(host: ConversationHost, resultId: string, options: ChooseInlineResultOptions = {}): void {
+export function chooseInlineResult(
+  host: ConversationHost,
+  resultId: string,
+  options: ChooseInlineResultOptions = {},
+): void {
   host.pushUpdate({
     chosen_inline_result: {
-      result_id: resultId, from: asUser(options.from ?? DEFAULT_TEST_USER), query: options.query ?? '',
+      result_id: resultId,
+      from: asUser(options.from ?? DEFAULT_TEST_USER),
+      query: options.query ?? '',
       ...(options.inlineMessageId !== undefined ? { inline_message_id: options.inlineMessageId } : {}),
     },
   });

@@ -36,7 +36,9 @@ export function newQueryId(): string {
 /** The Telegram user of a test user. */
 export function asUser(user: TestUser): User {
   return {
-    id: user.id, is_bot: false, first_name: user.first_name ?? 'Test',
+    id: user.id,
+    is_bot: false,
+    first_name: user.first_name ?? 'Test',
     ...(user.username !== undefined ? { username: user.username } : {}),
     ...(user.language_code !== undefined ? { language_code: user.language_code } : {}),
   };
@@ -54,7 +56,11 @@ export class Conversation {
   private readDeleteCursor: number;
 
   /** Use `emu.privateChat()` or `emu.groupChat()`. */
-  constructor(private readonly host: ConversationHost, chat: Chat, users: TestUser[]) {
+  constructor(
+    private readonly host: ConversationHost,
+    chat: Chat,
+    users: TestUser[],
+  ) {
     if (users.length === 0) throw new TypeError('a conversation needs at least one user');
     this.chat = chat;
     this.users = users;
@@ -85,8 +91,19 @@ export class Conversation {
 
   /** Sends a photo (its bytes) as a user. */
   async sendPhoto(bytes: Buffer | Uint8Array | string, options: FileSendOptions = {}): Promise<Message> {
-    const file = this.host.addFile(toBuffer(bytes), { fileName: options.fileName ?? 'photo.jpg', mimeType: options.mimeType ?? 'image/jpeg' });
-    const photo = [{ file_id: file.file_id, file_unique_id: file.file_unique_id, width: 800, height: 800, file_size: file.file_size }];
+    const file = this.host.addFile(toBuffer(bytes), {
+      fileName: options.fileName ?? 'photo.jpg',
+      mimeType: options.mimeType ?? 'image/jpeg',
+    });
+    const photo = [
+      {
+        file_id: file.file_id,
+        file_unique_id: file.file_unique_id,
+        width: 800,
+        height: 800,
+        file_size: file.file_size,
+      },
+    ];
     return this.push(undefined, options, { photo, ...captionOf(options) });
   }
 
@@ -95,7 +112,13 @@ export class Conversation {
     const fileName = options.fileName ?? 'file.bin';
     const mimeType = options.mimeType ?? 'application/octet-stream';
     const file = this.host.addFile(toBuffer(bytes), { fileName, mimeType });
-    const document = { file_id: file.file_id, file_unique_id: file.file_unique_id, file_name: fileName, mime_type: mimeType, file_size: file.file_size };
+    const document = {
+      file_id: file.file_id,
+      file_unique_id: file.file_unique_id,
+      file_name: fileName,
+      mime_type: mimeType,
+      file_size: file.file_size,
+    };
     return this.push(undefined, options, { document, ...captionOf(options) });
   }
 
@@ -111,12 +134,15 @@ export class Conversation {
       from,
       (e) => e.type === 'message' && e.by === 'bot' && e.chatId === this.chat.id,
       timeoutMs,
-      () => `expectReply(${describeMatcher(matcher)}) timed out after ${timeoutMs} ms: the bot sent no new message to chat ${this.chat.id}. ${this.whatHappened(from)}`,
+      () =>
+        `expectReply(${describeMatcher(matcher)}) timed out after ${timeoutMs} ms: the bot sent no new message to chat ${this.chat.id}. ${this.whatHappened(from)}`,
     );
     this.readCursor = event.seq;
     const message = (event as Extract<ChatEvent, { type: 'message' }>).message;
     if (!matches(message, matcher)) {
-      throw new Error(`expectReply(${describeMatcher(matcher)}): the bot's next message in chat ${this.chat.id} was ${describeMessage(message)}. ${this.whatHappened(from)}`);
+      throw new Error(
+        `expectReply(${describeMatcher(matcher)}): the bot's next message in chat ${this.chat.id} was ${describeMessage(message)}. ${this.whatHappened(from)}`,
+      );
     }
     return message;
   }
@@ -129,12 +155,15 @@ export class Conversation {
       from,
       (e) => e.type === 'edit' && e.chatId === this.chat.id,
       timeoutMs,
-      () => `expectEdit(${describeMatcher(matcher)}) timed out after ${timeoutMs} ms: the bot edited no message in chat ${this.chat.id}. ${this.whatHappened(from)}`,
+      () =>
+        `expectEdit(${describeMatcher(matcher)}) timed out after ${timeoutMs} ms: the bot edited no message in chat ${this.chat.id}. ${this.whatHappened(from)}`,
     );
     this.readEditCursor = event.seq;
     const message = (event as Extract<ChatEvent, { type: 'edit' }>).message;
     if (!matches(message, matcher)) {
-      throw new Error(`expectEdit(${describeMatcher(matcher)}): the bot's next edit in chat ${this.chat.id} made it ${describeMessage(message)}. ${this.whatHappened(from)}`);
+      throw new Error(
+        `expectEdit(${describeMatcher(matcher)}): the bot's next edit in chat ${this.chat.id} made it ${describeMessage(message)}. ${this.whatHappened(from)}`,
+      );
     }
     return message;
   }
@@ -147,7 +176,8 @@ export class Conversation {
       from,
       (e) => e.type === 'delete' && e.chatId === this.chat.id,
       timeoutMs,
-      () => `expectDeleted() timed out after ${timeoutMs} ms: the bot deleted no message in chat ${this.chat.id}. ${this.whatHappened(from)}`,
+      () =>
+        `expectDeleted() timed out after ${timeoutMs} ms: the bot deleted no message in chat ${this.chat.id}. ${this.whatHappened(from)}`,
     );
     this.readDeleteCursor = event.seq;
     return (event as Extract<ChatEvent, { type: 'delete' }>).messageId;
@@ -160,20 +190,34 @@ export class Conversation {
   async pressButton(label: string | RegExp, options: SendOptions & WaitOptions = {}): Promise<CallbackAnswer> {
     const { message, button } = this.findButton(label);
     if (typeof button.callback_data !== 'string') {
-      const kind = Object.keys(button).filter((key) => key !== 'text').join(', ') || 'no action';
-      throw new Error(`pressButton(${describeLabel(label)}): the button has no callback_data (${kind}); only callback buttons send a callback query`);
+      const kind =
+        Object.keys(button)
+          .filter((key) => key !== 'text')
+          .join(', ') || 'no action';
+      throw new Error(
+        `pressButton(${describeLabel(label)}): the button has no callback_data (${kind}); only callback buttons send a callback query`,
+      );
     }
     return this.press(message, button.callback_data, describeLabel(label), options);
   }
 
   /** Presses the callback button carrying `data` on message `messageId` of this chat; resolves with the bot's answer. */
-  async pressCallback(messageId: number, data: string, options: SendOptions & WaitOptions = {}): Promise<CallbackAnswer> {
+  async pressCallback(
+    messageId: number,
+    data: string,
+    options: SendOptions & WaitOptions = {},
+  ): Promise<CallbackAnswer> {
     const message = this.history.find((m) => m.message_id === messageId);
     if (!message) throw new Error(`pressCallback: chat ${this.chat.id} has no message ${messageId}`);
     return this.press(message, data, JSON.stringify(data), options);
   }
 
-  private async press(message: Message, data: string, what: string, options: SendOptions & WaitOptions): Promise<CallbackAnswer> {
+  private async press(
+    message: Message,
+    data: string,
+    what: string,
+    options: SendOptions & WaitOptions,
+  ): Promise<CallbackAnswer> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
     const id = newQueryId();
     const from = this.host.tracker.lastSeq;
@@ -185,13 +229,16 @@ export class Conversation {
       from,
       (e) => e.type === 'callback_answer' && e.queryId === id,
       timeoutMs,
-      () => `pressButton(${what}): the bot did not call answerCallbackQuery within ${timeoutMs} ms (Telegram clients show a spinner until it does). ${this.whatHappened(from)}`,
+      () =>
+        `pressButton(${what}): the bot did not call answerCallbackQuery within ${timeoutMs} ms (Telegram clients show a spinner until it does). ${this.whatHappened(from)}`,
     );
     const params = (event as Extract<ChatEvent, { type: 'callback_answer' }>).params;
     return {
       params,
       ...(typeof params.text === 'string' ? { text: params.text } : {}),
-      ...(params.show_alert !== undefined ? { show_alert: params.show_alert === true || params.show_alert === 'true' } : {}),
+      ...(params.show_alert !== undefined
+        ? { show_alert: params.show_alert === true || params.show_alert === 'true' }
+        : {}),
       ...(typeof params.url === 'string' ? { url: params.url } : {}),
     };
   }
@@ -208,7 +255,9 @@ export class Conversation {
         }
       }
     }
-    throw new Error(`pressButton(${describeLabel(label)}): no inline button with that text in chat ${this.chat.id}; buttons shown: ${seen.join(', ') || 'none'}`);
+    throw new Error(
+      `pressButton(${describeLabel(label)}): no inline button with that text in chat ${this.chat.id}; buttons shown: ${seen.join(', ') || 'none'}`,
+    );
   }
 
   private async push(text: string | undefined, options: SendOptions, extra: Record<string, unknown>): Promise<Message> {
@@ -222,7 +271,9 @@ export class Conversation {
       ...(user.username !== undefined ? { username: user.username } : {}),
       ...(user.language_code !== undefined ? { languageCode: user.language_code } : {}),
       ...('title' in this.chat && this.chat.title !== undefined ? { chatTitle: this.chat.title } : {}),
-      ...(replyTo !== undefined ? { replyToMessage: typeof replyTo === 'number' ? replyTo : (replyTo as unknown as Record<string, unknown>) } : {}),
+      ...(replyTo !== undefined
+        ? { replyToMessage: typeof replyTo === 'number' ? replyTo : (replyTo as unknown as Record<string, unknown>) }
+        : {}),
       extra,
     });
     const message = update.message!;
@@ -250,7 +301,11 @@ function describeLabel(label: string | RegExp): string {
 }
 
 function toBuffer(bytes: Buffer | Uint8Array | string): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : typeof bytes === 'string' ? Buffer.from(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Buffer.isBuffer(bytes)
+    ? bytes
+    : typeof bytes === 'string'
+      ? Buffer.from(bytes)
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function captionOf(options: FileSendOptions): Record<string, unknown> {

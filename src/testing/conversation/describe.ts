@@ -17,7 +17,12 @@ export function visibleText(message: Message): string {
 export function describeMessage(message: Message): string {
   const text = visibleText(message);
   if (text !== '') return JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text);
-  const kind = Object.keys(message).find((key) => !['message_id', 'date', 'chat', 'from', 'sender_chat', 'reply_to_message', 'reply_markup', 'edit_date'].includes(key));
+  const kind = Object.keys(message).find(
+    (key) =>
+      !['message_id', 'date', 'chat', 'from', 'sender_chat', 'reply_to_message', 'reply_markup', 'edit_date'].includes(
+        key,
+      ),
+  );
   return `[${kind ?? 'empty'}]`;
 }
 

@@ -3,6 +3,24 @@
  * @module
  */
 export { Conversation, type ConversationHost } from './conversation.js';
-export { chooseInlineResult, DEFAULT_TEST_USER, groupChat, inlineQuery, privateChat, type ChooseInlineResultOptions, type InlineQueryOptions } from './chats.js';
+export {
+  chooseInlineResult,
+  DEFAULT_TEST_USER,
+  groupChat,
+  inlineQuery,
+  privateChat,
+  type ChooseInlineResultOptions,
+  type InlineQueryOptions,
+} from './chats.js';
 export { ChatTracker, type ChatEvent, type ReplyKeyboard } from './tracker.js';
-export type { CallbackAnswer, FileSendOptions, GroupChatOptions, InlineAnswer, MessageMatcher, PrivateChatOptions, SendOptions, TestUser, WaitOptions } from './types.js';
+export type {
+  CallbackAnswer,
+  FileSendOptions,
+  GroupChatOptions,
+  InlineAnswer,
+  MessageMatcher,
+  PrivateChatOptions,
+  SendOptions,
+  TestUser,
+  WaitOptions,
+} from './types.js';

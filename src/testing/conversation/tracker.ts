@@ -108,7 +108,12 @@ export class ChatTracker {
    * Resolves with the first event after `afterSeq` that `test` accepts, now or later; rejects after
    * `timeoutMs` with the message `describe()` gives (called then, so it can list what happened).
    */
-  waitFor(afterSeq: number, test: (event: ChatEvent) => boolean, timeoutMs: number, describe: () => string): Promise<ChatEvent> {
+  waitFor(
+    afterSeq: number,
+    test: (event: ChatEvent) => boolean,
+    timeoutMs: number,
+    describe: () => string,
+  ): Promise<ChatEvent> {
     const already = this.log.find((event) => event.seq > afterSeq && test(event));
     if (already) return Promise.resolve(already);
     return new Promise((resolve, reject) => {
@@ -139,9 +144,11 @@ export class ChatTracker {
   private apply(method: string, params: Record<string, unknown>, result: unknown): void {
     if (method === 'deleteMessage' || method === 'deleteMessages') {
       const chatId = chatIdOf(params.chat_id);
-      const ids = method === 'deleteMessage' ? [params.message_id] : Array.isArray(params.message_ids) ? params.message_ids : [];
+      const ids =
+        method === 'deleteMessage' ? [params.message_id] : Array.isArray(params.message_ids) ? params.message_ids : [];
       for (const id of ids.map(Number)) {
-        if (chatId !== undefined && this.chats.get(chatId)?.delete(id)) this.emit({ type: 'delete', chatId, messageId: id });
+        if (chatId !== undefined && this.chats.get(chatId)?.delete(id))
+          this.emit({ type: 'delete', chatId, messageId: id });
       }
       return;
     }
@@ -158,9 +165,17 @@ export class ChatTracker {
     for (const item of results) {
       let message: Message | undefined;
       if (isMessage(item)) message = item;
-      else if (typeof item === 'object' && item !== null && 'message_id' in item && (method === 'copyMessage' || method === 'copyMessages')) {
+      else if (
+        typeof item === 'object' &&
+        item !== null &&
+        'message_id' in item &&
+        (method === 'copyMessage' || method === 'copyMessages')
+      ) {
         const chatId = chatIdOf(params.chat_id);
-        const found = chatId === undefined ? undefined : this.source.getMessage(chatId, Number((item as { message_id: unknown }).message_id));
+        const found =
+          chatId === undefined
+            ? undefined
+            : this.source.getMessage(chatId, Number((item as { message_id: unknown }).message_id));
         if (isMessage(found)) message = found;
       }
       if (!message) continue;
@@ -181,7 +196,9 @@ export class ChatTracker {
     const m = markup as Record<string, unknown>;
     if (Array.isArray(m.keyboard)) {
       const keyboard = m.keyboard.map((row: unknown) =>
-        (Array.isArray(row) ? row : []).map((button: unknown) => (typeof button === 'string' ? { text: button } : (button as { text: string }))),
+        (Array.isArray(row) ? row : []).map((button: unknown) =>
+          typeof button === 'string' ? { text: button } : (button as { text: string }),
+        ),
       );
       this.keyboards.set(chatId, keyboard);
       this.emit({ type: 'keyboard', chatId, keyboard });

@@ -11,7 +11,14 @@ import type { ParsedText } from './markup-types.js';
 /** Parses `text` with a parse mode (any letter case, as Telegram accepts); throws Telegram's 400. */
 export function parseWithMode(text: string, parseMode: string): ParsedText {
   const mode = parseMode.toLowerCase();
-  const parse = mode === 'html' ? parseHtml : mode === 'markdownv2' ? parseMarkdownV2 : mode === 'markdown' ? parseMarkdown : undefined;
+  const parse =
+    mode === 'html'
+      ? parseHtml
+      : mode === 'markdownv2'
+        ? parseMarkdownV2
+        : mode === 'markdown'
+          ? parseMarkdown
+          : undefined;
   if (!parse) throw badRequest('unsupported parse_mode');
   try {
     return parse(text);
@@ -25,7 +32,12 @@ export function parseWithMode(text: string, parseMode: string): ParsedText {
  * Turns `textKey` + `parseModeKey` of `params` into plain text + `entitiesKey`; given entities win
  * over a parse mode, as in Telegram. Returns a new object (the recorded call keeps what was sent).
  */
-export function applyFormatting(params: Record<string, unknown>, textKey: string, entitiesKey: string, parseModeKey = 'parse_mode'): Record<string, unknown> {
+export function applyFormatting(
+  params: Record<string, unknown>,
+  textKey: string,
+  entitiesKey: string,
+  parseModeKey = 'parse_mode',
+): Record<string, unknown> {
   const text = params[textKey];
   if (typeof text !== 'string') return params;
   const out = { ...params };

@@ -7,9 +7,22 @@ import type { ParsedText, TextEntity } from './markup-types.js';
 
 /** Tags Telegram accepts, and the entity type each makes. */
 const TAGS: Record<string, string> = {
-  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline',
-  s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough', 'tg-spoiler': 'spoiler',
-  span: 'spoiler', a: 'text_link', code: 'code', pre: 'pre', blockquote: 'blockquote', 'tg-emoji': 'custom_emoji',
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  del: 'strikethrough',
+  'tg-spoiler': 'spoiler',
+  span: 'spoiler',
+  a: 'text_link',
+  code: 'code',
+  pre: 'pre',
+  blockquote: 'blockquote',
+  'tg-emoji': 'custom_emoji',
 };
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
@@ -59,11 +72,16 @@ export function parseHtml(source: string): ParsedText {
     if (source[i + 1] === '/') {
       const end = source.indexOf('>', i);
       if (end < 0) throw new Error(`Unclosed end tag at byte offset ${byteOffset(source, tagStart)}`);
-      const name = source.slice(i + 2, end).trim().toLowerCase();
+      const name = source
+        .slice(i + 2, end)
+        .trim()
+        .toLowerCase();
       const open = stack.pop();
       if (!open) throw new Error(`Unexpected end tag at byte offset ${byteOffset(source, tagStart)}`);
       if (name !== open.tag) {
-        throw new Error(`Unmatched end tag at byte offset ${byteOffset(source, tagStart)}, expected "</${open.tag}>", found "</${name}>"`);
+        throw new Error(
+          `Unmatched end tag at byte offset ${byteOffset(source, tagStart)}, expected "</${open.tag}>", found "</${name}>"`,
+        );
       }
       closeEntity(open, text, entities, stack);
       i = end + 1;
@@ -71,7 +89,8 @@ export function parseHtml(source: string): ParsedText {
     }
     const nameMatch = /^[a-zA-Z0-9-]*/.exec(source.slice(i + 1))!;
     const tag = nameMatch[0].toLowerCase();
-    if (!(tag in TAGS)) throw new Error(`Unsupported start tag "${tag}" at byte offset ${byteOffset(source, tagStart)}`);
+    if (!(tag in TAGS))
+      throw new Error(`Unsupported start tag "${tag}" at byte offset ${byteOffset(source, tagStart)}`);
     i += 1 + nameMatch[0].length;
     const attributes: Record<string, string> = {};
     for (;;) {
@@ -81,9 +100,13 @@ export function parseHtml(source: string): ParsedText {
         i++;
         break;
       }
-      if (source[i] === '/' && source[i + 1] === '>') throw new Error(`Unsupported start tag "${tag}/" at byte offset ${byteOffset(source, tagStart)}`);
+      if (source[i] === '/' && source[i + 1] === '>')
+        throw new Error(`Unsupported start tag "${tag}/" at byte offset ${byteOffset(source, tagStart)}`);
       const attr = /^([a-zA-Z0-9_-]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?/.exec(source.slice(i));
-      if (!attr) throw new Error(`Expected equal sign in declaration of an attribute of the tag "${tag}" at byte offset ${byteOffset(source, i)}`);
+      if (!attr)
+        throw new Error(
+          `Expected equal sign in declaration of an attribute of the tag "${tag}" at byte offset ${byteOffset(source, i)}`,
+        );
       const value = attr[3] ?? attr[4] ?? attr[5] ?? '';
       attributes[attr[1]!.toLowerCase()] = decodeAttribute(value);
       i += attr[0].length;
@@ -110,7 +133,13 @@ function closeEntity(open: Open, text: string, entities: TextEntity[], stack: Op
   if (type === 'text_link') {
     const href = open.attributes.href ?? '';
     const user = /^tg:\/\/user\?id=(\d+)$/.exec(href);
-    if (user) entities.push({ type: 'text_mention', offset: open.start, length, user: { id: Number(user[1]), is_bot: false, first_name: '' } });
+    if (user)
+      entities.push({
+        type: 'text_mention',
+        offset: open.start,
+        length,
+        user: { id: Number(user[1]), is_bot: false, first_name: '' },
+      });
     else if (href !== '') entities.push({ type: 'text_link', offset: open.start, length, url: href });
     return;
   }
@@ -129,7 +158,11 @@ function closeEntity(open: Open, text: string, entities: TextEntity[], stack: Op
     return;
   }
   if (type === 'blockquote') {
-    entities.push({ type: 'expandable' in open.attributes ? 'expandable_blockquote' : 'blockquote', offset: open.start, length });
+    entities.push({
+      type: 'expandable' in open.attributes ? 'expandable_blockquote' : 'blockquote',
+      offset: open.start,
+      length,
+    });
     return;
   }
   if (type === 'custom_emoji') {

@@ -16,11 +16,23 @@ interface Open {
 }
 
 const NAMES: Record<string, string> = {
-  bold: 'Bold', italic: 'Italic', underline: 'Underline', strikethrough: 'Strikethrough', spoiler: 'Spoiler',
-  code: 'Code', pre: 'Pre', text_link: 'TextUrl',
+  bold: 'Bold',
+  italic: 'Italic',
+  underline: 'Underline',
+  strikethrough: 'Strikethrough',
+  spoiler: 'Spoiler',
+  code: 'Code',
+  pre: 'Pre',
+  text_link: 'TextUrl',
 };
 
-const MARKERS: Array<[string, string]> = [['||', 'spoiler'], ['__', 'underline'], ['*', 'bold'], ['_', 'italic'], ['~', 'strikethrough']];
+const MARKERS: Array<[string, string]> = [
+  ['||', 'spoiler'],
+  ['__', 'underline'],
+  ['*', 'bold'],
+  ['_', 'italic'],
+  ['~', 'strikethrough'],
+];
 
 /** Parses MarkdownV2; throws an Error whose message is Telegram's reason. */
 export function parseMarkdownV2(source: string): ParsedText {
@@ -60,14 +72,16 @@ export function parseMarkdownV2(source: string): ParsedText {
       } else if (body.startsWith('\n')) body = body.slice(1);
       const start = text.length;
       text += unescapeCode(body);
-      if (text.length > start) entities.push({ type: 'pre', offset: start, length: text.length - start, ...(language ? { language } : {}) });
+      if (text.length > start)
+        entities.push({ type: 'pre', offset: start, length: text.length - start, ...(language ? { language } : {}) });
       i = end + 3;
       continue;
     }
     if (char === '`') {
       let end = i + 1;
       while (end < source.length && source[end] !== '`') end += source[end] === '\\' ? 2 : 1;
-      if (end >= source.length) throw new Error(`Can't find end of Code entity at byte offset ${byteOffset(source, i)}`);
+      if (end >= source.length)
+        throw new Error(`Can't find end of Code entity at byte offset ${byteOffset(source, i)}`);
       const start = text.length;
       text += unescapeCode(source.slice(i + 1, end));
       if (text.length > start) entities.push({ type: 'code', offset: start, length: text.length - start });
@@ -86,13 +100,15 @@ export function parseMarkdownV2(source: string): ParsedText {
       if (source[i + 1] === '(') {
         let end = i + 2;
         while (end < source.length && source[end] !== ')') end += source[end] === '\\' ? 2 : 1;
-        if (end >= source.length) throw new Error(`Can't find end of a URL at byte offset ${byteOffset(source, i + 1)}`);
+        if (end >= source.length)
+          throw new Error(`Can't find end of a URL at byte offset ${byteOffset(source, i + 1)}`);
         url = source.slice(i + 2, end).replace(/\\(.)/g, '$1');
         i = end + 1;
       } else {
         i++;
       }
-      if (url !== '' && text.length > top.start) entities.push({ type: 'text_link', offset: top.start, length: text.length - top.start, url });
+      if (url !== '' && text.length > top.start)
+        entities.push({ type: 'text_link', offset: top.start, length: text.length - top.start, url });
       continue;
     }
     const marker = MARKERS.find(([m]) => source.startsWith(m, i));
@@ -109,12 +125,16 @@ export function parseMarkdownV2(source: string): ParsedText {
       i += m.length;
       continue;
     }
-    if (RESERVED.includes(char)) throw new Error(`Character '${char}' is reserved and must be escaped with the preceding '\\'`);
+    if (RESERVED.includes(char))
+      throw new Error(`Character '${char}' is reserved and must be escaped with the preceding '\\'`);
     text += char;
     i++;
   }
   const unclosed = stack.at(-1);
-  if (unclosed) throw new Error(`Can't find end of ${NAMES[unclosed.type]} entity at byte offset ${byteOffset(source, unclosed.sourceIndex)}`);
+  if (unclosed)
+    throw new Error(
+      `Can't find end of ${NAMES[unclosed.type]} entity at byte offset ${byteOffset(source, unclosed.sourceIndex)}`,
+    );
   if (quoteStart !== undefined) pushQuote(entities, quoteStart, text);
   entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
   return { text, entities };
@@ -153,7 +173,8 @@ export function parseMarkdown(source: string): ParsedText {
       }
       const start = text.length;
       text += body;
-      if (body.length > 0) entities.push({ type: 'pre', offset: start, length: body.length, ...(language ? { language } : {}) });
+      if (body.length > 0)
+        entities.push({ type: 'pre', offset: start, length: body.length, ...(language ? { language } : {}) });
       i = end + 3;
       continue;
     }
@@ -179,7 +200,8 @@ export function parseMarkdown(source: string): ParsedText {
         const end = source.indexOf(')', i);
         if (end >= 0) {
           const url = source.slice(i + 1, end);
-          if (url !== '' && label.length > 0) entities.push({ type: 'text_link', offset: start, length: label.length, url });
+          if (url !== '' && label.length > 0)
+            entities.push({ type: 'text_link', offset: start, length: label.length, url });
           i = end + 1;
         }
       }

@@ -20,7 +20,13 @@ export interface RateLimitOptions {
 
 /** Methods that post a message and so count against the limits. */
 export function countsAsMessage(method: string): boolean {
-  return (method.startsWith('send') && method !== 'sendChatAction' && !method.endsWith('Draft')) || method === 'copyMessage' || method === 'forwardMessage' || method === 'copyMessages' || method === 'forwardMessages';
+  return (
+    (method.startsWith('send') && method !== 'sendChatAction' && !method.endsWith('Draft')) ||
+    method === 'copyMessage' ||
+    method === 'forwardMessage' ||
+    method === 'copyMessages' ||
+    method === 'forwardMessages'
+  );
 }
 
 /** Sliding-window counters of sent messages. */

@@ -12,7 +12,19 @@ import { applyFormatting } from './formatting.js';
 import { checkReplyMarkup } from './keyboards.js';
 
 /** Parameters that carry a file: an upload part, a file_id or a URL. */
-const FILE_PARAMS = new Set(['photo', 'audio', 'document', 'video', 'animation', 'voice', 'video_note', 'sticker', 'live_photo', 'certificate', 'thumbnail']);
+const FILE_PARAMS = new Set([
+  'photo',
+  'audio',
+  'document',
+  'video',
+  'animation',
+  'voice',
+  'video_note',
+  'sticker',
+  'live_photo',
+  'certificate',
+  'thumbnail',
+]);
 
 /** Telegram's wording when a required parameter is missing, where it is not `<name> is empty`. */
 const MISSING: Record<string, string> = {
@@ -37,10 +49,16 @@ function missing(value: unknown): boolean {
 }
 
 function isInteger(value: unknown): boolean {
-  return typeof value === 'number' ? Number.isSafeInteger(value) : typeof value === 'string' && /^-?\d{1,16}$/.test(value);
+  return typeof value === 'number'
+    ? Number.isSafeInteger(value)
+    : typeof value === 'string' && /^-?\d{1,16}$/.test(value);
 }
 
-type TableEntry = { positional: readonly string[]; required: number; requiredUnless?: Readonly<Record<string, string>> };
+type TableEntry = {
+  positional: readonly string[];
+  required: number;
+  requiredUnless?: Readonly<Record<string, string>>;
+};
 
 function entryOf(method: string): TableEntry | undefined {
   // Aliases (old method names) map to a name; only real entries describe parameters.
@@ -59,7 +77,11 @@ function valueAt(p: Record<string, unknown>, path: string): unknown {
   let value: unknown = p;
   for (const key of path.split('.')) {
     if (typeof value === 'string' && value.startsWith('{')) {
-      try { value = JSON.parse(value); } catch { return undefined; }
+      try {
+        value = JSON.parse(value);
+      } catch {
+        return undefined;
+      }
     }
     if (typeof value !== 'object' || value === null) return undefined;
     value = (value as Record<string, unknown>)[key];
@@ -96,7 +118,8 @@ function checkLengths(method: string, p: Record<string, unknown>): void {
 function formatItem(item: unknown): unknown {
   if (typeof item !== 'object' || item === null) return item;
   const formatted = applyFormatting(item as Record<string, unknown>, 'caption', 'caption_entities');
-  if (typeof formatted.caption === 'string' && formatted.caption.length > 1024) throw badRequest('message caption is too long');
+  if (typeof formatted.caption === 'string' && formatted.caption.length > 1024)
+    throw badRequest('message caption is too long');
   return formatted;
 }
 
@@ -141,7 +164,8 @@ function checkStrictMessages(method: string, p: Record<string, unknown>, options
   if ((method.startsWith('editMessage') || method === 'stopMessageLiveLocation') && !missing(p.message_id)) {
     if (!options.chats.find(chatId, p.message_id)) throw badRequest('message to edit not found');
   }
-  if (method === 'deleteMessage' && !options.chats.find(chatId, p.message_id)) throw badRequest('message to delete not found');
+  if (method === 'deleteMessage' && !options.chats.find(chatId, p.message_id))
+    throw badRequest('message to delete not found');
   const reply = (p.reply_parameters ?? {}) as Record<string, unknown>;
   const replyId = reply.message_id ?? p.reply_to_message_id;
   if (!missing(replyId) && reply.allow_sending_without_reply !== true && p.allow_sending_without_reply !== true) {
