@@ -12,6 +12,7 @@ import { RedisHandlerBackend } from '../src/states/index.js';
 import {
   MalformedQueueEntryError,
   QueueRedisError,
+  LeaderPolling,
   QueueWorker,
   UpdateQueue,
   partitionOf,
@@ -201,4 +202,38 @@ test('a wrong Redis URL fails at connect with a QueueRedisError naming the URL, 
     });
   }
   await assert.rejects(UpdateQueue.connect({ url: redis.url, botId: 0 }), RangeError);
+});
+
+test('leader polling in one process: one of two pollers leads and queues; when it stops the other takes over from the stored offset; a worker handles each update once, in order', async () => {
+  emu.reset();
+  const bots = [new Botte(emu.token, { apiUrl: emu.apiUrl }), new Botte(emu.token, { apiUrl: emu.apiUrl })];
+  const queue = await queueFor(bots[0]!, 2);
+  const pollers = bots.map(
+    (bot, i) => new LeaderPolling(bot, queue, { id: `p${i}`, lockMs: 1000, retryMs: 100, longPollingTimeout: 1 }),
+  );
+  const handler = new Botte(emu.token, { apiUrl: emu.apiUrl });
+  const seen: string[] = [];
+  handler.handleMsg({ func: () => true }, (m) => void seen.push(m.text!));
+  const worker = new QueueWorker(handler, queue, { leaseMs: 1000 });
+  try {
+    for (const poller of pollers) poller.start();
+    await worker.start();
+    for (let i = 1; i <= 5; i++) emu.pushMessage(`a${i}`, { chatId: 7 });
+    await waitFor(() => seen.length === 5, { timeoutMs: 20_000, message: () => `first round: handled ${seen}` });
+    const leaders = pollers.filter((p) => p.isLeader);
+    assert.equal(leaders.length, 1, 'exactly one poller leads');
+    const leader = leaders[0]!;
+    const follower = pollers.find((p) => p !== leader)!;
+    assert.equal(leader.queued, 5);
+    assert.equal(follower.queued, 0, 'the follower never polled');
+    await leader.stop();
+    for (let i = 1; i <= 5; i++) emu.pushMessage(`b${i}`, { chatId: 7 });
+    await waitFor(() => seen.length >= 10, { timeoutMs: 20_000, message: () => `second round: handled ${seen}` });
+    assert.equal(follower.isLeader, true, 'the follower leads after the leader stopped');
+    assert.deepEqual(seen, ['a1', 'a2', 'a3', 'a4', 'a5', 'b1', 'b2', 'b3', 'b4', 'b5'], 'each update once, in order');
+  } finally {
+    for (const poller of pollers) await poller.stop();
+    await worker.stop();
+    await queue.close();
+  }
 });
