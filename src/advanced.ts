@@ -11,3 +11,4 @@ export type { ApiOptions } from './api/options.js';
 export { WebhookCore } from './webhook/core.js';
 export { BotStates } from './states/bot-states.js';
 export { HandlerRegistry } from './states/step-backends.js';
+export type { MaybeAsync } from './dispatch/maybe-async.js';

@@ -318,7 +318,7 @@ export class ApiClient {
   }
 
   /**
-   * Replies to `message` in its chat, quoting it. Throws {@link NoReplyTargetError} (at once, before
+   * Replies to `message` in its chat, quoting it. Throws `NoReplyTargetError` (at once, before
    * any request) when there is no such message, e.g. the absent `message` of an inline callback query.
    */
   replyTo(
