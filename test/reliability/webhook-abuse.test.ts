@@ -157,7 +157,15 @@ function streamPost(
         });
       },
     );
-    req.on('error', (error) => (status ? resolve({ status, sentMb: Math.round(sent / 1048576) }) : reject(error)));
+    // The server answers 413 and closes without reading on: on a fast machine the client's next
+    // write can fail (EPIPE / ECONNRESET) before the 413 is parsed. That is the server refusing the
+    // body early too; it is reported as status -1 ("closed before the body was read").
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      const sentMb = Math.round(sent / 1048576);
+      if (status) resolve({ status, sentMb });
+      else if (error.code === 'EPIPE' || error.code === 'ECONNRESET') resolve({ status: -1, sentMb });
+      else reject(error);
+    });
     const pump = () => {
       while (sent < total && status === 0 && !req.destroyed) {
         sent += chunk.length;
@@ -190,8 +198,9 @@ test('a 100 MB webhook body (declared or chunked) is refused with 413 early, mem
       chunkedSentMb: chunked.sentMb,
       rssGrowthMb,
     });
-    assert.equal(declared.status, 413, '100 MB with a Content-Length');
-    assert.equal(chunked.status, 413, '100 MB chunked');
+    // 413, or the connection closed by the server before the body was read (see streamPost).
+    assert.ok([413, -1].includes(declared.status), `100 MB with a Content-Length: ${declared.status}`);
+    assert.ok([413, -1].includes(chunked.status), `100 MB chunked: ${chunked.status}`);
     // Reading either body would take 100 MB; the limit is 1 MB.
     assert.ok(
       declared.sentMb < 100 && chunked.sentMb < 100,
