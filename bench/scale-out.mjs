@@ -6,6 +6,7 @@
  * 2. Cost per update through Redis vs in-process: CPU µs (worker, and ingress XADD) and RSS of
  *    one worker handling 20 000 updates with an instant handler, against the same bot fed by
  *    processNewUpdates in its own process.
+ * Each figure is the median of `--rounds` runs (default 3).
  */
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +21,8 @@ const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--
 const INFLIGHT = arg('inflight', 25);
 const UPDATES = arg('updates', 4000);
 const COST_UPDATES = arg('cost-updates', 20000);
+const ROUNDS = arg('rounds', 3);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const CHATS = 500;
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -64,6 +67,16 @@ function startChild(mode, waitMs) {
   const ready = new Promise((resolve) => child.once('message', resolve));
   return { child, ask, ready };
 }
+// A stopping worker acknowledges by exiting (after its partitions are released); 5 s at most.
+const stopChild = ({ child }) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.send({ cmd: 'stop' });
+  });
 const handledBy = async (children) =>
   (await Promise.all(children.map((c) => c.ask({ cmd: 'stats' })))).reduce((sum, s) => sum + s.handled, 0);
 
@@ -88,8 +101,7 @@ async function throughput(workers) {
   while ((await handledBy(children)) < UPDATES) await new Promise((resolve) => setTimeout(resolve, 20));
   const seconds = (performance.now() - started) / 1000;
   await queue.close();
-  await Promise.all(children.map((c) => c.ask({ cmd: 'stop' }).catch(() => undefined)));
-  for (const c of children) c.child.kill();
+  await Promise.all(children.map(stopChild));
   return UPDATES / seconds;
 }
 
@@ -113,7 +125,7 @@ async function cost(mode) {
   while ((await child.ask({ cmd: 'stats' })).handled < COST_UPDATES)
     await new Promise((resolve) => setTimeout(resolve, 20));
   const after = await child.ask({ cmd: 'stats' });
-  child.child.kill();
+  await stopChild(child);
   return {
     workerCpuUs: ((after.cpuMs - before.cpuMs) * 1000) / COST_UPDATES,
     ingressCpuUs,
@@ -125,11 +137,20 @@ async function cost(mode) {
 try {
   const rates = {};
   for (const workers of [1, 2, 4]) {
-    rates[workers] = await throughput(workers);
-    console.error(`${workers} worker(s): ${Math.round(rates[workers])} updates/s`);
+    const runs = [];
+    for (let r = 0; r < ROUNDS; r++) runs.push(await throughput(workers));
+    rates[workers] = median(runs);
+    console.error(`${workers} worker(s): ${runs.map(Math.round).join(', ')} updates/s`);
   }
-  const viaRedis = await cost('queue');
-  const direct = await cost('direct');
+  const medianCost = async (mode) => {
+    const runs = [];
+    for (let r = 0; r < ROUNDS; r++) runs.push(await cost(mode));
+    console.error(`${mode}: ${runs.map((c) => c.workerCpuUs.toFixed(1)).join(', ')} worker CPU µs/update`);
+    return runs.sort((a, b) => a.workerCpuUs - b.workerCpuUs)[Math.floor(ROUNDS / 2)];
+  };
+  const viaRedis = await medianCost('queue');
+  const direct = await medianCost('direct');
+  console.log(`\nMedians of ${ROUNDS} rounds; Node ${process.versions.node}.`);
   console.log(
     `\n| workers (20 ms I/O per handler, ${INFLIGHT} in flight each) | updates/s | vs 1 worker |\n| --- | --- | --- |`,
   );
