@@ -29,6 +29,7 @@ interface Picked {
   skipped: string[];
   tests: string[];
   command?: string;
+  subset?: boolean;
 }
 function pick(...args: string[]): Picked {
   const run = spawnSync(process.execPath, [script, '--json', ...args], { cwd: repo, encoding: 'utf8' });
@@ -59,6 +60,14 @@ before(() => {
   commitAll('record the run');
 });
 after(() => rmSync(repo, { recursive: true, force: true }));
+
+test('--or-subset: nothing changed, so the documented subset is mutated (CI runs the tool every time)', () => {
+  const picked = pick('--or-subset');
+  assert.equal(picked.subset, true);
+  assert.deepEqual(picked.files, ['src/runner/offset-tracker.ts', 'src/api/reply-target.ts']);
+  assert.deepEqual(picked.tests, ['runner-offset-tracker', 'api-answers']);
+  assert.match(picked.command ?? '', /^STRYKER_TESTS=runner-offset-tracker,api-answers npx stryker run/);
+});
 
 test('nothing changed since the recorded commit: nothing to mutate, and the script says so', () => {
   const picked = pick();
@@ -92,6 +101,9 @@ test('changed, added and uncommitted files of the core folders are mutated; gene
     picked.command,
     'STRYKER_TESTS=runner-,dispatch-,webhook-,states- npx stryker run stryker.config.mjs --mutate src/dispatch/new-filter.ts,src/runner/polling.ts,src/states/file-lock.ts,src/webhook/new-adapter.ts',
   );
+  const withSubset = pick('--or-subset');
+  assert.equal(withSubset.subset, false, 'the subset only stands in when nothing changed');
+  assert.deepEqual(withSubset.files, picked.files);
   commitAll('more');
 });
 
