@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { BotApiEmulator, type EmulatorOptions } from '../src/testing/index.js';
 import type { RedisFloodControlOptions, RedisFloodControlStats } from '../src/scale/index.js';
-import { startRedis, type RedisServer } from './scale-limiter-redis.js';
+import { RedisServer } from './redis-server.js';
 
 const PROCESSES = 5;
 
@@ -70,7 +70,7 @@ function startChild(): Child {
 }
 
 before(async () => {
-  redis = await startRedis();
+  redis = await RedisServer.start();
   for (let i = 0; i < PROCESSES; i++) children.push(startChild());
   await Promise.all(children.map((child) => line(child, (l) => l.type === 'started', 'start', 120_000)));
 });

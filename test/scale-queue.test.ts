@@ -18,16 +18,16 @@ import {
   partitionOf,
   startWebhookIngress,
 } from '../src/scale/index.js';
-import { TestRedis } from '../examples/scale-out/cluster.js';
+import { RedisServer } from './redis-server.js';
 import { formBot, say, twoUsersFillTheForm, waitFor } from './helpers.js';
 
-let redis: TestRedis;
+let redis: RedisServer;
 let emu: BotApiEmulator;
 let raw: ReturnType<typeof createClient>;
 let prefixes = 0;
 
 before(async () => {
-  redis = await TestRedis.start();
+  redis = await RedisServer.start({ aof: true });
   emu = await BotApiEmulator.start();
   raw = createClient({ url: redis.url });
   await raw.connect();

@@ -1,16 +1,17 @@
 // StateRedisStorage and RedisHandlerBackend against a real redis-server, started here on a free
-// port (no persistence) and killed at the end. redis-server must be installed (.ci/run does it):
-// without it these tests fail rather than skip, so that CI can't pass without testing Redis.
+// port (no persistence; test/redis-server.ts) and stopped at the end. redis-server must be
+// installed (.ci/run does it): without it these tests fail rather than skip, so that CI can't pass
+// without testing Redis.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { createClient } from 'redis';
 import { BotApiEmulator, runHandlerBackendContract, runStateStorageContract } from '../src/testing/index.js';
 import { Botte, states } from '../src/index.js';
 import { AsyncBotte } from '../src/async.js';
 import { HandlerRegistry } from '../src/advanced.js';
 import { formBot, say, twoUsersFillTheForm, sleep } from './helpers.js';
+import { RedisServer } from './redis-server.js';
 import {
   RedisHandlerBackend,
   StateRedisStorage,
@@ -19,69 +20,21 @@ import {
   type StateKey,
 } from '../src/states/index.js';
 
-let server: ChildProcess | undefined;
+let server: RedisServer | undefined;
 let url = '';
 /** A client of the test's own, to look at what the storages wrote. */
 let raw: ReturnType<typeof createClient>;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(): Promise<void> {
-  if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error(
-      'redis-server is not installed: these tests need it (apt-get install -y redis-server; .ci/run installs it)',
-    );
-  }
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  server = child;
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000);
-    for (const stream of [child.stdout!, child.stderr!])
-      stream.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited (${code}):\n${output}`));
-    });
-  });
-  url = `redis://127.0.0.1:${port}`;
-}
-
 before(async () => {
-  await startRedis();
+  server = await RedisServer.start();
+  url = server.url;
   raw = createClient({ url });
   await raw.connect();
 });
 
 after(async () => {
   if (raw?.isOpen) await raw.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
 });
 
 const key: StateKey = { chatId: -100, userId: 5, botId: 1 };

@@ -1,98 +1,20 @@
 /**
  * The pieces of the scale-out demo (examples/scale-out/demo.ts) and of its tests
- * (test/scale-*.test.ts): a throw-away redis-server with AOF on, worker and ingress processes
- * started with tsx, and the count of what the emulator received (lost, duplicated, out of order).
+ * (test/scale-*.test.ts): a throw-away redis-server (test/redis-server.ts), worker and ingress
+ * processes started with tsx, and the count of what the emulator received (lost, duplicated, out
+ * of order).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** Whether `redis-server` is installed. */
-export function redisServerInstalled(): boolean {
-  return !spawnSync('redis-server', ['--version']).error;
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** A redis-server of our own (AOF on, in a temporary directory) that can be restarted on the same port. */
-export class TestRedis {
-  private child?: ChildProcess;
-  private readonly dir = mkdtempSync(join(tmpdir(), 'botte-scale-redis-'));
-
-  private constructor(readonly port: number) {}
-
-  /** The URL to give the queue. */
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  /** Starts a server on a free port; fails clearly when redis-server is missing. */
-  static async start(): Promise<TestRedis> {
-    if (!redisServerInstalled()) {
-      throw new Error('redis-server is not installed (apt-get install -y redis-server; .ci/run installs it)');
-    }
-    const redis = new TestRedis(await freePort());
-    await redis.launch();
-    return redis;
-  }
-
-  /** (Re)starts the server process on the same port and data directory. */
-  async launch(): Promise<void> {
-    const child = spawn(
-      'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--dir', this.dir, '--save', ''],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    this.child = child;
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`redis-server did not start within 15 s:\n${output}`)), 15_000);
-      for (const stream of [child.stdout!, child.stderr!])
-        stream.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.includes('Ready to accept connections')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`redis-server exited (${code}):\n${output}`));
-      });
-    });
-  }
-
-  /** Stops the server gracefully (SIGTERM: the AOF is flushed) and waits for its exit. */
-  async shutdown(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
-
-  /** Stops the server and removes its data. */
-  async stop(): Promise<void> {
-    await this.shutdown();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
+// The demo borrows the tests' redis-server starter, so that there is one (with its watchdog: no
+// redis-server outlives the demo, even when it is killed). The demo runs from a checkout of the
+// repository (`npm run scale-demo`), where test/ always is.
+export { RedisServer, redisServerInstalled } from '../../test/redis-server.js';
 
 /** A worker or ingress process of the demo. */
 export interface RoleProcess {

@@ -11,9 +11,9 @@ import {
   countDeliveries,
   killRole,
   pushMessages,
+  RedisServer,
   redisServerInstalled,
   startRole,
-  TestRedis,
   type DeliveryCount,
   type RoleProcess,
 } from './cluster.js';
@@ -22,7 +22,7 @@ import { isMain } from '../run-main.js';
 /** The running cluster, as a {@link ScaleDemoOptions.atHalf} hook sees it. */
 export interface ScaleDemoCluster {
   /** The redis-server (restartable). */
-  redis: TestRedis;
+  redis: RedisServer;
   /** The emulator. */
   emu: BotApiEmulator;
   /** The worker processes and their `ready <id>` lines. */
@@ -81,7 +81,7 @@ export async function runScaleDemo(options: ScaleDemoOptions = {}): Promise<Scal
   const chats = options.chats ?? 500;
   const log = options.log ?? (() => undefined);
   const atHalf = options.atHalf === undefined ? killFirstWorker : options.atHalf;
-  const redis = await TestRedis.start();
+  const redis = await RedisServer.start({ aof: true });
   const emu = await BotApiEmulator.start({ deliverWebhooks: options.mode !== 'polling' });
   const roles: RoleProcess[] = [];
   const texts: string[] = [];

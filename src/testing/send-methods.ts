@@ -21,7 +21,12 @@ export interface MethodContext {
   files: FileStore;
 }
 
-const MEDIA_FIELDS = [
+/**
+ * The parameters of the send methods that carry a file (an upload, a file_id or a URL), which are
+ * also the media fields of the Message they send. src/testing/rules/validate.ts names a missing one
+ * as Telegram does (`there is no photo in the request`).
+ */
+export const MEDIA_FIELDS = [
   'photo',
   'live_photo',
   'audio',

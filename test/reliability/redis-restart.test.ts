@@ -3,66 +3,16 @@
 // handler, every update is handled once (none lost), and state calls work again once Redis is back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Botte, states } from '../../src/index.js';
 import { BotApiEmulator } from '../../src/testing/index.js';
+import { RedisServer } from '../redis-server.js';
 import { figure, size, sleep, until } from './scale.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error(
-      'redis-server is not installed: this test needs it (apt-get install -y redis-server; .ci/run installs it)',
-    );
-  }
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000);
-    for (const stream of [child.stdout!, child.stderr!])
-      stream.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited (${code}):\n${output}`));
-    });
-  });
-  return child;
-}
-
-async function kill(child: ChildProcess | undefined, signal: NodeJS.Signals): Promise<void> {
-  if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill(signal);
-  await exited;
-}
 
 test('Redis killed and restarted mid-run: the bot lives on, failures are reported, nothing is lost, states work again', async () => {
   const phase = size(200, 2000);
-  const port = await freePort();
-  let redis: ChildProcess | undefined = await startRedis(port);
+  const redis = await RedisServer.start();
   const emu = await BotApiEmulator.start();
-  const storage = new states.StateRedisStorage({ url: `redis://127.0.0.1:${port}`, prefix: 'reliability' });
+  const storage = new states.StateRedisStorage({ url: redis.url, prefix: 'reliability' });
   const reported: unknown[] = [];
   const bot = new Botte(emu.token, {
     apiUrl: emu.apiUrl,
@@ -95,14 +45,13 @@ test('Redis killed and restarted mid-run: the bot lives on, failures are reporte
   try {
     push(phase);
     await until(() => stored === phase, `${phase} states stored before the kill (${stored} so far)`, 120_000);
-    await kill(redis, 'SIGKILL');
-    redis = undefined;
+    await redis.shutdown('SIGKILL');
     // Down for a while, with updates arriving: their state calls fail (or wait for the reconnection).
     push(phase);
     const downUntil = Date.now() + 3000;
     while (Date.now() < downUntil) await sleep(50);
     const failedWhileDown = failed;
-    redis = await startRedis(port);
+    await redis.launch(); // same port
     push(phase);
     await until(() => entered.size === pushed, `every update handled (${entered.size} of ${pushed})`, 120_000);
     await until(
@@ -136,6 +85,6 @@ test('Redis killed and restarted mid-run: the bot lives on, failures are reporte
     await bot.stopBot().catch(() => undefined);
     await storage.close().catch(() => undefined);
     await emu.stop();
-    await kill(redis, 'SIGTERM');
+    await redis.stop();
   }
 });

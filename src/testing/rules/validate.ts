@@ -6,25 +6,20 @@
  */
 import { METHOD_TABLE } from '../../api/generated/method-table.js';
 import type { ChatDirectory } from '../chats.js';
+import { MEDIA_FIELDS } from '../send-methods.js';
 import { badRequest } from '../telegram-error.js';
 import type { RecordedCall } from '../types.js';
 import { applyFormatting } from './formatting.js';
 import { checkReplyMarkup } from './keyboards.js';
 
-/** Parameters that carry a file: an upload part, a file_id or a URL. */
-const FILE_PARAMS = new Set([
-  'photo',
-  'audio',
-  'document',
-  'video',
-  'animation',
-  'voice',
-  'video_note',
-  'sticker',
-  'live_photo',
-  'certificate',
-  'thumbnail',
-]);
+/**
+ * Required parameters that carry a file: an upload part, a file_id or a URL. Telegram names a
+ * missing one `there is no <name> in the request`. Every required file parameter of the method
+ * table is a media field of a send method (`photo` also of setChatPhoto, `sticker` also of
+ * uploadStickerFile); the other file parameters (`certificate`, `thumbnail`, ...) are optional, so
+ * never missing. test/emulator-file-params.test.ts checks this against spec/bot-api.json.
+ */
+const FILE_PARAMS: ReadonlySet<string> = new Set(MEDIA_FIELDS);
 
 /** Telegram's wording when a required parameter is missing, where it is not `<name> is empty`. */
 const MISSING: Record<string, string> = {
