@@ -25,7 +25,8 @@ test('handleUpdate returns a promise, also for an update handled synchronously o
     seen.push(m.text!);
   });
   const chat = { id: 1, type: 'private' as const, first_name: 'T' };
-  const handled = bot.handleUpdate({ update_id: 1, message: { message_id: 1, date: 1, chat, text: 'sync' } });
+  const from = { id: 1, is_bot: false, first_name: 'T' };
+  const handled = bot.handleUpdate({ update_id: 1, message: { message_id: 1, date: 1, chat, from, text: 'sync' } });
   const unhandled = bot.handleUpdate({ update_id: 2, poll_answer: { poll_id: 'p', option_ids: [] } as never });
   assert.ok(handled instanceof Promise);
   assert.ok(unhandled instanceof Promise);
