@@ -155,3 +155,27 @@ test('an unknown key used by several handlers is reported once, and each unknown
     ['isAdmn', 'textIz'],
   );
 });
+
+test('an unknown key on a handler no update reaches is still reported at the first update', async () => {
+  const reported: UnknownFilterKeyError[] = [];
+  const { bot, feed } = harness.setup({
+    exceptionHandler: (error) => {
+      reported.push(error as UnknownFilterKeyError);
+      return true;
+    },
+  });
+  (bot as unknown as Untyped).callbackQueryHandler({ isAdmn: true }, () => undefined);
+  bot.handleMsg({}, () => undefined);
+  emu.pushMessage('only messages arrive');
+  await feed();
+  assert.equal(reported.length, 1);
+  const [error] = reported;
+  assert.ok(error instanceof UnknownFilterKeyError);
+  assert.equal(error.name, 'UnknownFilterKeyError');
+  assert.equal(error.key, 'isAdmn');
+  assert.match(String(error), /^UnknownFilterKeyError: callbackQueryHandler: unknown filter key "isAdmn"/);
+  // The same error made by another copy of Botte (ESM and CommonJS builds in one process) carries
+  // the shared brand, and passes instanceof too (src/util/error-brand.ts).
+  const fromOtherCopy = { [Symbol.for('botte.error.UnknownFilterKeyError')]: true };
+  assert.ok(fromOtherCopy instanceof UnknownFilterKeyError);
+});
