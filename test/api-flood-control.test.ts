@@ -34,7 +34,7 @@ const through = (bot: ApiClient, method: string, params: Record<string, unknown>
 /** Asserts that the call is still waiting for its turn when its short signal aborts it, and was never sent. */
 async function assertHeld(bot: ApiClient, method: string, params: Record<string, unknown>, why: string) {
   const before = emu.callsOf(method).length;
-  await assert.rejects(bot.callApi(method, params, { signal: AbortSignal.timeout(HELD_MS) }), undefined, why);
+  await assert.rejects(bot.callApi(method, params, { signal: AbortSignal.timeout(HELD_MS) }), why);
   assert.equal(emu.callsOf(method).length, before, `${why}: the held call must not reach Telegram`);
 }
 
