@@ -141,3 +141,14 @@ test('floodControl: true uses the documented limits: one message a second to a u
     await bot.closeSession();
   }
 });
+
+test('a send without chat_id is not counted against any chat: only the bot-wide limit applies', async () => {
+  const bot = clientWith({ privatePerSecond: ONE_PER_HOUR_PER_SECOND, groupPerMinute: ONE_PER_HOUR_PER_MINUTE, globalPerSecond: WIDE_OPEN });
+  try {
+    await through(bot, 'sendMessage', { text: 'no chat 1' });
+    await through(bot, 'sendMessage', { text: 'no chat 2' });
+    assert.equal(emu.callsOf('sendMessage').length, 2);
+  } finally {
+    await bot.closeSession();
+  }
+});
