@@ -5,6 +5,7 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiClient } from '../src/api/client.js';
+import { ApiHTTPException } from '../src/api/errors.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 
 const ONE_PER_HOUR_PER_SECOND = 1 / 3600;
@@ -145,9 +146,11 @@ test('floodControl: true uses the documented limits: one message a second to a u
 test('a send without chat_id is not counted against any chat: only the bot-wide limit applies', async () => {
   const bot = clientWith({ privatePerSecond: ONE_PER_HOUR_PER_SECOND, groupPerMinute: ONE_PER_HOUR_PER_MINUTE, globalPerSecond: WIDE_OPEN });
   try {
-    await through(bot, 'sendMessage', { text: 'no chat 1' });
-    await through(bot, 'sendMessage', { text: 'no chat 2' });
-    assert.equal(emu.callsOf('sendMessage').length, 2);
+    // sendGift names a user_id, not a chat_id. Whatever the emulator answers, both calls reach it.
+    const reached = (error: unknown) => assert.ok(!(error instanceof ApiHTTPException), `not sent: ${String(error)}`);
+    await through(bot, 'sendGift', { user_id: 5, gift_id: 'g1' }).catch(reached);
+    await through(bot, 'sendGift', { user_id: 5, gift_id: 'g2' }).catch(reached);
+    assert.equal(emu.callsOf('sendGift').length, 2);
   } finally {
     await bot.closeSession();
   }
