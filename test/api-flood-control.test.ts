@@ -14,7 +14,7 @@ const WIDE_OPEN = 1_000_000;
 // Long enough for a call that is let through (a busy machine), far below the hour a held one waits.
 const LET_THROUGH_MS = 30_000;
 // How long a call that should be held back is given before it is aborted.
-const HELD_MS = 1500;
+const HELD_MS = 1000;
 
 let emu: BotApiEmulator;
 before(async () => {

@@ -77,6 +77,32 @@ test('{ https } alone also carries an http API URL (the other scheme is the fall
   }
 });
 
+test('{ http, https }: an https API URL asks the https proxy for its tunnel; { http } alone is the fallback', async () => {
+  // The emulator speaks plain HTTP, so TLS through the tunnel fails: what matters is which proxy
+  // was asked to open it.
+  const httpsApiUrl = emu.apiUrl.replace(/^http:/, 'https:');
+  const [forHttp, forHttps] = [await countingProxy(), await countingProxy()];
+  const both = new ApiClient(emu.token, {
+    apiUrl: httpsApiUrl,
+    proxy: { http: forHttp.url, https: forHttps.url },
+    retry: false,
+  });
+  const onlyHttp = new ApiClient(emu.token, { apiUrl: httpsApiUrl, proxy: { http: forHttp.url }, retry: false });
+  try {
+    await assert.rejects(both.getMe());
+    assert.equal(forHttps.tunnels, 1);
+    assert.equal(forHttp.tunnels, 0);
+    await assert.rejects(onlyHttp.getMe());
+    assert.equal(forHttp.tunnels, 1);
+    assert.equal(forHttps.tunnels, 1);
+  } finally {
+    await both.closeSession();
+    await onlyHttp.closeSession();
+    await forHttp.close();
+    await forHttps.close();
+  }
+});
+
 test('an empty proxy setting means a direct connection; floodControl null or false means no limiter', async () => {
   for (const proxy of ['', {}] as const) {
     const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, proxy });
