@@ -1,5 +1,6 @@
 // Which proxy a call goes through when `proxy` names one per scheme ({ http, https }): the one
-// for the API URL's scheme, else the other one; `floodControl: null/false` means no limiter.
+// for the API URL's scheme, else the other one; a string is used for both. `floodControl` given
+// as limits, null or false.
 // A counting CONNECT proxy and the emulator over real HTTP.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -103,6 +104,18 @@ test('{ http, https }: an https API URL asks the https proxy for its tunnel; { h
   }
 });
 
+test('a proxy given as one string carries every call', async () => {
+  const proxy = await countingProxy();
+  const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, proxy: proxy.url });
+  try {
+    assert.equal((await bot.getMe()).is_bot, true);
+    assert.equal(proxy.tunnels, 1);
+  } finally {
+    await bot.closeSession();
+    await proxy.close();
+  }
+});
+
 test('an empty proxy setting means a direct connection; floodControl null or false means no limiter', async () => {
   for (const proxy of ['', {}] as const) {
     const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, proxy });
@@ -111,6 +124,13 @@ test('an empty proxy setting means a direct connection; floodControl null or fal
     } finally {
       await bot.closeSession();
     }
+  }
+  // Limits given as options (not a limiter object with acquire()) make the built-in flood control.
+  const limited = new ApiClient(emu.token, { apiUrl: emu.apiUrl, floodControl: { privatePerSecond: 1000 } });
+  try {
+    assert.equal((await limited.sendMessage(3, 'limited')).text, 'limited');
+  } finally {
+    await limited.closeSession();
   }
   for (const floodControl of [null, false] as const) {
     const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, floodControl: floodControl as never });
