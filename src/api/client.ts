@@ -176,9 +176,20 @@ export class ApiClient {
   // Its own method: a closure in callApi itself would make every call allocate a context for it.
   private attemptAfterFloodControl(plan: CallPlan, prepared: PreparedParams, call: CallOptions): Promise<unknown> {
     const chatId = prepared.fields.chat_id as number | string | undefined;
-    return this.floodControl!.acquire(plan.name, chatId, call.signal, this.botId).then(() =>
-      this.attempt(plan, prepared, call, 0),
+    return this.floodControl!.acquire(plan.name, chatId, call.signal, this.botId).then(
+      () => this.attempt(plan, prepared, call, 0),
+      (error: unknown) => this.waitFailed(plan, call, error),
     );
+  }
+
+  // A call aborted while it waits (its flood-control turn, the pause before a retry) fails as one
+  // aborted during the request does: an ApiHTTPException with code ABORTED, not the signal's reason.
+  // Other failures of the wait (a shared limiter that is down) keep their own error.
+  private waitFailed(plan: CallPlan, call: CallOptions, error: unknown): Promise<never> {
+    if (!call.signal?.aborted) return Promise.reject(error);
+    const aborted = new ApiHTTPException(plan.name, 'the request was aborted', 'ABORTED', { cause: error });
+    rememberOrigin(aborted, this);
+    return Promise.reject(aborted);
   }
 
   /**
@@ -237,14 +248,16 @@ export class ApiClient {
       return Promise.reject(apiError);
     }
     logger.warn(`${plan.name} failed (${apiError.message}); retrying in ${delay} ms`);
+    const again = () => this.attempt(plan, prepared, call, attempt + 1);
+    const waitFailed = (failure: unknown) => this.waitFailed(plan, call, failure);
     if (paused) {
       const chatId = prepared.fields.chat_id as number | string | undefined;
       return paused
         .then(() => sleep(delay, call.signal))
         .then(() => this.floodControl!.acquire(plan.name, chatId, call.signal, this.botId))
-        .then(() => this.attempt(plan, prepared, call, attempt + 1));
+        .then(again, waitFailed);
     }
-    return sleep(delay, call.signal).then(() => this.attempt(plan, prepared, call, attempt + 1));
+    return sleep(delay, call.signal).then(again, waitFailed);
   }
 
   /** How long to wait before attempt `attempt + 1` of a failed call, or undefined to give up. */

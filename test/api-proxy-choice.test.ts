@@ -1,0 +1,145 @@
+// Which proxy a call goes through when `proxy` names one per scheme ({ http, https }): the one
+// for the API URL's scheme, else the other one; a string is used for both. `floodControl` given
+// as limits, null or false.
+// A counting CONNECT proxy and the emulator over real HTTP.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { once } from 'node:events';
+import { ApiClient } from '../src/api/client.js';
+import { BotApiEmulator } from '../src/testing/index.js';
+
+interface CountingProxy {
+  url: string;
+  tunnels: number;
+  close(): Promise<void>;
+}
+
+/** A CONNECT proxy that counts the tunnels it opens. */
+async function countingProxy(): Promise<CountingProxy> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer();
+  const proxy = { url: '', tunnels: 0, close: async () => {} };
+  server.on('connect', (req, client: Socket, head) => {
+    proxy.tunnels++;
+    const [host, port] = req.url!.split(':');
+    const upstream = connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    for (const s of [client, upstream]) sockets.add(s);
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  proxy.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  proxy.close = async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return proxy;
+}
+
+let emu: BotApiEmulator;
+before(async () => {
+  emu = await BotApiEmulator.start();
+});
+after(async () => {
+  await emu.stop();
+});
+
+test('{ http, https }: an http API URL goes through the http proxy only', async () => {
+  const [forHttp, forHttps] = [await countingProxy(), await countingProxy()];
+  const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, proxy: { http: forHttp.url, https: forHttps.url } });
+  try {
+    assert.equal((await bot.getMe()).is_bot, true);
+    assert.equal(forHttp.tunnels, 1);
+    assert.equal(forHttps.tunnels, 0);
+  } finally {
+    await bot.closeSession();
+    await forHttp.close();
+    await forHttps.close();
+  }
+});
+
+test('{ https } alone also carries an http API URL (the other scheme is the fallback)', async () => {
+  const only = await countingProxy();
+  const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, proxy: { https: only.url } });
+  try {
+    assert.equal((await bot.getMe()).is_bot, true);
+    assert.equal(only.tunnels, 1);
+  } finally {
+    await bot.closeSession();
+    await only.close();
+  }
+});
+
+test('{ http, https }: an https API URL asks the https proxy for its tunnel; { http } alone is the fallback', async () => {
+  // The emulator speaks plain HTTP, so TLS through the tunnel fails: what matters is which proxy
+  // was asked to open it.
+  const httpsApiUrl = emu.apiUrl.replace(/^http:/, 'https:');
+  const [forHttp, forHttps] = [await countingProxy(), await countingProxy()];
+  const both = new ApiClient(emu.token, {
+    apiUrl: httpsApiUrl,
+    proxy: { http: forHttp.url, https: forHttps.url },
+    retry: false,
+  });
+  const onlyHttp = new ApiClient(emu.token, { apiUrl: httpsApiUrl, proxy: { http: forHttp.url }, retry: false });
+  try {
+    await assert.rejects(both.getMe());
+    assert.equal(forHttps.tunnels, 1);
+    assert.equal(forHttp.tunnels, 0);
+    await assert.rejects(onlyHttp.getMe());
+    assert.equal(forHttp.tunnels, 1);
+    assert.equal(forHttps.tunnels, 1);
+  } finally {
+    await both.closeSession();
+    await onlyHttp.closeSession();
+    await forHttp.close();
+    await forHttps.close();
+  }
+});
+
+test('a proxy given as one string carries every call', async () => {
+  const proxy = await countingProxy();
+  const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, proxy: proxy.url });
+  try {
+    assert.equal((await bot.getMe()).is_bot, true);
+    assert.equal(proxy.tunnels, 1);
+  } finally {
+    await bot.closeSession();
+    await proxy.close();
+  }
+});
+
+test('an empty proxy setting means a direct connection; floodControl null or false means no limiter', async () => {
+  for (const proxy of ['', {}] as const) {
+    const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, proxy });
+    try {
+      assert.equal((await bot.getMe()).is_bot, true);
+    } finally {
+      await bot.closeSession();
+    }
+  }
+  // Limits given as options (not a limiter object with acquire()) make the built-in flood control.
+  const limited = new ApiClient(emu.token, { apiUrl: emu.apiUrl, floodControl: { privatePerSecond: 1000 } });
+  try {
+    assert.equal((await limited.sendMessage(3, 'limited')).text, 'limited');
+  } finally {
+    await limited.closeSession();
+  }
+  for (const floodControl of [null, false] as const) {
+    const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, floodControl: floodControl as never });
+    try {
+      // Two messages to one private chat go out at once: nothing holds the second back.
+      await bot.sendMessage(3, 'one');
+      await bot.callApi('sendMessage', { chat_id: 3, text: 'two' }, { signal: AbortSignal.timeout(30_000) });
+    } finally {
+      await bot.closeSession();
+    }
+  }
+});
