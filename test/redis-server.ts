@@ -50,7 +50,8 @@ export interface RedisServerOptions {
 /** A redis-server of the tests' own. */
 export class RedisServer {
   private child?: ChildProcess;
-  private readonly dir = mkdtempSync(join(tmpdir(), 'botte-redis-'));
+  /** Its data directory (removed by {@link stop}). */
+  readonly dir = mkdtempSync(join(tmpdir(), 'botte-redis-'));
 
   private constructor(
     /** Its port on 127.0.0.1 (the same after a restart). */

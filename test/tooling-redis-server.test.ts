@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { createClient } from 'redis';
 import { RedisServer } from './redis-server.js';
@@ -50,6 +51,7 @@ test('a test process killed with SIGKILL leaves no redis-server behind', { skip 
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let port = 0;
+  let dir = '';
   try {
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -63,7 +65,9 @@ test('a test process killed with SIGKILL leaves no redis-server behind', { skip 
       }),
     ]).finally(() => clearTimeout(timer));
     assert.equal(first.done, false, `the child exited before starting redis-server:\n${stderr}`);
-    port = Number(String(first.value).split(' ')[1]);
+    const [, portText, dirText] = String(first.value).split(' ');
+    port = Number(portText);
+    dir = dirText ?? '';
     const client = createClient({ url: `redis://127.0.0.1:${port}` });
     await client.connect();
     assert.equal(await client.ping(), 'PONG');
@@ -74,6 +78,8 @@ test('a test process killed with SIGKILL leaves no redis-server behind', { skip 
     await noneLeft(port, 'after the SIGKILL of the process that started it');
   } finally {
     child.kill('SIGKILL');
+    // Killed, the child removed nothing: its data directory is ours to remove.
+    if (dir.startsWith(tmpdir())) rmSync(dir, { recursive: true, force: true });
   }
 });
 
