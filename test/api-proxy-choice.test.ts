@@ -132,6 +132,18 @@ test('an empty proxy setting means a direct connection; floodControl null or fal
   } finally {
     await limited.closeSession();
   }
+  // An object with acquire() is a limiter of the user's own: asked before each call.
+  const asked: string[] = [];
+  const own = new ApiClient(emu.token, {
+    apiUrl: emu.apiUrl,
+    floodControl: { acquire: async (method: string) => void asked.push(method) },
+  });
+  try {
+    await own.sendMessage(3, 'asked first');
+    assert.deepEqual(asked, ['sendMessage']);
+  } finally {
+    await own.closeSession();
+  }
   for (const floodControl of [null, false] as const) {
     const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, floodControl: floodControl as never });
     try {
