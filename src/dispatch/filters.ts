@@ -68,11 +68,6 @@ const BUILTIN_KEYS: Readonly<Record<FilterKind, ReadonlySet<string>>> = {
 /** Filter keys that only message-like registrars know, for a helpful error elsewhere. */
 export const MESSAGE_ONLY_KEYS: ReadonlySet<string> = new Set(['contentTypes', 'commands', 'regexp', 'chatTypes']);
 
-/** Whether `key` is a built-in filter of registrars of `kind`. */
-export function isBuiltinKey(kind: FilterKind, key: string): boolean {
-  return BUILTIN_KEYS[kind].has(key);
-}
-
 function toList(value: unknown, key: string, registrar: string): string[] {
   if (typeof value === 'string') return [value]; // the Python library accepts a bare string too
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
