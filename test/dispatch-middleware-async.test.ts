@@ -186,3 +186,46 @@ test('a function is not a class middleware, even with an updateTypes array', () 
     /setupMiddleware: a middleware needs an "updateTypes" array/,
   );
 });
+
+test('class middlewares: an async handler is waited for before postProcess, which gets its late error; no handler is no error', async () => {
+  const reported: string[] = [];
+  const { bot, feed } = harness.setup({
+    useClassMiddlewares: true,
+    exceptionHandler: (error) => {
+      reported.push((error as Error).message);
+      return true;
+    },
+  });
+  const log: string[] = [];
+  bot.setupMiddleware(
+    new (class extends BaseMiddleware {
+      updateTypes = ['message', 'callback_query'];
+      override preProcess(obj: { text?: string; data?: string }) {
+        log.push(`pre:${obj.text ?? obj.data}`);
+      }
+      override postProcess(obj: { text?: string; data?: string }, _data: unknown, exception: unknown) {
+        log.push(`post:${obj.text ?? obj.data}:${exception instanceof Error ? exception.message : 'ok'}`);
+      }
+    })(),
+  );
+  bot.handleMsg({}, async (m) => {
+    await bot.getMe();
+    log.push(`handler:${m.text}`);
+    if (m.text === 'fail') throw new Error('late handler failure');
+  });
+  emu.pushMessage('ok');
+  emu.pushMessage('fail');
+  emu.pushCallbackQuery('no handler');
+  await feed();
+  assert.deepEqual(log, [
+    'pre:ok',
+    'handler:ok',
+    'post:ok:ok',
+    'pre:fail',
+    'handler:fail',
+    'post:fail:late handler failure',
+    'pre:no handler',
+    'post:no handler:ok',
+  ]);
+  assert.deepEqual(reported, ['late handler failure']);
+});
