@@ -139,7 +139,10 @@ test('express.text() in front: the string it read is the update; the limit still
 test('a middleware that set a default body without reading the stream: the handler reads the stream itself', async () => {
   const ok = await send(defaultBodyUrl, updateOfSize(300, 'default-body'), { 'content-type': 'application/json' });
   assert.equal(ok.status, 200);
-  assert.ok(texts.some((t) => t.startsWith('default-body')), 'the update in the stream was handled');
+  assert.ok(
+    texts.some((t) => t.startsWith('default-body')),
+    'the update in the stream was handled',
+  );
 });
 
 test('node:http: a refusal closes the connection, an accepted update keeps it open', async () => {

@@ -8,7 +8,13 @@ import { Botte } from '../src/runner/botte.js';
 const update = (id: number, text: string) =>
   JSON.stringify({
     update_id: id,
-    message: { message_id: id, date: 1, chat: { id: id, type: 'private' }, from: { id, is_bot: false, first_name: 'T' }, text },
+    message: {
+      message_id: id,
+      date: 1,
+      chat: { id: id, type: 'private' },
+      from: { id, is_bot: false, first_name: 'T' },
+      text,
+    },
   });
 
 test('close() lets a request being handled finish and answer', async () => {

@@ -26,7 +26,13 @@ const update = (text: string) => {
   const id = nextId++;
   return JSON.stringify({
     update_id: id,
-    message: { message_id: id, date: 1, chat: { id: 4, type: 'private' }, from: { id: 4, is_bot: false, first_name: 'T' }, text },
+    message: {
+      message_id: id,
+      date: 1,
+      chat: { id: 4, type: 'private' },
+      from: { id: 4, is_bot: false, first_name: 'T' },
+      text,
+    },
   });
 };
 
@@ -171,11 +177,10 @@ test('the server says where it listens (INFO log), and answers 404 in plain text
     assert.ok(lines.includes(`Webhook server listening on ${server.url}`), lines.join('\n'));
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/logged$/, 'listens on 127.0.0.1 by default');
     const other = await fetch(server.url.replace('/logged', '/elsewhere'), { method: 'POST', body: '{}' });
-    assert.deepEqual([other.status, other.headers.get('content-type'), await other.text()], [
-      404,
-      'text/plain; charset=utf-8',
-      'Not Found',
-    ]);
+    assert.deepEqual(
+      [other.status, other.headers.get('content-type'), await other.text()],
+      [404, 'text/plain; charset=utf-8', 'Not Found'],
+    );
   } finally {
     logger.setOutput(null);
     logger.setLevel('silent');
@@ -246,7 +251,12 @@ test('with url and a certificate file, that certificate is uploaded to setWebhoo
   emu.reset();
   const bot = newBot();
   try {
-    await bot.runWebhooks({ port: 0, url: 'https://example.com/cert', certificate: CERT_PATH, certificateKey: KEY_PATH });
+    await bot.runWebhooks({
+      port: 0,
+      url: 'https://example.com/cert',
+      certificate: CERT_PATH,
+      certificateKey: KEY_PATH,
+    });
     const call = emu.callsOf('setWebhook')[0]!;
     assert.equal(call.files.certificate?.data?.toString('utf8'), CERT);
   } finally {

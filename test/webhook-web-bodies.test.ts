@@ -42,7 +42,10 @@ test('a POST without a body is a 400 (not valid JSON), not a crash', async () =>
 test('a body streamed in many pieces is read whole, in order', async () => {
   const { bot, updates } = recorder();
   const text = 'abcdefghij'.repeat(30);
-  const json = JSON.stringify({ update_id: 77, message: { message_id: 1, date: 1, chat: { id: 1, type: 'private' }, text } });
+  const json = JSON.stringify({
+    update_id: 77,
+    message: { message_id: 1, date: 1, chat: { id: 1, type: 'private' }, text },
+  });
   const pieces: Uint8Array[] = [];
   for (let at = 0; at < json.length; at += 37) pieces.push(encoder.encode(json.slice(at, at + 37)));
   const response = await webhookHandler(bot)(
