@@ -96,14 +96,21 @@ test('a closed session is opened again by the next call', async () => {
 });
 
 test('a malformed token is refused at construction without showing it; validateToken: false lets it through', () => {
-  assert.throws(() => new ApiClient('not a token'), (e: unknown) => {
-    assert.ok(e instanceof TypeError);
-    assert.match(e.message, /bot token is malformed/);
-    assert.ok(!e.message.includes('not a token'));
-    return true;
-  });
+  assert.throws(
+    () => new ApiClient('not a token'),
+    (e: unknown) => {
+      assert.ok(e instanceof TypeError);
+      assert.match(e.message, /bot token is malformed/);
+      assert.ok(!e.message.includes('not a token'));
+      return true;
+    },
+  );
   assert.throws(() => new ApiClient(42 as never), TypeError);
-  assert.throws(() => new ApiClient(42 as never, { validateToken: false }), TypeError, 'a token must still be a string');
+  assert.throws(
+    () => new ApiClient(42 as never, { validateToken: false }),
+    TypeError,
+    'a token must still be a string',
+  );
   const lax = new ApiClient('123:lax token', { validateToken: false });
   assert.equal(lax.botId, 123);
 });

@@ -60,7 +60,11 @@ test('calls that put no message in a chat are never held back by a chat that use
 });
 
 test('every way of putting a message into a private chat takes its turn: send*, copy and forward', async () => {
-  const bot = clientWith({ privatePerSecond: ONE_PER_HOUR_PER_SECOND, groupPerMinute: WIDE_OPEN, globalPerSecond: WIDE_OPEN });
+  const bot = clientWith({
+    privatePerSecond: ONE_PER_HOUR_PER_SECOND,
+    groupPerMinute: WIDE_OPEN,
+    globalPerSecond: WIDE_OPEN,
+  });
   try {
     const first = (await through(bot, 'sendMessage', { chat_id: 1, text: 'source' })) as { message_id: number };
     const cases: Array<[string, number, Record<string, unknown>]> = [
@@ -85,7 +89,11 @@ test('every way of putting a message into a private chat takes its turn: send*, 
 });
 
 test('groups, supergroups and channels (negative ids, @names) follow the group limit, users the private one', async () => {
-  const groupsSlow = clientWith({ groupPerMinute: ONE_PER_HOUR_PER_MINUTE, privatePerSecond: WIDE_OPEN, globalPerSecond: WIDE_OPEN });
+  const groupsSlow = clientWith({
+    groupPerMinute: ONE_PER_HOUR_PER_MINUTE,
+    privatePerSecond: WIDE_OPEN,
+    globalPerSecond: WIDE_OPEN,
+  });
   try {
     for (const chatId of [-100, '@news', '-1001234']) {
       await through(groupsSlow, 'sendMessage', { chat_id: chatId, text: 'one' });
@@ -98,7 +106,11 @@ test('groups, supergroups and channels (negative ids, @names) follow the group l
   } finally {
     await groupsSlow.closeSession();
   }
-  const usersSlow = clientWith({ privatePerSecond: ONE_PER_HOUR_PER_SECOND, groupPerMinute: WIDE_OPEN, globalPerSecond: WIDE_OPEN });
+  const usersSlow = clientWith({
+    privatePerSecond: ONE_PER_HOUR_PER_SECOND,
+    groupPerMinute: WIDE_OPEN,
+    globalPerSecond: WIDE_OPEN,
+  });
   try {
     for (const chatId of [-100, '@news', '-1001234']) {
       await through(usersSlow, 'sendMessage', { chat_id: chatId, text: 'one' });
@@ -110,7 +122,11 @@ test('groups, supergroups and channels (negative ids, @names) follow the group l
 });
 
 test('the bot-wide limit holds back a message to another chat, and a send without a chat id', async () => {
-  const bot = clientWith({ globalPerSecond: ONE_PER_HOUR_PER_SECOND, privatePerSecond: WIDE_OPEN, groupPerMinute: WIDE_OPEN });
+  const bot = clientWith({
+    globalPerSecond: ONE_PER_HOUR_PER_SECOND,
+    privatePerSecond: WIDE_OPEN,
+    groupPerMinute: WIDE_OPEN,
+  });
   try {
     await through(bot, 'sendMessage', { chat_id: 31, text: 'first' });
     await assertHeld(bot, 'sendMessage', { chat_id: 32, text: 'other chat' }, 'a message to another chat');
@@ -135,16 +151,27 @@ test('floodControl: true uses the documented limits: one message a second to a u
       through(bot, 'sendMessage', { chat_id: -41, text: 'group 1' }),
       through(bot, 'sendMessage', { chat_id: -41, text: 'group 2' }),
     ]);
-    const arrived = (text: string) => emu.callsOf('sendMessage').find((c) => c.params.text === text)!.receivedAt - start;
-    assert.ok(arrived('user 2') >= 1000, `the second message to a user arrived ${arrived('user 2')} ms after the first send`);
-    assert.ok(arrived('group 2') >= 3000, `the second message to a group arrived ${arrived('group 2')} ms after the first send`);
+    const arrived = (text: string) =>
+      emu.callsOf('sendMessage').find((c) => c.params.text === text)!.receivedAt - start;
+    assert.ok(
+      arrived('user 2') >= 1000,
+      `the second message to a user arrived ${arrived('user 2')} ms after the first send`,
+    );
+    assert.ok(
+      arrived('group 2') >= 3000,
+      `the second message to a group arrived ${arrived('group 2')} ms after the first send`,
+    );
   } finally {
     await bot.closeSession();
   }
 });
 
 test('a send without chat_id is not counted against any chat: only the bot-wide limit applies', async () => {
-  const bot = clientWith({ privatePerSecond: ONE_PER_HOUR_PER_SECOND, groupPerMinute: ONE_PER_HOUR_PER_MINUTE, globalPerSecond: WIDE_OPEN });
+  const bot = clientWith({
+    privatePerSecond: ONE_PER_HOUR_PER_SECOND,
+    groupPerMinute: ONE_PER_HOUR_PER_MINUTE,
+    globalPerSecond: WIDE_OPEN,
+  });
   try {
     // sendGift names a user_id, not a chat_id. Whatever the emulator answers, both calls reach it.
     const reached = (error: unknown) => assert.ok(!(error instanceof ApiHTTPException), `not sent: ${String(error)}`);

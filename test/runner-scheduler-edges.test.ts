@@ -133,10 +133,9 @@ test('a done callback that throws is reported and the others still run', async (
 
 test("forgetting idle chats (past 4096) keeps a busy chat's order", async () => {
   const { run, started, finished, open } = gated();
-  const scheduler = new UpdateScheduler(
-    (update) => (update.message!.chat.id === 1 ? run(update) : undefined),
-    { concurrency: 4 },
-  );
+  const scheduler = new UpdateScheduler((update) => (update.message!.chat.id === 1 ? run(update) : undefined), {
+    concurrency: 4,
+  });
   scheduler.push(msg(1, 1));
   scheduler.push(msg(2, 1));
   // 5000 other chats, handled at once: the scheduler sweeps its idle keys meanwhile.

@@ -131,7 +131,10 @@ describe('StatesGroup edges', () => {
   });
 
   it('isStatesGroup refuses plain functions, classes, StatesGroup itself and nothing', () => {
-    assert.equal(isStatesGroup(function group() {}), false);
+    assert.equal(
+      isStatesGroup(function group() {}),
+      false,
+    );
     assert.equal(isStatesGroup(class NotAGroup {}), false);
     assert.equal(isStatesGroup(StatesGroup), false);
     assert.equal(isStatesGroup(null), false);

@@ -88,7 +88,10 @@ describe('file handler backend edges', () => {
     const file = await tempFile();
     await writeFile(
       file,
-      JSON.stringify({ version: 1, entries: { '1': [{ name: 'askName', args: [] }], '2': [{ name: 'askAge', args: [] }] } }),
+      JSON.stringify({
+        version: 1,
+        entries: { '1': [{ name: 'askName', args: [] }], '2': [{ name: 'askAge', args: [] }] },
+      }),
     );
     const backend = new FileHandlerBackend(file, 0, new HandlerRegistry());
     assert.equal(backend.size, undefined);

@@ -129,17 +129,20 @@ describe('memory storage', () => {
 
 describe('state keys', () => {
   it('absent parts given as null (from JavaScript) are empty slots, like undefined', () => {
-    const withNulls = { chatId: 1, userId: 2, botId: null, threadId: null, businessConnectionId: null } as unknown as StateKey;
+    const withNulls = {
+      chatId: 1,
+      userId: 2,
+      botId: null,
+      threadId: null,
+      businessConnectionId: null,
+    } as unknown as StateKey;
     assert.equal(stateKeyToString(withNulls), 'botte::::1:2');
     assert.equal(stateKeyToString(withNulls), stateKeyToString({ chatId: 1, userId: 2 }));
   });
 
   it('string parts are escaped, so a separator inside an id cannot shift the slots', () => {
     assert.equal(stateKeyToString({ chatId: '@a:b', userId: 2 }), 'botte::::%40a%3Ab:2');
-    assert.notEqual(
-      stateKeyToString({ chatId: '1:2', userId: 3 }),
-      stateKeyToString({ chatId: 1, userId: '2:3' }),
-    );
+    assert.notEqual(stateKeyToString({ chatId: '1:2', userId: 3 }), stateKeyToString({ chatId: 1, userId: '2:3' }));
     assert.equal(stateKeyToString({ chatId: 1, userId: 2 }, { prefix: '' }), '::::1:2');
   });
 });
@@ -242,7 +245,10 @@ describe('JSON file helpers', () => {
     await mkdir(file);
     const failed = writer.write();
     await assert.rejects(failed);
-    assert.deepEqual((await readdir(dir)).filter((name) => name.endsWith('.tmp')), []);
+    assert.deepEqual(
+      (await readdir(dir)).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
     await rmdir(file);
     value = 'second';
     await writer.write();
