@@ -81,8 +81,18 @@ export interface DeliveryCount {
   lost: number;
   /** Updates answered more than once (each counted once). */
   duplicated: number;
-  /** Replies that arrived after a later update's reply of the same chat. */
+  /**
+   * First replies that arrived after the reply to a later update of the same chat: the chat's
+   * updates were not handled in order. (A second reply is counted in `lateDuplicates` instead.)
+   */
   orderViolations: number;
+  /**
+   * Second replies (duplicates) that arrived after the reply to a later update of their chat. After
+   * a kill -9, the dead worker's last request can reach the API after the new owner has already
+   * re-run that update and gone on: at-least-once delivery allows the repeat, and nothing the
+   * survivors do can pull back a request already on the wire (docs/scaling-out.md).
+   */
+  lateDuplicates: number;
 }
 
 /**
@@ -91,17 +101,23 @@ export interface DeliveryCount {
  */
 export function countDeliveries(texts: Iterable<string>, perChat: ReadonlyMap<number, number>): DeliveryCount {
   const seen = new Map<number, Map<number, number>>();
-  const last = new Map<number, number>();
+  // The highest update of each chat answered so far.
+  const highest = new Map<number, number>();
   let orderViolations = 0;
+  let lateDuplicates = 0;
   for (const text of texts) {
     const [chatText, seqText] = text.split(':');
     const chat = Number(chatText);
     const seq = Number(seqText);
     const counts = seen.get(chat) ?? new Map<number, number>();
     seen.set(chat, counts);
-    counts.set(seq, (counts.get(seq) ?? 0) + 1);
-    if (seq < (last.get(chat) ?? -1)) orderViolations++;
-    last.set(chat, seq);
+    const before = counts.get(seq) ?? 0;
+    counts.set(seq, before + 1);
+    const top = highest.get(chat) ?? -1;
+    if (seq < top) {
+      if (before === 0) orderViolations++;
+      else lateDuplicates++;
+    } else highest.set(chat, seq);
   }
   let handled = 0;
   let lost = 0;
@@ -115,7 +131,7 @@ export function countDeliveries(texts: Iterable<string>, perChat: ReadonlyMap<nu
       if (count > 1) duplicated++;
     }
   }
-  return { handled, lost, duplicated, orderViolations };
+  return { handled, lost, duplicated, orderViolations, lateDuplicates };
 }
 
 /** Pushes `total` messages spread over `chats` private chats (text `<chat>:<seq>`), in waves of `wave`. */

@@ -158,7 +158,8 @@ export async function runScaleDemo(options: ScaleDemoOptions = {}): Promise<Scal
       `handled ${count.handled}, lost ${count.lost}, duplicated ${count.duplicated}, order violations ${count.orderViolations}` +
       ` (${total} updates from ${chats} chats, ${cluster.workers.length} workers, ${options.mode ?? 'webhook'} ingress;` +
       `${halfAt ? ` half-way event at ${halfAt} ms;` : ''} all answered in ${elapsedMs} ms = ${Math.round((count.handled * 1000) / elapsedMs)} updates/s;` +
-      ` ${claimed} entries claimed from a dead worker, ${duplicatesSkipped} finished re-deliveries skipped; queue depth now ${stats.depth})`;
+      ` ${claimed} entries claimed from a dead worker, ${count.lateDuplicates} of the duplicates answered after a later update of their chat,` +
+      ` ${duplicatesSkipped} finished re-deliveries skipped; queue depth now ${stats.depth})`;
     return { ...count, elapsedMs, claimed, duplicatesSkipped, line };
   } finally {
     offAnswer();
