@@ -40,7 +40,9 @@ export default {
   concurrency: 2,
   timeoutMS: 30_000,
   timeoutFactor: 2,
-  reporters: ['clear-text', 'progress', 'json', 'html'],
+  // `live` (scripts/stryker-live-reporter.mjs) keeps each result as it comes: a stopped run loses nothing.
+  plugins: ['@stryker-mutator/*', new URL('./scripts/stryker-live-reporter.mjs', import.meta.url).pathname],
+  reporters: ['clear-text', 'progress', 'json', 'html', 'live'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   clearTextReporter: {
