@@ -67,6 +67,14 @@ test("a lock held by another user's living process is refused, not taken over as
       );
       assert.equal(readFileSync(`${file}.lock`, 'utf8'), '1');
     }
+    // The same probe on a process that is gone (no EPERM there): its lock is stale, taken over.
+    // (In this process too, so that a per-test coverage run counts this file for the probe.)
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => gone.once('exit', resolve));
+    const stale = join(dir, 'stale.json');
+    writeFileSync(`${stale}.lock`, String(gone.pid));
+    assert.equal(await new StateFileStorage(stale).getState({ chatId: 1, userId: 1, botId: 1 }), undefined);
+    assert.equal(readFileSync(`${stale}.lock`, 'utf8'), String(process.pid));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
