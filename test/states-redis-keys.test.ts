@@ -50,9 +50,7 @@ describe('ttlSeconds', () => {
       assert.throws(
         () => new StateRedisStorage({ url, ttlSeconds: bad }),
         (error: Error) =>
-          error instanceof RangeError &&
-          error.message.includes('ttlSeconds') &&
-          error.message.includes(`got ${bad}`),
+          error instanceof RangeError && error.message.includes('ttlSeconds') && error.message.includes(`got ${bad}`),
         String(bad),
       );
       assert.throws(
