@@ -200,6 +200,25 @@ test('a client gone in the middle of its body: nothing handled, nothing reported
   assert.equal(reported.length, before, 'a client going away is no error of the bot');
 });
 
+test('a middleware that already answered (to free Telegram at once): the update is still handled, nothing reported', async () => {
+  const app = express();
+  app.use((_req, res, next) => {
+    res.status(200).end();
+    next();
+  });
+  app.post('/hook', expressHandler(recorder, { secretToken: SECRET }));
+  const url = await serve(app);
+  const before = reported.length;
+  // Kept alive (closed by after()): the response stays open, not destroyed, while the handler runs.
+  const answer = await post(url, update('answered-first'), { connection: 'keep-alive' });
+  assert.deepEqual([answer.status, answer.body], [200, '']);
+  // The handler runs after the answer went out: wait for it (bounded).
+  for (let i = 0; i < 200 && !handled.includes('answered-first'); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(handled.includes('answered-first'), 'the update was not handled within 2 s');
+  await post(url, update('answered-first-2'), { connection: 'keep-alive' });
+  assert.equal(reported.length, before, 'writing a second answer is no error to report');
+});
+
 test('replyInResponse: a kept call that cannot be written as JSON is reported and answered 500 (node:http, Fastify)', async () => {
   const emu = await BotApiEmulator.start();
   const failures: unknown[] = [];
