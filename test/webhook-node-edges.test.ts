@@ -88,7 +88,7 @@ after(async () => {
   }
 });
 
-test("Fastify: a refusal is plain text with a charset; a good update is handled", async () => {
+test('Fastify: a refusal is plain text with a charset; a good update is handled', async () => {
   const app = Fastify();
   app.all('/hook', fastifyHandler(recorder, { secretToken: SECRET }) as never);
   await app.listen({ port: 0, host: '127.0.0.1' });
