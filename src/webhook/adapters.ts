@@ -85,13 +85,16 @@ function closeWithoutReading(res: ServerResponse): void {
   setTimeout(() => socket.destroy(), 1000).unref();
 }
 
-/** A body a middleware (express.json(), express.raw(), express.text()...) may have left on the request. */
+/**
+ * The body a middleware (express.json(), express.raw(), express.text()...) left on the request
+ * once it consumed the stream; undefined while the stream is unread, for the handler to read.
+ */
 function preParsedBody(req: IncomingMessage): { value: unknown } | undefined {
-  const body = (req as IncomingMessage & { body?: unknown }).body;
-  if (body === undefined) return undefined;
-  // A parser ran only when the stream was consumed; otherwise read it ourselves.
+  // A parser ran only when the stream was consumed; a body set without reading (a default) is not one.
   if (!req.readableEnded && !(req as { _body?: boolean })._body && req.readable) return undefined;
-  return { value: body };
+  // Consumed by a middleware that kept nothing: the stream cannot be read again, the answer is a
+  // 400 (waiting for the stream would never end: test/webhook-node-edges.test.ts).
+  return { value: (req as IncomingMessage & { body?: unknown }).body };
 }
 
 async function handleNode(core: WebhookCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
