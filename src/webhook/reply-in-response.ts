@@ -32,7 +32,15 @@ export class ReplySlot {
     if (!this.open || this.reply !== undefined || !methodSpec(method)?.webhookReply) return undefined;
     const prepared = prepareParams(params, methodSpec(method), defaults);
     if (prepared.files.size > 0) return undefined;
-    this.reply = { method, ...prepared.fields };
+    const reply = { method, ...prepared.fields };
+    // A call JSON cannot write (a BigInt...) goes over HTTP, where it fails in the handler that
+    // made it; kept, it would fail the whole answer and Telegram would deliver the update again.
+    try {
+      JSON.stringify(reply);
+    } catch {
+      return undefined;
+    }
+    this.reply = reply;
     return Promise.resolve(true);
   }
 
