@@ -53,6 +53,6 @@ export default {
     reportScoreTable: true,
   },
   tempDirName: '.stryker-tmp',
-  ignorePatterns: ['coverage', 'reports', 'bench', 'dist', 'examples/**/node_modules'],
+  ignorePatterns: ['coverage', 'reports', 'bench', 'dist', 'examples/**/node_modules', '.stryker-tmp*'],
   cleanTempDir: 'always',
 };
