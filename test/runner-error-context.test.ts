@@ -121,3 +121,21 @@ test('polling() without nonStop logs the failed call without a retry promise, th
     await emu.stop();
   }
 });
+
+test('409 Conflict says how to fix it (another poller, or a webhook to remove)', async () => {
+  const emu = await BotApiEmulator.start();
+  try {
+    await withLogs(async (records) => {
+      const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
+      emu.injectFault({ method: 'getUpdates', kind: 'conflict' });
+      const running = bot.runthebot({ longPollingTimeout: 1, backoff: { initialMs: 10 } });
+      await answerOnce(emu, bot, running);
+      assert.deepEqual(errorsAbout(records, /getUpdates/), [
+        'getUpdates answered 409 Conflict: another instance of this bot is polling, or a webhook is set ' +
+          '(remove it with bot.removeWebhook()); retrying in 10 ms',
+      ]);
+    });
+  } finally {
+    await emu.stop();
+  }
+});
