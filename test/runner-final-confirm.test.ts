@@ -70,3 +70,11 @@ test('a revoked token at the final confirmation is not retried', async () => {
     `The last offset ${offset} was not confirmed; updates handled since the last poll may be delivered again`,
   ]);
 });
+
+test('a network error at the final confirmation is retried too', async () => {
+  const { records, calls } = await stopWithFailingConfirm('reset', 1);
+  const last = calls.at(-1)!;
+  assert.equal(last.status, 200, 'the last getUpdates (the confirmation) succeeded');
+  const offset = (last.params as { offset: number }).offset;
+  assert.deepEqual(messages(records), [`Could not confirm the last offset ${offset} (…); retrying`]);
+});
