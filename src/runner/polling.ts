@@ -119,11 +119,6 @@ export class Poller {
     private readonly scheduler: UpdateScheduler,
   ) {}
 
-  /** Whether a run is in progress. */
-  get running(): boolean {
-    return this.runPromise !== undefined;
-  }
-
   /** Runs until {@link stop} (resolves) or a fatal error / any error without `nonStop` (rejects). */
   start(options: PollOptions): Promise<void> {
     if (this.runPromise) return Promise.reject(new Error('This bot is already polling; call stopPolling() first'));
