@@ -4,7 +4,8 @@
 // with yet another name still goes to that name's URL, not to a cached one of another method.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type AddressInfo } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { ApiClient } from '../src/api/client.js';
 import { METHOD_TABLE } from '../src/api/generated/method-table.js';

@@ -9,8 +9,8 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 /** Starts the fixture, waits until its bot runs, leaves a non-bot rejection unhandled, then asks it to stop. */
-async function crashThenStop(execArgv: string[], nodeOptions: string | undefined) {
-  const env = { ...process.env };
+async function crashThenStop(execArgv: string[], nodeOptions: string | undefined, extraEnv: Record<string, string> = {}) {
+  const env = { ...process.env, ...extraEnv };
   if (nodeOptions === undefined) delete env.NODE_OPTIONS;
   else env.NODE_OPTIONS = nodeOptions;
   const child = spawn(process.execPath, [...execArgv, '--import', 'tsx', 'test/fixtures/unobserved-child.ts'], {
@@ -46,4 +46,10 @@ test('with --unhandled-rejections=throw on the command line, a rejection that is
   const { code, stderr } = await crashThenStop(['--unhandled-rejections=throw'], undefined);
   assert.notEqual(code, 0, 'a rejection that is not a bot error must end the process');
   assert.match(stderr, /not a bot error/);
+});
+
+test("with a listener of the program's own, a rejection that is not a bot error is left to it", async () => {
+  const { code, stderr } = await crashThenStop([], undefined, { BOTTE_OWN_LISTENER: '1' });
+  assert.equal(code, 0, `the process must go on and stop cleanly; stderr: ${stderr}`);
+  assert.match(stderr, /own listener: not a bot error/);
 });
