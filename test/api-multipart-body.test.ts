@@ -67,3 +67,17 @@ test('a read stream opened part-way sends the bytes it has left, not the size of
   assert.equal(call.files.document!.size, bytes.length - 5);
   assert.equal(call.files.document!.sha256, sha(bytes.subarray(5)));
 });
+
+test('a stream that yields strings is uploaded as their UTF-8 bytes, by either transport', async () => {
+  const { ApiClient } = await import('../src/api/client.js');
+  const viaFetch = new ApiClient(ctx.emu.token, { apiUrl: ctx.emu.apiUrl, transport: 'fetch' });
+  try {
+    for (const bot of [ctx.bot, viaFetch]) {
+      await bot.sendDocument(1, new InputFile(Readable.from(['grüße, ', 'welt']), 'strings.txt'));
+      const file = ctx.emu.callsOf('sendDocument').at(-1)!.files.document!;
+      assert.equal(file.sha256, sha(Buffer.from('grüße, welt')));
+    }
+  } finally {
+    await viaFetch.closeSession();
+  }
+});
