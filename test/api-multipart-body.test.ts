@@ -36,7 +36,10 @@ test('a file name with a quote and line breaks arrives percent-encoded, the uplo
 test('each upload has its own random boundary', async () => {
   await ctx.bot.sendDocument(1, new InputFile(bytes, 'a.txt'));
   await ctx.bot.sendDocument(1, new InputFile(bytes, 'b.txt'));
-  const [first, second] = ctx.emu.callsOf('sendDocument').slice(-2).map((c) => String(c.headers['content-type']));
+  const [first, second] = ctx.emu
+    .callsOf('sendDocument')
+    .slice(-2)
+    .map((c) => String(c.headers['content-type']));
   const boundary = /^multipart\/form-data; boundary=(----botte[0-9a-f]+)$/;
   assert.match(first!, boundary);
   assert.match(second!, boundary);
@@ -48,7 +51,10 @@ test('a local file is sent with a Content-Length; an unsized stream next to it m
   const sized = ctx.emu.callsOf('sendDocument').at(-1)!;
   assert.equal(sized.files.document!.sha256, sha(bytes));
   assert.equal(sized.params.caption, 'sized');
-  assert.ok(Number(sized.headers['content-length']) > bytes.length, `content-length: ${sized.headers['content-length']}`);
+  assert.ok(
+    Number(sized.headers['content-length']) > bytes.length,
+    `content-length: ${sized.headers['content-length']}`,
+  );
 
   await ctx.bot.sendMediaGroup(1, [
     new InputMediaDocument(new InputFile(Readable.from([bytes]), 'streamed.txt')),

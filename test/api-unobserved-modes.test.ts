@@ -9,7 +9,11 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 /** Starts the fixture, waits until its bot runs, leaves a non-bot rejection unhandled, then asks it to stop. */
-async function crashThenStop(execArgv: string[], nodeOptions: string | undefined, extraEnv: Record<string, string> = {}) {
+async function crashThenStop(
+  execArgv: string[],
+  nodeOptions: string | undefined,
+  extraEnv: Record<string, string> = {},
+) {
   const env = { ...process.env, ...extraEnv };
   if (nodeOptions === undefined) delete env.NODE_OPTIONS;
   else env.NODE_OPTIONS = nodeOptions;
