@@ -21,6 +21,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { percent, tally } from './mutation-tally.mjs';
 
 /** The mutated folders (stryker.config.mjs's `mutate`) and the test file prefix of each. */
 const AREAS = [
@@ -88,16 +89,13 @@ function sourcesOf(area) {
   return out;
 }
 
-/** Per-file and total score of a Stryker JSON report: (killed + timeout) / all but ignored and errors. */
+/** Per-file and total score of a Stryker JSON report (scripts/mutation-tally.mjs). */
 function scores(reportPath) {
   const report = JSON.parse(readFileSync(reportPath, 'utf8'));
   const rows = [];
   const total = { detected: 0, valid: 0 };
   for (const [file, { mutants }] of Object.entries(report.files ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-    const counts = {};
-    for (const mutant of mutants) counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
-    const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
-    const valid = mutants.length - (counts.Ignored ?? 0) - (counts.CompileError ?? 0) - (counts.RuntimeError ?? 0);
+    const { counts, detected, valid } = tally(mutants);
     total.detected += detected;
     total.valid += valid;
     rows.push({ file, detected, valid, counts });
@@ -110,7 +108,6 @@ function checkScores(reportPath) {
   const limit = option('--break');
   if (limit !== undefined && !Number.isFinite(Number(limit))) fail('--break needs a number (a percentage)');
   const { rows, total } = scores(reportPath);
-  const percent = (detected, valid) => (valid === 0 ? 100 : (100 * detected) / valid);
   for (const row of rows) {
     const counts = Object.entries(row.counts)
       .map(([status, n]) => `${status} ${n}`)

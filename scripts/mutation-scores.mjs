@@ -1,12 +1,13 @@
 // Scores per file from a Stryker run: its JSON report (reports/mutation/mutation.json) or the
 // JSON lines of scripts/stryker-live-reporter.mjs (complete for every mutant tested so far, even
-// when the run was stopped). Score = (killed + timeout) / (all - ignored - errors).
+// when the run was stopped). The score is scripts/mutation-tally.mjs's.
 //
 //   node scripts/mutation-scores.mjs <report.json|live.jsonl>... [--list]
 //
 // --list also prints every surviving and uncovered mutant with its source line.
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { percent, tally } from './mutation-tally.mjs';
 
 const list = process.argv.includes('--list');
 const inputs = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -38,22 +39,20 @@ for (const input of inputs) {
   }
 }
 
-const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const total = { all: 0, detected: 0, survived: 0, noCoverage: 0, invalid: 0 };
-const pct = (part, whole) => (whole ? `${((part / whole) * 100).toFixed(1)} %` : '-');
+const pct = (part, whole) => (whole ? `${percent(part, whole).toFixed(1)} %` : '-');
 console.log('file\tmutants\tdetected\tsurvived\tno coverage\tignored/errors\tscore');
 for (const [name, mutants] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-  const count = { all: 0, detected: 0, survived: 0, noCoverage: 0, invalid: 0 };
-  for (const mutant of mutants.values()) {
-    count.all++;
-    if (DETECTED.has(mutant.status)) count.detected++;
-    else if (mutant.status === 'Survived') count.survived++;
-    else if (mutant.status === 'NoCoverage') count.noCoverage++;
-    else count.invalid++;
-  }
+  const { all, counts, detected, valid } = tally([...mutants.values()]);
+  const count = {
+    all,
+    detected,
+    survived: counts.Survived ?? 0,
+    noCoverage: counts.NoCoverage ?? 0,
+    invalid: all - valid,
+  };
   for (const key of Object.keys(total)) total[key] += count[key];
-  const valid = count.all - count.invalid;
   console.log(
     `${name}\t${count.all}\t${count.detected}\t${count.survived}\t${count.noCoverage}\t${count.invalid}\t${pct(count.detected, valid)}`,
   );

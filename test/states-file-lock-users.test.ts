@@ -30,7 +30,8 @@ function runAs(uid: number, file: string, home: string): Promise<{ outcome: stri
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/file-lock-user-child.ts', file], {
     uid,
     gid: uid,
-    env: { ...process.env, HOME: home },
+    // Without NODE_V8_COVERAGE: the child's user may not write the coverage files of c8's folder.
+    env: { ...process.env, HOME: home, NODE_V8_COVERAGE: undefined },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

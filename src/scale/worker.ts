@@ -9,7 +9,12 @@
  *   chat); different chats run concurrently, up to `maxInFlight` entries.
  * - At least once: an entry is acknowledged (XACK, then XDEL) only after its handlers finished.
  *   Taking a partition first claims (XAUTOCLAIM) what the previous owner left unacknowledged, and
- *   handles it before anything newer, so a crashed worker's updates run again, in order.
+ *   handles it before anything newer, so a crashed worker's updates run again, in order. The
+ *   same claim runs again before the next read when entries may have been orphaned: a read
+ *   failed (the connection dropped after Redis delivered the entries, before the reply came
+ *   back), the lease had expired and was retaken, or another worker holds entries of a
+ *   partition this one owns. Reads and claims are fenced by the lease
+ *   (src/scale/partition-commands.ts).
  * - No double handling of finished work: finishing writes the update_id's marker (with a TTL) in
  *   the same script as the XACK; an entry whose marker exists is acknowledged without running.
  * @module
@@ -17,8 +22,8 @@
 import type { Update } from '../api/generated/telegram-types.js';
 import { logger } from '../logger.js';
 import { MalformedQueueEntryError } from './errors.js';
-import { CONSUMER_GROUP } from './keys.js';
-import { acquireLease, releaseLease, renewLease } from './leases.js';
+import { acquireLease, releaseLease, renewLeaseState } from './leases.js';
+import { ackEntry, claimPending, finishEntry, pendingElsewhere, readNew } from './partition-commands.js';
 import { preferredPartitions, queueLaneOf } from './partitions.js';
 import { ENTRY_FIELD, type UpdateQueue } from './queue.js';
 import type { WorkerStats } from './stats.js';
@@ -54,31 +59,13 @@ export interface QueueWorkerOptions {
 interface Owned {
   n: number;
   stream: string;
-  /** The previous owner's unacknowledged entries were claimed. */
+  /** Every unacknowledged entry not running here was claimed; false: claim before the next read. */
   recovered: boolean;
   /** Being handed over: no more reads; released once `inFlight` is 0. */
   draining: boolean;
   inFlight: number;
   /** A claim or read of it is under way (its entries are not dispatched yet). */
   reading: boolean;
-}
-
-const FINISH = `redis.call('SET', KEYS[2], '1', 'EX', ARGV[3])
-redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-redis.call('XDEL', KEYS[1], ARGV[2])
-return 1`;
-const ACK = `redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-redis.call('XDEL', KEYS[1], ARGV[2])
-return 1`;
-
-/**
- * The entries of an XREADGROUP reply on one stream. node-redis answers `[[stream, entries]]`
- * (RESP2 arrays) or `{ stream: entries }` (a map), depending on its version and protocol.
- */
-function streamEntries(reply: unknown): [string, string[] | null][] {
-  if (reply === null || reply === undefined) return [];
-  const streams = Array.isArray(reply) ? reply.map((pair) => (pair as unknown[])[1]) : Object.values(reply as object);
-  return streams.flatMap((entries) => (Array.isArray(entries) ? (entries as [string, string[] | null][]) : []));
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -212,11 +199,17 @@ export class QueueWorker {
     const preferred = preferredPartitions(this.id, live, partitions);
     await Promise.all(
       [...this.owned.values()].map(async (part) => {
-        if (!(await renewLease(client, keys.lease(part.n), this.id, this.leaseMs))) {
+        const renewal = await renewLeaseState(client, keys.lease(part.n), this.id, this.leaseMs);
+        if (renewal === 'lost') {
           // Another worker owns it now (ours expired while we stalled): stop reading it.
           logger.warn(`QueueWorker ${this.id} lost partition ${part.n}`);
           this.owned.delete(part.n);
           return;
+        }
+        // Expired meanwhile, or someone else holds entries of it: whoever read them will not run them.
+        if (renewal === 'retaken' || (part.recovered && (await pendingElsewhere(this.queue, part.n, this.id)))) {
+          part.recovered = false;
+          this.wake?.();
         }
         if (preferred.has(part.n)) {
           part.draining = false;
@@ -278,25 +271,20 @@ export class QueueWorker {
             part.reading = true;
             try {
               if (!part.recovered) {
-                read += await this.recover(part);
+                const claimed = await this.recover(part);
+                if (claimed === null) return; // lease lost: the heartbeat lets the partition go
+                read += claimed;
                 part.recovered = true;
               }
-              const reply = await this.queue.command([
-                'XREADGROUP',
-                'GROUP',
-                CONSUMER_GROUP,
-                this.id,
-                'COUNT',
-                String(room),
-                'STREAMS',
-                part.stream,
-                '>',
-              ]);
-              // Dispatched even if the lease was lost meanwhile: they are pending for this worker only.
-              for (const [entryId, fields] of streamEntries(reply)) {
+              // Dispatched even if the lease was lost since: they are pending for this worker only.
+              for (const [entryId, fields] of await readNew(this.queue, part.n, this.id, room)) {
                 read++;
                 this.dispatch(part, entryId, fields);
               }
+            } catch (error) {
+              // Redis may have delivered entries whose reply never arrived: claim them before reading on.
+              part.recovered = false;
+              throw error;
             } finally {
               part.reading = false;
             }
@@ -316,26 +304,21 @@ export class QueueWorker {
     }
   }
 
-  /** Claims every entry the previous owner of `part` left unacknowledged; handled before newer ones. */
-  private async recover(part: Owned): Promise<number> {
+  /**
+   * Claims every unacknowledged entry of `part` not running here (the previous owner's, or ours
+   * whose read reply was lost); handled before newer ones. `null` when the lease was lost.
+   */
+  private async recover(part: Owned): Promise<number | null> {
     let cursor = '0-0';
     let claimed = 0;
     do {
-      const reply = (await this.queue.command([
-        'XAUTOCLAIM',
-        part.stream,
-        CONSUMER_GROUP,
-        this.id,
-        '0',
-        cursor,
-        'COUNT',
-        '100',
-      ])) as [string, ([string, string[]] | null)[]];
-      cursor = String(reply[0]);
-      for (const entry of reply[1] ?? []) {
-        if (!entry || this.running.has(`${part.n}/${entry[0]}`)) continue;
+      const batch = await claimPending(this.queue, part.n, this.id, cursor);
+      if (batch === null) return null;
+      cursor = batch.cursor;
+      for (const [entryId, fields] of batch.entries) {
+        if (this.running.has(`${part.n}/${entryId}`)) continue;
         claimed++;
-        this.dispatch(part, entry[0], entry[1]);
+        this.dispatch(part, entryId, fields);
       }
     } while (cursor !== '0-0' && this.active);
     if (claimed > 0) {
@@ -391,47 +374,33 @@ export class QueueWorker {
     return value as Update;
   }
 
-  private async handle(owner: Owned, entryId: string, update: Update | MalformedQueueEntryError): Promise<void> {
+  private async handle(part: Owned, entryId: string, update: Update | MalformedQueueEntryError): Promise<void> {
     const { keys } = this.queue;
-    let part = owner;
     if (update instanceof MalformedQueueEntryError) {
       this.counters.malformed++;
       await this.safeReport(update);
-      await this.retrying(() => this.queue.command(['EVAL', ACK, '1', part.stream, CONSUMER_GROUP, entryId]));
+      await this.retrying(() => ackEntry(this.queue, part.n, entryId));
       return;
     }
-    const current = this.owned.get(part.n);
-    if (current === undefined) {
+    // (Lost and taken back meanwhile runs here: the claim skipped this entry, it was queued here.)
+    if (!this.owned.has(part.n)) {
       // The partition was lost (our lease expired during a stall) before this entry started: its
       // new owner claimed it and runs it, in order; running it here too would break that order.
       logger.warn(`QueueWorker ${this.id}: entry ${entryId} of lost partition ${part.n} left to its new owner`);
       return;
     }
-    // Lost and taken back meanwhile: the claim skipped this entry (it was queued here), so it runs here.
-    part = current;
     const done = keys.done(part.n, update.update_id);
     if (Number(await this.retrying(() => this.queue.command(['EXISTS', done]))) === 1) {
       this.counters.duplicatesSkipped++;
       logger.debug(
         `QueueWorker ${this.id}: update ${update.update_id} already finished; entry ${entryId} acknowledged`,
       );
-      await this.retrying(() => this.queue.command(['EVAL', ACK, '1', part.stream, CONSUMER_GROUP, entryId]));
+      await this.retrying(() => ackEntry(this.queue, part.n, entryId));
       return;
     }
     await this.bot.handleUpdate(update);
     this.counters.handled++;
-    await this.retrying(() =>
-      this.queue.command([
-        'EVAL',
-        FINISH,
-        '2',
-        part.stream,
-        done,
-        CONSUMER_GROUP,
-        entryId,
-        String(this.queue.dedupTtlSeconds),
-      ]),
-    );
+    await this.retrying(() => finishEntry(this.queue, part.n, entryId, update.update_id));
   }
 
   /** Runs a Redis call until it succeeds (Redis restarting) or the worker is stopped hard. */

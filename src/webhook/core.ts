@@ -182,7 +182,7 @@ export class WebhookCore {
     } finally {
       slot?.close();
     }
-    if (slot?.reply) return { status: 200, body: JSON.stringify(slot.reply), json: true };
+    if (slot?.reply !== undefined) return { status: 200, body: slot.reply, json: true };
     return OK;
   }
 

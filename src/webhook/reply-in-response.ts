@@ -16,8 +16,8 @@ import { prepareParams, type CallDefaults } from '../api/prepare-params.js';
 
 /** The response slot of one webhook update. */
 export class ReplySlot {
-  /** The call kept for the response: `{ method, ...params }`. */
-  reply: Record<string, unknown> | undefined;
+  /** The call kept for the response, as the JSON text of `{ method, ...params }`. */
+  reply: string | undefined;
   private open = true;
 
   /**
@@ -32,15 +32,13 @@ export class ReplySlot {
     if (!this.open || this.reply !== undefined || !methodSpec(method)?.webhookReply) return undefined;
     const prepared = prepareParams(params, methodSpec(method), defaults);
     if (prepared.files.size > 0) return undefined;
-    const reply = { method, ...prepared.fields };
     // A call JSON cannot write (a BigInt...) goes over HTTP, where it fails in the handler that
     // made it; kept, it would fail the whole answer and Telegram would deliver the update again.
     try {
-      JSON.stringify(reply);
+      this.reply = JSON.stringify({ method, ...prepared.fields });
     } catch {
       return undefined;
     }
-    this.reply = reply;
     return Promise.resolve(true);
   }
 
