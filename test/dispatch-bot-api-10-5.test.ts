@@ -2,22 +2,17 @@
 // queries, getMe's BotFullInfo and setMySettings, commands addressed to any active username,
 // callback queries that carry inline_message_id instead of message, ephemeral replies that
 // name only the callback query.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte, NoReplyTargetError, customFilters, StatesGroup } from '../src/index.js';
-import type { BotApiEmulator } from '../src/testing/index.js';
 import type { BotteOptions } from '../src/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 
-const harness = dispatchHarness({
+const harness = await useDispatchHarness({
   emulator: { botUser: { active_usernames: ['botte_test_bot', 'BotteCollectible'] } },
   create: (token, options) => new Botte(token, options),
 });
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
+const { emu } = harness;
 
 function setup(options: BotteOptions = {}) {
   harness.reset();

@@ -3,20 +3,14 @@
 // known, and function middlewares in each call form (pyTelegramBotAPI's list of update types
 // included) return what they registered. Found by mutation testing
 // (docs/testing/mutation-mut-dispatch-b.md).
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { AdvancedCustomFilter } from '../src/dispatch/custom-filters/base.js';
 import type { Message } from '../src/types/message.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 test('handleUpdate returns a promise, also for an update handled synchronously or by no handler', async () => {
   const { bot } = harness.setup();

@@ -1,19 +1,13 @@
 // The ExceptionHandler class of pyTelegramBotAPI users: its default handles nothing (the error
 // is logged), a subclass answering true (or a promise of true) keeps it out of the log.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { ExceptionHandler } from '../src/index.js';
 import { logger } from '../src/logger.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 /** Runs one failing handler with `exceptionHandler`; returns the error log lines. */
 async function logged(exceptionHandler: ExceptionHandler): Promise<string[]> {

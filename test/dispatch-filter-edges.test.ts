@@ -1,19 +1,13 @@
 // Edge cases of filters that users meet with unusual updates or misplaced keys: a message-only
 // key on a callback query handler is refused with a hint naming it, a game callback query (no
 // data) passes no callbackData filter, and ChatFilter with an empty username field.
-import { after, before, beforeEach, describe, it, test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { ChatFilter } from '../src/dispatch/custom-filters/index.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 test('each message-only key on a callback query handler is refused with a hint naming it', async () => {
   const { bot, feed } = harness.setup({ exceptionHandler: () => true });

@@ -2,19 +2,13 @@
 // naming the filter, a bare string counts as a one-item list (as in pyTelegramBotAPI), null and
 // undefined filters are ignored, a string regexp ignores case, and custom filters of any shape
 // (class-based or duck-typed) are told apart once. Against the emulator over real HTTP.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { customFilters } from '../src/index.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 describe('filter values refused at registration', () => {
   test('commands, contentTypes and chatTypes take a string or a list of strings', () => {

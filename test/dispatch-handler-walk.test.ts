@@ -3,19 +3,13 @@
 // handlers declared later still run; a message of a kind from a newer Bot API (no known
 // content type) reaches only handlers without a content-type filter. Found by mutation testing
 // (docs/testing/mutation-mut-dispatch-b.md).
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { ContinueHandling } from '../src/dispatch/handler-backends.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 test('when the handlers of a command are used up, the general handlers declared after them run', async () => {
   const reported: unknown[] = [];

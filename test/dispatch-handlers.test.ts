@@ -1,20 +1,14 @@
 // Handlers and filters of the Dispatcher, against the Bot API emulator over real HTTP.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness, sleep } from './helpers.js';
+import { sleep } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { ContinueHandling } from '../src/dispatch/handler-backends.js';
 import { REGISTRARS } from '../src/dispatch/registrars.js';
 import { updateTypes } from '../src/util/constants.js';
 
-const harness = dispatchHarness();
-const setup = harness.setup;
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu, setup } = harness;
 
 const sentTexts = () => emu.callsOf('sendMessage').map((call) => call.params.text);
 const USERNAME = 'botte_test_bot';

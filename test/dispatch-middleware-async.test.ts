@@ -2,21 +2,15 @@
 // their late errors are reported. Also: class middlewares only see the update types they list,
 // a per-type method that is missing is skipped quietly (logged once per method name), and a
 // function is not taken for a class middleware. Found by mutation testing (docs/testing/mutation-mut-dispatch-b.md).
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { BaseMiddleware } from '../src/dispatch/handler-backends.js';
 import { logger } from '../src/logger.js';
 import type { Message } from '../src/types/message.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 test('function middlewares that await a Bot API call change the update before the handler sees it', async () => {
   const { bot, feed } = harness.setup({ useMiddleware: true });

@@ -1,20 +1,14 @@
 // Middlewares at their edges: a middleware for several types, one added after updates flowed,
 // a per-type method that is missing, a failing postProcess, a skip then a cancel, bad arguments.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { BaseMiddleware, CancelUpdate, SkipHandler } from '../src/dispatch/handler-backends.js';
 import { logger } from '../src/logger.js';
 import type { Message } from '../src/types/message.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 test('function middlewares: one for several types, another added later, whole-update ones first; a non-function is refused', async () => {
   const { bot, feed } = harness.setup({ useMiddleware: true });

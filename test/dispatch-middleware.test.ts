@@ -1,8 +1,7 @@
 // Function and class-based middlewares, and custom filters, against the Bot API emulator.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import type { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { BaseMiddleware, CancelUpdate, SkipHandler } from '../src/dispatch/handler-backends.js';
 import { AdvancedCustomFilter, SimpleCustomFilter } from '../src/dispatch/custom-filters/base.js';
@@ -17,14 +16,8 @@ declare module '../src/dispatch/types.js' {
   }
 }
 
-const harness = dispatchHarness();
-const setup = harness.setup;
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu, setup } = harness;
 
 describe('function middlewares', () => {
   test('the README example: apihelper.ENABLE_MIDDLEWARE, the message is modified before the handler', async () => {

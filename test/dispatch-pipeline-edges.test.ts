@@ -2,19 +2,13 @@
 // really wait (a Bot API call) are waited for and their late errors reported; next-step handlers
 // wait for new messages only (not edits); a `/cmd@name` that arrives while getMe fails is reported
 // and is not taken for ours. Found by mutation testing (docs/testing/mutation-mut-dispatch-b.md).
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import type { Message } from '../src/types/message.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 function reportingBot(options: Parameters<typeof harness.setup>[0] = {}) {
   const reported: string[] = [];

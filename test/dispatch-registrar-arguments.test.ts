@@ -2,19 +2,14 @@
 // clear TypeErrors naming the registrar for bad filters and handlers (in each call form), their
 // names as functions, and one warning per call site for decorators never applied. Found by
 // mutation testing (docs/testing/mutation-mut-dispatch-b.md).
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness, sleep } from './helpers.js';
+import { sleep } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { logger } from '../src/logger.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 test('registrars return the handler (also through the decorator), and null filters mean none', async () => {
   const { bot, feed } = harness.setup();

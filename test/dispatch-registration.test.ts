@@ -3,21 +3,15 @@
 // filter keys (exact key before a loosely matching one, known keys accepted once updates flow,
 // unknown ones reported once per key with a hint saying how to fix them). Found by mutation
 // testing (docs/testing/mutation-mut-dispatch-b.md).
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { AdvancedCustomFilter } from '../src/dispatch/custom-filters/base.js';
 import { UnknownFilterKeyError } from '../src/dispatch/dispatch-state.js';
 import type { Message } from '../src/types/message.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 /** Registration without the compile-time key check, as JavaScript code (or pyTelegramBotAPI habits) would do it. */
 type Untyped = {

@@ -2,20 +2,14 @@
 // there is one (a function, an object with handle(), answering true, a promise or any thenable
 // of true), else one log line; an exception handler that throws or rejects is logged too, and a
 // log output that throws stops nothing. Over real HTTP to the emulator.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import type { BotteOptions } from '../src/index.js';
 import { logger } from '../src/logger.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 /** Captures the error log lines of `fn` as `message: error.message`. */
 async function errorLines(fn: () => Promise<void>): Promise<string[]> {

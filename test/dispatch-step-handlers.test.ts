@@ -1,18 +1,12 @@
 // Next-step and reply handlers at their edges: message ids repeat across chats, a reply handler
 // registered by message id alone, a backend of one's own without a size hint, bad arguments.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import type { StepEntry } from '../src/states/step-backends.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 /** A Message of `chatId` with id `messageId`, to reply to (message ids are only unique per chat). */
 const repliedTo = (chatId: number, messageId: number) => ({

@@ -1,20 +1,13 @@
 // Next-step and reply handlers, update listeners, error reporting and the state methods.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { logger, type LogRecord } from '../src/logger.js';
 import { MemoryHandlerBackend } from '../src/states/step-backends.js';
 import type { Message } from '../src/types/message.js';
 
-const harness = dispatchHarness();
-const setup = harness.setup;
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu, setup } = harness;
 
 const sentTexts = () =>
   emu

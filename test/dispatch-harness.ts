@@ -1,0 +1,17 @@
+/**
+ * The Dispatcher test bench of the test/dispatch-*.test.ts files, hooks included: at the top of a
+ * test file, `const harness = await useDispatchHarness();` starts the emulator, resets it before
+ * each test and stops it (with the bots made by `harness.setup()`) after the file's tests.
+ */
+import { after, beforeEach } from 'node:test';
+import type { Dispatcher } from '../src/dispatch/dispatcher.js';
+import { dispatchHarness, type DispatchHarnessOptions } from './helpers.js';
+
+/** {@link dispatchHarness} already started, with its `emu`, reset before each test and stopped after all. */
+export async function useDispatchHarness<B extends Dispatcher = Dispatcher>(options: DispatchHarnessOptions<B> = {}) {
+  const harness = dispatchHarness(options);
+  const emu = await harness.start();
+  after(() => harness.stop());
+  beforeEach(() => harness.reset());
+  return { ...harness, emu };
+}
