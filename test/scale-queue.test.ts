@@ -2,9 +2,8 @@
 // worker promises beyond the multi-process runs of test/scale-cluster.test.ts — malformed entries
 // are reported and acknowledged, finished updates never run twice, states and next-step handlers
 // work across workers, a wrong Redis URL is a clear typed error without the token.
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createClient } from 'redis';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { Botte, StateRedisStorage } from '../src/index.js';
 import type { Update } from '../src/api/generated/telegram-types.js';
@@ -18,25 +17,13 @@ import {
   partitionOf,
   startWebhookIngress,
 } from '../src/scale/index.js';
-import { RedisServer } from './redis-server.js';
+import { useRedis } from './redis-harness.js';
 import { formBot, say, twoUsersFillTheForm, waitFor } from './helpers.js';
 
-let redis: RedisServer;
-let emu: BotApiEmulator;
-let raw: ReturnType<typeof createClient>;
+const { server: redis, raw } = await useRedis({ aof: true });
+const emu = await BotApiEmulator.start();
+after(() => emu.stop());
 let prefixes = 0;
-
-before(async () => {
-  redis = await RedisServer.start({ aof: true });
-  emu = await BotApiEmulator.start();
-  raw = createClient({ url: redis.url });
-  await raw.connect();
-});
-after(async () => {
-  await raw?.close();
-  await emu?.stop();
-  await redis?.stop();
-});
 
 /** A queue on a prefix of its own, so that the tests of this file don't see each other's keys. */
 function queueFor(bot: Botte, partitions = 4): Promise<UpdateQueue> {

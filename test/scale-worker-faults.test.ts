@@ -2,34 +2,21 @@
 // when entries of a partition it owns sit with another worker. Real redis-server; the faults are
 // made by a TCP proxy between the worker and Redis that cuts the connection after Redis ran a
 // command and before its reply reaches the worker (what a Redis restart or a network blip does).
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createClient } from 'redis';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { Botte } from '../src/index.js';
 import type { Update } from '../src/api/generated/telegram-types.js';
 import { CONSUMER_GROUP, QueueWorker, UpdateQueue } from '../src/scale/index.js';
-import { RedisServer } from './redis-server.js';
+import { useRedis } from './redis-harness.js';
 import { waitFor } from './helpers.js';
 
-let redis: RedisServer;
-let emu: BotApiEmulator;
-let raw: ReturnType<typeof createClient>;
+const { server: redis, raw } = await useRedis();
+const emu = await BotApiEmulator.start();
+after(() => emu.stop());
 let prefixes = 0;
-
-before(async () => {
-  redis = await RedisServer.start();
-  emu = await BotApiEmulator.start();
-  raw = createClient({ url: redis.url });
-  await raw.connect();
-});
-after(async () => {
-  await raw?.close();
-  await emu?.stop();
-  await redis?.stop();
-});
 
 /** A proxy to redis-server that can cut the connection carrying the first reply containing a text. */
 class CuttingProxy {

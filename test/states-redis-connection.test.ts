@@ -3,28 +3,15 @@
 // itself (not a TypeError or "client is closed" made up on the way), a new attempt at the next call
 // once Redis is back, the warning log, close() while a connection is failing, no password in the
 // errors, and a client of the user's that reads Buffers.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, RESP_TYPES } from 'redis';
 import { logger, type LogRecord } from '../src/logger.js';
 import { StateRedisStorage, type StateKey } from '../src/states/index.js';
 import { RedisServer } from './redis-server.js';
+import { useRedis } from './redis-harness.js';
 
-let server: RedisServer | undefined;
-let url = '';
-let raw: ReturnType<typeof createClient>;
-
-before(async () => {
-  server = await RedisServer.start();
-  url = server.url;
-  raw = createClient({ url });
-  await raw.connect();
-});
-
-after(async () => {
-  if (raw?.isOpen) await raw.close();
-  await server?.stop();
-});
+const { url, raw } = await useRedis();
 
 const key: StateKey = { chatId: 42, userId: 7, botId: 1 };
 /** No reconnection attempts: a failed connection fails the call at once. */

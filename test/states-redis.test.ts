@@ -2,7 +2,7 @@
 // port (no persistence; test/redis-server.ts) and stopped at the end. redis-server must be
 // installed (.ci/run does it): without it these tests fail rather than skip, so that CI can't pass
 // without testing Redis.
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createClient } from 'redis';
@@ -11,7 +11,7 @@ import { Botte, states } from '../src/index.js';
 import { AsyncBotte } from '../src/async.js';
 import { HandlerRegistry } from '../src/advanced.js';
 import { formBot, say, twoUsersFillTheForm, sleep } from './helpers.js';
-import { RedisServer } from './redis-server.js';
+import { useRedis } from './redis-harness.js';
 import {
   RedisHandlerBackend,
   StateRedisStorage,
@@ -20,22 +20,8 @@ import {
   type StateKey,
 } from '../src/states/index.js';
 
-let server: RedisServer | undefined;
-let url = '';
-/** A client of the test's own, to look at what the storages wrote. */
-let raw: ReturnType<typeof createClient>;
-
-before(async () => {
-  server = await RedisServer.start();
-  url = server.url;
-  raw = createClient({ url });
-  await raw.connect();
-});
-
-after(async () => {
-  if (raw?.isOpen) await raw.close();
-  await server?.stop();
-});
+/** `raw`: a client of the test's own, to look at what the storages wrote. */
+const { url, raw } = await useRedis();
 
 const key: StateKey = { chatId: -100, userId: 5, botId: 1 };
 
