@@ -4,9 +4,8 @@
 // a Buffer from a Fastify content-type parser; the size limit on bodies read by a middleware;
 // the JSON answer of replyInResponse; and which answers close the connection. Real servers,
 // real HTTP (node:http client), a real Botte on the emulator for replyInResponse.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import Fastify from 'fastify';
@@ -14,6 +13,7 @@ import { Botte } from '../src/runner/botte.js';
 import { expressHandler, fastifyHandler, nodeHttpHandler } from '../src/webhook/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import type { Update } from '../src/api/generated/telegram-types.js';
+import { httpPost, useHttpServers, type HttpReply } from './webhook-harness.js';
 
 const SECRET = 'node-bodies-secret';
 const MAX = 1000;
@@ -35,60 +35,17 @@ function updateOfSize(bytes: number, tag: string): string {
   return body;
 }
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 /**
  * POSTs `body` with node:http; `chunked` sends it in two writes without a Content-Length (so
  * no size is known before reading). Keep-alive is asked for, to see which answers close.
  */
-function send(url: string, body: string, headers: Record<string, string>, chunked = false): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const target = new URL(url);
-    const req = request(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: target.pathname,
-        method: 'POST',
-        headers: {
-          connection: 'keep-alive',
-          'x-telegram-bot-api-secret-token': SECRET,
-          ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
-          ...headers,
-        },
-        agent: false,
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (data) => (text += data));
-        res.on('end', () => {
-          req.destroy(); // ends the kept-alive connection, so that the servers can close
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (chunked) {
-      const half = Math.floor(body.length / 2);
-      req.write(body.slice(0, half));
-      req.end(body.slice(half));
-    } else req.end(body);
-  });
+function send(url: string, body: string, headers: Record<string, string>, chunked = false): Promise<HttpReply> {
+  const length: Record<string, string> = chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+  const all = { connection: 'keep-alive', 'x-telegram-bot-api-secret-token': SECRET, ...length, ...headers };
+  return httpPost(url, body, all, { chunked, closeAfterAnswer: true });
 }
 
-const servers: Server[] = [];
-async function serve(listener: Parameters<typeof createServer>[1]): Promise<string> {
-  const server = createServer(listener);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-}
-
+const serve = useHttpServers();
 const options = { secretToken: SECRET, maxBodyBytes: MAX };
 let rawUrl: string;
 let textUrl: string;
@@ -112,9 +69,6 @@ before(async () => {
   defaultBody.post('/hook', expressHandler(recorder, options));
   defaultBodyUrl = await serve(defaultBody);
   nodeUrl = await serve(nodeHttpHandler(recorder, options));
-});
-after(async () => {
-  for (const server of servers) await new Promise((resolve) => server.close(resolve));
 });
 
 test('express.raw() in front: the Buffer it read is the update; the limit still applies to it', async () => {

@@ -4,9 +4,9 @@
 // stream's 'end'; a middleware that consumed the stream and kept nothing (a 400, not a dropped
 // connection); a client gone in the middle of its body; and a kept replyInResponse call that
 // cannot be written as JSON (not kept: it fails in its handler, the update is answered 200). Real servers, real sockets.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import express from 'express';
 import Fastify from 'fastify';
@@ -15,6 +15,7 @@ import { expressHandler, fastifyHandler, nodeHttpHandler } from '../src/webhook/
 import { BotApiEmulator } from '../src/testing/index.js';
 import { logger } from '../src/logger.js';
 import type { Update } from '../src/api/generated/telegram-types.js';
+import { httpPost, useHttpServers, type HttpReply } from './webhook-harness.js';
 
 const SECRET = 'node-edges-secret';
 const handled: string[] = [];
@@ -33,60 +34,11 @@ let nextId = 1;
 const update = (text: string) =>
   JSON.stringify({ update_id: nextId++, message: { message_id: 1, date: 1, chat: { id: 5, type: 'private' }, text } });
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 /** POSTs `body` with node:http (secret header included unless overridden); fails after 5 s without an answer. */
-function post(url: string, body: string, headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const target = new URL(url);
-    const req = request(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: target.pathname,
-        method: 'POST',
-        headers: { 'x-telegram-bot-api-secret-token': SECRET, 'content-type': 'application/json', ...headers },
-        agent: false,
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (data) => (text += data));
-        res.on('end', () => {
-          clearTimeout(timer);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text });
-        });
-      },
-    );
-    const timer = setTimeout(() => {
-      req.destroy();
-      reject(new Error(`no answer from ${url} within 5 s`));
-    }, 5000);
-    req.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    req.end(body);
-  });
-}
+const post = (url: string, body: string, headers: Record<string, string> = {}): Promise<HttpReply> =>
+  httpPost(url, body, { 'x-telegram-bot-api-secret-token': SECRET, 'content-type': 'application/json', ...headers });
 
-const servers: Server[] = [];
-async function serve(listener: Parameters<typeof createServer>[1]): Promise<string> {
-  const server = createServer(listener);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-}
-after(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
+const serve = useHttpServers();
 
 test('Fastify: a refusal is plain text with a charset; a good update is handled', async () => {
   const app = Fastify();
@@ -209,7 +161,7 @@ test('a middleware that already answered (to free Telegram at once): the update 
   app.post('/hook', expressHandler(recorder, { secretToken: SECRET }));
   const url = await serve(app);
   const before = reported.length;
-  // Kept alive (closed by after()): the response stays open, not destroyed, while the handler runs.
+  // Kept alive (closed after the file's tests, test/webhook-harness.ts): the response stays open, not destroyed, while the handler runs.
   const answer = await post(url, update('answered-first'), { connection: 'keep-alive' });
   assert.deepEqual([answer.status, answer.body], [200, '']);
   // The handler runs after the answer went out: wait for it (bounded).
