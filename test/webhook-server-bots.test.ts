@@ -3,15 +3,14 @@
 // given, nothing more; the certificate goes up as `certificate.pem`, and one given as a Buffer is
 // its bytes (never a file name); a certificateKey without a certificate does not turn HTTPS on.
 // Real servers and sockets; a real Botte on the emulator for the upload.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Botte } from '../src/runner/botte.js';
 import { startWebhookServer } from '../src/webhook/index.js';
 import { InputFile } from '../src/types/input-file.js';
-import { BotApiEmulator } from '../src/testing/index.js';
-import { logger } from '../src/logger.js';
+import { useQuietEmulator } from './webhook-harness.js';
 import type { Update } from '../src/api/generated/telegram-types.js';
 
 const KEY = readFileSync(fileURLToPath(new URL('./fixtures/webhook-tls-key.pem', import.meta.url)), 'utf8');
@@ -37,15 +36,7 @@ function ownBot() {
   };
 }
 
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await BotApiEmulator.start();
-  logger.setLevel('silent');
-});
-after(async () => {
-  logger.setLevel('info');
-  await emu.stop();
-});
+const emu = await useQuietEmulator();
 
 test("a bot of one's own gets exactly the setWebhook options given, and only those", async () => {
   const bare = ownBot();

@@ -4,22 +4,22 @@
 // IPv6 address, HTTPS from PEM text, files or Buffers (test/fixtures/webhook-tls-*.pem: a
 // self-signed certificate for 127.0.0.1), the log line, the 404 elsewhere, and a malformed
 // HTTP request. Real Botte, real emulator, real sockets.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Botte } from '../src/runner/botte.js';
-import { BotApiEmulator } from '../src/testing/index.js';
 import { logger } from '../src/logger.js';
+import { useQuietEmulator } from './webhook-harness.js';
 
 const CERT_PATH = fileURLToPath(new URL('./fixtures/webhook-tls-cert.pem', import.meta.url));
 const KEY_PATH = fileURLToPath(new URL('./fixtures/webhook-tls-key.pem', import.meta.url));
 const CERT = readFileSync(CERT_PATH, 'utf8');
 const KEY = readFileSync(KEY_PATH, 'utf8');
 
-let emu: BotApiEmulator;
+const emu = await useQuietEmulator();
 const seen: string[] = [];
 let nextId = 1;
 const update = (text: string) => {
@@ -43,15 +43,6 @@ function newBot(): Botte {
   });
   return bot;
 }
-
-before(async () => {
-  emu = await BotApiEmulator.start();
-  logger.setLevel('silent');
-});
-after(async () => {
-  logger.setLevel('info');
-  await emu.stop();
-});
 
 /** A port that was free a moment ago. */
 async function freePort(): Promise<number> {

@@ -3,19 +3,10 @@ import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { webhookHandler } from '../src/webhook/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
+import { textUpdate } from './webhook-harness.js';
 import { sleep } from './helpers.js';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
-const message = (id: number, text: string) => ({
-  update_id: id,
-  message: {
-    message_id: id,
-    date: 1,
-    chat: { id: 5, type: 'private' },
-    from: { id: 5, is_bot: false, first_name: 'T' },
-    text,
-  },
-});
 
 test('runWebhooks with url registers the webhook (secret generated, certificate uploaded) and serves updates', async () => {
   const emu = await BotApiEmulator.start();
@@ -58,7 +49,7 @@ test('replyInResponse: the first eligible call becomes the webhook response', as
     });
     const handle = webhookHandler(bot, { replyInResponse: true });
     const response = await handle(
-      new Request('http://local/', { method: 'POST', body: JSON.stringify(message(1, 'hi')) }),
+      new Request('http://local/', { method: 'POST', body: JSON.stringify(textUpdate(1, 'hi')) }),
     );
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/json');
@@ -75,7 +66,7 @@ test('replyInResponse: the first eligible call becomes the webhook response', as
 
     // Without the option, every call goes over HTTP and the body is empty.
     const plain = webhookHandler(bot);
-    const r2 = await plain(new Request('http://local/', { method: 'POST', body: JSON.stringify(message(2, 'yo')) }));
+    const r2 = await plain(new Request('http://local/', { method: 'POST', body: JSON.stringify(textUpdate(2, 'yo')) }));
     assert.equal(await r2.text(), '');
     assert.equal(emu.callsOf('sendMessage').length, 3);
     await bot.stopBot();
@@ -93,9 +84,12 @@ test('processNewUpdates goes through the scheduler: per-chat order, resolves whe
       await sleep(m.text === 'a1' ? 30 : 1);
       order.push(m.text!);
     });
-    const a1 = message(1, 'a1');
-    const a2 = message(2, 'a2');
-    const b1 = { ...message(3, 'b1'), message: { ...message(3, 'b1').message, chat: { id: 6, type: 'private' } } };
+    const a1 = textUpdate(1, 'a1');
+    const a2 = textUpdate(2, 'a2');
+    const b1 = {
+      ...textUpdate(3, 'b1'),
+      message: { ...textUpdate(3, 'b1').message, chat: { id: 6, type: 'private' } },
+    };
     await bot.processNewUpdates([a1, a2, b1] as never);
     assert.deepEqual(order, ['b1', 'a1', 'a2']);
     await bot.stopBot();

@@ -2,17 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { BotApiEmulator } from '../src/testing/index.js';
-
-const update = (id: number, text: string) => ({
-  update_id: id,
-  message: {
-    message_id: id,
-    date: 1,
-    chat: { id: 5, type: 'private' },
-    from: { id: 5, is_bot: false, first_name: 'T' },
-    text,
-  },
-});
+import { textUpdate } from './webhook-harness.js';
 
 test('runWebhooks({ url }) without urlPath listens on the path of url, where Telegram posts', async () => {
   const emu = await BotApiEmulator.start();
@@ -31,7 +21,7 @@ test('runWebhooks({ url }) without urlPath listens on the path of url, where Tel
         headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': server.secretToken! },
         body: JSON.stringify(body),
       });
-    const response = await post('/hook', update(1, 'hello'));
+    const response = await post('/hook', textUpdate(1, 'hello'));
     assert.equal(response.status, 200);
     await response.arrayBuffer();
     await bot.stopBot();
