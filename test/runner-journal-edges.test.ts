@@ -2,24 +2,10 @@
 // read, blank lines, writes after the file was rewritten, and open file descriptors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Update } from '../src/api/generated/telegram-types.js';
 import { FileUpdateJournal } from '../src/runner/update-journal.js';
-
-const update = (id: number, text = `m${id}`) =>
-  ({
-    update_id: id,
-    message: { message_id: id, date: 0, chat: { id: 1, type: 'private' }, text },
-  }) as unknown as Update;
-const ids = (updates: readonly unknown[]) => updates.map((u) => (u as Update).update_id);
-
-function tempDir(t: { after(fn: () => void): void }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'botte-journal-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { ids, tempDir, update } from './runner-journal-harness.js';
 
 test('FileUpdateJournal: a journal that cannot be read is an error, not an empty journal', async (t) => {
   const dir = tempDir(t);

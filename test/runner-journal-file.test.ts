@@ -4,25 +4,12 @@
 // of test/runner-journal.test.ts; each guards an update that would be lost or handled twice.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Update } from '../src/api/generated/telegram-types.js';
 import { FileUpdateJournal, JournalKeeper, type UpdateJournal } from '../src/runner/update-journal.js';
+import { ids, tempDir, update } from './runner-journal-harness.js';
 import { waitFor } from './helpers.js';
-
-const update = (id: number, text = `m${id}`) =>
-  ({
-    update_id: id,
-    message: { message_id: id, date: 0, chat: { id: 1, type: 'private' }, text },
-  }) as unknown as Update;
-const ids = (updates: readonly unknown[]) => updates.map((u) => (u as Update).update_id);
-
-function tempDir(t: { after(fn: () => void): void }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'botte-journal-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 test('FileUpdateJournal: what was added and not removed comes back after a restart, in a new folder', async (t) => {
   const path = join(tempDir(t), 'sub', 'deeper', 'journal.jsonl');
