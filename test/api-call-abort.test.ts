@@ -1,25 +1,14 @@
 // A call given an AbortSignal fails the same way wherever the abort finds it: in the request,
 // waiting for its flood-control turn, or in the pause before a retry. The user sees an
 // ApiHTTPException with code ABORTED and nothing is sent afterwards. Real HTTP to the emulator.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiClient } from '../src/api/client.js';
 import { ApiHTTPException } from '../src/api/errors.js';
-import { BotApiEmulator } from '../src/testing/index.js';
-import { logger } from '../src/logger.js';
 import { waitFor } from './helpers.js';
+import { useEmulator } from './emulator-harness.js';
 
-let emu: BotApiEmulator;
-const level = logger.getLevel();
-before(async () => {
-  emu = await BotApiEmulator.start();
-  logger.setLevel('silent'); // retries log a warning each
-});
-after(async () => {
-  logger.setLevel(level);
-  await emu.stop();
-});
-beforeEach(() => emu.reset());
+const emu = await useEmulator({ silent: true, resetEachTest: true }); // retries log a warning each
 
 const isAborted = (method: string) => (error: unknown) => {
   assert.ok(error instanceof ApiHTTPException, `expected an ApiHTTPException, got ${String(error)}`);

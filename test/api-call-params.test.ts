@@ -1,7 +1,7 @@
 // What goes on the wire for a call's parameters: the deprecated reply_to_message_id, caption
 // entities against the default parse mode, empty values dropped, and which uploads may be sent
 // again after a failure. Against the emulator over real HTTP.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,20 +10,9 @@ import { join } from 'node:path';
 import { ApiClient } from '../src/api/client.js';
 import { ApiTelegramException } from '../src/api/errors.js';
 import { InputFile } from '../src/types/input-file.js';
-import { BotApiEmulator } from '../src/testing/index.js';
-import { logger } from '../src/logger.js';
+import { useEmulator } from './emulator-harness.js';
 
-let emu: BotApiEmulator;
-const level = logger.getLevel();
-before(async () => {
-  emu = await BotApiEmulator.start();
-  logger.setLevel('silent'); // retries log a warning each
-});
-after(async () => {
-  logger.setLevel(level);
-  await emu.stop();
-});
-beforeEach(() => emu.reset());
+const emu = await useEmulator({ silent: true, resetEachTest: true }); // retries log a warning each
 
 const lastParams = (method: string) => emu.callsOf(method).at(-1)!.params;
 

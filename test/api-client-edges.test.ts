@@ -1,24 +1,13 @@
 // Edges of ApiClient a user meets: the cached getMe (`bot.user`) and its failure, file URLs of a
 // file Telegram gave no path for, a failed download, the bot id taken from the token, a long poll
 // longer than the read timeout, and the session closed and opened again. Real HTTP to the emulator.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiClient } from '../src/api/client.js';
 import { ApiHTTPException, ApiTelegramException } from '../src/api/errors.js';
-import { BotApiEmulator } from '../src/testing/index.js';
-import { logger } from '../src/logger.js';
+import { useEmulator } from './emulator-harness.js';
 
-let emu: BotApiEmulator;
-const level = logger.getLevel();
-before(async () => {
-  emu = await BotApiEmulator.start();
-  logger.setLevel('silent');
-});
-after(async () => {
-  logger.setLevel(level);
-  await emu.stop();
-});
-beforeEach(() => emu.reset());
+const emu = await useEmulator({ silent: true, resetEachTest: true });
 
 test('bot.user asks getMe once and keeps the answer; a failed getMe is asked again next time', async () => {
   const bot = new ApiClient(emu.token, { apiUrl: emu.apiUrl, retry: false });

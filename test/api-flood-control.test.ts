@@ -2,11 +2,11 @@
 // Each test sets one limit to one call per hour and the others wide open, so "held back" and
 // "let through" differ by an hour, never by milliseconds: a held call is given a short abort
 // signal, and the emulator's call log shows whether it was sent. Real HTTP to the emulator.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiClient } from '../src/api/client.js';
 import { ApiHTTPException } from '../src/api/errors.js';
-import { BotApiEmulator } from '../src/testing/index.js';
+import { useEmulator } from './emulator-harness.js';
 
 const ONE_PER_HOUR_PER_SECOND = 1 / 3600;
 const ONE_PER_HOUR_PER_MINUTE = 1 / 60;
@@ -16,14 +16,7 @@ const LET_THROUGH_MS = 30_000;
 // How long a call that should be held back is given before it is aborted.
 const HELD_MS = 1000;
 
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await BotApiEmulator.start();
-});
-after(async () => {
-  await emu.stop();
-});
-beforeEach(() => emu.reset());
+const emu = await useEmulator({ resetEachTest: true });
 
 function clientWith(floodControl: { globalPerSecond?: number; privatePerSecond?: number; groupPerMinute?: number }) {
   return new ApiClient(emu.token, { apiUrl: emu.apiUrl, floodControl, retry: false });

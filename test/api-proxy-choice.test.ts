@@ -2,13 +2,13 @@
 // for the API URL's scheme, else the other one; a string is used for both. `floodControl` given
 // as limits, null or false.
 // A counting CONNECT proxy and the emulator over real HTTP.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { ApiClient } from '../src/api/client.js';
-import { BotApiEmulator } from '../src/testing/index.js';
+import { useEmulator } from './emulator-harness.js';
 
 interface CountingProxy {
   url: string;
@@ -44,13 +44,7 @@ async function countingProxy(): Promise<CountingProxy> {
   return proxy;
 }
 
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await BotApiEmulator.start();
-});
-after(async () => {
-  await emu.stop();
-});
+const emu = await useEmulator();
 
 test('{ http, https }: an http API URL goes through the http proxy only', async () => {
   const [forHttp, forHttps] = [await countingProxy(), await countingProxy()];

@@ -1,7 +1,7 @@
 // Which failed calls Botte repeats by itself, against the emulator's injected faults: a send
 // that may have reached Telegram is never repeated (the user would get the message twice), an
 // idempotent call is; a 429 is waited out only up to MAX_RETRY_AFTER.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiClient } from '../src/api/client.js';
 import { ApiHTTPException, ApiInvalidJSONException, ApiTelegramException } from '../src/api/errors.js';
@@ -10,18 +10,9 @@ import { BotApiEmulator } from '../src/testing/index.js';
 import { logger } from '../src/logger.js';
 import { createServer, type AddressInfo } from 'node:net';
 import { sleep, waitFor } from './helpers.js';
+import { useEmulator } from './emulator-harness.js';
 
-let emu: BotApiEmulator;
-const level = logger.getLevel();
-before(async () => {
-  emu = await BotApiEmulator.start();
-  logger.setLevel('silent'); // retries log a warning each
-});
-after(async () => {
-  logger.setLevel(level);
-  await emu.stop();
-});
-beforeEach(() => emu.reset());
+const emu = await useEmulator({ silent: true, resetEachTest: true }); // retries log a warning each
 
 /**
  * Settles `promise` or gives up after `ms`: a call that waits out a long `retry_after` instead of

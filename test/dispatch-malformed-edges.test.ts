@@ -1,16 +1,12 @@
 // A missing update (undefined in the list given to processNewUpdates) is a malformed update like
 // null: reported with what is wrong and skipped, while the next update is still handled.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Update } from '../src/api/generated/telegram-types.js';
 import { Botte, MalformedUpdateError } from '../src/index.js';
-import { BotApiEmulator } from '../src/testing/index.js';
+import { useEmulator } from './emulator-harness.js';
 
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await BotApiEmulator.start();
-});
-after(() => emu.stop());
+const emu = await useEmulator();
 
 test('an undefined update is reported as malformed and skipped; the next one is handled', async () => {
   const errors: unknown[] = [];

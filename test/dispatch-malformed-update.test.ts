@@ -1,17 +1,13 @@
 // What the exception handler is told about each malformed update (the problem, the update id,
 // the update itself), and which unusual but valid updates still reach their handlers.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import type { Update } from '../src/api/generated/telegram-types.js';
 import { Botte, MalformedUpdateError } from '../src/index.js';
-import { BotApiEmulator } from '../src/testing/index.js';
+import { useEmulator } from './emulator-harness.js';
 
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await BotApiEmulator.start();
-});
-after(() => emu.stop());
+const emu = await useEmulator();
 
 const chat = { id: 10, type: 'private', first_name: 'U' };
 const from = { id: 10, is_bot: false, first_name: 'U' };

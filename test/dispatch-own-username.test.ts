@@ -1,15 +1,11 @@
 // `/cmd@name` is ours when `name` is the bot's username in any letter case: Telegram usernames
 // are case-insensitive, and a bot's username often has capitals (`@MyShopBot`).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BotApiEmulator } from '../src/testing/index.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
+import { useEmulator } from './emulator-harness.js';
 
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await BotApiEmulator.start({ botUser: { username: 'My_Shop_Bot' } });
-});
-after(() => emu.stop());
+const emu = await useEmulator({ emulator: { botUser: { username: 'My_Shop_Bot' } } });
 
 test('a mixed-case bot username matches /cmd@name in any case, before and after getMe is known', async () => {
   const bot = new Dispatcher(emu.token, { apiUrl: emu.apiUrl });

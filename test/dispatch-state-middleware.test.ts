@@ -1,17 +1,13 @@
 // states.StateMiddleware refuses what is not a bot with a message saying what to pass, and gives
 // `data.state` to every update type that has a user (a reaction too), over real HTTP.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BotApiEmulator } from '../src/testing/index.js';
 import { states } from '../src/index.js';
 import { AsyncBotte } from '../src/async.js';
 import { updateTypes } from '../src/util/constants.js';
+import { useEmulator } from './emulator-harness.js';
 
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await BotApiEmulator.start();
-});
-after(() => emu.stop());
+const emu = await useEmulator();
 
 test('new StateMiddleware(x) needs both setState and retrieveData, and says so', () => {
   const message = /^TypeError: new states\.StateMiddleware\(bot\): pass the bot \(anything with setState, getState/;

@@ -3,11 +3,11 @@
 // request`. Every required parameter whose type in spec/bot-api.json is a file (`F`, `F | string`)
 // is tried, so that the emulator's list of file parameters (MEDIA_FIELDS of
 // src/testing/send-methods.ts) cannot fall behind the Bot API.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readSpec } from '../scripts/generate-methods.js';
 import { METHOD_TABLE } from '../src/api/generated/method-table.js';
-import { BotApiEmulator } from '../src/testing/index.js';
+import { useEmulator } from './emulator-harness.js';
 
 const spec = readSpec(new URL('../spec/bot-api.json', import.meta.url).pathname);
 
@@ -25,11 +25,7 @@ for (const method of spec.methods) {
   });
 }
 
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await BotApiEmulator.start();
-});
-after(() => emu.stop());
+const emu = await useEmulator();
 
 test('the spec has required file parameters to check (sendPhoto, setChatPhoto, uploadStickerFile, ...)', () => {
   const names = cases.map(([method, name]) => `${method}.${name}`);

@@ -1,27 +1,22 @@
 // states.StateMiddleware: every handler gets `(data as states.StateHandlerData).state` (a StateContext) on sync and async bots,
 // with every built-in storage, keyed by chat, user, forum topic and business connection.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { BotApiEmulator } from '../src/testing/index.js';
 import { Botte, customFilters, states, StatesGroup, type StateStorage } from '../src/index.js';
 import { AsyncBotte } from '../src/async.js';
 import { updateTypes } from '../src/util/constants.js';
 import type { Message } from '../src/types/message.js';
+import { useEmulator } from './emulator-harness.js';
 
 class Registration extends StatesGroup {
   static override name = this.state();
   static age = this.state();
 }
 
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await BotApiEmulator.start();
-});
-after(() => emu.stop());
-beforeEach(() => emu.reset());
+const emu = await useEmulator({ resetEachTest: true });
 
 /** Fetches the pending updates and hands them to the bot. */
 function feeder(bot: Botte) {

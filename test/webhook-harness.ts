@@ -1,26 +1,10 @@
 /**
- * Shared set-up of the test/webhook-*.test.ts files: an emulator with a silent log, the node:http
- * servers a file starts (closed after its tests), a POST over node:http, and a text message update.
+ * Shared set-up of the test/webhook-*.test.ts files: the node:http servers a file starts (closed
+ * after its tests), a POST over node:http, and a text message update.
  */
 import { after } from 'node:test';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BotApiEmulator } from '../src/testing/index.js';
-import { logger } from '../src/logger.js';
-
-/**
- * Starts an emulator and silences Botte's log (the webhook servers log a line per start) for the
- * file; after its tests the level is back to `info` and the emulator stopped.
- */
-export async function useQuietEmulator(): Promise<BotApiEmulator> {
-  const emu = await BotApiEmulator.start();
-  logger.setLevel('silent');
-  after(async () => {
-    logger.setLevel('info');
-    await emu.stop();
-  });
-  return emu;
-}
 
 /**
  * `serve(listener)` starts a node:http server on a free port of 127.0.0.1 and resolves with the

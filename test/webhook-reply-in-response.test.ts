@@ -1,20 +1,14 @@
 // replyInResponse: only an eligible call (a method Telegram takes in a webhook answer, without an
 // upload) becomes the webhook response; calls that need their result or carry a file go over
 // HTTP, and so does every call once the update's answer is out. Real Botte, real emulator.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte, InputFile } from '../src/index.js';
 import { webhookHandler } from '../src/webhook/index.js';
-import { BotApiEmulator } from '../src/testing/index.js';
 import { waitFor } from './helpers.js';
+import { useEmulator } from './emulator-harness.js';
 
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await BotApiEmulator.start();
-});
-after(async () => {
-  await emu.stop();
-});
+const emu = await useEmulator();
 
 let nextId = 1;
 const post = (text: string, chat = 5) => {

@@ -12,14 +12,14 @@ import { connect, createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Botte } from '../src/runner/botte.js';
 import { logger } from '../src/logger.js';
-import { useQuietEmulator } from './webhook-harness.js';
+import { useEmulator } from './emulator-harness.js';
 
 const CERT_PATH = fileURLToPath(new URL('./fixtures/webhook-tls-cert.pem', import.meta.url));
 const KEY_PATH = fileURLToPath(new URL('./fixtures/webhook-tls-key.pem', import.meta.url));
 const CERT = readFileSync(CERT_PATH, 'utf8');
 const KEY = readFileSync(KEY_PATH, 'utf8');
 
-const emu = await useQuietEmulator();
+const emu = await useEmulator({ silent: true }); // the webhook servers log a line each
 const seen: string[] = [];
 let nextId = 1;
 const update = (text: string) => {
