@@ -2,9 +2,8 @@
 // is logged), a subclass answering true (or a promise of true) keeps it out of the log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDispatchHarness } from './dispatch-harness.js';
+import { errorLines, useDispatchHarness } from './dispatch-harness.js';
 import { ExceptionHandler } from '../src/index.js';
-import { logger } from '../src/logger.js';
 
 const harness = await useDispatchHarness();
 const { emu } = harness;
@@ -16,18 +15,10 @@ async function logged(exceptionHandler: ExceptionHandler): Promise<string[]> {
   bot.handleMsg({}, () => {
     throw new Error('handler failed');
   });
-  const lines: string[] = [];
-  const level = logger.getLevel();
-  logger
-    .setLevel('error')
-    .setOutput((record) => lines.push(`${record.message}: ${(record.error as Error | undefined)?.message}`));
-  try {
+  return errorLines(async () => {
     emu.pushMessage('x');
     await feed();
-  } finally {
-    logger.setLevel(level).setOutput(null);
-  }
-  return lines;
+  });
 }
 
 test('the base ExceptionHandler handles nothing: the error is logged', async () => {

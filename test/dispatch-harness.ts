@@ -5,7 +5,7 @@
  */
 import { after, beforeEach } from 'node:test';
 import type { Dispatcher } from '../src/dispatch/dispatcher.js';
-import { dispatchHarness, type DispatchHarnessOptions } from './helpers.js';
+import { dispatchHarness, withLogs, type DispatchHarnessOptions } from './helpers.js';
 
 /** {@link dispatchHarness} already started, with its `emu`, reset before each test and stopped after all. */
 export async function useDispatchHarness<B extends Dispatcher = Dispatcher>(options: DispatchHarnessOptions<B> = {}) {
@@ -14,4 +14,12 @@ export async function useDispatchHarness<B extends Dispatcher = Dispatcher>(opti
   after(() => harness.stop());
   beforeEach(() => harness.reset());
   return { ...harness, emu };
+}
+
+/** Runs `fn` and returns the error log lines it caused, as `message: error.message`. */
+export function errorLines(fn: () => Promise<void>): Promise<string[]> {
+  return withLogs('error', async (records) => {
+    await fn();
+    return records.map((record) => `${record.message}: ${(record.error as Error | undefined)?.message}`);
+  });
 }

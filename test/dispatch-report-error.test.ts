@@ -4,27 +4,12 @@
 // log output that throws stops nothing. Over real HTTP to the emulator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDispatchHarness } from './dispatch-harness.js';
+import { errorLines, useDispatchHarness } from './dispatch-harness.js';
 import type { BotteOptions } from '../src/index.js';
 import { logger } from '../src/logger.js';
 
 const harness = await useDispatchHarness();
 const { emu } = harness;
-
-/** Captures the error log lines of `fn` as `message: error.message`. */
-async function errorLines(fn: () => Promise<void>): Promise<string[]> {
-  const lines: string[] = [];
-  const level = logger.getLevel();
-  logger
-    .setLevel('error')
-    .setOutput((record) => lines.push(`${record.message}: ${(record.error as Error | undefined)?.message}`));
-  try {
-    await fn();
-  } finally {
-    logger.setLevel(level).setOutput(null);
-  }
-  return lines;
-}
 
 /** Runs one handler that throws `handler failed` on a bot with `options`; returns the log lines. */
 async function failingHandler(options: BotteOptions): Promise<string[]> {

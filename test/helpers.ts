@@ -7,6 +7,7 @@ import { Botte, StatesGroup, customFilters } from '../src/index.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { updateTypes } from '../src/util/constants.js';
 import type { PollingOptions } from '../src/runner/polling.js';
+import { logger, type LogLevel, type LogRecord } from '../src/logger.js';
 
 /** An emulator plus an API client aimed at it; `close()` stops both. */
 export async function startClient(options: BotteOptions = {}) {
@@ -175,4 +176,19 @@ export async function stopQuietly(bot: { stopBot(): Promise<void> } | undefined,
     }),
   ]);
   clearTimeout(timer);
+}
+
+/**
+ * Runs `fn` with Botte's log at `level` and its records collected (`fn` gets the list as it grows),
+ * then puts the level and output back, also when `fn` fails.
+ */
+export async function withLogs<T>(level: LogLevel, fn: (records: LogRecord[]) => Promise<T>): Promise<T> {
+  const records: LogRecord[] = [];
+  const previous = logger.getLevel();
+  logger.setLevel(level).setOutput((record) => records.push(record));
+  try {
+    return await fn(records);
+  } finally {
+    logger.setLevel(previous).setOutput(null);
+  }
 }

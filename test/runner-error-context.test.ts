@@ -5,19 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { BotApiEmulator } from '../src/testing/index.js';
-import { logger, LogLevels, type LogRecord } from '../src/logger.js';
-import { stopQuietly, waitFor } from './helpers.js';
-
-async function withLogs<T>(fn: (records: LogRecord[]) => Promise<T>): Promise<T> {
-  const records: LogRecord[] = [];
-  const level = logger.getLevel();
-  logger.setLevel('info').setOutput((record) => records.push(record));
-  try {
-    return await fn(records);
-  } finally {
-    logger.setLevel(level).setOutput(null);
-  }
-}
+import { LogLevels, type LogRecord } from '../src/logger.js';
+import { stopQuietly, waitFor, withLogs } from './helpers.js';
 
 /** Polls until the bot answered one pushed message, then stops it. */
 async function answerOnce(emu: BotApiEmulator, bot: Botte, running: Promise<void>): Promise<void> {
@@ -37,7 +26,7 @@ const errorsAbout = (records: LogRecord[], what: RegExp) =>
 test('runthebot names the failed call and doubles its wait up to backoff.maxMs', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    await withLogs(async (records) => {
+    await withLogs('info', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'http-500', times: 4 });
       const running = bot.runthebot({ longPollingTimeout: 1, backoff: { initialMs: 10, maxMs: 40 } });
@@ -57,7 +46,7 @@ test('runthebot names the failed call and doubles its wait up to backoff.maxMs',
 test('a 429 waits the retry_after Telegram asked for, and says it was rate limited', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    await withLogs(async (records) => {
+    await withLogs('info', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'too-many-requests', retryAfter: 2 });
       const running = bot.runthebot({ longPollingTimeout: 1, backoff: { initialMs: 10, maxMs: 40 } });
@@ -72,7 +61,7 @@ test('a 429 waits the retry_after Telegram asked for, and says it was rate limit
 test('getMe failing is named and retried; the start line names the bot by its username', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    await withLogs(async (records) => {
+    await withLogs('info', async (records) => {
       // No automatic retry of the client, so that the poller sees the failure.
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, retry: { maxRetries: 0 } });
       emu.injectFault({ method: 'getMe', kind: 'http-500' });
@@ -94,7 +83,7 @@ test('getMe failing is named and retried; the start line names the bot by its us
 test('skipPending: a failed skip is named and retried; with nothing pending polling goes on', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    await withLogs(async (records) => {
+    await withLogs('info', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'http-500' });
       const running = bot.runthebot({ longPollingTimeout: 1, skipPending: true, backoff: { initialMs: 10 } });
@@ -110,7 +99,7 @@ test('skipPending: a failed skip is named and retried; with nothing pending poll
 test('polling() without nonStop logs the failed call without a retry promise, then rejects', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    await withLogs(async (records) => {
+    await withLogs('info', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'http-500' });
       await assert.rejects(bot.polling({ longPollingTimeout: 1 }));
@@ -125,7 +114,7 @@ test('polling() without nonStop logs the failed call without a retry promise, th
 test('409 Conflict says how to fix it (another poller, or a webhook to remove)', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    await withLogs(async (records) => {
+    await withLogs('info', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'conflict' });
       const running = bot.runthebot({ longPollingTimeout: 1, backoff: { initialMs: 10 } });

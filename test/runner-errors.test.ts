@@ -3,23 +3,12 @@ import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { ApiTelegramException, ApiHTTPException } from '../src/api/errors.js';
 import { BotApiEmulator } from '../src/testing/index.js';
-import { logger, type LogRecord } from '../src/logger.js';
-
-async function withLogs<T>(fn: (records: LogRecord[]) => Promise<T>): Promise<T> {
-  const records: LogRecord[] = [];
-  const level = logger.getLevel();
-  logger.setLevel('warn').setOutput((record) => records.push(record));
-  try {
-    return await fn(records);
-  } finally {
-    logger.setLevel(level).setOutput(null);
-  }
-}
+import { withLogs } from './helpers.js';
 
 test('401 Unauthorized ends runthebot with a clear error', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    await withLogs(async (records) => {
+    await withLogs('warn', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'unauthorized' });
       await assert.rejects(bot.runthebot({ longPollingTimeout: 1, backoff: { initialMs: 1 } }), (error: unknown) => {
@@ -39,7 +28,7 @@ test('401 Unauthorized ends runthebot with a clear error', async () => {
 test('a wrong token (401 from getMe) ends runthebot too', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    await withLogs(async () => {
+    await withLogs('warn', async () => {
       const bot = new Botte('999:wrong-token', { apiUrl: emu.apiUrl });
       await assert.rejects(
         bot.runthebot({ longPollingTimeout: 1 }),
@@ -54,7 +43,7 @@ test('a wrong token (401 from getMe) ends runthebot too', async () => {
 test('409 Conflict is logged clearly and polling recovers', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    await withLogs(async (records) => {
+    await withLogs('warn', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       bot.handleMsg({ func: () => true }, (message) => void bot.replyTo(message, 'ok'));
       emu.injectFault({ method: 'getUpdates', kind: 'conflict', times: 3 });
@@ -78,7 +67,7 @@ test('409 Conflict is logged clearly and polling recovers', async () => {
 test('network errors, 5xx and invalid JSON: runthebot backs off and recovers', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    await withLogs(async () => {
+    await withLogs('warn', async () => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       bot.handleMsg({ func: () => true }, (message) => void bot.replyTo(message, 'ok'));
       for (const kind of ['reset', 'http-500', 'http-502', 'invalid-json'] as const)
@@ -98,7 +87,7 @@ test('network errors, 5xx and invalid JSON: runthebot backs off and recovers', a
 test('polling() without nonStop ends at the first error; an exceptionHandler returning true keeps it going', async () => {
   const emu = await BotApiEmulator.start();
   try {
-    await withLogs(async () => {
+    await withLogs('warn', async () => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'reset' });
       await assert.rejects(bot.polling({ longPollingTimeout: 1 }), ApiHTTPException);

@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, RESP_TYPES } from 'redis';
-import { logger, type LogRecord } from '../src/logger.js';
+import { withLogs } from './helpers.js';
 import { StateRedisStorage, type StateKey } from '../src/states/index.js';
 import { RedisServer } from './redis-server.js';
 import { useRedis } from './redis-harness.js';
@@ -16,18 +16,6 @@ const { url, raw } = await useRedis();
 const key: StateKey = { chatId: 42, userId: 7, botId: 1 };
 /** No reconnection attempts: a failed connection fails the call at once. */
 const noRetry = { socket: { reconnectStrategy: false } };
-
-/** Runs `body` with Botte's log records collected, then puts the level and output back. */
-async function withLog(body: (records: LogRecord[]) => Promise<void>): Promise<void> {
-  const records: LogRecord[] = [];
-  const level = logger.getLevel();
-  logger.setLevel('warn').setOutput((record) => records.push(record));
-  try {
-    await body(records);
-  } finally {
-    logger.setLevel(level).setOutput(null);
-  }
-}
 
 describe('StateRedisStorage connection options', () => {
   it('connects to clientOptions.url when no url is given, and url wins over it', async () => {
@@ -81,7 +69,7 @@ describe('StateRedisStorage when Redis is down', () => {
     });
     try {
       await down.shutdown();
-      await withLog(async (records) => {
+      await withLogs('warn', async (records) => {
         const error = await storage.getState(key).then(
           () => assert.fail('getState succeeded with Redis down'),
           (e: unknown) => e as Error & { code?: string },
@@ -108,7 +96,7 @@ describe('StateRedisStorage when Redis is down', () => {
       prefix: 'conn-close',
       clientOptions: noRetry,
     });
-    await withLog(async (records) => {
+    await withLogs('warn', async (records) => {
       const call = storage.getState(key);
       await storage.close();
       const error = await call.then(
