@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { Botte, NoReplyTargetError, customFilters, StatesGroup } from '../src/index.js';
 import type { BotteOptions } from '../src/index.js';
 import { useDispatchHarness } from './dispatch-harness.js';
+import { recordErrors } from './helpers.js';
 
 const harness = await useDispatchHarness({
   emulator: { botUser: { active_usernames: ['botte_test_bot', 'BotteCollectible'] } },
@@ -124,13 +125,8 @@ describe('Bot API 10.5: callback queries with inline_message_id and no message',
   const Flow = StatesGroup.create('InlineFlow', ['waiting']);
 
   test('handlers, callbackData and state filters work; replyTo refuses with a typed error; the bot goes on', async () => {
-    const reported: unknown[] = [];
-    const { bot, feed } = setup({
-      exceptionHandler: (error) => {
-        reported.push(error);
-        return true;
-      },
-    });
+    const { errors: reported, exceptionHandler } = recordErrors();
+    const { bot, feed } = setup({ exceptionHandler });
     bot.addCustomFilter(new customFilters.StateFilter(bot));
     const seen: string[] = [];
     bot.callbackQueryHandler({ callbackData: 'go', state: Flow.waiting } as never, async (call) => {

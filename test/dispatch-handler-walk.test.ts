@@ -7,18 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useDispatchHarness } from './dispatch-harness.js';
 import { ContinueHandling } from '../src/dispatch/handler-backends.js';
+import { recordErrors } from './helpers.js';
 
 const harness = await useDispatchHarness();
 const { emu } = harness;
 
 test('when the handlers of a command are used up, the general handlers declared after them run', async () => {
-  const reported: unknown[] = [];
-  const { bot, feed } = harness.setup({
-    exceptionHandler: (error) => {
-      reported.push(error);
-      return true;
-    },
-  });
+  const { errors: reported, exceptionHandler } = recordErrors();
+  const { bot, feed } = harness.setup({ exceptionHandler });
   const seen: string[] = [];
   bot.handleMsg({ commands: ['start'], func: (m) => m.text === '/start yes' }, (m) => {
     seen.push(`start:${m.text}`);
@@ -39,13 +35,8 @@ test('when the handlers of a command are used up, the general handlers declared 
 });
 
 test('a message of a kind from a newer Bot API reaches only handlers without a content-type filter', async () => {
-  const reported: unknown[] = [];
-  const { bot, feed } = harness.setup({
-    exceptionHandler: (error) => {
-      reported.push(error);
-      return true;
-    },
-  });
+  const { errors: reported, exceptionHandler } = recordErrors();
+  const { bot, feed } = harness.setup({ exceptionHandler });
   const seen: string[] = [];
   bot.handleMsg({}, () => {
     seen.push('text handler');

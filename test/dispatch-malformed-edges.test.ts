@@ -5,19 +5,14 @@ import assert from 'node:assert/strict';
 import type { Update } from '../src/api/generated/telegram-types.js';
 import { Botte, MalformedUpdateError } from '../src/index.js';
 import { useEmulator } from './emulator-harness.js';
+import { recordErrors } from './helpers.js';
 
 const emu = await useEmulator();
 
 test('an undefined update is reported as malformed and skipped; the next one is handled', async () => {
-  const errors: unknown[] = [];
+  const { errors, exceptionHandler } = recordErrors();
   const seen: string[] = [];
-  const bot = new Botte(emu.token, {
-    apiUrl: emu.apiUrl,
-    exceptionHandler: (error) => {
-      errors.push(error);
-      return true;
-    },
-  });
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler });
   bot.handleMsg({}, (m) => {
     seen.push(m.text);
   });

@@ -6,6 +6,7 @@ import { inspect } from 'node:util';
 import type { Update } from '../src/api/generated/telegram-types.js';
 import { Botte, MalformedUpdateError } from '../src/index.js';
 import { useEmulator } from './emulator-harness.js';
+import { recordErrors } from './helpers.js';
 
 const emu = await useEmulator();
 
@@ -15,14 +16,8 @@ const from = { id: 10, is_bot: false, first_name: 'U' };
 /** Feeds `updates` to a bot with a handler for every type; returns what was handled and reported. */
 async function feed(updates: unknown[]) {
   const seen: string[] = [];
-  const errors: unknown[] = [];
-  const bot = new Botte(emu.token, {
-    apiUrl: emu.apiUrl,
-    exceptionHandler: (error) => {
-      errors.push(error);
-      return true;
-    },
-  });
+  const { errors, exceptionHandler } = recordErrors();
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler });
   bot.handleMsg({ func: () => true, contentTypes: ['text'] }, (m) => {
     seen.push(`message ${m.text}`);
   });

@@ -8,6 +8,7 @@ import { useDispatchHarness } from './dispatch-harness.js';
 import { BaseMiddleware } from '../src/dispatch/handler-backends.js';
 import { logger } from '../src/logger.js';
 import type { Message } from '../src/types/message.js';
+import { recordErrors } from './helpers.js';
 
 const harness = await useDispatchHarness();
 const { emu } = harness;
@@ -124,14 +125,8 @@ test('a class middleware only sees the update types it lists', async () => {
 });
 
 test('updateSensitive: a missing postProcess method is skipped without an error, and each missing name is logged once', async () => {
-  const reported: unknown[] = [];
-  const { bot, feed } = harness.setup({
-    useClassMiddlewares: true,
-    exceptionHandler: (error) => {
-      reported.push(error);
-      return true;
-    },
-  });
+  const { errors: reported, exceptionHandler } = recordErrors();
+  const { bot, feed } = harness.setup({ useClassMiddlewares: true, exceptionHandler });
   const log: string[] = [];
   const errors: string[] = [];
   const level = logger.getLevel();

@@ -6,6 +6,7 @@ import { useDispatchHarness } from './dispatch-harness.js';
 import { BaseMiddleware, CancelUpdate, SkipHandler } from '../src/dispatch/handler-backends.js';
 import { logger } from '../src/logger.js';
 import type { Message } from '../src/types/message.js';
+import { recordErrors } from './helpers.js';
 
 const harness = await useDispatchHarness();
 const { emu } = harness;
@@ -102,14 +103,8 @@ test('class middlewares: a middleware set up later is used; a missing per-type m
 });
 
 test('a failing postProcess is reported and the other postProcess methods still run', async () => {
-  const reported: unknown[] = [];
-  const { bot, feed } = harness.setup({
-    useClassMiddlewares: true,
-    exceptionHandler: (error) => {
-      reported.push(error);
-      return true;
-    },
-  });
+  const { errors: reported, exceptionHandler } = recordErrors();
+  const { bot, feed } = harness.setup({ useClassMiddlewares: true, exceptionHandler });
   const log: string[] = [];
   bot.setupMiddleware(
     new (class extends BaseMiddleware {

@@ -7,6 +7,7 @@ import { BaseMiddleware, CancelUpdate, SkipHandler } from '../src/dispatch/handl
 import { AdvancedCustomFilter, SimpleCustomFilter } from '../src/dispatch/custom-filters/base.js';
 import { apihelper } from '../src/api/settings.js';
 import type { Message } from '../src/types/message.js';
+import { recordErrors } from './helpers.js';
 
 // A custom filter of this file (TextIn below), declared the way users declare theirs.
 declare module '../src/dispatch/types.js' {
@@ -70,14 +71,8 @@ describe('function middlewares', () => {
   });
 
   test('a throwing middleware skips its update only; the error is reported (or just logged when suppressed)', async () => {
-    const reported: unknown[] = [];
-    const { bot, feed } = setup({
-      useMiddleware: true,
-      exceptionHandler: (error) => {
-        reported.push(error);
-        return true;
-      },
-    });
+    const { errors: reported, exceptionHandler } = recordErrors();
+    const { bot, feed } = setup({ useMiddleware: true, exceptionHandler });
     const seen: string[] = [];
     bot.middlewareHandler({ updateTypes: ['message'] }, (_bot, m) => {
       if (m.text === 'bad') throw new Error('mw failed');
@@ -91,14 +86,7 @@ describe('function middlewares', () => {
     assert.deepEqual(seen, ['good']);
     assert.equal((reported[0] as Error).message, 'mw failed');
 
-    const quiet = setup({
-      useMiddleware: true,
-      suppressMiddlewareExceptions: true,
-      exceptionHandler: (error) => {
-        reported.push(error);
-        return true;
-      },
-    });
+    const quiet = setup({ useMiddleware: true, suppressMiddlewareExceptions: true, exceptionHandler });
     quiet.bot.middlewareHandler({ updateTypes: ['message'] }, () => {
       throw new Error('quiet');
     });
@@ -146,14 +134,8 @@ describe('class-based middlewares', () => {
   }
 
   test('pre in order, data reaches the handler, post in order with the handler exception', async () => {
-    const errors: unknown[] = [];
-    const { bot, feed } = setup({
-      useClassMiddlewares: true,
-      exceptionHandler: (error) => {
-        errors.push(error);
-        return true;
-      },
-    });
+    const { errors, exceptionHandler } = recordErrors();
+    const { bot, feed } = setup({ useClassMiddlewares: true, exceptionHandler });
     const log: string[] = [];
     bot.setupMiddleware(new Recorder('a', log));
     bot.setupMiddleware(new Recorder('b', log));
@@ -301,13 +283,8 @@ describe('custom filters', () => {
   });
 
   test('filters added after the handlers work; a key still unknown at the first update is reported once, by name', async () => {
-    const reported: unknown[] = [];
-    const { bot, feed } = setup({
-      exceptionHandler: (error) => {
-        reported.push(error);
-        return true;
-      },
-    });
+    const { errors: reported, exceptionHandler } = recordErrors();
+    const { bot, feed } = setup({ exceptionHandler });
     const seen: string[] = [];
     bot.handleMsg({ textIn: ['a'] }, (m) => {
       seen.push(`in:${m.text}`);

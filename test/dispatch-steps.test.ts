@@ -5,6 +5,7 @@ import { useDispatchHarness } from './dispatch-harness.js';
 import { logger, type LogRecord } from '../src/logger.js';
 import { MemoryHandlerBackend } from '../src/states/step-backends.js';
 import type { Message } from '../src/types/message.js';
+import { recordErrors } from './helpers.js';
 
 const harness = await useDispatchHarness();
 const { emu, setup } = harness;
@@ -199,13 +200,8 @@ describe('update listeners', () => {
 
 describe('errors', () => {
   test('a throwing handler goes to the exceptionHandler function and later updates still run', async () => {
-    const reported: unknown[] = [];
-    const { bot, feed } = setup({
-      exceptionHandler: (error) => {
-        reported.push(error);
-        return true;
-      },
-    });
+    const { errors: reported, exceptionHandler } = recordErrors();
+    const { bot, feed } = setup({ exceptionHandler });
     bot.handleMsg({ func: (m) => m.text === 'sync' }, () => {
       throw new Error('sync failure');
     });

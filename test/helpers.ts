@@ -192,3 +192,18 @@ export async function withLogs<T>(level: LogLevel, fn: (records: LogRecord[]) =>
     logger.setLevel(previous).setOutput(null);
   }
 }
+
+/**
+ * An `exceptionHandler` for a bot's options that keeps every error it gets in `errors` and
+ * answers true (handled: nothing is logged).
+ */
+export function recordErrors(): { errors: unknown[]; exceptionHandler: (error: unknown) => boolean } {
+  const errors: unknown[] = [];
+  return {
+    errors,
+    exceptionHandler: (error) => {
+      errors.push(error);
+      return true;
+    },
+  };
+}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { ApiTelegramException, ApiHTTPException } from '../src/api/errors.js';
 import { BotApiEmulator } from '../src/testing/index.js';
-import { withLogs } from './helpers.js';
+import { withLogs, recordErrors } from './helpers.js';
 
 test('401 Unauthorized ends runthebot with a clear error', async () => {
   const emu = await BotApiEmulator.start();
@@ -92,14 +92,8 @@ test('polling() without nonStop ends at the first error; an exceptionHandler ret
       emu.injectFault({ method: 'getUpdates', kind: 'reset' });
       await assert.rejects(bot.polling({ longPollingTimeout: 1 }), ApiHTTPException);
 
-      const seen: unknown[] = [];
-      const tolerant = new Botte(emu.token, {
-        apiUrl: emu.apiUrl,
-        exceptionHandler: (error) => {
-          seen.push(error);
-          return true;
-        },
-      });
+      const { errors: seen, exceptionHandler } = recordErrors();
+      const tolerant = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler });
       tolerant.handleMsg({ func: () => true }, (message) => void tolerant.replyTo(message, 'ok'));
       emu.injectFault({ method: 'getUpdates', kind: 'http-500' });
       const running = tolerant.polling({ longPollingTimeout: 1, backoff: { initialMs: 1 } });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Botte } from '../src/runner/botte.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { MalformedUpdateError } from '../src/index.js';
-import { stopQuietly, waitFor } from './helpers.js';
+import { stopQuietly, waitFor, recordErrors } from './helpers.js';
 
 function tempJournal(): { path: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'botte-journal-test-'));
@@ -163,14 +163,8 @@ test('what the journal kept is handled before polling; skipPending drops it; a m
     const line = `${JSON.stringify({ add: [kept, { no_id: true }] })}\n${JSON.stringify({ add: [{ ...kept, update_id: 6 }] })}\n${JSON.stringify({ remove: [6] })}\n`;
     writeFileSync(journal.path, line);
     const handled: string[] = [];
-    const reported: unknown[] = [];
-    bot = new Botte(emu.token, {
-      apiUrl: emu.apiUrl,
-      exceptionHandler: (error) => {
-        reported.push(error);
-        return true;
-      },
-    });
+    const { errors: reported, exceptionHandler } = recordErrors();
+    bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler });
     bot.handleMsg({ func: () => true }, (message) => void handled.push(`${message.text}`));
     let running = bot.runthebot({ longPollingTimeout: 1, journal: journal.path });
     await waitFor(() => handled.length === 1, { message: 'the kept update was not handled' });
@@ -201,7 +195,7 @@ test('a journal that fails to add is reported, and the offset then stays held (n
   let release!: () => void;
   try {
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const reported: unknown[] = [];
+    const { errors: reported, exceptionHandler } = recordErrors();
     const handled: string[] = [];
     let blockerStarted = false;
     const journal = {
@@ -211,13 +205,7 @@ test('a journal that fails to add is reported, and the offset then stays held (n
       },
       remove: async () => undefined,
     };
-    bot = new Botte(emu.token, {
-      apiUrl: emu.apiUrl,
-      exceptionHandler: (error) => {
-        reported.push(error);
-        return true;
-      },
-    });
+    bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler });
     bot.handleMsg({ func: () => true }, async (message) => {
       if (message.text === 'blocker') {
         blockerStarted = true;

@@ -5,18 +5,12 @@ import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { MalformedUpdateError } from '../src/index.js';
-import { stopQuietly, waitFor } from './helpers.js';
+import { stopQuietly, waitFor, recordErrors } from './helpers.js';
 
 test('a null update from getUpdates is reported and skipped, polling goes on', async () => {
   const emu = await BotApiEmulator.start();
-  const reported: unknown[] = [];
-  const bot = new Botte(emu.token, {
-    apiUrl: emu.apiUrl,
-    exceptionHandler: (error) => {
-      reported.push(error);
-      return true;
-    },
-  });
+  const { errors: reported, exceptionHandler } = recordErrors();
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler });
   bot.handleMsg({ func: () => true }, (message) => void bot.replyTo(message, `echo ${message.text}`));
   let once = true;
   const restore = emu.onMethod('getUpdates', async (_params, _call, fallback) => {

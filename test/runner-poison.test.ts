@@ -5,7 +5,7 @@ import type { Update } from '../src/api/generated/telegram-types.js';
 import { Botte, MalformedUpdateError } from '../src/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { updateTypes } from '../src/util/constants.js';
-import { sleep } from './helpers.js';
+import { sleep, recordErrors } from './helpers.js';
 
 /** Waits for `check()` to hold, failing with `what` after `ms`. */
 async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
@@ -49,14 +49,8 @@ const POISON: unknown[] = [
 /** A bot recording what its handlers saw and what its exceptionHandler got. */
 function recordingBot(emu: BotApiEmulator) {
   const seen: string[] = [];
-  const errors: unknown[] = [];
-  const bot = new Botte(emu.token, {
-    apiUrl: emu.apiUrl,
-    exceptionHandler: (error) => {
-      errors.push(error);
-      return true;
-    },
-  });
+  const { errors, exceptionHandler } = recordErrors();
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler });
   bot.handleMsg({ func: () => true, contentTypes: ['text'] }, (msg) => {
     seen.push(String(msg.text));
   });

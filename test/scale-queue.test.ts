@@ -18,7 +18,7 @@ import {
   startWebhookIngress,
 } from '../src/scale/index.js';
 import { useRedis } from './redis-harness.js';
-import { formBot, say, twoUsersFillTheForm, waitFor } from './helpers.js';
+import { formBot, say, twoUsersFillTheForm, waitFor, recordErrors } from './helpers.js';
 
 const { server: redis, raw } = await useRedis({ aof: true });
 const emu = await BotApiEmulator.start();
@@ -44,14 +44,8 @@ function message(updateId: number, chatId: number, text: string): Update {
 }
 
 test('a malformed stream entry is reported to the exceptionHandler once and acknowledged; the next update runs', async () => {
-  const reported: unknown[] = [];
-  const bot = new Botte(emu.token, {
-    apiUrl: emu.apiUrl,
-    exceptionHandler: (error) => {
-      reported.push(error);
-      return true;
-    },
-  });
+  const { errors: reported, exceptionHandler } = recordErrors();
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler });
   const texts: string[] = [];
   bot.handleMsg({ func: () => true }, (m) => void texts.push(m.text!));
   const queue = await queueFor(bot, 1);

@@ -16,7 +16,7 @@ import {
 } from '../src/webhook/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { logger } from '../src/logger.js';
-import { sleep } from './helpers.js';
+import { sleep, recordErrors } from './helpers.js';
 
 const SECRET = 'S3cret_token-for-tests';
 const MAX = 2000;
@@ -70,14 +70,8 @@ function webRequest(url: string, request: Sent): Request {
 
 const emu = await BotApiEmulator.start();
 const handled = new Map<number, number>();
-const errors: unknown[] = [];
-const bot = new Botte(emu.token, {
-  apiUrl: emu.apiUrl,
-  exceptionHandler: (error) => {
-    errors.push(error);
-    return true;
-  },
-});
+const { errors, exceptionHandler } = recordErrors();
+const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler });
 bot.handleMsg({ func: () => true }, async (message) => {
   await sleep(20); // the answer must wait for this
   handled.set(message.message_id, (handled.get(message.message_id) ?? 0) + 1);

@@ -16,6 +16,7 @@ import { BotApiEmulator } from '../src/testing/index.js';
 import { logger } from '../src/logger.js';
 import type { Update } from '../src/api/generated/telegram-types.js';
 import { httpPost, useHttpServers, type HttpReply } from './webhook-harness.js';
+import { recordErrors } from './helpers.js';
 
 const SECRET = 'node-edges-secret';
 const handled: string[] = [];
@@ -173,14 +174,8 @@ test('a middleware that already answered (to free Telegram at once): the update 
 
 test('replyInResponse: a call JSON cannot write is not kept: it fails in its handler, the update is answered 200 (node:http, Fastify)', async () => {
   const emu = await BotApiEmulator.start();
-  const failures: unknown[] = [];
-  const bot = new Botte(emu.token, {
-    apiUrl: emu.apiUrl,
-    exceptionHandler: (error: unknown) => {
-      failures.push(error);
-      return true;
-    },
-  });
+  const { errors: failures, exceptionHandler } = recordErrors();
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler });
   // A BigInt chat id: JSON.stringify cannot write it, so the call is not kept for the response.
   bot.handleMsg({ func: () => true }, async (m) => {
     await bot.sendMessage(BigInt(m.chat.id) as unknown as number, 'big');
