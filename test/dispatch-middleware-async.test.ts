@@ -8,7 +8,7 @@ import { useDispatchHarness } from './dispatch-harness.js';
 import { BaseMiddleware } from '../src/dispatch/handler-backends.js';
 import { logger } from '../src/logger.js';
 import type { Message } from '../src/types/message.js';
-import { recordErrors } from './helpers.js';
+import { recordErrors, recordErrorMessages } from './helpers.js';
 
 const harness = await useDispatchHarness();
 const { emu } = harness;
@@ -34,14 +34,8 @@ test('function middlewares that await a Bot API call change the update before th
 });
 
 test('a function middleware failing after an await is reported and its update skipped', async () => {
-  const reported: string[] = [];
-  const { bot, feed } = harness.setup({
-    useMiddleware: true,
-    exceptionHandler: (error) => {
-      reported.push((error as Error).message);
-      return true;
-    },
-  });
+  const { messages: reported, exceptionHandler } = recordErrorMessages();
+  const { bot, feed } = harness.setup({ useMiddleware: true, exceptionHandler });
   const seen: string[] = [];
   bot.middlewareHandler()(async (api, update) => {
     await (api as typeof bot).getMe();
@@ -63,14 +57,8 @@ test('a function middleware failing after an await is reported and its update sk
 });
 
 test('an async postProcess is waited for, and its late error is reported', async () => {
-  const reported: string[] = [];
-  const { bot, feed } = harness.setup({
-    useClassMiddlewares: true,
-    exceptionHandler: (error) => {
-      reported.push((error as Error).message);
-      return true;
-    },
-  });
+  const { messages: reported, exceptionHandler } = recordErrorMessages();
+  const { bot, feed } = harness.setup({ useClassMiddlewares: true, exceptionHandler });
   const log: string[] = [];
   bot.setupMiddleware(
     new (class extends BaseMiddleware {
@@ -177,14 +165,8 @@ test('a function is not a class middleware, even with an updateTypes array', () 
 });
 
 test('class middlewares: an async handler is waited for before postProcess, which gets its late error; no handler is no error', async () => {
-  const reported: string[] = [];
-  const { bot, feed } = harness.setup({
-    useClassMiddlewares: true,
-    exceptionHandler: (error) => {
-      reported.push((error as Error).message);
-      return true;
-    },
-  });
+  const { messages: reported, exceptionHandler } = recordErrorMessages();
+  const { bot, feed } = harness.setup({ useClassMiddlewares: true, exceptionHandler });
   const log: string[] = [];
   bot.setupMiddleware(
     new (class extends BaseMiddleware {

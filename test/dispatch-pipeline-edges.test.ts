@@ -6,19 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useDispatchHarness } from './dispatch-harness.js';
 import type { Message } from '../src/types/message.js';
+import { recordErrorMessages } from './helpers.js';
 
 const harness = await useDispatchHarness();
 const { emu } = harness;
 
 function reportingBot(options: Parameters<typeof harness.setup>[0] = {}) {
-  const reported: string[] = [];
-  const { bot, feed } = harness.setup({
-    ...options,
-    exceptionHandler: (error) => {
-      reported.push((error as Error).message);
-      return true;
-    },
-  });
+  const { messages: reported, exceptionHandler } = recordErrorMessages();
+  const { bot, feed } = harness.setup({ ...options, exceptionHandler });
   return { bot, feed, reported };
 }
 

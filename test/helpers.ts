@@ -207,3 +207,15 @@ export function recordErrors(): { errors: unknown[]; exceptionHandler: (error: u
     },
   };
 }
+
+/** {@link recordErrors}, keeping only each error's `message`. */
+export function recordErrorMessages(): { messages: string[]; exceptionHandler: (error: unknown) => boolean } {
+  const messages: string[] = [];
+  return {
+    messages,
+    exceptionHandler: (error) => {
+      messages.push((error as Error).message);
+      return true;
+    },
+  };
+}
