@@ -70,6 +70,18 @@ test('CUSTOM_REQUEST_SENDER replaces HTTP, globally or per instance', async () =
   });
 });
 
+/** Listens on a free port of 127.0.0.1 and resolves with it; the server's close() also ends `sockets`. */
+async function listenClosingSockets(server: Server | TcpServer, sockets: Set<Socket>): Promise<number> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const close = server.close.bind(server);
+  server.close = ((cb?: () => void) => {
+    for (const s of sockets) s.destroy();
+    return close(cb);
+  }) as never;
+  return (server.address() as { port: number }).port;
+}
+
 /** A minimal HTTP proxy supporting CONNECT tunnels, counting what went through it. */
 async function startHttpProxy(
   auth?: string,
@@ -96,14 +108,7 @@ async function startHttpProxy(
     upstream.on('error', () => clientSocket.destroy());
     clientSocket.on('error', () => upstream.destroy());
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as { port: number }).port;
-  const close = server.close.bind(server);
-  server.close = ((cb?: () => void) => {
-    for (const s of sockets) s.destroy();
-    return close(cb);
-  }) as never;
+  const port = await listenClosingSockets(server, sockets);
   return Object.assign(state, { server, url: `http://${auth ? `${auth}@` : ''}127.0.0.1:${port}` });
 }
 
@@ -153,14 +158,7 @@ async function startSocks5Proxy(): Promise<{ server: TcpServer; url: string; con
       }
     });
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as { port: number }).port;
-  const close = server.close.bind(server);
-  server.close = ((cb?: () => void) => {
-    for (const s of sockets) s.destroy();
-    return close(cb);
-  }) as never;
+  const port = await listenClosingSockets(server, sockets);
   return { server, url: `socks5://user:pass@127.0.0.1:${port}`, connections };
 }
 
