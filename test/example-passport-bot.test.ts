@@ -1,22 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
 import { BotApiEmulator, encryptPassportData } from '../src/testing/index.js';
 import { createPassportBot } from '../examples/passport-bot.js';
+import { details, rsaKeyPair } from './passport-harness.js';
 
-const keys = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-});
-const details = {
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  birth_date: '10.12.1815',
-  gender: 'female',
-  country_code: 'GB',
-  residence_country_code: 'GB',
-};
+const keys = rsaKeyPair();
 
 test('examples/passport-bot.ts: asks with a link, accepts a good passport, sends errors for a bad element, refuses a replayed nonce', async () => {
   const emu = await BotApiEmulator.start();

@@ -1,31 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { Botte, passport } from '../src/index.js';
 import { BotApiEmulator, encryptPassportBlob, encryptPassportData } from '../src/testing/index.js';
 import type { PassportData } from '../src/passport/types.js';
+import { details, rsaKeyPair } from './passport-harness.js';
 
-const keys = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pass phrase' },
-});
-const otherKeys = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-});
-const privateKey = keys.privateKey;
 const passphrase = 'pass phrase';
-const details = {
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  birth_date: '10.12.1815',
-  gender: 'female',
-  country_code: 'GB',
-  residence_country_code: 'GB',
-};
+const keys = rsaKeyPair(passphrase);
+const otherKeys = rsaKeyPair();
+const privateKey = keys.privateKey;
 const scan = randomBytes(70_000);
 const selfie = randomBytes(1_000);
 
