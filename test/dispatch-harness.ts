@@ -23,3 +23,16 @@ export function errorLines(fn: () => Promise<void>): Promise<string[]> {
     return records.map((record) => `${record.message}: ${(record.error as Error | undefined)?.message}`);
   });
 }
+
+/** Registers a message handler that logs `handler:<text>` and a callback query handler that logs `cb:<data>`. */
+export function logMessagesAndCallbacks(bot: Dispatcher, log: string[]): void {
+  bot.handleMsg({}, (m) => {
+    log.push(`handler:${m.text}`);
+  });
+  bot.callbackQueryHandler(
+    () => true,
+    (q) => {
+      log.push(`cb:${q.data}`);
+    },
+  );
+}

@@ -4,7 +4,7 @@
 // function is not taken for a class middleware. Found by mutation testing (docs/testing/mutation-mut-dispatch-b.md).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDispatchHarness } from './dispatch-harness.js';
+import { useDispatchHarness, logMessagesAndCallbacks } from './dispatch-harness.js';
 import { BaseMiddleware } from '../src/dispatch/handler-backends.js';
 import { logger } from '../src/logger.js';
 import type { Message } from '../src/types/message.js';
@@ -97,15 +97,7 @@ test('a class middleware only sees the update types it lists', async () => {
       }
     })(),
   );
-  bot.handleMsg({}, (m) => {
-    log.push(`handler:${m.text}`);
-  });
-  bot.callbackQueryHandler(
-    () => true,
-    (q) => {
-      log.push(`cb:${q.data}`);
-    },
-  );
+  logMessagesAndCallbacks(bot, log);
   emu.pushCallbackQuery('button');
   emu.pushMessage('text');
   await feed();
@@ -129,15 +121,7 @@ test('updateSensitive: a missing postProcess method is skipped without an error,
         }
       })(),
     );
-    bot.handleMsg({}, (m) => {
-      log.push(`handler:${m.text}`);
-    });
-    bot.callbackQueryHandler(
-      () => true,
-      (q) => {
-        log.push(`cb:${q.data}`);
-      },
-    );
+    logMessagesAndCallbacks(bot, log);
     emu.pushMessage('one');
     emu.pushCallbackQuery('two');
     emu.pushMessage('three');

@@ -2,7 +2,7 @@
 // a per-type method that is missing, a failing postProcess, a skip then a cancel, bad arguments.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDispatchHarness } from './dispatch-harness.js';
+import { useDispatchHarness, logMessagesAndCallbacks } from './dispatch-harness.js';
 import { BaseMiddleware, CancelUpdate, SkipHandler } from '../src/dispatch/handler-backends.js';
 import { logger } from '../src/logger.js';
 import type { Message } from '../src/types/message.js';
@@ -17,15 +17,7 @@ test('function middlewares: one for several types, another added later, whole-up
   bot.middlewareHandler({ updateTypes: ['message', 'callback_query'] }, (_bot, obj) => {
     seen.push(`both:${(obj as { text?: string; data?: string }).text ?? (obj as { data: string }).data}`);
   });
-  bot.handleMsg({}, (m) => {
-    seen.push(`handler:${m.text}`);
-  });
-  bot.callbackQueryHandler(
-    () => true,
-    (q) => {
-      seen.push(`cb:${q.data}`);
-    },
-  );
+  logMessagesAndCallbacks(bot, seen);
   emu.pushMessage('one');
   await feed();
   // Added after the first update: seen from then on, by type; an empty list means whole updates.
