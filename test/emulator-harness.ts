@@ -1,6 +1,7 @@
 /**
  * One emulator for a whole test file, hooks included: at the top of the file,
- * `const emu = await useEmulator();` starts it; it is stopped after the file's tests.
+ * `const emu = await useEmulator();` starts it; it is stopped after the file's tests. For one
+ * test: `await withEmulator(async (emu) => { ... })`.
  */
 import { after, beforeEach } from 'node:test';
 import { BotApiEmulator, type EmulatorOptions } from '../src/testing/index.js';
@@ -27,4 +28,14 @@ export async function useEmulator(options: UseEmulatorOptions = {}): Promise<Bot
   });
   if (options.resetEachTest) beforeEach(() => emu.reset());
   return emu;
+}
+
+/** Runs `fn` with an emulator of its own (started with `options`), stopped afterwards however `fn` ends. */
+export async function withEmulator<T>(fn: (emu: BotApiEmulator) => Promise<T>, options?: EmulatorOptions): Promise<T> {
+  const emu = await BotApiEmulator.start(options);
+  try {
+    return await fn(emu);
+  } finally {
+    await emu.stop();
+  }
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { AsyncBotte } from '../src/runner/async-botte.js';
-import { BotApiEmulator } from '../src/testing/index.js';
+import { withEmulator } from './emulator-harness.js';
 
 function echoBot(bot: Botte): Botte {
   bot.handleMsg({ commands: ['start', 'help'] }, (message) => {
@@ -15,8 +15,7 @@ function echoBot(bot: Botte): Botte {
 }
 
 test('echo bot end to end through runthebot; stopBot resolves and confirms the offset', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const bot = echoBot(new Botte(emu.token, { apiUrl: emu.apiUrl }));
     const running = bot.runthebot({ longPollingTimeout: 5 });
     emu.pushMessage('/start', { chatId: 10, userId: 10 });
@@ -35,14 +34,11 @@ test('echo bot end to end through runthebot; stopBot resolves and confirms the o
     assert.ok(Date.now() - started < 2000, 'the long poll was aborted, not waited out');
     assert.equal(emu.pendingUpdates().length, 0);
     assert.equal(emu.confirmedOffset, pushed.update_id + 1);
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test("AsyncBotte runs the README's async echo bot with await bot.polling()", async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const bot = new AsyncBotte(emu.token, { apiUrl: emu.apiUrl });
     bot.handleMsg({ commands: ['help', 'start'] }, async (message) => {
       await bot.replyTo(message, 'Hi there, I am EchoBot.');
@@ -58,14 +54,11 @@ test("AsyncBotte runs the README's async echo bot with await bot.polling()", asy
     await bot.stopPolling();
     await running;
     await bot.stopBot();
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('skipPending drops every pending update, the last one included', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     for (let i = 0; i < 5; i++) emu.pushMessage(`old ${i}`);
     const bot = echoBot(new Botte(emu.token, { apiUrl: emu.apiUrl }));
     const running = bot.runthebot({ skipPending: true, longPollingTimeout: 5 });
@@ -76,7 +69,5 @@ test('skipPending drops every pending update, the last one included', async () =
     await bot.stopBot();
     await running;
     assert.equal(emu.callsOf('sendMessage').length, 1);
-  } finally {
-    await emu.stop();
-  }
+  });
 });

@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
-import { BotApiEmulator } from '../src/testing/index.js';
+import type { BotApiEmulator } from '../src/testing/index.js';
 import { LogLevels, type LogRecord } from '../src/logger.js';
 import { stopQuietly, waitFor, withLogs } from './helpers.js';
+import { withEmulator } from './emulator-harness.js';
 
 /** Polls until the bot answered one pushed message, then stops it. */
 async function answerOnce(emu: BotApiEmulator, bot: Botte, running: Promise<void>): Promise<void> {
@@ -24,8 +25,7 @@ const errorsAbout = (records: LogRecord[], what: RegExp) =>
   records.filter((r) => r.level >= LogLevels.ERROR && what.test(r.message)).map((r) => r.message);
 
 test('runthebot names the failed call and doubles its wait up to backoff.maxMs', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await withLogs('info', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'http-500', times: 4 });
@@ -38,14 +38,11 @@ test('runthebot names the failed call and doubles its wait up to backoff.maxMs',
         'getUpdates failed; retrying in 40 ms',
       ]);
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('a 429 waits the retry_after Telegram asked for, and says it was rate limited', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await withLogs('info', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'too-many-requests', retryAfter: 2 });
@@ -53,14 +50,11 @@ test('a 429 waits the retry_after Telegram asked for, and says it was rate limit
       await answerOnce(emu, bot, running);
       assert.deepEqual(errorsAbout(records, /getUpdates/), ['getUpdates was rate limited; retrying in 2000 ms']);
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('getMe failing is named and retried; the start line names the bot by its username', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await withLogs('info', async (records) => {
       // No automatic retry of the client, so that the poller sees the failure.
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, retry: { maxRetries: 0 } });
@@ -75,14 +69,11 @@ test('getMe failing is named and retried; the start line names the bot by its us
         'the start line names the bot',
       );
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('skipPending: a failed skip is named and retried; with nothing pending polling goes on', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await withLogs('info', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'http-500' });
@@ -91,14 +82,11 @@ test('skipPending: a failed skip is named and retried; with nothing pending poll
       await answerOnce(emu, bot, running);
       assert.deepEqual(errorsAbout(records, /getUpdates/), ['getUpdates (skipPending) failed; retrying in 10 ms']);
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('polling() without nonStop logs the failed call without a retry promise, then rejects', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await withLogs('info', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'http-500' });
@@ -106,14 +94,11 @@ test('polling() without nonStop logs the failed call without a retry promise, th
       assert.deepEqual(errorsAbout(records, /getUpdates/), ['getUpdates failed']);
       await bot.stopBot();
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('409 Conflict says how to fix it (another poller, or a webhook to remove)', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await withLogs('info', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'conflict' });
@@ -124,7 +109,5 @@ test('409 Conflict says how to fix it (another poller, or a webhook to remove)',
           '(remove it with bot.removeWebhook()); retrying in 10 ms',
       ]);
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });

@@ -2,12 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { ApiTelegramException, ApiHTTPException } from '../src/api/errors.js';
-import { BotApiEmulator } from '../src/testing/index.js';
 import { withLogs, recordErrors } from './helpers.js';
+import { withEmulator } from './emulator-harness.js';
 
 test('401 Unauthorized ends runthebot with a clear error', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await withLogs('warn', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'unauthorized' });
@@ -20,14 +19,11 @@ test('401 Unauthorized ends runthebot with a clear error', async () => {
       assert.ok(!records.some((r) => r.message.includes(emu.token)));
       await bot.stopBot();
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('a wrong token (401 from getMe) ends runthebot too', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await withLogs('warn', async () => {
       const bot = new Botte('999:wrong-token', { apiUrl: emu.apiUrl });
       await assert.rejects(
@@ -35,14 +31,11 @@ test('a wrong token (401 from getMe) ends runthebot too', async () => {
         (error: unknown) => error instanceof ApiTelegramException && error.errorCode === 401,
       );
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('409 Conflict is logged clearly and polling recovers', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await withLogs('warn', async (records) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       bot.handleMsg({ func: () => true }, (message) => void bot.replyTo(message, 'ok'));
@@ -59,14 +52,11 @@ test('409 Conflict is logged clearly and polling recovers', async () => {
         ),
       );
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('network errors, 5xx and invalid JSON: runthebot backs off and recovers', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await withLogs('warn', async () => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       bot.handleMsg({ func: () => true }, (message) => void bot.replyTo(message, 'ok'));
@@ -79,14 +69,11 @@ test('network errors, 5xx and invalid JSON: runthebot backs off and recovers', a
       await running;
       assert.ok(emu.callsOf('getUpdates').filter((c) => c.fault).length >= 4);
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('polling() without nonStop ends at the first error; an exceptionHandler returning true keeps it going', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await withLogs('warn', async () => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'getUpdates', kind: 'reset' });
@@ -104,21 +91,16 @@ test('polling() without nonStop ends at the first error; an exceptionHandler ret
       assert.equal(seen.length, 1);
       await bot.stopBot();
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('polling twice at once is refused; restartOnChange says what to use instead', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
     await assert.rejects(bot.runthebot({ restartOnChange: true }), /node --watch/);
     const running = bot.runthebot({ longPollingTimeout: 1 });
     await assert.rejects(bot.polling(), /already polling/);
     await bot.stopBot();
     await running;
-  } finally {
-    await emu.stop();
-  }
+  });
 });

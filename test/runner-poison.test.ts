@@ -6,6 +6,7 @@ import { Botte, MalformedUpdateError } from '../src/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { updateTypes } from '../src/util/constants.js';
 import { sleep, recordErrors } from './helpers.js';
+import { withEmulator } from './emulator-harness.js';
 
 /** Waits for `check()` to hold, failing with `what` after `ms`. */
 async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
@@ -61,8 +62,7 @@ function recordingBot(emu: BotApiEmulator) {
 }
 
 test('processNewUpdates: a malformed update is reported once and skipped; the rest of the batch is handled', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const { bot, seen, errors } = recordingBot(emu);
     await bot.processNewUpdates([message(1, 10, 'A'), ...(POISON as Update[]), message(20, 11, 'C')]);
     assert.deepEqual(seen, ['A', 'C']);
@@ -71,14 +71,11 @@ test('processNewUpdates: a malformed update is reported once and skipped; the re
     const first = errors[0] as MalformedUpdateError;
     assert.equal(first.updateId, 2);
     assert.match(first.message, /update 2/);
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('polling: malformed updates are reported once, confirmed and skipped; polling goes on', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const { bot, seen, errors } = recordingBot(emu);
     // polling() without nonStop ends at the first unhandled error: it must see none here.
     const running = bot.polling({ longPollingTimeout: 1 });
@@ -99,9 +96,7 @@ test('polling: malformed updates are reported once, confirmed and skipped; polli
     assert.deepEqual(seen, ['A', 'C', 'after']);
     assert.equal(errors.length, 9);
     assert.equal(emu.pendingUpdates().length, 0, 'the malformed updates were confirmed too');
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 /** Arbitrary JSON-ish values: what a broken proxy or a future Bot API could put in an update. */
@@ -154,8 +149,7 @@ const batch = fc.array(fc.oneof(fc.record({ chat: fc.integer({ min: 1, max: 5 })
 });
 
 test('fuzz (processNewUpdates): never rejects; valid updates handled exactly once; reports stay bounded', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await fc.assert(
       fc.asyncProperty(batch, async (entries) => {
         const { bot, seen, errors } = recordingBot(emu);
@@ -180,9 +174,7 @@ test('fuzz (processNewUpdates): never rejects; valid updates handled exactly onc
       }),
       { numRuns: Number(process.env.BOTTE_FUZZ_RUNS ?? 300) },
     );
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('fuzz (polling through the emulator): polling survives; valid updates handled once, all confirmed', async () => {

@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
-import { BotApiEmulator } from '../src/testing/index.js';
 import type { Update } from '../src/api/generated/telegram-types.js';
 import { waitFor } from './helpers.js';
+import { withEmulator } from './emulator-harness.js';
 
 const message = (updateId: number, chatId: number): Update =>
   ({
@@ -20,22 +20,18 @@ const message = (updateId: number, chatId: number): Update =>
   }) as Update;
 
 test('an empty list resolves at once', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
     let resolved = false;
     const done = bot.processNewUpdates([]).then(() => (resolved = true));
     await waitFor(() => resolved, { message: 'processNewUpdates([]) never resolved' });
     await done;
     await bot.stopBot();
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('resolves when the last handler finished, not the first', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -54,7 +50,5 @@ test('resolves when the last handler finished, not the first', async () => {
     await done;
     assert.deepEqual(handled, ['m2', 'm1']);
     await bot.stopBot();
-  } finally {
-    await emu.stop();
-  }
+  });
 });

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { ApiHTTPException } from '../src/api/errors.js';
-import { BotApiEmulator } from '../src/testing/index.js';
 import { logger } from '../src/logger.js';
+import { withEmulator } from './emulator-harness.js';
 
 async function quiet<T>(fn: () => Promise<T>): Promise<T> {
   const level = logger.getLevel();
@@ -16,8 +16,7 @@ async function quiet<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 test('a 429 with retry_after 1 is retried after at least 1 s', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await quiet(async () => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.injectFault({ method: 'sendMessage', kind: 'too-many-requests', retryAfter: 1 });
@@ -31,14 +30,11 @@ test('a 429 with retry_after 1 is retried after at least 1 s', async () => {
       assert.ok(calls[1]!.receivedAt - calls[0]!.receivedAt >= 990);
       await bot.stopBot();
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('5xx is retried for idempotent calls; a send is not repeated after a reset', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     await quiet(async () => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       emu.pushMessage('make the chat known', { chatId: 1001 });
@@ -52,9 +48,7 @@ test('5xx is retried for idempotent calls; a send is not repeated after a reset'
       assert.equal(emu.callsOf('sendMessage').length, 1, 'no duplicate send');
       await bot.stopBot();
     });
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 function maxInWindow(times: number[], windowMs: number): number {
@@ -68,8 +62,7 @@ function maxInWindow(times: number[], windowMs: number): number {
 }
 
 test('flood control: a broadcast stays under the global rate', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, floodControl: { globalPerSecond: 300 } });
     await bot.getMe(); // warm the transport: see the note in the per-chat test
     const started = Date.now();
@@ -81,14 +74,11 @@ test('flood control: a broadcast stays under the global rate', async () => {
     assert.ok(maxInWindow(times, 1000) <= 300 + 10, `${maxInWindow(times, 1000)} calls in 1 s`);
     assert.ok(elapsed >= 900, `took ${elapsed} ms`);
     await bot.stopBot();
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('flood control: messages to one private chat are spaced by the per-chat limit', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, floodControl: { privatePerSecond: 10 } });
     // Slots are reserved before the request is sent; on a cold transport (undici loading, first
     // connection) the first calls would leave together. Warm it up (reported to the client's owner).
@@ -103,14 +93,11 @@ test('flood control: messages to one private chat are spaced by the per-chat lim
     for (let i = 1; i < times.length; i++)
       assert.ok(times[i]! - start >= i * 100 - 5, `message ${i} arrived ${times[i]! - start} ms after the first send`);
     await bot.stopBot();
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('flood control: per-chat spacing holds when the global limit delays calls of several chats', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const bot = new Botte(emu.token, {
       apiUrl: emu.apiUrl,
       floodControl: { privatePerSecond: 10, groupPerMinute: 600 },
@@ -138,7 +125,5 @@ test('flood control: per-chat spacing holds when the global limit delays calls o
       }
     }
     await bot.stopBot();
-  } finally {
-    await emu.stop();
-  }
+  });
 });

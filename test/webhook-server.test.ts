@@ -2,15 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { webhookHandler } from '../src/webhook/index.js';
-import { BotApiEmulator } from '../src/testing/index.js';
 import { textUpdate } from './webhook-harness.js';
 import { sleep } from './helpers.js';
+import { withEmulator } from './emulator-harness.js';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
 
 test('runWebhooks with url registers the webhook (secret generated, certificate uploaded) and serves updates', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
     bot.handleMsg({ func: () => true }, (m) => bot.replyTo(m, `echo ${m.text}`));
     const server = await bot.runWebhooks({
@@ -33,14 +32,11 @@ test('runWebhooks with url registers the webhook (secret generated, certificate 
     assert.equal((await fetch(`${local}/`, { method: 'POST', body: '{}' })).status, 404);
     await bot.stopBot(); // closes the server too
     await assert.rejects(fetch(`${local}/`, { method: 'POST', body: '{}' }));
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('replyInResponse: the first eligible call becomes the webhook response', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, parseMode: 'HTML' });
     const results: unknown[] = [];
     bot.handleMsg({ func: () => true }, async (m) => {
@@ -70,14 +66,11 @@ test('replyInResponse: the first eligible call becomes the webhook response', as
     assert.equal(await r2.text(), '');
     assert.equal(emu.callsOf('sendMessage').length, 3);
     await bot.stopBot();
-  } finally {
-    await emu.stop();
-  }
+  });
 });
 
 test('processNewUpdates goes through the scheduler: per-chat order, resolves when handled', async () => {
-  const emu = await BotApiEmulator.start();
-  try {
+  await withEmulator(async (emu) => {
     const order: string[] = [];
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
     bot.handleMsg({ func: () => true }, async (m) => {
@@ -93,7 +86,5 @@ test('processNewUpdates goes through the scheduler: per-chat order, resolves whe
     await bot.processNewUpdates([a1, a2, b1] as never);
     assert.deepEqual(order, ['b1', 'a1', 'a2']);
     await bot.stopBot();
-  } finally {
-    await emu.stop();
-  }
+  });
 });
