@@ -7,7 +7,6 @@ import { Botte, StatesGroup, customFilters } from '../src/index.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { updateTypes } from '../src/util/constants.js';
 import type { PollingOptions } from '../src/runner/polling.js';
-import type { Update } from '../src/api/generated/telegram-types.js';
 import { logger, type LogLevel, type LogRecord } from '../src/logger.js';
 
 /** An emulator plus an API client aimed at it; `close()` stops both. */
@@ -219,18 +218,4 @@ export function recordErrorMessages(): { messages: string[]; exceptionHandler: (
       return true;
     },
   };
-}
-
-/** A text message update of user `chatId` in their private chat; the message has the update's id. */
-export function privateTextUpdate(updateId: number, chatId: number, text: string): Update {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: 0,
-      chat: { id: chatId, type: 'private' as const },
-      from: { id: chatId, is_bot: false, first_name: 'U' },
-      text,
-    },
-  } as Update;
 }

@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { Botte, StateRedisStorage } from '../src/index.js';
+import type { Update } from '../src/api/generated/telegram-types.js';
 import { RedisHandlerBackend } from '../src/states/index.js';
 import {
   MalformedQueueEntryError,
@@ -17,7 +18,7 @@ import {
   startWebhookIngress,
 } from '../src/scale/index.js';
 import { useRedis } from './redis-harness.js';
-import { formBot, say, twoUsersFillTheForm, waitFor, recordErrors, privateTextUpdate } from './helpers.js';
+import { formBot, say, twoUsersFillTheForm, waitFor, recordErrors } from './helpers.js';
 
 const { server: redis, raw } = await useRedis({ aof: true });
 const emu = await BotApiEmulator.start();
@@ -27,6 +28,19 @@ let prefixes = 0;
 /** A queue on a prefix of its own, so that the tests of this file don't see each other's keys. */
 function queueFor(bot: Botte, partitions = 4): Promise<UpdateQueue> {
   return UpdateQueue.connect({ url: redis.url, botId: bot.botId, partitions, prefix: `t${++prefixes}` });
+}
+
+function message(updateId: number, chatId: number, text: string): Update {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      date: 0,
+      chat: { id: chatId, type: 'private' as const },
+      from: { id: chatId, is_bot: false, first_name: 'U' },
+      text,
+    },
+  } as Update;
 }
 
 test('a malformed stream entry is reported to the exceptionHandler once and acknowledged; the next update runs', async () => {
@@ -39,7 +53,7 @@ test('a malformed stream entry is reported to the exceptionHandler once and ackn
   await raw.sendCommand(['XADD', stream, '*', 'u', '{not json']);
   await raw.sendCommand(['XADD', stream, '*', 'other', 'field']);
   await raw.sendCommand(['XADD', stream, '*', 'u', '{"no_update_id":1}']);
-  await queue.enqueue([privateTextUpdate(1, 5, 'after the junk')]);
+  await queue.enqueue([message(1, 5, 'after the junk')]);
   const worker = new QueueWorker(bot, queue, { leaseMs: 1000 });
   try {
     await worker.start();
@@ -74,14 +88,14 @@ test('an update queued twice (webhook re-delivery, leader re-poll) runs once; st
   const queue = await queueFor(bot);
   const worker = new QueueWorker(bot, queue, { leaseMs: 1000 });
   try {
-    await queue.enqueue([privateTextUpdate(10, 7, 'a'), privateTextUpdate(11, 7, 'b'), privateTextUpdate(10, 7, 'a')]);
+    await queue.enqueue([message(10, 7, 'a'), message(11, 7, 'b'), message(10, 7, 'a')]);
     await worker.start();
     await waitFor(() => texts.length >= 2 && worker.stats().duplicatesSkipped === 1, {
       timeoutMs: 20_000,
       message: () => `handled ${texts}, skipped ${worker.stats().duplicatesSkipped}`,
     });
     // And again later, once the first run finished long ago.
-    await queue.enqueue([privateTextUpdate(11, 7, 'b')]);
+    await queue.enqueue([message(11, 7, 'b')]);
     await waitFor(() => worker.stats().duplicatesSkipped === 2, {
       timeoutMs: 20_000,
       message: 'the late re-delivery was not skipped',
@@ -114,7 +128,7 @@ test('states and next-step handlers work unchanged when two workers share the ch
     bots.map(() => UpdateQueue.connect({ url: redis.url, botId: bots[0]!.botId, partitions: 2, prefix })),
   );
   // One worker per partition: users 1 and 2 (chats 1 and 2) land on different workers.
-  assert.notEqual(partitionOf(privateTextUpdate(1, 1, ''), 2), partitionOf(privateTextUpdate(1, 2, ''), 2));
+  assert.notEqual(partitionOf(message(1, 1, ''), 2), partitionOf(message(1, 2, ''), 2));
   const workers = bots.map((bot, i) => new QueueWorker(bot, queues[i]!, { leaseMs: 1000, id: `form-${i}` }));
   const ingress = await startWebhookIngress(bots[0]!, queues[0]!, { port: 0, secretToken: 'form-secret' });
   try {

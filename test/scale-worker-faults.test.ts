@@ -11,7 +11,7 @@ import { Botte } from '../src/index.js';
 import type { Update } from '../src/api/generated/telegram-types.js';
 import { CONSUMER_GROUP, QueueWorker, UpdateQueue } from '../src/scale/index.js';
 import { useRedis } from './redis-harness.js';
-import { waitFor, privateTextUpdate } from './helpers.js';
+import { waitFor } from './helpers.js';
 
 const { server: redis, raw } = await useRedis();
 const emu = await BotApiEmulator.start();
@@ -75,6 +75,19 @@ class CuttingProxy {
   }
 }
 
+function message(updateId: number, chatId: number, text: string): Update {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      date: 0,
+      chat: { id: chatId, type: 'private' as const },
+      from: { id: chatId, is_bot: false, first_name: 'U' },
+      text,
+    },
+  } as Update;
+}
+
 /** A bot recording the texts it handled, and a one-partition queue of its own through `url`. */
 async function recordingWorker(url: string) {
   const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
@@ -105,14 +118,14 @@ test('the reply of a read is lost with its connection: the worker reconnects, cl
     assert.deepEqual(run.worker.partitions, [0]);
     const cut = proxy.cutReplyContaining('lost-reply');
     const sent = Array.from({ length: 5 }, (_, i) => `lost-reply ${i}`);
-    await run.feeder.enqueue(sent.map((text, i) => privateTextUpdate(100 + i, 9, text)));
+    await run.feeder.enqueue(sent.map((text, i) => message(100 + i, 9, text)));
     await cut;
     await waitFor(() => run.texts.length >= sent.length, {
       timeoutMs: 15_000,
       message: () => `handled only ${JSON.stringify(run.texts)}`,
     });
     const later = ['after 0', 'after 1'];
-    await run.feeder.enqueue(later.map((text, i) => privateTextUpdate(200 + i, 9, text)));
+    await run.feeder.enqueue(later.map((text, i) => message(200 + i, 9, text)));
     await waitFor(() => run.texts.length >= sent.length + later.length, {
       timeoutMs: 15_000,
       message: () => `handled ${JSON.stringify(run.texts)}`,
@@ -141,12 +154,12 @@ return 1`;
     await raw.sendCommand(['EVAL', script, '2', keys.stream(0), keys.lease(0), ...args]);
   };
   try {
-    await strand(privateTextUpdate(300, 4, 'stranded, lease expired'), true);
+    await strand(message(300, 4, 'stranded, lease expired'), true);
     await waitFor(() => run.texts.length === 1, {
       timeoutMs: 15_000,
       message: 'the entry of the expired lease never ran',
     });
-    await strand(privateTextUpdate(301, 4, 'stranded, lease kept'), false);
+    await strand(message(301, 4, 'stranded, lease kept'), false);
     await waitFor(() => run.texts.length === 2, { timeoutMs: 15_000, message: 'the stranded entry never ran' });
     assert.deepEqual(run.texts, ['stranded, lease expired', 'stranded, lease kept']);
     assert.equal(run.worker.stats().claimed, 2);
