@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { createClient } from 'redis';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { Botte, StateRedisStorage } from '../src/index.js';
-import type { Update } from '../src/api/generated/telegram-types.js';
 import { RedisHandlerBackend } from '../src/states/index.js';
 import {
   MalformedQueueEntryError,
@@ -20,6 +19,7 @@ import {
 } from '../src/scale/index.js';
 import { RedisServer } from './redis-server.js';
 import { formBot, say, twoUsersFillTheForm, waitFor } from './helpers.js';
+import { privateMessage as message } from './private-message.js';
 
 let redis: RedisServer;
 let emu: BotApiEmulator;
@@ -41,19 +41,6 @@ after(async () => {
 /** A queue on a prefix of its own, so that the tests of this file don't see each other's keys. */
 function queueFor(bot: Botte, partitions = 4): Promise<UpdateQueue> {
   return UpdateQueue.connect({ url: redis.url, botId: bot.botId, partitions, prefix: `t${++prefixes}` });
-}
-
-function message(updateId: number, chatId: number, text: string): Update {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: 0,
-      chat: { id: chatId, type: 'private' as const },
-      from: { id: chatId, is_bot: false, first_name: 'U' },
-      text,
-    },
-  } as Update;
 }
 
 test('a malformed stream entry is reported to the exceptionHandler once and acknowledged; the next update runs', async () => {

@@ -13,6 +13,7 @@ import type { Update } from '../src/api/generated/telegram-types.js';
 import { CONSUMER_GROUP, QueueWorker, UpdateQueue } from '../src/scale/index.js';
 import { RedisServer } from './redis-server.js';
 import { waitFor } from './helpers.js';
+import { privateMessage as message } from './private-message.js';
 
 let redis: RedisServer;
 let emu: BotApiEmulator;
@@ -86,19 +87,6 @@ class CuttingProxy {
       client.write(chunk);
     });
   }
-}
-
-function message(updateId: number, chatId: number, text: string): Update {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: 0,
-      chat: { id: chatId, type: 'private' as const },
-      from: { id: chatId, is_bot: false, first_name: 'U' },
-      text,
-    },
-  } as Update;
 }
 
 /** A bot recording the texts it handled, and a one-partition queue of its own through `url`. */
