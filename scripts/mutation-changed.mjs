@@ -16,7 +16,8 @@
 // deleted file has nothing to mutate) under src/runner, src/dispatch, src/api (not generated),
 // src/webhook and src/states are mutated; a changed test file of one of those areas
 // (test/runner-*.test.ts...) puts every source file of its folder back in, since a weaker test
-// can let mutants of the unchanged code through. The tests run are those of the areas concerned
+// can let mutants of the unchanged code through (a test file added since cannot weaken anything,
+// so it does not). The tests run are those of the areas concerned
 // (STRYKER_TESTS=runner-,... as in stryker.config.mjs).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -143,6 +144,9 @@ const changed = new Set(
     ...git('ls-files', '--others', '--exclude-standard').split('\n'),
   ].filter(Boolean),
 );
+// Test files that existed at the baseline and were changed: only those can have been weakened.
+// A test file added since can only kill more mutants, so it puts nothing back in.
+const changedTests = new Set(git('diff', '--name-only', '--diff-filter=MR', since).split('\n').filter(Boolean));
 
 const mutate = new Set();
 const areas = new Set();
@@ -151,7 +155,7 @@ for (const file of changed) {
     mutate.add(file);
     areas.add(areaOf(file));
   }
-  const test = /^test\/([a-z]+-)[^/]*\.test\.ts$/.exec(file);
+  const test = changedTests.has(file) ? /^test\/([a-z]+-)[^/]*\.test\.ts$/.exec(file) : null;
   const area = test && AREAS.find((candidate) => candidate.tests === test[1]);
   if (area) {
     for (const source of sourcesOf(area)) mutate.add(source);

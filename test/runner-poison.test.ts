@@ -7,6 +7,7 @@ import { BotApiEmulator } from '../src/testing/index.js';
 import { updateTypes } from '../src/util/constants.js';
 import { sleep, recordErrors } from './helpers.js';
 import { withEmulator } from './emulator-harness.js';
+import { privateMessage as message } from './private-message.js';
 
 /** Waits for `check()` to hold, failing with `what` after `ms`. */
 async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
@@ -15,19 +16,6 @@ async function until(check: () => boolean, what: string, ms = 10_000): Promise<v
     if (Date.now() > deadline) assert.fail(`timed out after ${ms} ms waiting for ${what}`);
     await sleep(5);
   }
-}
-
-function message(updateId: number, chatId: number, text: string): Update {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: 1,
-      chat: { id: chatId, type: 'private', first_name: 'U' },
-      from: { id: chatId, is_bot: false, first_name: 'U' },
-      text,
-    },
-  } as Update;
 }
 
 /** The poison updates of the report, plus more shapes of the same kind. */

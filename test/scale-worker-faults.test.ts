@@ -12,6 +12,7 @@ import type { Update } from '../src/api/generated/telegram-types.js';
 import { CONSUMER_GROUP, QueueWorker, UpdateQueue } from '../src/scale/index.js';
 import { useRedis } from './redis-harness.js';
 import { waitFor } from './helpers.js';
+import { privateMessage as message } from './private-message.js';
 
 const { server: redis, raw } = await useRedis();
 const emu = await BotApiEmulator.start();
@@ -73,19 +74,6 @@ class CuttingProxy {
       client.write(chunk);
     });
   }
-}
-
-function message(updateId: number, chatId: number, text: string): Update {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: 0,
-      chat: { id: chatId, type: 'private' as const },
-      from: { id: chatId, is_bot: false, first_name: 'U' },
-      text,
-    },
-  } as Update;
 }
 
 /** A bot recording the texts it handled, and a one-partition queue of its own through `url`. */

@@ -116,6 +116,14 @@ test('a changed test file puts its whole folder back in (a weaker test can let o
   commitAll('test change');
 });
 
+test('an added test file puts nothing back in: a new test can only kill more mutants', () => {
+  const since = git('rev-parse', 'HEAD');
+  write('test/states-new-case.test.ts', '// new\n');
+  assert.deepEqual(pick('--since', since).files, []);
+  commitAll('new test');
+  assert.deepEqual(pick('--since', since).files, [], 'committed, it is still an added file');
+});
+
 test('--max-files keeps the run short and lists what it left out', () => {
   const picked = pick('--since', base, '--max-files', '2');
   assert.equal(picked.files.length, 2);
