@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { dispatchHarness, waitFor } from './helpers.js';
 import { logger } from '../src/logger.js';
-import { HandlerRegistry, type StepEntry } from '../src/states/step-backends.js';
+import { HandlerRegistry, MemoryHandlerBackend, type StepEntry } from '../src/states/step-backends.js';
 import type { Message } from '../src/types/message.js';
 
 const harness = dispatchHarness();
@@ -42,7 +42,7 @@ async function inTempCwd(body: (dir: string) => Promise<void>): Promise<void> {
 }
 
 /** Collects what the logger writes at `level` and above while `body` runs. */
-async function logged(level: 'info' | 'warn', body: () => Promise<void> | void): Promise<string> {
+async function logged(level: 'info' | 'warn', body: (sofar: () => string[]) => Promise<void> | void): Promise<string> {
   const lines: string[] = [];
   const before = logger.getLevel();
   logger.setOutput((record) => {
@@ -50,7 +50,7 @@ async function logged(level: 'info' | 'warn', body: () => Promise<void> | void):
   });
   logger.setLevel(level);
   try {
-    await body();
+    await body(() => lines);
   } finally {
     logger.setOutput(null);
     logger.setLevel(before);
@@ -216,7 +216,10 @@ test('load registers array handlers under their own names, object handlers under
   const seen: string[] = [];
   writeFileSync(
     join(dir, 'steps.json'),
-    JSON.stringify({ version: 1, entries: { '5': [{ name: 'byOwnName', args: [] }], '6': [{ name: 'byKey', args: [] }] } }),
+    JSON.stringify({
+      version: 1,
+      entries: { '5': [{ name: 'byOwnName', args: [] }], '6': [{ name: 'byKey', args: [] }] },
+    }),
   );
   const handler = function someOtherName(m: Message) {
     seen.push(`byKey:${m.text}`);
@@ -246,7 +249,7 @@ test("a backend of one's own is kept by enable, load and disable, and said so", 
   });
   assert.match(log, /enableSaveNextStepHandlers: the configured Object already keeps them; kept/);
   assert.match(log, /enableSaveReplyHandlers: the configured Object already keeps them; kept/);
-  assert.equal(await bot.loadNextStepHandlers(), undefined, 'a backend of one\'s own says nothing of its size');
+  assert.equal(await bot.loadNextStepHandlers(), undefined, "a backend of one's own says nothing of its size");
   await assert.rejects(
     bot.loadReplyHandlers({ handlers: [function named() {}] }),
     /loadReplyHandlers: the configured Object has no registry to put handlers in/,
@@ -273,31 +276,76 @@ test('disableSaveNextStepHandlers: later next steps are no longer written to the
   assert.deepEqual(seen, ['still works']);
 });
 
-test('enabling saving after handlers were registered warns; before, it does not', async () => {
+test('handlers registered before saving was enabled still run, and the named ones are saved', async () => {
   const dir = tempDir();
+  // A memory backend given as an option is emptied: its entries moved to the file backend.
+  const given = new MemoryHandlerBackend();
+  const { bot, feed } = harness.setup({ nextStepBackend: given });
+  const seen: string[] = [];
+  bot.handleMsg({}, (m) => {
+    seen.push(`handler:${m.text}`);
+  });
+  await bot.registerNextStepHandlerByChatId(
+    5,
+    function earlyStep(m: Message, tag: string) {
+      seen.push(`step:${m.text}:${tag}`);
+    },
+    'a',
+  );
+  await bot.registerNextStepHandlerByChatId(6, (m: Message) => {
+    seen.push(`arrow:${m.text}`);
+  });
+  const question = await bot.sendMessage(7, 'Reply to me');
+  await bot.registerForReply(question, function earlyReply(m: Message) {
+    seen.push(`reply:${m.text}`);
+  });
+  const log = await logged('warn', async () => {
+    bot.enableSaveNextStepHandlers({ delay: 0, filename: join(dir, 's.json'), registry: new HandlerRegistry() });
+    bot.enableSaveReplyHandlers({ delay: 0, filename: join(dir, 'r.json'), registry: new HandlerRegistry() });
+    await waitFor(
+      () => savedIn(join(dir, 's.json'))?.['5'] !== undefined && savedIn(join(dir, 'r.json')) !== undefined,
+      {
+        message: 'the handlers registered before saving was enabled were not written',
+      },
+    );
+  });
+  assert.deepEqual(savedIn(join(dir, 's.json')), { '5': [{ name: 'earlyStep', args: ['a'] }] });
+  assert.equal(given.size, 0);
+  assert.deepEqual(savedIn(join(dir, 'r.json')), {
+    [String(question.message_id)]: [{ name: 'earlyReply', args: [], chatId: 7 }],
+  });
+  assert.match(log, /The step handler for 6 has no name, so it is kept in memory only/);
+  emu.pushMessage('one', { userId: 5 });
+  emu.pushMessage('two', { userId: 6 });
+  emu.pushMessage('three', { userId: 7, replyToMessage: question.message_id });
+  await feed();
+  assert.deepEqual(seen, ['step:one:a', 'arrow:two', 'reply:three', 'handler:three']);
+});
+
+test('a handler that cannot be moved to an unreadable file is logged with the file to repair', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'broken.json');
+  writeFileSync(file, '{ not json');
   const { bot } = harness.setup();
-  const quiet = await logged('warn', () => {
-    bot.enableSaveReplyHandlers({ delay: 0, filename: join(dir, 'r.json') });
+  await bot.registerNextStepHandlerByChatId(5, function lostStep() {});
+  const log = await logged('warn', async (sofar) => {
+    bot.enableSaveNextStepHandlers({ delay: 0, filename: file, registry: new HandlerRegistry() });
+    await waitFor(() => sofar().length > 0, { message: 'the failed move was not logged' });
   });
-  assert.equal(quiet, '');
-  await bot.registerNextStepHandlerByChatId(5, () => {});
-  const warned = await logged('warn', () => {
-    bot.enableSaveNextStepHandlers({ delay: 0, filename: join(dir, 's.json') });
-  });
-  assert.match(warned, /enableSaveNextStepHandlers: handlers registered before it stay in memory only/);
+  assert.match(log, /Could not save step handlers to .*broken\.json/);
 });
 
 test('bad options are refused with a TypeError naming the method', async () => {
   const { bot } = harness.setup();
   for (const bad of [null, 2, 'x']) {
-    assert.throws(
-      () => bot.enableSaveNextStepHandlers(bad as never),
-      { name: 'TypeError', message: /^enableSaveNextStepHandlers\(options\): options must be an object/ },
-    );
-    assert.throws(
-      () => bot.enableSaveReplyHandlers(bad as never),
-      { name: 'TypeError', message: /^enableSaveReplyHandlers\(options\): options must be an object/ },
-    );
+    assert.throws(() => bot.enableSaveNextStepHandlers(bad as never), {
+      name: 'TypeError',
+      message: /^enableSaveNextStepHandlers\(options\): options must be an object/,
+    });
+    assert.throws(() => bot.enableSaveReplyHandlers(bad as never), {
+      name: 'TypeError',
+      message: /^enableSaveReplyHandlers\(options\): options must be an object/,
+    });
     await assert.rejects(bot.loadNextStepHandlers(bad as never), {
       name: 'TypeError',
       message: /^loadNextStepHandlers\(options\): options must be an object/,

@@ -83,12 +83,20 @@ export function enableSave(backends: StepBackends, kind: StepKind, options: Save
       `enableSave${label(kind)}Handlers: the configured ${current.constructor.name} already keeps them; kept`,
     );
     return;
-  } else if ((current.size ?? 0) > 0) {
-    logger.warn(
-      `enableSave${label(kind)}Handlers: handlers registered before it stay in memory only; call it before registering`,
-    );
   }
-  backends[kind] = new FileHandlerBackend(filename, delay, registry ?? stepHandlers);
+  const saving = new FileHandlerBackend(filename, delay, registry ?? stepHandlers);
+  backends[kind] = saving;
+  // Handlers registered before saving was enabled move along (as in pyTelegramBotAPI, which
+  // hands its handler dict to the new FileHandlerBackend), and are saved when named.
+  if (current instanceof MemoryHandlerBackend && current.size > 0) {
+    for (const [key, entries] of current.takeAll()) {
+      for (const entry of entries) {
+        saving
+          .register(key, entry)
+          .catch((error: unknown) => logger.error(`Could not save step handlers to ${saving.filePath}`, error));
+      }
+    }
+  }
 }
 
 /** Stops saving `kind` handlers: back to a memory backend (the file is left as it is). */

@@ -69,6 +69,16 @@ export class MemoryHandlerBackend implements HandlerBackend {
   async clear(key: string): Promise<void> {
     this.entries.delete(key);
   }
+
+  /**
+   * Removes and returns every entry, by key (what {@link HandlerBackend.take} does for one key):
+   * lets the entries move to another backend, as `bot.enableSaveNextStepHandlers()` does.
+   */
+  takeAll(): Map<string, StepEntry[]> {
+    const all = new Map(this.entries);
+    this.entries.clear();
+    return all;
+  }
 }
 
 /** Names ↔ functions, so that persisted handlers can be found again after a restart. */
