@@ -322,6 +322,29 @@ test('handlers registered before saving was enabled still run, and the named one
   assert.deepEqual(seen, ['step:one:a', 'arrow:two', 'reply:three', 'handler:three']);
 });
 
+test('handlers registered before load switched to a file still run, and are counted', async () => {
+  const dir = tempDir();
+  writeSaved(join(dir, 's.json'), '6', 'fromFile');
+  const { bot, feed } = harness.setup();
+  const seen: string[] = [];
+  await bot.registerNextStepHandlerByChatId(5, (m: Message) => {
+    seen.push(`early:${m.text}`);
+  });
+  const waiting = await bot.loadNextStepHandlers({
+    filename: join(dir, 's.json'),
+    handlers: {
+      fromFile: (m: Message) => {
+        seen.push(`fromFile:${m.text}`);
+      },
+    },
+  });
+  assert.equal(waiting, 2);
+  emu.pushMessage('one', { userId: 5 });
+  emu.pushMessage('two', { userId: 6 });
+  await feed();
+  assert.deepEqual(seen, ['early:one', 'fromFile:two']);
+});
+
 test('a handler that cannot be moved to an unreadable file is logged with the file to repair', async () => {
   const dir = tempDir();
   const file = join(dir, 'broken.json');

@@ -86,15 +86,21 @@ export function enableSave(backends: StepBackends, kind: StepKind, options: Save
   }
   const saving = new FileHandlerBackend(filename, delay, registry ?? stepHandlers);
   backends[kind] = saving;
-  // Handlers registered before saving was enabled move along (as in pyTelegramBotAPI, which
-  // hands its handler dict to the new FileHandlerBackend), and are saved when named.
-  if (current instanceof MemoryHandlerBackend && current.size > 0) {
-    for (const [key, entries] of current.takeAll()) {
-      for (const entry of entries) {
-        saving
-          .register(key, entry)
-          .catch((error: unknown) => logger.error(`Could not save step handlers to ${saving.filePath}`, error));
-      }
+  moveEntries(current, saving);
+}
+
+/**
+ * Moves the handlers waiting in a memory backend to the file backend that replaces it (saved
+ * when named), so that none registered before saving was enabled is lost: pyTelegramBotAPI
+ * likewise hands its handler dict to the new FileHandlerBackend. A failed move is logged.
+ */
+function moveEntries(from: HandlerBackend, to: FileHandlerBackend): void {
+  if (!(from instanceof MemoryHandlerBackend) || from.size === 0) return;
+  for (const [key, entries] of from.takeAll()) {
+    for (const entry of entries) {
+      to.register(key, entry).catch((error: unknown) =>
+        logger.error(`Could not save step handlers to ${to.filePath}`, error),
+      );
     }
   }
 }
@@ -123,7 +129,9 @@ export async function loadSaved(
       backend = backends[kind] = new FileHandlerBackend(wanted, backend.delay, backend.registry);
     }
   } else if (inMemory(backend)) {
-    backend = backends[kind] = new FileHandlerBackend(wanted ?? DEFAULT_STEP_FILES[kind], 120, stepHandlers);
+    const saving = new FileHandlerBackend(wanted ?? DEFAULT_STEP_FILES[kind], 120, stepHandlers);
+    moveEntries(backend, saving);
+    backend = backends[kind] = saving;
   }
   const registry = (backend as { registry?: HandlerRegistry }).registry;
   const handlers = options.handlers;
