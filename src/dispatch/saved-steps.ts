@@ -64,7 +64,8 @@ function inMemory(backend: HandlerBackend): boolean {
 
 /**
  * Starts saving `kind` handlers to a file. A backend that already persists (a FileHandlerBackend
- * on the same file, a RedisHandlerBackend or your own `nextStepBackend`) is kept as it is.
+ * on the same file, a RedisHandlerBackend or your own `nextStepBackend`) is kept as it is; the
+ * handlers waiting in a memory backend move to the file backend.
  */
 export function enableSave(backends: StepBackends, kind: StepKind, options: SaveStepsOptions = {}): void {
   if (options === null || typeof options !== 'object')
