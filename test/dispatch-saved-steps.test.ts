@@ -276,6 +276,53 @@ test('disableSaveNextStepHandlers: later next steps are no longer written to the
   assert.deepEqual(seen, ['still works']);
 });
 
+test('handlers waiting when saving is disabled still run; the file is left as it is', async () => {
+  const dir = tempDir();
+  const file = join(dir, 's.json');
+  // Chat 9's handler is not handed to load: it is dropped (with a warning) when saving is disabled.
+  writeFileSync(
+    file,
+    JSON.stringify({
+      version: 1,
+      entries: { '7': [{ name: 'fromFile', args: [] }], '9': [{ name: 'unknownName', args: [] }] },
+    }),
+  );
+  const { bot, feed } = harness.setup();
+  const seen: string[] = [];
+  bot.handleMsg({}, (m) => {
+    seen.push(`handler:${m.text}`);
+  });
+  bot.enableSaveNextStepHandlers({ delay: 0, filename: file, registry: new HandlerRegistry() });
+  await bot.loadNextStepHandlers({
+    handlers: {
+      fromFile: (m: Message) => {
+        seen.push(`fromFile:${m.text}`);
+      },
+    },
+  });
+  await bot.registerNextStepHandlerByChatId(
+    5,
+    function savedStep(m: Message, tag: string) {
+      seen.push(`saved:${m.text}:${tag}`);
+    },
+    'b',
+  );
+  await bot.registerNextStepHandlerByChatId(6, (m: Message) => {
+    seen.push(`arrow:${m.text}`);
+  });
+  const before = savedIn(file);
+  assert.deepEqual(Object.keys(before!).sort(), ['5', '7', '9']);
+  const log = await logged('warn', () => {
+    bot.disableSaveNextStepHandlers();
+    bot.disableSaveReplyHandlers(); // not saving: nothing to do
+  });
+  assert.match(log, /Saved step handler "unknownName" is not registered/);
+  for (const chat of [5, 6, 7, 8, 9]) emu.pushMessage(`to ${chat}`, { userId: chat });
+  await feed();
+  assert.deepEqual(seen, ['saved:to 5:b', 'arrow:to 6', 'fromFile:to 7', 'handler:to 8', 'handler:to 9']);
+  assert.deepEqual(savedIn(file), before);
+});
+
 test('handlers registered before saving was enabled still run, and the named ones are saved', async () => {
   const dir = tempDir();
   // A memory backend given as an option is emptied: its entries moved to the file backend.

@@ -298,7 +298,7 @@ export class Dispatcher extends ApiClient {
     enableSave(this.dispatchState.steps, 'reply', options);
   }
 
-  /** Stops saving next-step handlers (back to memory; the file is left alone). */
+  /** Stops saving next-step handlers (back to memory, keeping those waiting; the file is left alone). */
   disableSaveNextStepHandlers(): void {
     disableSave(this.dispatchState.steps, 'nextStep');
   }

@@ -106,9 +106,18 @@ function moveEntries(from: HandlerBackend, to: FileHandlerBackend): void {
   }
 }
 
-/** Stops saving `kind` handlers: back to a memory backend (the file is left as it is). */
+/**
+ * Stops saving `kind` handlers: back to a memory backend, which keeps the handlers waiting (as
+ * pyTelegramBotAPI does); the file is left as it is.
+ */
 export function disableSave(backends: StepBackends, kind: StepKind): void {
-  if (backends[kind] instanceof FileHandlerBackend) backends[kind] = new MemoryHandlerBackend();
+  const current = backends[kind];
+  if (!(current instanceof FileHandlerBackend)) return;
+  const memory = new MemoryHandlerBackend();
+  // MemoryHandlerBackend.register stores at once (nothing awaited before), so no message can
+  // come between the switch and the move.
+  for (const [key, entries] of current.waiting()) for (const entry of entries) void memory.register(key, entry);
+  backends[kind] = memory;
 }
 
 /**

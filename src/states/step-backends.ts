@@ -272,4 +272,22 @@ export class FileHandlerBackend implements HandlerBackend {
     map.delete(key);
     if (list.some((held) => held.saved)) await this.changed();
   }
+
+  /**
+   * The entries waiting now, by key, as far as known (none of the file before it was read), with
+   * saved ones looked up in the registry; nothing is removed and the file is left as it is. What
+   * `bot.disableSaveNextStepHandlers()` keeps in memory.
+   */
+  waiting(): Map<string, StepEntry[]> {
+    const all = new Map<string, StepEntry[]>();
+    for (const [key, list] of this.entries ?? []) {
+      const entries: StepEntry[] = [];
+      for (const held of list) {
+        const entry = held.live ?? reviveEntry(held.saved!, this.registry);
+        if (entry) entries.push(entry);
+      }
+      if (entries.length > 0) all.set(key, entries);
+    }
+    return all;
+  }
 }
