@@ -287,7 +287,7 @@ export class Dispatcher extends ApiClient {
    * Saves next-step handlers to a JSON file (`filename`, default `./.handler-saves/step.json`),
    * `delay` seconds after a change (default 120), so that they survive a restart. Handlers are
    * saved by name: see `saved-steps.ts` and {@link loadNextStepHandlers}. A Redis or custom
-   * `nextStepBackend` already persists and is kept.
+   * `nextStepBackend` already persists and is kept. Handlers already waiting move to the file.
    */
   enableSaveNextStepHandlers(options?: SaveStepsOptions): void {
     enableSave(this.dispatchState.steps, 'nextStep', options);
@@ -298,7 +298,7 @@ export class Dispatcher extends ApiClient {
     enableSave(this.dispatchState.steps, 'reply', options);
   }
 
-  /** Stops saving next-step handlers (back to memory; the file is left alone). */
+  /** Stops saving next-step handlers (back to memory, keeping those waiting; the file is left alone). */
   disableSaveNextStepHandlers(): void {
     disableSave(this.dispatchState.steps, 'nextStep');
   }

@@ -64,7 +64,8 @@ function inMemory(backend: HandlerBackend): boolean {
 
 /**
  * Starts saving `kind` handlers to a file. A backend that already persists (a FileHandlerBackend
- * on the same file, a RedisHandlerBackend or your own `nextStepBackend`) is kept as it is.
+ * on the same file, a RedisHandlerBackend or your own `nextStepBackend`) is kept as it is; the
+ * handlers waiting in a memory backend move to the file backend.
  */
 export function enableSave(backends: StepBackends, kind: StepKind, options: SaveStepsOptions = {}): void {
   if (options === null || typeof options !== 'object')
@@ -83,17 +84,40 @@ export function enableSave(backends: StepBackends, kind: StepKind, options: Save
       `enableSave${label(kind)}Handlers: the configured ${current.constructor.name} already keeps them; kept`,
     );
     return;
-  } else if ((current.size ?? 0) > 0) {
-    logger.warn(
-      `enableSave${label(kind)}Handlers: handlers registered before it stay in memory only; call it before registering`,
-    );
   }
-  backends[kind] = new FileHandlerBackend(filename, delay, registry ?? stepHandlers);
+  const saving = new FileHandlerBackend(filename, delay, registry ?? stepHandlers);
+  backends[kind] = saving;
+  moveEntries(current, saving);
 }
 
-/** Stops saving `kind` handlers: back to a memory backend (the file is left as it is). */
+/**
+ * Moves the handlers waiting in a memory backend to the file backend that replaces it (saved
+ * when named), so that none registered before saving was enabled is lost: pyTelegramBotAPI
+ * likewise hands its handler dict to the new FileHandlerBackend. A failed move is logged.
+ */
+function moveEntries(from: HandlerBackend, to: FileHandlerBackend): void {
+  if (!(from instanceof MemoryHandlerBackend) || from.size === 0) return;
+  for (const [key, entries] of from.takeAll()) {
+    for (const entry of entries) {
+      to.register(key, entry).catch((error: unknown) =>
+        logger.error(`Could not save step handlers to ${to.filePath}`, error),
+      );
+    }
+  }
+}
+
+/**
+ * Stops saving `kind` handlers: back to a memory backend, which keeps the handlers waiting (as
+ * pyTelegramBotAPI does); the file is left as it is.
+ */
 export function disableSave(backends: StepBackends, kind: StepKind): void {
-  if (backends[kind] instanceof FileHandlerBackend) backends[kind] = new MemoryHandlerBackend();
+  const current = backends[kind];
+  if (!(current instanceof FileHandlerBackend)) return;
+  const memory = new MemoryHandlerBackend();
+  // MemoryHandlerBackend.register stores at once (nothing awaited before), so no message can
+  // come between the switch and the move.
+  for (const [key, entries] of current.waiting()) for (const entry of entries) void memory.register(key, entry);
+  backends[kind] = memory;
 }
 
 /**
@@ -115,7 +139,9 @@ export async function loadSaved(
       backend = backends[kind] = new FileHandlerBackend(wanted, backend.delay, backend.registry);
     }
   } else if (inMemory(backend)) {
-    backend = backends[kind] = new FileHandlerBackend(wanted ?? DEFAULT_STEP_FILES[kind], 120, stepHandlers);
+    const saving = new FileHandlerBackend(wanted ?? DEFAULT_STEP_FILES[kind], 120, stepHandlers);
+    moveEntries(backend, saving);
+    backend = backends[kind] = saving;
   }
   const registry = (backend as { registry?: HandlerRegistry }).registry;
   const handlers = options.handlers;

@@ -69,6 +69,16 @@ export class MemoryHandlerBackend implements HandlerBackend {
   async clear(key: string): Promise<void> {
     this.entries.delete(key);
   }
+
+  /**
+   * Removes and returns every entry, by key (what {@link HandlerBackend.take} does for one key):
+   * lets the entries move to another backend, as `bot.enableSaveNextStepHandlers()` does.
+   */
+  takeAll(): Map<string, StepEntry[]> {
+    const all = new Map(this.entries);
+    this.entries.clear();
+    return all;
+  }
 }
 
 /** Names ↔ functions, so that persisted handlers can be found again after a restart. */
@@ -261,5 +271,23 @@ export class FileHandlerBackend implements HandlerBackend {
     if (!list) return;
     map.delete(key);
     if (list.some((held) => held.saved)) await this.changed();
+  }
+
+  /**
+   * The entries waiting now, by key, as far as known (none of the file before it was read), with
+   * saved ones looked up in the registry; nothing is removed and the file is left as it is. What
+   * `bot.disableSaveNextStepHandlers()` keeps in memory.
+   */
+  waiting(): Map<string, StepEntry[]> {
+    const all = new Map<string, StepEntry[]>();
+    for (const [key, list] of this.entries ?? []) {
+      const entries: StepEntry[] = [];
+      for (const held of list) {
+        const entry = held.live ?? reviveEntry(held.saved!, this.registry);
+        if (entry) entries.push(entry);
+      }
+      if (entries.length > 0) all.set(key, entries);
+    }
+    return all;
   }
 }
