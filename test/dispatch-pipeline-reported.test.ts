@@ -49,7 +49,9 @@ test('a function middleware failing under suppressMiddlewareExceptions logs that
   emu.pushMessage('good');
   const warnings = await withLogs('warn', async (records) => {
     await feed();
-    return records.filter((record) => record.levelName === 'WARNING').map((record) => `${record.message}: ${(record.error as Error).message}`);
+    return records
+      .filter((record) => record.levelName === 'WARNING')
+      .map((record) => `${record.message}: ${(record.error as Error).message}`);
   });
   assert.deepEqual(seen, ['good']);
   assert.deepEqual(warnings, ['A function middleware failed; update skipped: mw failed']);
