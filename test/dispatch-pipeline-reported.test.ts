@@ -1,6 +1,7 @@
 // Two edges of the update pipeline (src/dispatch/pipeline.ts) users meet: a filter that throws
 // while a `/cmd@name` is walked before the bot's username is known (the first update after start)
-// is reported like any other handler error, and a function middleware failing under
+// is reported like any other handler error, an async handler of such an update has finished when
+// `processNewUpdates` resolves, and a function middleware failing under
 // `suppressMiddlewareExceptions` leaves a warning saying the update was skipped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +34,20 @@ test('a filter throwing on /cmd@name before getMe is answered is reported, and t
   assert.deepEqual(seen, ['/start@botte_test_bot ok']);
   assert.equal(messages.length, 1);
   assert.match(messages[0]!, /filter failed/);
+});
+
+test('an async handler of /cmd@name walked before getMe is answered has finished when processNewUpdates resolves', async () => {
+  const { bot, feed } = harness.setup();
+  bot.handleMsg({ commands: ['start'] }, async (message) => {
+    await bot.sendMessage(message.chat.id, 'first');
+    await bot.sendMessage(message.chat.id, 'second');
+  });
+  emu.pushMessage('/start@botte_test_bot', { chatType: 'group' });
+  await feed();
+  assert.deepEqual(
+    emu.callsOf('sendMessage').map((call) => call.params.text),
+    ['first', 'second'],
+  );
 });
 
 test('a function middleware failing under suppressMiddlewareExceptions logs that the update was skipped', async () => {
