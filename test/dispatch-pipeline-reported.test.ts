@@ -1,7 +1,7 @@
-// Two edges of the update pipeline (src/dispatch/pipeline.ts) users meet: a filter that throws
+// Edges of the update pipeline (src/dispatch/pipeline.ts) users meet: a filter that throws
 // while a `/cmd@name` is walked before the bot's username is known (the first update after start)
 // is reported like any other handler error, an async handler of such an update has finished when
-// `processNewUpdates` resolves, and a function middleware failing under
+// `processNewUpdates` resolves, a `botInfo` the user set spares the getMe call, and a function middleware failing under
 // `suppressMiddlewareExceptions` leaves a warning saying the update was skipped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,6 +48,22 @@ test('an async handler of /cmd@name walked before getMe is answered has finished
     emu.callsOf('sendMessage').map((call) => call.params.text),
     ['first', 'second'],
   );
+});
+
+test('a botInfo set by hand (getMe cached by the user) answers /cmd@name without a getMe call', async () => {
+  const { bot: asker } = harness.setup();
+  const me = await asker.user;
+  emu.clearCalls();
+  const { bot, feed } = harness.setup();
+  bot.botInfo = me;
+  const seen: string[] = [];
+  bot.handleMsg({ commands: ['start'] }, (message) => {
+    seen.push(message.text!);
+  });
+  emu.pushMessage('/start@botte_test_bot', { chatType: 'group' });
+  await feed();
+  assert.deepEqual(seen, ['/start@botte_test_bot']);
+  assert.equal(emu.callsOf('getMe').length, 0);
 });
 
 test('a function middleware failing under suppressMiddlewareExceptions logs that the update was skipped', async () => {
