@@ -1,8 +1,9 @@
-// Edges of the update pipeline (src/dispatch/pipeline.ts) users meet: a filter that throws
-// while a `/cmd@name` is walked before the bot's username is known (the first update after start)
-// is reported like any other handler error, an async handler of such an update has finished when
-// `processNewUpdates` resolves, a `botInfo` the user set spares the getMe call, and a function middleware failing under
-// `suppressMiddlewareExceptions` leaves a warning saying the update was skipped.
+// Edges of the update pipeline (src/dispatch/pipeline.ts) users meet: a filter that throws while
+// a `/cmd@name` is walked before the bot's username is known (the first update after start) is
+// reported like any other handler error; an async handler of such an update has finished when
+// `processNewUpdates` resolves; a `botInfo` the user set spares the getMe call; a function
+// middleware failing under `suppressMiddlewareExceptions` leaves a warning saying the update was
+// skipped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useDispatchHarness } from './dispatch-harness.js';
