@@ -1,31 +1,22 @@
 // Command parsing at its edges: messages without text next to command handlers, `/cmd@name` on a
 // bot without command handlers (no getMe asked), getMe failing, and getMe answers holding only
 // some usable names.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TelegramError, type BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { TelegramError } from '../src/testing/index.js';
+import { useDispatchHarness } from './dispatch-harness.js';
+import { recordErrors } from './helpers.js';
 import { logger } from '../src/logger.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 const photo = { photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] };
 
 /** A bot with a `/start` handler and a catch-all, recording which ran and every error reported. */
 function commandBot() {
-  const errors: unknown[] = [];
-  const { bot, feed } = harness.setup({
-    exceptionHandler: (error) => {
-      errors.push(error);
-      return true;
-    },
-  });
+  const { errors, exceptionHandler } = recordErrors();
+  const { bot, feed } = harness.setup({ exceptionHandler });
   const seen: string[] = [];
   bot.handleMsg({ commands: ['start'] }, (m) => {
     seen.push(`start:${m.text}`);

@@ -2,20 +2,14 @@
 // CommonJS build loaded in one process, or two installed versions): `instanceof` fails for them,
 // so dispatch recognises them by their `botteMarker`. Plain objects carrying the marker stand in
 // for such instances here.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { BaseMiddleware } from '../src/dispatch/handler-backends.js';
 import type { Message } from '../src/types/message.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 /** A class middleware whose preProcess answers `marker` for messages reading "skip" or "cancel". */
 class ForeignMarkers extends BaseMiddleware {

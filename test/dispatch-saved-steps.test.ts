@@ -2,24 +2,19 @@
 // user meets them: which file is written (default files, a second enable call that changes the
 // file, the delay or the registry), which file is read, what load answers, what a custom backend
 // keeps, and the errors for bad options.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness, waitFor } from './helpers.js';
+import { waitFor } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
 import { logger } from '../src/logger.js';
 import { HandlerRegistry, MemoryHandlerBackend, type StepEntry } from '../src/states/step-backends.js';
 import type { Message } from '../src/types/message.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'botte-dispatch-saved-'));
 /** The entries saved in a step file (undefined when the file does not exist). */

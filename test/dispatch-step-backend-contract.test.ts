@@ -1,19 +1,14 @@
 // What a next-step / reply backend of one's own is given and must have, and that waiting handlers
 // of other chats or messages neither run nor raise errors for the messages that pass them by.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BotApiEmulator } from '../src/testing/index.js';
-import { dispatchHarness } from './helpers.js';
+import { useDispatchHarness } from './dispatch-harness.js';
+import { recordErrors } from './helpers.js';
 import type { StepEntry } from '../src/states/step-backends.js';
 import type { Message } from '../src/types/message.js';
 
-const harness = dispatchHarness();
-let emu: BotApiEmulator;
-before(async () => {
-  emu = await harness.start();
-});
-after(() => harness.stop());
-beforeEach(() => harness.reset());
+const harness = await useDispatchHarness();
+const { emu } = harness;
 
 test('a backend missing any one of register, take and clear is refused', () => {
   const method = async () => {};
@@ -54,13 +49,8 @@ test("a reply backend of one's own gets a chatId only when the chat is known", a
 });
 
 test('messages that pass waiting handlers of other chats and messages by raise no error', async () => {
-  const errors: unknown[] = [];
-  const { bot, feed } = harness.setup({
-    exceptionHandler: (error) => {
-      errors.push(error);
-      return true;
-    },
-  });
+  const { errors, exceptionHandler } = recordErrors();
+  const { bot, feed } = harness.setup({ exceptionHandler });
   const seen: string[] = [];
   bot.handleMsg({}, (m) => {
     seen.push(`handler:${m.chat.id}:${m.text}`);
