@@ -46,6 +46,15 @@ test('an emoji (a surrogate pair) at the start of a pattern', async () => {
   assert.deepEqual(await matched(/^😀?hi/, ['hi', '\uD83Dhi', '😀hi']), ['\uD83Dhi', '😀hi']);
 });
 
+test('pattern syntax right after the literal start ends it: $, ., |, (, [, +', async () => {
+  assert.deepEqual(await matched(/^hi$/, ['hi', 'hi!']), ['hi']);
+  assert.deepEqual(await matched(/^a.c/, ['abc', 'a.c', 'ac']), ['abc', 'a.c']);
+  assert.deepEqual(await matched(/^yes|no/, ['yes', 'no', 'maybe']), ['yes', 'no']);
+  assert.deepEqual(await matched(/^go(od)?/, ['go', 'good']), ['go', 'good']);
+  assert.deepEqual(await matched(/^x[0-9]/, ['x1', 'x[0-9]']), ['x1']);
+  assert.deepEqual(await matched(/^ab+/, ['ab', 'abbb']), ['ab', 'abbb']);
+});
+
 test('a bare ^ matches every text', async () => {
   assert.deepEqual(await matched(/^/, ['a', 'b']), ['a', 'b']);
 });
