@@ -13,7 +13,7 @@ import type { Update } from '../api/generated/telegram-types.js';
 import { ApiTelegramException } from '../api/errors.js';
 import { MalformedUpdateError } from '../dispatch/malformed-update.js';
 import { logger } from '../logger.js';
-import { acquireLease, releaseLease, renewLease } from './leases.js';
+import { acquireLease, releaseLease } from './leases.js';
 import type { UpdateQueue } from './queue.js';
 
 /** What the leader needs from the bot: any `Botte` fits. */
@@ -142,7 +142,7 @@ export class LeaderPolling {
     const timer = setInterval(() => {
       if (renewing) return;
       renewing = true;
-      renewLease(client, keys.pollLeader, this.id, this.lockMs)
+      acquireLease(client, keys.pollLeader, this.id, this.lockMs) // renews it: the lock is ours
         .then((mine) => {
           if (!mine) {
             logger.warn(`LeaderPolling ${this.id}: lost the leader lock`);

@@ -1,8 +1,8 @@
 /**
- * Leases: a Redis key holding the owner's id with an expiry, taken with `SET NX PX` and renewed
- * by the owner. Used for partition ownership (src/scale/worker.ts) and for the polling leader
- * (src/scale/leader-polling.ts). Renewal and release check the owner in a Lua script, so a
- * process never extends or deletes a lease someone else took after its own had expired.
+ * Leases: a Redis key holding the owner's id with an expiry, taken when free and renewed by the
+ * owner. Used for partition ownership (src/scale/worker.ts) and for the polling leader
+ * (src/scale/leader-polling.ts). Taking, renewal and release check the owner in a Lua script, so
+ * a process never extends or deletes a lease someone else took after its own had expired.
  * @module
  */
 import type { RedisClientLike } from '../states/redis-storage.js';
@@ -24,8 +24,9 @@ return 0`;
 export type LeaseRenewal = 'kept' | 'retaken' | 'lost';
 
 /**
- * Takes the lease when free, or when it is already mine (a retried acquire whose first reply was
- * lost must not lock its owner out); true when it is mine now.
+ * Takes the lease when free, or renews it when it is already mine (so a retried acquire whose
+ * first reply was lost does not lock its owner out, and a holder calls it again to keep it);
+ * true when it is mine now, false when another process holds it.
  */
 export async function acquireLease(client: RedisClientLike, key: string, owner: string, ms: number): Promise<boolean> {
   return (await renewLeaseState(client, key, owner, ms)) !== 'lost';
@@ -43,11 +44,6 @@ export async function renewLeaseState(
 ): Promise<LeaseRenewal> {
   const answer = Number(await client.sendCommand(['EVAL', RENEW, '1', key, owner, String(ms)]));
   return answer === 1 ? 'kept' : answer === 2 ? 'retaken' : 'lost';
-}
-
-/** Renews (or retakes, when free) the lease; false when another process owns it now. */
-export async function renewLease(client: RedisClientLike, key: string, owner: string, ms: number): Promise<boolean> {
-  return (await renewLeaseState(client, key, owner, ms)) !== 'lost';
 }
 
 /** Gives the lease up if it is still mine. */
