@@ -1,0 +1,27 @@
+// Without handleSignals a bot installs no signal listener: SIGINT ends the process at once, as it
+// does for any Node program (a bot must not swallow Ctrl+C unless asked to).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+test('without handleSignals, SIGINT ends the process by the signal, with no graceful stop', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/signals-child.ts', 'default'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  try {
+    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    assert.equal(String((await lines.next()).value), 'handling');
+    child.kill('SIGINT');
+    const outcome = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+    assert.deepEqual(outcome, { code: null, signal: 'SIGINT' }, stderr);
+    assert.doesNotMatch(stderr, /SIGINT received/);
+  } finally {
+    child.kill('SIGKILL');
+  }
+});
