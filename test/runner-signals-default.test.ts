@@ -25,3 +25,27 @@ test('without handleSignals, SIGINT ends the process by the signal, with no grac
     child.kill('SIGKILL');
   }
 });
+
+test('with handleSignals, SIGTERM (what Docker and systemd send) stops the bot gracefully like SIGINT', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/signals-child.ts', 'once'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  try {
+    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    assert.equal(String((await lines.next()).value), 'handling');
+    child.kill('SIGTERM');
+    const summary = JSON.parse(String((await lines.next()).value));
+    assert.deepEqual(summary.replies, ['done: slow one'], 'the running handler finished');
+    assert.equal(summary.confirmed, true);
+    const outcome = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+    assert.deepEqual(outcome, { code: 0, signal: null }, stderr);
+    assert.match(stderr, /SIGTERM received: stopping the bot/);
+  } finally {
+    child.kill('SIGKILL');
+  }
+});
