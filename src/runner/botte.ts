@@ -67,8 +67,13 @@ export class Botte extends Dispatcher {
     if (slot) return this.runWithReplySlot(slot, update);
     // Only while polling or serving webhooks, where a handler may stop the bot (handler-context.ts).
     return this.pollingRuns > 0 || this.webhookServers.size > 0
-      ? runAsHandlerOf(this, () => super.runUpdate(update))
+      ? this.runAsOwnHandler(update)
       : super.runUpdate(update);
+  }
+
+  // Its own method, like runWithReplySlot: a closure in runUpdate would cost every update a context.
+  private runAsOwnHandler(update: Update): MaybeAsync {
+    return runAsHandlerOf(this, () => super.runUpdate(update));
   }
 
   // Its own method: the closure below, were it in runUpdate, would cost every update a context.
