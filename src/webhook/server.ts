@@ -73,22 +73,24 @@ function pemOrPath(value: string | Buffer): Promise<Buffer> {
 
 // Every option runWebhooks reads (its own and nodeHttpHandler's). A key outside this list is a
 // typo or another library's spelling: ignoring it would leave a server that never gets an update.
-const KNOWN_OPTIONS: ReadonlySet<string> = new Set([
-  'listen',
-  'port',
-  'urlPath',
-  'certificate',
-  'certificateKey',
-  'url',
-  'webhookUrl',
-  'dropPendingUpdates',
-  'allowedUpdates',
-  'maxConnections',
-  'ipAddress',
-  'secretToken',
-  'maxBodyBytes',
-  'replyInResponse',
-]);
+// Typed so that an option added to RunWebhooksOptions cannot be forgotten here (tsc fails).
+const OPTION_KEYS: { readonly [K in keyof Required<RunWebhooksOptions>]: true } = {
+  listen: true,
+  port: true,
+  urlPath: true,
+  certificate: true,
+  certificateKey: true,
+  url: true,
+  webhookUrl: true,
+  dropPendingUpdates: true,
+  allowedUpdates: true,
+  maxConnections: true,
+  ipAddress: true,
+  secretToken: true,
+  maxBodyBytes: true,
+  replyInResponse: true,
+};
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set(Object.keys(OPTION_KEYS));
 
 const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
