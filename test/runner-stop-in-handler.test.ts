@@ -6,6 +6,7 @@
 // handler finished, offset confirmed). Real Botte, real emulator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { AsyncBotte, Botte } from '../src/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { logger } from '../src/logger.js';
@@ -97,17 +98,20 @@ test('stopping from a webhook handler: the request is answered and the server cl
       })(),
       'the handler did not get past stopBot()',
     );
-    // The server closes once the request was answered (the emulator saw the 200).
+    // The server closes once the request was answered. Probed on a new connection each time
+    // (agent: false): a kept-alive probe connection would itself hold the closing server open.
+    const refused = () =>
+      new Promise<boolean>((resolve) => {
+        const probe = request(server.url, { method: 'POST', agent: false }, (response) => {
+          response.resume();
+          response.on('end', () => resolve(false));
+        });
+        probe.on('error', () => resolve(true));
+        probe.end('{}');
+      });
     await within(
       (async () => {
-        for (;;) {
-          const refused = await fetch(server.url, { method: 'POST', body: '{}' }).then(
-            (response) => response.arrayBuffer().then(() => false),
-            () => true,
-          );
-          if (refused) return;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        while (!(await refused())) await new Promise((resolve) => setTimeout(resolve, 20));
       })(),
       'the webhook server did not close',
     );
