@@ -8,7 +8,7 @@ import type { Message, UserFromGetMe } from './generated/telegram-types.js';
 import { replyTarget } from './reply-target.js';
 import type { MethodName } from './generated/method-table.js';
 import { callPlan, type CallPlan } from './method-lookup.js';
-import { typedMethodLayer } from './typed-methods.js';
+import { detachedCallError, typedMethodLayer } from './typed-methods.js';
 import { linkMethodLayer } from '../util/method-layer.js';
 import type { BotApiMethods } from './generated/bot-api-methods.js';
 import type { ApiParams, ApiResult, OptionsOf } from './method-spec.js';
@@ -339,6 +339,7 @@ export class ApiClient {
     text: string,
     options?: OptionsOf<'sendMessage', 'chat_id' | 'text'>,
   ): Promise<ApiResult<'sendMessage'>> {
+    if (this === undefined || this === null) throw detachedCallError('replyTo');
     const target = replyTarget(message);
     return this.callApi('sendMessage', {
       chat_id: target.chatId,

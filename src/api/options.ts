@@ -28,7 +28,12 @@ export interface FloodControlOptions {
 
 /** The options of the `Botte` constructor that the API client reads (see `BotteOptions`). */
 export interface ApiOptions {
-  /** Default `parse_mode` of every send and edit call that takes one: `'HTML'`, `'Markdown'`, `'MarkdownV2'` or null. */
+  /**
+   * Default `parse_mode` of every send and edit call that takes one: `'HTML'`, `'Markdown'`, `'MarkdownV2'` or null.
+   * As in pyTelegramBotAPI it also formats album captions (sendMediaGroup items without their own
+   * `parse_mode`/`caption_entities`) and a poll's question, explanation and description (sendPoll).
+   * A call's own parse mode or entities win; `parse_mode: ''` sends the text unformatted.
+   */
   parseMode?: ParseMode | Lowercase<ParseMode> | null;
   /** Default `disable_notification`. */
   disableNotification?: boolean;

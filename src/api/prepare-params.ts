@@ -22,10 +22,46 @@ export type CallDefaults = Pick<
   'parseMode' | 'disableNotification' | 'protectContent' | 'allowSendingWithoutReply' | 'disableWebPagePreview'
 >;
 
+// sendPoll's texts, each with its own parse mode and entities parameters.
+const POLL_TEXTS = [
+  ['question', 'question_parse_mode', 'question_entities'],
+  ['explanation', 'explanation_parse_mode', 'explanation_entities'],
+  ['description', 'description_parse_mode', 'description_entities'],
+] as const;
+
+/**
+ * The default parse mode where pyTelegramBotAPI also puts it: on each album item with a caption
+ * (sendMediaGroup) and on a poll's texts (sendPoll, the only method with a `question`). An item's
+ * own parse_mode or entities win; the caller's objects are copied, never changed.
+ */
+function applyNestedParseModes(fields: Record<string, unknown>, parseMode: string): void {
+  const media = fields.media;
+  if (Array.isArray(media)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < media.length; i++) {
+      const item = media[i] as Record<string, unknown> | null;
+      if (item === null || typeof item !== 'object' || item.caption === undefined) continue;
+      if (item.parse_mode !== undefined || item.caption_entities !== undefined) continue;
+      out ??= media.slice();
+      out[i] = { ...item, parse_mode: parseMode };
+    }
+    if (out) fields.media = out;
+  }
+  if (fields.question === undefined) return;
+  for (const [text, mode, entities] of POLL_TEXTS) {
+    if (fields[text] !== undefined && fields[mode] === undefined && fields[entities] === undefined) {
+      fields[mode] = parseMode;
+    }
+  }
+}
+
 function applyDefaults(fields: Record<string, unknown>, flags: number, defaults: CallDefaults): void {
   if (flags & DefaultFlag.parseMode && defaults.parseMode && fields.parse_mode === undefined) {
     // Explicit entities already say how the text is formatted; a parse mode would be ignored or clash.
     if (fields.entities === undefined && fields.caption_entities === undefined) fields.parse_mode = defaults.parseMode;
+  }
+  if (defaults.parseMode && (fields.media !== undefined || fields.question !== undefined)) {
+    applyNestedParseModes(fields, defaults.parseMode);
   }
   if (
     flags & DefaultFlag.disableNotification &&

@@ -16,6 +16,19 @@ import type { LayerMethod } from '../util/method-layer.js';
  */
 export type TypedCall<C> = (client: C, method: string, params: Record<string, unknown>) => Promise<unknown>;
 
+/**
+ * The error of a bot method called without its bot: taken off the bot (`util.antiflood(bot.sendMessage, ...)`,
+ * as pyTelegramBotAPI's docs write it, or `const { sendMessage } = bot`), a JavaScript method
+ * loses `this`. Said plainly, instead of failing somewhere inside the client.
+ */
+export function detachedCallError(name: string): TypeError {
+  return new TypeError(
+    `${name} was called without its bot: a method taken off the bot loses \`this\` in JavaScript ` +
+      `(e.g. util.antiflood(bot.${name}, ...)). Pass bot.${name}.bind(bot), or an arrow: ` +
+      `util.antiflood(() => bot.${name}(...))`,
+  );
+}
+
 /** Every typed method (and deprecated alias) by name, each ending in `call`. */
 export function typedMethodLayer<C>(call: TypedCall<C>): Record<string, LayerMethod> {
   const methods: Record<string, LayerMethod> = {};
@@ -26,6 +39,7 @@ export function typedMethodLayer<C>(call: TypedCall<C>): Record<string, LayerMet
     // Named after the method, so that stack traces say `sendMessage`.
     methods[name] = {
       [name](this: C, ...args: unknown[]): Promise<unknown> {
+        if (this === undefined || this === null) throw detachedCallError(name);
         return call(this, name, typedParams(name, spec, args));
       },
     }[name]!;

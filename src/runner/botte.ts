@@ -15,6 +15,7 @@ import { UpdateScheduler } from './update-scheduler.js';
 import type { BotteOptions } from './options.js';
 import { currentReplySlot, replyContext, takeReplySlot, type ReplySlot } from '../webhook/reply-in-response.js';
 import { startWebhookServer, type RunWebhooksOptions, type WebhookServer } from '../webhook/server.js';
+import { insideHandlerOf, outsideHandlers, runAsHandlerOf } from './handler-context.js';
 
 export type { PollingOptions, PollOptions, BackoffOptions } from './polling.js';
 
@@ -38,6 +39,8 @@ export class Botte extends Dispatcher {
   private updateScheduler?: UpdateScheduler;
   private poller?: Poller;
   private readonly webhookServers = new Set<WebhookServer>();
+  /** Polling runs in progress (0 or 1): while polling, handlers run in the handler context. */
+  private pollingRuns = 0;
   /** The options the bot was built with. */
   declare readonly options: BotteOptions;
 
@@ -61,12 +64,21 @@ export class Botte extends Dispatcher {
 
   protected override runUpdate(update: Update): MaybeAsync {
     const slot = takeReplySlot(update);
-    return slot ? this.runWithReplySlot(slot, update) : super.runUpdate(update);
+    if (slot) return this.runWithReplySlot(slot, update);
+    // Only while polling or serving webhooks, where a handler may stop the bot (handler-context.ts).
+    return this.pollingRuns > 0 || this.webhookServers.size > 0
+      ? this.runAsOwnHandler(update)
+      : super.runUpdate(update);
+  }
+
+  // Its own method, like runWithReplySlot: a closure in runUpdate would cost every update a context.
+  private runAsOwnHandler(update: Update): MaybeAsync {
+    return runAsHandlerOf(this, () => super.runUpdate(update));
   }
 
   // Its own method: the closure below, were it in runUpdate, would cost every update a context.
   private runWithReplySlot(slot: ReplySlot, update: Update): MaybeAsync {
-    return replyContext.run(slot, () => super.runUpdate(update));
+    return replyContext.run(slot, () => runAsHandlerOf(this, () => super.runUpdate(update)));
   }
 
   private getPoller(): Poller {
@@ -109,7 +121,12 @@ export class Botte extends Dispatcher {
   }
 
   private startPolling(options: PollOptions): Promise<void> {
-    const run = this.getPoller().start(options);
+    this.pollingRuns++;
+    const run = this.getPoller()
+      .start(options)
+      .finally(() => {
+        this.pollingRuns--;
+      });
     if (options.handleSignals) {
       const remove = installSignalHandlers(() => this.stopBot());
       void run.finally(remove).catch(() => undefined);
@@ -119,19 +136,30 @@ export class Botte extends Dispatcher {
 
   /**
    * Stops polling gracefully; resolves when the long poll was aborted, the handlers still
-   * running finished and the offset of everything handled was confirmed to Telegram.
+   * running finished and the offset of everything handled was confirmed to Telegram. Called
+   * inside one of the bot's own handlers, it starts the stop and resolves at once (waiting would
+   * wait for the caller); the promise of `runthebot()`/`polling()` resolves when the stop is done.
    */
   async stopPolling(): Promise<void> {
-    await this.poller?.stop();
+    // Inside one of this bot's handlers, waiting would wait for that handler: start the stop and
+    // resolve; the polling promise still resolves once every handler finished.
+    if (insideHandlerOf(this)) void outsideHandlers(() => this.poller?.stop());
+    else await this.poller?.stop();
   }
 
   /**
    * {@link stopPolling}, then closes the servers of `runWebhooks` (after their pending requests
    * were answered), waits for every handler, flushes the storages that buffer writes (the
    * next-step and reply backends and the state storage, when they have a `flush()`) and closes
-   * the pooled connections.
+   * the pooled connections. Inside one of the bot's own handlers it starts all this and resolves
+   * at once, like {@link stopPolling}.
    */
   async stopBot(): Promise<void> {
+    if (insideHandlerOf(this)) {
+      // As in stopPolling: the whole stop goes on once the calling handler (and every other) finished.
+      void outsideHandlers(() => this.stopBot()).catch((error) => logger.error('Stopping the bot failed', error));
+      return;
+    }
     await this.stopPolling();
     await Promise.all([...this.webhookServers].map((server) => server.close()));
     await this.updateScheduler?.idle();

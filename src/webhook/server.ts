@@ -32,6 +32,8 @@ export interface RunWebhooksOptions extends WebhookOptions {
    * token (a random one is generated when none is given), the certificate and the options below.
    */
   url?: string;
+  /** pyTelegramBotAPI's name for {@link url} (`run_webhooks(webhook_url=...)`); give one of the two. */
+  webhookUrl?: string;
   /** setWebhook's `drop_pending_updates`. */
   dropPendingUpdates?: boolean;
   /** setWebhook's `allowed_updates`. */
@@ -69,11 +71,50 @@ function pemOrPath(value: string | Buffer): Promise<Buffer> {
     : nodeFsPromises('A certificate from a path').then((fs) => fs.readFile(value));
 }
 
+// Every option runWebhooks reads (its own and nodeHttpHandler's). A key outside this list is a
+// typo or another library's spelling: ignoring it would leave a server that never gets an update.
+// Typed so that an option added to RunWebhooksOptions cannot be forgotten here (tsc fails).
+const OPTION_KEYS: { readonly [K in keyof Required<RunWebhooksOptions>]: true } = {
+  listen: true,
+  port: true,
+  urlPath: true,
+  certificate: true,
+  certificateKey: true,
+  url: true,
+  webhookUrl: true,
+  dropPendingUpdates: true,
+  allowedUpdates: true,
+  maxConnections: true,
+  ipAddress: true,
+  secretToken: true,
+  maxBodyBytes: true,
+  replyInResponse: true,
+};
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set(Object.keys(OPTION_KEYS));
+
+const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** Refuses unknown options and resolves `webhookUrl` into `url`. */
+function checkOptions(options: RunWebhooksOptions): RunWebhooksOptions {
+  for (const key of Object.keys(options)) {
+    if (KNOWN_OPTIONS.has(key)) continue;
+    const camel = camelCase(key);
+    const hint = camel !== key && KNOWN_OPTIONS.has(camel) ? `; did you mean "${camel}"?` : '';
+    throw new TypeError(`runWebhooks: unknown option "${key}"${hint} (known: ${[...KNOWN_OPTIONS].join(', ')})`);
+  }
+  if (options.webhookUrl === undefined) return options;
+  if (options.url !== undefined && options.url !== options.webhookUrl) {
+    throw new TypeError('runWebhooks: url and webhookUrl are two names of one option; give one of them');
+  }
+  return { ...options, url: options.webhookUrl };
+}
+
 /** Starts the server; see {@link RunWebhooksOptions}. */
 export async function startWebhookServer(
   bot: WebhookServerBot,
-  options: RunWebhooksOptions = {},
+  runOptions: RunWebhooksOptions = {},
 ): Promise<WebhookServer> {
+  const options = checkOptions(runOptions);
   const listen = options.listen ?? '127.0.0.1';
   // Telegram posts to the path of `url`, so that is where the server must listen by default.
   const urlPath =
