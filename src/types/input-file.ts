@@ -46,13 +46,7 @@ export class InputFile {
       this.filename = filename ?? basename(path);
     } else {
       this.source = source;
-      const streamPath = (source as { path?: unknown }).path;
-      const blobName =
-        typeof Blob !== 'undefined' && source instanceof Blob ? (source as { name?: unknown }).name : undefined;
-      this.filename =
-        filename ??
-        (typeof blobName === 'string' && blobName ? blobName : undefined) ??
-        (typeof streamPath === 'string' ? basename(streamPath) : 'file');
+      this.filename = filename ?? ownName(source) ?? 'file';
     }
   }
 
@@ -129,7 +123,21 @@ export function isUploadable(value: unknown): value is Uploadable {
   );
 }
 
-/** Wraps any {@link Uploadable} into an {@link InputFile}. */
+/** The name a source carries itself: a File's `name`, a file stream's `path` (its base name). */
+function ownName(source: object): string | undefined {
+  const blobName =
+    typeof Blob !== 'undefined' && source instanceof Blob ? (source as { name?: unknown }).name : undefined;
+  if (typeof blobName === 'string' && blobName) return blobName;
+  const streamPath = (source as { path?: unknown }).path;
+  return typeof streamPath === 'string' ? basename(streamPath) : undefined;
+}
+
+/**
+ * Wraps any {@link Uploadable} into an {@link InputFile}. `fallbackName` names only a source
+ * without a name of its own: a file stream or a File given directly keeps its name
+ * (test/api-upload-names.test.ts).
+ */
 export function toInputFile(value: Uploadable, fallbackName?: string): InputFile {
-  return value instanceof InputFile ? value : new InputFile(value as InputFileSource, fallbackName);
+  if (value instanceof InputFile) return value;
+  return new InputFile(value as InputFileSource, ownName(value) ?? fallbackName);
 }
