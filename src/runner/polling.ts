@@ -325,7 +325,7 @@ export class Poller {
       }
     } finally {
       // Graceful end: every accepted update is handled, then its offset is confirmed.
-      await scheduler.idle();
+      await finishRunning(scheduler, stalledWindowMs);
       await keeper?.close();
       if (!isFatalPollingError(fatal)) await this.confirmFinal(tracker);
     }
@@ -383,5 +383,28 @@ export class Poller {
     logger.error(
       `The last offset ${offset} was not confirmed; updates handled since the last poll may be delivered again`,
     );
+  }
+}
+
+/**
+ * Waits until every accepted update finished. Handlers still running `windowMs` after the stop
+ * began get one warning: a handler that awaits `stopBot()` waits for itself and never ends,
+ * and a stop that hangs silently is hard to diagnose (test/runner-stop-inside-handler.test.ts).
+ */
+async function finishRunning(scheduler: UpdateScheduler, windowMs: number): Promise<void> {
+  if (scheduler.pending === 0) return;
+  const timer = Number.isFinite(windowMs)
+    ? setTimeout(() => {
+        logger.warn(
+          `Stopping: ${scheduler.active} update handler(s) still running after ${windowMs} ms; the stop waits for them. ` +
+            'A handler that awaits bot.stopBot() or bot.stopPolling() waits for itself and never ends: ' +
+            'inside a handler, call `void bot.stopBot()` instead',
+        );
+      }, windowMs)
+    : undefined;
+  try {
+    await scheduler.idle();
+  } finally {
+    clearTimeout(timer);
   }
 }
