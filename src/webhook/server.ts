@@ -40,6 +40,12 @@ export interface RunWebhooksOptions extends WebhookOptions {
   maxConnections?: number;
   /** setWebhook's `ip_address`. */
   ipAddress?: string;
+  /**
+   * SIGINT/SIGTERM stop the bot gracefully, as `runthebot({ handleSignals: true })` does: the
+   * requests being handled get their answer, then the server closes (a second signal exits at once).
+   * Read by `bot.runWebhooks()`.
+   */
+  handleSignals?: boolean;
 }
 
 /** A running webhook server. */
