@@ -41,6 +41,19 @@ configured.handleMsg({ commands: ['start'] }, async (m) => {
   await configured.answerCallbackQuery('q', { text: undefined, show_alert: undefined });
   await configured.editMessageText('t', m.chat.id, m.message_id, { reply_markup: maybeMarkup });
   await configured.setMyCommands([{ command: 'start', description: 'Start' }], { language_code: undefined });
+  // Constructor options may be undefined too, and the instances still fit Telegram's types.
+  const keyboard = new botte.types.ReplyKeyboardMarkup({ resize_keyboard: env('R') ? true : undefined, rowWidth: undefined });
+  keyboard.add(new botte.types.KeyboardButton('Where?', { request_location: env('L') ? true : undefined }));
+  await configured.sendMessage(m.chat.id, 'Pick', { reply_markup: keyboard });
+  await configured.sendMessage(m.chat.id, 'Bye', { reply_markup: new botte.types.ReplyKeyboardRemove({ selective: undefined }) });
+  await configured.sendMessage(m.chat.id, 'Why?', { reply_markup: new botte.types.ForceReply({ input_field_placeholder: env('P') }) });
+  const inline = new botte.types.InlineKeyboardMarkup({ rowWidth: undefined });
+  inline.row(new botte.types.InlineKeyboardButton('A', { callback_data: 'a' }));
+  await configured.sendMessage(m.chat.id, 'Menu', { reply_markup: inline });
+  await configured.sendMediaGroup(m.chat.id, [
+    new botte.types.InputMediaPhoto('file-id', { caption: m.caption, has_spoiler: undefined }),
+    new botte.types.InputMediaPhoto('file-id-2'),
+  ]);
 });
 export const handlers = [
   botte.webhookHandler(configured, { secretToken: env('SECRET') }),

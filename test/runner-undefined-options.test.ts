@@ -4,7 +4,7 @@
 // (test/package-types-strict.test.ts); here the behaviour, over real HTTP to the emulator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AsyncBotte, Botte } from '../src/index.js';
+import { AsyncBotte, Botte, types } from '../src/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
 
 test('undefined call options are left out, and the constructor defaults still apply', async () => {
@@ -45,6 +45,30 @@ test('AsyncBotte.polling({ nonStop: undefined }) keeps its nonStop default and s
   } finally {
     await bot.stopBot();
     await running.catch(() => undefined);
+    await emu.stop();
+  }
+});
+
+test('types constructors leave options given as undefined out of what is sent', async () => {
+  const emu = await BotApiEmulator.start();
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
+  try {
+    const keyboard = new types.ReplyKeyboardMarkup({ resize_keyboard: undefined, rowWidth: undefined });
+    keyboard.add('a', 'b', 'c', 'd');
+    await bot.sendMessage(1001, 'Pick', { reply_markup: keyboard });
+    assert.deepEqual(emu.callsOf('sendMessage')[0]!.params.reply_markup, {
+      keyboard: [[{ text: 'a' }, { text: 'b' }, { text: 'c' }], [{ text: 'd' }]],
+    });
+    await bot.sendMediaGroup(1001, [
+      new types.InputMediaPhoto('https://example.com/a.png', { caption: undefined, has_spoiler: undefined }),
+      new types.InputMediaPhoto('https://example.com/b.png'),
+    ]);
+    assert.deepEqual(emu.callsOf('sendMediaGroup')[0]!.params.media, [
+      { type: 'photo', media: 'https://example.com/a.png' },
+      { type: 'photo', media: 'https://example.com/b.png' },
+    ]);
+  } finally {
+    await bot.closeSession();
     await emu.stop();
   }
 });
