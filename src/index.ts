@@ -19,6 +19,7 @@ export { StateFileLockedError } from './states/file-lock.js';
 export type {
   UpdateType,
   MessageFilters,
+  InChat,
   UpdateFilters,
   CallbackQueryFilters,
   FiltersOf,

@@ -53,12 +53,18 @@ export type BotteApiMethods = ApiMethods<Uploadable>;
  */
 export type ParseModeName = ParseMode | Lowercase<ParseMode>;
 
-/** `P` with every `…parse_mode` parameter also taking the lower-case spellings. */
+/**
+ * `P` with every `…parse_mode` parameter also taking the lower-case spellings, and every optional
+ * parameter also taking `undefined` (left out of the call), so that `{ reply_markup: maybeMarkup }`
+ * compiles under `exactOptionalPropertyTypes`, which `tsc --init` turns on since TypeScript 5.9.
+ */
 type LooseParseModes<P> = P extends object
   ? {
-      [K in keyof P]: K extends `${string}parse_mode`
-        ? P[K] | (P[K] extends infer V ? (V extends string ? Lowercase<V> : never) : never)
-        : P[K];
+      [K in keyof P]:
+        | (K extends `${string}parse_mode`
+            ? P[K] | (P[K] extends infer V ? (V extends string ? Lowercase<V> : never) : never)
+            : P[K])
+        | (object extends Pick<P, K> ? undefined : never);
     }
   : P;
 

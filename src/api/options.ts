@@ -11,19 +11,19 @@ import type { FloodLimiter } from './flood-limiter.js';
 /** Automatic retries of failed calls. */
 export interface RetryOptions {
   /** Retries at most this many times (default `apihelper.MAX_RETRIES`, 3). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Waits at most this many seconds for a 429's `retry_after` (default 60); longer waits raise at once. */
-  maxRetryAfter?: number;
+  maxRetryAfter?: number | undefined;
 }
 
 /** Outgoing rate limits; the defaults are Telegram's documented ones. */
 export interface FloodControlOptions {
   /** Messages per second across all chats (default 30). */
-  globalPerSecond?: number;
+  globalPerSecond?: number | undefined;
   /** Messages per second to one private chat (default 1). */
-  privatePerSecond?: number;
+  privatePerSecond?: number | undefined;
   /** Messages per minute to one group or channel (default 20). */
-  groupPerMinute?: number;
+  groupPerMinute?: number | undefined;
 }
 
 /** The options of the `Botte` constructor that the API client reads (see `BotteOptions`). */
@@ -34,40 +34,40 @@ export interface ApiOptions {
    * `parse_mode`/`caption_entities`) and a poll's question, explanation and description (sendPoll).
    * A call's own parse mode or entities win; `parse_mode: ''` sends the text unformatted.
    */
-  parseMode?: ParseMode | Lowercase<ParseMode> | null;
+  parseMode?: ParseMode | Lowercase<ParseMode> | null | undefined;
   /** Default `disable_notification`. */
-  disableNotification?: boolean;
+  disableNotification?: boolean | undefined;
   /** Default `protect_content`. */
-  protectContent?: boolean;
+  protectContent?: boolean | undefined;
   /** Default `allow_sending_without_reply`, put into `reply_parameters`. */
-  allowSendingWithoutReply?: boolean;
+  allowSendingWithoutReply?: boolean | undefined;
   /** Default for link previews: true sends `link_preview_options: { is_disabled: true }`. */
-  disableWebPagePreview?: boolean;
+  disableWebPagePreview?: boolean | undefined;
   /** Checks the token's shape (`<digits>:<secret>`, no spaces) in the constructor. Default true. */
-  validateToken?: boolean;
+  validateToken?: boolean | undefined;
 
   /** Per-instance `apihelper.API_URL`. */
-  apiUrl?: string;
+  apiUrl?: string | undefined;
   /** Per-instance `apihelper.FILE_URL`. */
-  fileUrl?: string;
+  fileUrl?: string | undefined;
   /** Per-instance `apihelper.proxy`. */
-  proxy?: ProxySetting;
+  proxy?: ProxySetting | undefined;
   /** Per-instance `apihelper.SESSION_TIME_TO_LIVE` (seconds). */
-  sessionTimeToLive?: number;
+  sessionTimeToLive?: number | undefined;
   /** Per-instance `apihelper.TRANSPORT`: `'auto'` (default), `'undici'` or `'fetch'`. */
-  transport?: TransportKind;
+  transport?: TransportKind | undefined;
   /** Per-instance `apihelper.CUSTOM_REQUEST_SENDER`. */
-  customRequestSender?: CustomRequestSender;
+  customRequestSender?: CustomRequestSender | undefined;
   /** Per-instance `apihelper.CONNECT_TIMEOUT` (seconds). */
-  connectTimeout?: number;
+  connectTimeout?: number | undefined;
   /** Per-instance `apihelper.READ_TIMEOUT` (seconds). */
-  readTimeout?: number;
+  readTimeout?: number | undefined;
   /** Automatic retry of 429 (after `retry_after`), 5xx and network errors; `false` turns it off. Default on. */
-  retry?: boolean | RetryOptions;
+  retry?: boolean | RetryOptions | undefined;
   /**
    * Keeps outgoing messages within Telegram's limits by waiting before sending. Default off.
    * `true` or limits: one limiter for this process. A {@link FloodLimiter} object: that limiter,
    * e.g. `new RedisFloodControl({ url })` from `botte/scale`, shared by every process.
    */
-  floodControl?: boolean | FloodControlOptions | FloodLimiter;
+  floodControl?: boolean | FloodControlOptions | FloodLimiter | undefined;
 }

@@ -16,19 +16,19 @@ export type ExceptionHandler =
 /** The options of the `Botte` constructor that dispatch reads (see `BotteOptions`). */
 export interface DispatchOptions {
   /** Receives errors of handlers and of polling; returning true marks the error handled. */
-  exceptionHandler?: ExceptionHandler;
+  exceptionHandler?: ExceptionHandler | undefined;
   /** Turns on class-based middlewares (`bot.setupMiddleware`) and the handler's `data` argument. */
-  useClassMiddlewares?: boolean;
+  useClassMiddlewares?: boolean | undefined;
   /** Turns on function middlewares (`bot.middlewareHandler`), like `apihelper.ENABLE_MIDDLEWARE`. */
-  useMiddleware?: boolean;
+  useMiddleware?: boolean | undefined;
   /** When a function middleware throws, skip the update instead of reporting the error. */
-  suppressMiddlewareExceptions?: boolean;
+  suppressMiddlewareExceptions?: boolean | undefined;
   /** Where FSM states live (default: a new in-memory storage per bot). */
-  stateStorage?: StateStorage;
+  stateStorage?: StateStorage | undefined;
   /** Where next-step handlers live (default: in memory). */
-  nextStepBackend?: HandlerBackend;
+  nextStepBackend?: HandlerBackend | undefined;
   /** Where reply handlers live (default: in memory). */
-  replyBackend?: HandlerBackend;
+  replyBackend?: HandlerBackend | undefined;
 }
 
 /** The options a `Dispatcher` is built with: the API client's and dispatch's own. */

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Update } from '../api/generated/telegram-types.js';
-import type { CallbackQuery } from '../api/generated/telegram-types.js';
+import type { CallbackQuery, Chat } from '../api/generated/telegram-types.js';
 import type { ContentType, Message, MessageWith } from '../types/message.js';
 import type { HandlerData } from './handler-backends.js';
 import type { TextFilter } from './custom-filters/text.js';
@@ -99,7 +99,8 @@ export interface BaseFilters<T> extends Partial<CustomFilterKeys> {
  * Filters of the message-like registrars (`handleMsg`, `editedHandleMsg`, `channelPostHandler`, ...).
  * All given filters must pass; the cheap built-in ones are tested before `func` and custom filters.
  */
-export interface MessageFilters<C extends ContentType = ContentType> extends BaseFilters<MessageWith<C>> {
+export interface MessageFilters<C extends ContentType = ContentType, K extends ChatType = ChatType>
+  extends BaseFilters<MessageWith<C>> {
   /**
    * The content types accepted. Registrars default to `['text']`; `register…` twins default to
    * every content type (see `Dispatcher.registerMessageHandler`).
@@ -117,9 +118,18 @@ export interface MessageFilters<C extends ContentType = ContentType> extends Bas
    * becomes a case-insensitive RegExp, as in the Python library; a RegExp is used as given.
    */
   regexp?: string | RegExp;
-  /** Chat types accepted: `['private']`, `['group', 'supergroup']`, ... */
-  chatTypes?: readonly ChatType[];
+  /**
+   * Chat types accepted: `['private']`, `['group', 'supergroup']`, ... A registrar's handler then
+   * has `message.chat` of those kinds ({@link InChat}).
+   */
+  chatTypes?: readonly K[];
 }
+
+/**
+ * What a `chatTypes` filter of `K` guarantees: `chat` is a chat of those kinds (`chat.type` is
+ * `K`, a group's `title` a string). Nothing when every chat type is accepted.
+ */
+export type InChat<K extends ChatType> = ChatType extends K ? unknown : { chat: Extract<Chat, { type: K }> };
 
 /**
  * Filters of registrars of non-message updates: `func` and custom keys. The message-only keys
@@ -196,16 +206,20 @@ export type MessageHandler<C extends ContentType, X = unknown> = Handler<Message
  * - a bare predicate in place of `filters` means `{ func: predicate }`.
  *
  * Without `contentTypes` only text messages match (and the handler's message is typed as one);
- * `{ contentTypes: ['photo'] }` types `message.photo` as present.
+ * `{ contentTypes: ['photo'] }` types `message.photo` as present, `{ chatTypes: ['private'] }` `message.chat`.
  */
 export interface MessageRegistrar<X = unknown> {
-  <C extends ContentType = 'text', H extends MessageHandler<C, X> = MessageHandler<C, X>>(
-    filters: MessageFilters<C> | Predicate<MessageWith<'text'>> | undefined,
+  <
+    C extends ContentType = 'text',
+    K extends ChatType = ChatType,
+    H extends MessageHandler<C, X & InChat<K>> = MessageHandler<C, X & InChat<K>>,
+  >(
+    filters: MessageFilters<C, K> | Predicate<MessageWith<'text'>> | undefined,
     handler: H,
   ): H;
-  <C extends ContentType = 'text'>(
-    filters?: MessageFilters<C> | Predicate<MessageWith<'text'>>,
-  ): <H extends MessageHandler<C, X>>(handler: H) => H;
+  <C extends ContentType = 'text', K extends ChatType = ChatType>(
+    filters?: MessageFilters<C, K> | Predicate<MessageWith<'text'>>,
+  ): <H extends MessageHandler<C, X & InChat<K>>>(handler: H) => H;
 }
 
 /**

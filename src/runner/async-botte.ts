@@ -25,6 +25,6 @@ export class AsyncBotte extends Botte {
 
   /** Like {@link Botte.polling}, with `nonStop` defaulting to true (as in the Python async bot). */
   override polling(options: PollOptions = {}): Promise<void> {
-    return super.polling({ nonStop: true, ...options });
+    return super.polling({ ...options, nonStop: options.nonStop ?? true });
   }
 }

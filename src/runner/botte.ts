@@ -213,10 +213,12 @@ export class Botte extends Dispatcher {
    */
   async runWebhooks(options: RunWebhooksOptions = {}): Promise<WebhookServer> {
     const server = await startWebhookServer(this, options);
+    const removeSignalHandlers = options.handleSignals ? installSignalHandlers(() => this.stopBot()) : undefined;
     const tracked: WebhookServer = {
       ...server,
       close: async () => {
         this.webhookServers.delete(tracked);
+        removeSignalHandlers?.();
         await server.close();
       },
     };

@@ -8,9 +8,9 @@ import type { DispatcherOptions } from '../dispatch/options.js';
 /** Options of the `Botte` (and `AsyncBotte`) constructor. */
 export interface BotteOptions extends DispatcherOptions {
   /** Handle updates concurrently (default true); false handles them one at a time, in order. */
-  threaded?: boolean;
+  threaded?: boolean | undefined;
   /** How many updates are handled at once when `threaded` (default 100, a full getUpdates batch). Updates of one chat always run in order. */
-  numThreads?: number;
+  numThreads?: number | undefined;
   /** Drop the updates that were pending when polling starts. */
-  skipPending?: boolean;
+  skipPending?: boolean | undefined;
 }

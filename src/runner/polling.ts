@@ -19,30 +19,30 @@ import { FileUpdateJournal, JournalKeeper, type UpdateJournal } from './update-j
 /** Backoff between failed getUpdates calls: `initialMs` doubling up to `maxMs`, reset on success. */
 export interface BackoffOptions {
   /** First wait after an error (default 250 ms). */
-  initialMs?: number;
+  initialMs?: number | undefined;
   /** Longest wait (default 30 000 ms). */
-  maxMs?: number;
+  maxMs?: number | undefined;
 }
 
 /** Options shared by `polling()` and `runthebot()`. */
 export interface PollingOptions {
   /** Seconds to wait between two getUpdates calls (default 0). */
-  interval?: number;
+  interval?: number | undefined;
   /** HTTP read timeout of getUpdates in seconds (default 20); at least `longPollingTimeout` + 5 is used. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** The `timeout` sent to getUpdates: how long Telegram holds the call open when idle (default 20). */
-  longPollingTimeout?: number;
+  longPollingTimeout?: number | undefined;
   /** Update types to receive (`util.updateTypes` for all); undefined keeps Telegram's previous setting. */
-  allowedUpdates?: readonly string[];
+  allowedUpdates?: readonly string[] | undefined;
   /** Drops every update pending at start (none of them is handled). Default: the constructor option. */
-  skipPending?: boolean;
+  skipPending?: boolean | undefined;
   /** Backoff after errors. */
-  backoff?: BackoffOptions;
+  backoff?: BackoffOptions | undefined;
   /**
    * Fetching pauses while more than this many polled updates are queued or running, so memory
    * stays bounded when handlers are slower than the update rate. Default 200 (2 × getUpdates' limit).
    */
-  maxUnfinished?: number;
+  maxUnfinished?: number | undefined;
   /**
    * The offset cannot pass an update that is still being handled, and while one is pending
    * Telegram answers getUpdates at once (no long poll) with at most 100 updates from it on. So
@@ -60,7 +60,7 @@ export interface PollingOptions {
    * at-least-once on kill -9 (kept only with `Infinity`) cannot both be had. With a journal
    * both hold.
    */
-  stalledWindowMs?: number;
+  stalledWindowMs?: number | undefined;
   /**
    * Where to keep the updates the offset moves past before they finished (see `stalledWindowMs`):
    * a file path (a {@link FileUpdateJournal}) or your own {@link UpdateJournal}. They are written
@@ -70,17 +70,17 @@ export interface PollingOptions {
    * journal that cannot be read ends the run with its error (starting without it would lose its
    * updates).
    */
-  journal?: string | UpdateJournal;
+  journal?: string | UpdateJournal | undefined;
   /** SIGINT/SIGTERM stop the bot gracefully (a second signal exits at once). */
-  handleSignals?: boolean;
+  handleSignals?: boolean | undefined;
   /** Not supported: run `node --watch your-bot.js` instead. */
-  restartOnChange?: boolean;
+  restartOnChange?: boolean | undefined;
 }
 
 /** Options of `polling()`. */
 export interface PollOptions extends PollingOptions {
   /** Keep polling after errors instead of ending at the first one (default false). */
-  nonStop?: boolean;
+  nonStop?: boolean | undefined;
 }
 
 /** What the loop needs from the bot. */
@@ -89,14 +89,14 @@ export interface PollingHost {
   callApi(
     method: 'getUpdates',
     params: Record<string, unknown>,
-    call: { signal?: AbortSignal; retry?: boolean; timeout?: number },
+    call: { signal?: AbortSignal | undefined; retry?: boolean | undefined; timeout?: number | undefined },
   ): Promise<unknown>;
   /** The bot's own user (from getMe), awaited before polling starts. */
   readonly user: Promise<UserFromGetMe>;
   /** Gives the error to the exception handler; logs it (with `context`) when unhandled. */
   reportError(error: unknown, context: string): Promise<boolean>;
   /** The bot's options; `skipPending` drops updates queued before polling starts. */
-  readonly options: { skipPending?: boolean };
+  readonly options: { skipPending?: boolean | undefined };
 }
 
 const LIMIT = 100;
@@ -325,7 +325,7 @@ export class Poller {
       }
     } finally {
       // Graceful end: every accepted update is handled, then its offset is confirmed.
-      await scheduler.idle();
+      await finishRunning(scheduler, stalledWindowMs);
       await keeper?.close();
       if (!isFatalPollingError(fatal)) await this.confirmFinal(tracker);
     }
@@ -383,5 +383,26 @@ export class Poller {
     logger.error(
       `The last offset ${offset} was not confirmed; updates handled since the last poll may be delivered again`,
     );
+  }
+}
+
+/**
+ * Waits until every accepted update finished. Handlers still running `windowMs` after the stop
+ * began get one warning, so that a stop held up by a slow or stuck handler does not hang silently
+ * (test/runner-stop-inside-handler.test.ts).
+ */
+async function finishRunning(scheduler: UpdateScheduler, windowMs: number): Promise<void> {
+  if (scheduler.pending === 0) return;
+  const timer = Number.isFinite(windowMs)
+    ? setTimeout(() => {
+        logger.warn(
+          `Stopping: ${scheduler.active} update handler(s) still running after ${windowMs} ms; the stop waits for them.`,
+        );
+      }, windowMs)
+    : undefined;
+  try {
+    await scheduler.idle();
+  } finally {
+    clearTimeout(timer);
   }
 }

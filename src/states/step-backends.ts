@@ -39,7 +39,7 @@ export interface HandlerBackend {
    * when entries may exist that this object doesn't know of (a file not read yet, a shared
    * store): such backends are always asked.
    */
-  readonly size?: number;
+  readonly size?: number | undefined;
 }
 
 /** The default backend: a Map in memory. Use one per bot and per kind (next step, reply). */

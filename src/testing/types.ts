@@ -22,7 +22,7 @@ export interface UploadedFile {
   /** The part's `Content-Type`, `application/octet-stream` when none was sent. */
   contentType: string;
   /** The bytes, kept only when the file is at most {@link MAX_KEPT_FILE_BYTES}. */
-  data?: Buffer;
+  data?: Buffer | undefined;
 }
 
 /** Uploaded files up to this size keep their bytes in {@link UploadedFile.data} (10 MB). */
@@ -46,7 +46,7 @@ export interface RecordedCall {
   /** The method name exactly as sent in the URL (Telegram ignores its letter case). */
   method: string;
   /** The method in Telegram's spelling, or `undefined` for an unknown method. */
-  canonicalMethod?: string;
+  canonicalMethod?: string | undefined;
   /**
    * Parameters from the query string and the body. In urlencoded and multipart bodies, values that
    * hold JSON (objects, arrays, numbers, booleans, as clients send `reply_markup` or `chat_id`) are
@@ -67,13 +67,21 @@ export interface RecordedCall {
   /** Whether the URL held the emulator's token. */
   tokenValid: boolean;
   /** The fault injected into this call, if any. */
-  fault?: FaultKind;
+  fault?: FaultKind | undefined;
   /** HTTP status answered (set once the answer is written; absent for a `reset` or a pending long poll). */
-  status?: number;
+  status?: number | undefined;
   /** The JSON answered (set once written). */
-  response?: { ok: boolean; result?: unknown; error_code?: number; description?: string; parameters?: unknown };
+  response?:
+    | {
+        ok: boolean;
+        result?: unknown | undefined;
+        error_code?: number | undefined;
+        description?: string | undefined;
+        parameters?: unknown | undefined;
+      }
+    | undefined;
   /** Set when the client went away before the answer was written. */
-  aborted?: boolean;
+  aborted?: boolean | undefined;
   /** When the request arrived (ms since epoch). */
   receivedAt: number;
 }
@@ -81,46 +89,46 @@ export interface RecordedCall {
 /** Describes a failure to inject into matching calls; see {@link BotApiEmulator.injectFault}. */
 export interface FaultSpec {
   /** Only calls of this method (any letter case); default: every method. */
-  method?: string;
+  method?: string | undefined;
   /** What goes wrong. */
   kind: FaultKind;
   /** How many matching calls fail (default 1; with `probability`, default unlimited). */
-  times?: number;
+  times?: number | undefined;
   /** Instead of the next `times` calls, fail each matching call with this probability (0..1). */
-  probability?: number;
+  probability?: number | undefined;
   /** `too-many-requests`: the `retry_after` in seconds (default 1). */
-  retryAfter?: number;
+  retryAfter?: number | undefined;
   /** `slow`: how long the answer is delayed, in ms (default 1000). */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** `invalid-json`: an HTML gateway page (default) or a truncated JSON answer. */
-  body?: 'html' | 'truncated';
+  body?: 'html' | 'truncated' | undefined;
   /** Random source for `probability`, in [0, 1); pass a seeded one for reproducible tests. */
-  random?: () => number;
+  random?: (() => number) | undefined;
 }
 
 /** Options of {@link BotApiEmulator.start}. */
 export interface EmulatorOptions {
   /** The token the emulator accepts (default `123456:TEST-token`). */
-  token?: string;
+  token?: string | undefined;
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
-  port?: number;
+  port?: number | undefined;
   /** Fields of the bot user `getMe` answers, merged over the defaults. */
-  botUser?: Partial<BotFullInfo> & Record<string, unknown>;
+  botUser?: (Partial<BotFullInfo> & Record<string, unknown>) | undefined;
   /** Largest request body accepted before answering 413 (default 2000 MB, like a local Bot API server). */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /** The `update_id` of the first pushed update (default 1). */
-  firstUpdateId?: number;
+  firstUpdateId?: number | undefined;
   /**
    * Check every call against Telegram's rules (required parameters, ids, lengths, keyboards,
    * parse_mode/entities; see src/testing/rules/) and answer Telegram's errors (default true).
    */
-  validate?: boolean;
+  validate?: boolean | undefined;
   /** Also refuse unknown chats ("chat not found") and unknown messages to edit, delete or reply to (default false). */
-  strict?: boolean;
+  strict?: boolean | undefined;
   /** Answer 429 when the bot sends faster than Telegram allows (default off; `true` for Telegram's limits). */
-  rateLimits?: boolean | RateLimitOptions;
+  rateLimits?: boolean | RateLimitOptions | undefined;
   /** POST updates to the URL set with setWebhook, as Telegram does (default false; allows http://127.0.0.1 URLs). */
-  deliverWebhooks?: boolean | WebhookDeliveryOptions;
+  deliverWebhooks?: boolean | WebhookDeliveryOptions | undefined;
 }
 
 /** An update to push: any update field(s) without `update_id`; objects may be partial. */
@@ -128,7 +136,7 @@ export type UpdateInit = {
   [K in Exclude<keyof Update, 'update_id'>]?: Update[K] | Record<string, unknown>;
 } & {
   /** Normally assigned by the emulator; give one only to test duplicate or out-of-order ids. */
-  update_id?: number;
+  update_id?: number | undefined;
 };
 
 /**
@@ -144,27 +152,27 @@ export type MethodHandler = (
 /** Options of {@link BotApiEmulator.pushMessage}. */
 export interface PushMessageOptions {
   /** Chat id; default the user id for private chats, -1001 (group), -1001000000001 (supergroup) or -1001000000002 (channel). */
-  chatId?: number;
+  chatId?: number | undefined;
   /** Sender id (default 1001). */
-  userId?: number;
+  userId?: number | undefined;
   /** Chat type (default `private`); `channel` produces a `channel_post` without `from`. */
-  chatType?: 'private' | 'group' | 'supergroup' | 'channel';
+  chatType?: 'private' | 'group' | 'supergroup' | 'channel' | undefined;
   /** Sender's username. */
-  username?: string;
+  username?: string | undefined;
   /** Sender's first name (default `Test`). */
-  firstName?: string;
+  firstName?: string | undefined;
   /** Title of a group, supergroup or channel (default `Test group`/`Test channel`). */
-  chatTitle?: string;
+  chatTitle?: string | undefined;
   /** Sender's IETF language tag. */
-  languageCode?: string;
+  languageCode?: string | undefined;
   /** The message replied to: a Message, or a message_id the emulator has seen in this chat. */
-  replyToMessage?: Record<string, unknown> | number;
+  replyToMessage?: Record<string, unknown> | number | undefined;
   /** Entities; when omitted and the text starts with `/`, a `bot_command` entity is added. */
-  entities?: Array<Record<string, unknown>>;
+  entities?: Array<Record<string, unknown>> | undefined;
   /** Push an `edited_message` (`edited_channel_post`) of this message_id instead of a new message. */
-  editOf?: number;
+  editOf?: number | undefined;
   /** Fields merged into the Message last (photo, caption, forward_origin, ...). */
-  extra?: Record<string, unknown>;
+  extra?: Record<string, unknown> | undefined;
 }
 
 /** A file registered with {@link BotApiEmulator.addFile} (a Telegram `File`). */

@@ -15,7 +15,7 @@
 import type * as Tg from '../api/generated/telegram-types.js';
 import type { Uploadable } from './input-file.js';
 import { CarriesFiles } from './attachments.js';
-import { type OptionalPart, setDefined } from './internal.js';
+import { type AcceptUndefined, type OptionalPart, setDefined } from './internal.js';
 
 /** A file parameter: a file_id or HTTP URL (`string`), or a file to upload. */
 export type MediaSource = string | Uploadable;
@@ -40,7 +40,7 @@ export class InputMediaPhoto extends CarriesFiles implements Tg.InputMediaPhoto<
    */
   constructor(
     public media: MediaSource,
-    options?: InputMediaPhotoOptions,
+    options?: AcceptUndefined<InputMediaPhotoOptions>,
   ) {
     super();
     setDefined(this, options);
@@ -60,7 +60,7 @@ export class InputMediaVideo extends CarriesFiles implements Tg.InputMediaVideo<
    */
   constructor(
     public media: MediaSource,
-    options?: InputMediaVideoOptions,
+    options?: AcceptUndefined<InputMediaVideoOptions>,
   ) {
     super();
     setDefined(this, options);
@@ -80,7 +80,7 @@ export class InputMediaAnimation extends CarriesFiles implements Tg.InputMediaAn
    */
   constructor(
     public media: MediaSource,
-    options?: InputMediaAnimationOptions,
+    options?: AcceptUndefined<InputMediaAnimationOptions>,
   ) {
     super();
     setDefined(this, options);
@@ -100,7 +100,7 @@ export class InputMediaAudio extends CarriesFiles implements Tg.InputMediaAudio<
    */
   constructor(
     public media: MediaSource,
-    options?: InputMediaAudioOptions,
+    options?: AcceptUndefined<InputMediaAudioOptions>,
   ) {
     super();
     setDefined(this, options);
@@ -120,7 +120,7 @@ export class InputMediaDocument extends CarriesFiles implements Tg.InputMediaDoc
    */
   constructor(
     public media: MediaSource,
-    options?: InputMediaDocumentOptions,
+    options?: AcceptUndefined<InputMediaDocumentOptions>,
   ) {
     super();
     setDefined(this, options);
@@ -142,7 +142,7 @@ export class InputMediaLivePhoto extends CarriesFiles implements Tg.InputMediaLi
   constructor(
     public media: MediaSource,
     public photo: MediaSource,
-    options?: InputMediaLivePhotoOptions,
+    options?: AcceptUndefined<InputMediaLivePhotoOptions>,
   ) {
     super();
     setDefined(this, options);
@@ -162,7 +162,7 @@ export class InputMediaSticker extends CarriesFiles implements Tg.InputMediaStic
    */
   constructor(
     public media: MediaSource,
-    options?: InputMediaStickerOptions,
+    options?: AcceptUndefined<InputMediaStickerOptions>,
   ) {
     super();
     setDefined(this, options);
@@ -182,7 +182,7 @@ export class InputMediaVoiceNote extends CarriesFiles implements Tg.InputMediaVo
    */
   constructor(
     public media: MediaSource,
-    options?: InputMediaVoiceNoteOptions,
+    options?: AcceptUndefined<InputMediaVoiceNoteOptions>,
   ) {
     super();
     setDefined(this, options);
@@ -212,7 +212,7 @@ export class InputMediaLocation implements Tg.InputMediaLocation {
   constructor(
     public latitude: number,
     public longitude: number,
-    options?: InputMediaLocationOptions,
+    options?: AcceptUndefined<InputMediaLocationOptions>,
   ) {
     setDefined(this, options);
   }
@@ -237,7 +237,7 @@ export class InputMediaVenue implements Tg.InputMediaVenue {
     public longitude: number,
     public title: string,
     public address: string,
-    options?: InputMediaVenueOptions,
+    options?: AcceptUndefined<InputMediaVenueOptions>,
   ) {
     setDefined(this, options);
   }

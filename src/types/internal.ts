@@ -22,5 +22,12 @@ export function setDefined(target: object, options: object | undefined | null): 
 /** The optional part of a Telegram type: everything but `type` and the required keys `K`. */
 export type OptionalPart<T, K extends keyof T = never> = Omit<T, 'type' | K>;
 
+/**
+ * `T` whose optional keys also take `undefined` (left out, as {@link setDefined} does): the
+ * options of constructors, so that `{ resize_keyboard: maybe }` compiles under
+ * `exactOptionalPropertyTypes`. Not for the instances, which Telegram's types must accept.
+ */
+export type AcceptUndefined<T> = { [P in keyof T]: T[P] | (object extends Pick<T, P> ? undefined : never) };
+
 /** `Omit` that distributes over a union, so each member keeps its own required keys. */
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

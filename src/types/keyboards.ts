@@ -21,7 +21,7 @@ import type {
   SwitchInlineQueryChosenChat as TgSwitchInlineQueryChosenChat,
   WebAppInfo as TgWebAppInfo,
 } from '../api/generated/telegram-types.js';
-import { type DistributiveOmit, setDefined } from './internal.js';
+import { type AcceptUndefined, type DistributiveOmit, setDefined } from './internal.js';
 
 /** Telegram shows at most 12 buttons in a row of a reply keyboard (pyTelegramBotAPI's `max_row_keys`). */
 export const MAX_REPLY_ROW_WIDTH = 12;
@@ -103,7 +103,7 @@ export class KeyboardButton implements TgKeyboardButton.CommonButton {
    * @param text label of the button
    * @param options Telegram's optional fields (`request_contact`, `request_location`, `request_poll`, `web_app`, ...)
    */
-  constructor(text: string, options?: KeyboardButtonOptions) {
+  constructor(text: string, options?: AcceptUndefined<KeyboardButtonOptions>) {
     this.text = text;
     setDefined(this, options);
   }
@@ -129,7 +129,7 @@ export class ReplyKeyboardMarkup implements TgReplyKeyboardMarkup {
   #rowWidth: number;
 
   /** @param options `rowWidth` plus Telegram's optional fields (`resize_keyboard`, `one_time_keyboard`, ...) */
-  constructor(options?: ReplyKeyboardMarkupOptions) {
+  constructor(options?: AcceptUndefined<ReplyKeyboardMarkupOptions>) {
     checkOptions(options, REPLY_KEYBOARD_OPTIONS, 'ReplyKeyboardMarkup');
     this.keyboard = options?.keyboard ? options.keyboard.map((row) => row.map(toReplyButton)) : [];
     this.#rowWidth = clampWidth(options?.rowWidth, MAX_REPLY_ROW_WIDTH);
@@ -168,7 +168,7 @@ export class ReplyKeyboardRemove implements TgReplyKeyboardRemove {
   readonly remove_keyboard = true as const;
 
   /** @param options `selective` */
-  constructor(options?: Partial<Omit<TgReplyKeyboardRemove, 'remove_keyboard'>>) {
+  constructor(options?: AcceptUndefined<Partial<Omit<TgReplyKeyboardRemove, 'remove_keyboard'>>>) {
     checkOptions(options, ['selective'], 'ReplyKeyboardRemove');
     setDefined(this, options);
   }
@@ -181,7 +181,7 @@ export class ForceReply implements TgForceReply {
   readonly force_reply = true as const;
 
   /** @param options `selective`, `input_field_placeholder` */
-  constructor(options?: Partial<Omit<TgForceReply, 'force_reply'>>) {
+  constructor(options?: AcceptUndefined<Partial<Omit<TgForceReply, 'force_reply'>>>) {
     checkOptions(options, ['selective', 'input_field_placeholder'], 'ForceReply');
     setDefined(this, options);
   }
@@ -247,7 +247,7 @@ export class InlineKeyboardMarkup implements TgInlineKeyboardMarkup {
    * @param options `rowWidth` and initial rows, as `inline_keyboard` or (pyTelegramBotAPI's name)
    *   `keyboard`; any other option is refused with a TypeError
    */
-  constructor(options?: InlineKeyboardMarkupOptions) {
+  constructor(options?: AcceptUndefined<InlineKeyboardMarkupOptions>) {
     checkOptions(options, INLINE_KEYBOARD_OPTIONS, 'InlineKeyboardMarkup');
     if (options?.inline_keyboard && options.keyboard) {
       throw new TypeError(

@@ -24,15 +24,15 @@ export interface WebhookBot {
 /** Options of every webhook adapter. */
 export interface WebhookOptions {
   /** The `secret_token` given to setWebhook; requests without it are answered 401. Strongly recommended. */
-  secretToken?: string;
+  secretToken?: string | undefined;
   /** Largest accepted body in bytes (default 1 MB); larger ones are answered 413 without being read. */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /**
    * Sends the first eligible Bot API call a handler makes (`sendMessage`, `answerCallbackQuery`...,
    * without uploads) as the webhook response instead of a separate HTTP request. That call
    * resolves with `true`, not with its result. Default false.
    */
-  replyInResponse?: boolean;
+  replyInResponse?: boolean | undefined;
 }
 
 /** An HTTP answer produced by the core; adapters write it in their framework's way. */
@@ -42,7 +42,7 @@ export interface WebhookAnswer {
   /** Body text (JSON when `json`). */
   body: string;
   /** Whether `body` is JSON (else plain text). */
-  json?: boolean;
+  json?: boolean | undefined;
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -175,7 +175,7 @@ export class WebhookCore {
       await this.report(error);
       // A receiver that could not take the update (a queue ingress, src/scale/queue.ts) asks for
       // another status than 200, so that Telegram delivers it again instead of losing it.
-      const status = (error as { webhookStatus?: unknown } | null)?.webhookStatus;
+      const status = (error as { webhookStatus?: unknown | undefined } | null)?.webhookStatus;
       if (typeof status === 'number' && status >= 500 && status <= 599) {
         return { status, body: 'Service Unavailable: the update was not taken, deliver it again' };
       }

@@ -15,33 +15,39 @@ import type { WebhookBot, WebhookOptions } from './core.js';
 /** Options of `bot.runWebhooks()`. */
 export interface RunWebhooksOptions extends WebhookOptions {
   /** Address to listen on (default `127.0.0.1`; `0.0.0.0` for every interface). */
-  listen?: string;
+  listen?: string | undefined;
   /** Port (default 8443; 0 picks a free one). */
-  port?: number;
+  port?: number | undefined;
   /**
    * Path of the endpoint. Default: the path of `url` when one is given (where Telegram will post),
    * else `/botte-` + a hash of the token (stable and secret, without the token itself).
    */
-  urlPath?: string;
+  urlPath?: string | undefined;
   /** TLS certificate (path or PEM); with `certificateKey` the server speaks HTTPS and it is uploaded to setWebhook. */
-  certificate?: string | Buffer;
+  certificate?: string | Buffer | undefined;
   /** TLS private key (path or PEM). */
-  certificateKey?: string | Buffer;
+  certificateKey?: string | Buffer | undefined;
   /**
    * The public URL Telegram should call. When given, setWebhook is called with it, the secret
    * token (a random one is generated when none is given), the certificate and the options below.
    */
-  url?: string;
+  url?: string | undefined;
   /** pyTelegramBotAPI's name for {@link url} (`run_webhooks(webhook_url=...)`); give one of the two. */
-  webhookUrl?: string;
+  webhookUrl?: string | undefined;
   /** setWebhook's `drop_pending_updates`. */
-  dropPendingUpdates?: boolean;
+  dropPendingUpdates?: boolean | undefined;
   /** setWebhook's `allowed_updates`. */
-  allowedUpdates?: readonly string[];
+  allowedUpdates?: readonly string[] | undefined;
   /** setWebhook's `max_connections`. */
-  maxConnections?: number;
+  maxConnections?: number | undefined;
   /** setWebhook's `ip_address`. */
-  ipAddress?: string;
+  ipAddress?: string | undefined;
+  /**
+   * SIGINT/SIGTERM stop the bot gracefully, as `runthebot({ handleSignals: true })` does: the
+   * requests being handled get their answer, then the server closes (a second signal exits at once).
+   * Read by `bot.runWebhooks()`.
+   */
+  handleSignals?: boolean | undefined;
 }
 
 /** A running webhook server. */
@@ -53,7 +59,7 @@ export interface WebhookServer {
   /** The local URL of the endpoint (or the public `url` when one was given). */
   url: string;
   /** The secret token requests must carry (undefined when none is checked). */
-  secretToken?: string;
+  secretToken?: string | undefined;
 }
 
 /** The bot as `runWebhooks` needs it. */
@@ -89,6 +95,7 @@ const OPTION_KEYS: { readonly [K in keyof Required<RunWebhooksOptions>]: true } 
   secretToken: true,
   maxBodyBytes: true,
   replyInResponse: true,
+  handleSignals: true,
 };
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set(Object.keys(OPTION_KEYS));
 

@@ -9,11 +9,11 @@ export interface TestUser {
   /** The user id (also the private chat's id). */
   id: number;
   /** First name (default `Test`). */
-  first_name?: string;
+  first_name?: string | undefined;
   /** Username, without `@`. */
-  username?: string;
+  username?: string | undefined;
   /** IETF language tag. */
-  language_code?: string;
+  language_code?: string | undefined;
 }
 
 /** What a reply or edit must look like: exact text (or caption), a pattern, or a test of the Message. */
@@ -22,35 +22,35 @@ export type MessageMatcher = string | RegExp | ((message: Message) => boolean);
 /** Options of {@link Conversation.send} and the other user actions. */
 export interface SendOptions {
   /** Who sends it (group chats; default the chat's first user). */
-  from?: TestUser;
+  from?: TestUser | undefined;
   /** The message it replies to: a Message of this chat or its id. */
-  replyTo?: Message | number;
+  replyTo?: Message | number | undefined;
 }
 
 /** Options of the waits ({@link Conversation.expectReply}, {@link Conversation.pressButton}...). */
 export interface WaitOptions {
   /** Give up after this many ms (default 10000: a loaded CI machine can be slow to start a bot). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /** Options of {@link Conversation.sendDocument} and {@link Conversation.sendPhoto}. */
 export interface FileSendOptions extends SendOptions {
   /** Caption shown under the file. */
-  caption?: string;
+  caption?: string | undefined;
   /** File name (documents; default `file.bin`, photos `photo.jpg`). */
-  fileName?: string;
+  fileName?: string | undefined;
   /** MIME type (default `application/octet-stream`, photos `image/jpeg`). */
-  mimeType?: string;
+  mimeType?: string | undefined;
 }
 
 /** How the bot answered a pressed inline button (its answerCallbackQuery parameters). */
 export interface CallbackAnswer {
   /** The toast or alert text, if any. */
-  text?: string;
+  text?: string | undefined;
   /** Whether it is an alert the user must dismiss rather than a toast. */
-  show_alert?: boolean;
+  show_alert?: boolean | undefined;
   /** A URL the client opens (games, `t.me/bot?start=` links). */
-  url?: string;
+  url?: string | undefined;
   /** Every parameter the bot sent. */
   params: Record<string, unknown>;
 }
@@ -58,7 +58,7 @@ export interface CallbackAnswer {
 /** Options of `emu.privateChat(options)` (BotApiEmulator.privateChat). */
 export interface PrivateChatOptions {
   /** The user talking to the bot (default id 1001, `Test`). */
-  user?: TestUser;
+  user?: TestUser | undefined;
 }
 
 /** Options of `emu.groupChat(options)` (BotApiEmulator.groupChat). */
@@ -66,11 +66,11 @@ export interface GroupChatOptions {
   /** The members who write in it (at least one; the first is the default sender). */
   users: TestUser[];
   /** Chat title (default `Test group`). */
-  title?: string;
+  title?: string | undefined;
   /** Chat id (negative; default a new one per group). */
-  id?: number;
+  id?: number | undefined;
   /** `group` or `supergroup` (default `supergroup`). */
-  type?: 'group' | 'supergroup';
+  type?: 'group' | 'supergroup' | undefined;
 }
 
 /** The bot's answer to an inline query (its answerInlineQuery parameters). */
