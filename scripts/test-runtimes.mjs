@@ -75,7 +75,8 @@ function makeProject() {
     '{ "name": "botte-runtime-check", "private": true, "type": "module" }\n',
   );
   symlinkSync(root, join(project, 'node_modules', 'botte'), 'dir');
-  for (const file of ['portable.mjs', 'worker.mjs']) cpSync(join(root, 'test', 'runtimes', file), join(project, file));
+  for (const file of ['portable.mjs', 'fetch-edges.mjs', 'worker.mjs'])
+    cpSync(join(root, 'test', 'runtimes', file), join(project, file));
   return project;
 }
 

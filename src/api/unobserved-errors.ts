@@ -39,10 +39,13 @@ export function observed<T>(promise: Promise<T>, bot: object): Promise<T> {
   });
 }
 
+// Whether Node, without this listener, would raise nothing (more) for the rejection: every mode
+// but the default `throw`. Under `strict` Node has already raised it as an uncaught exception
+// before any listener runs; raising it again would hand it to the program's handler twice.
 function nodeWouldOnlyWarn(): boolean {
   const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
   const mode = /--unhandled-rejections[= ](\w[\w-]*)/.exec(flags)?.[1];
-  return mode !== undefined && mode !== 'throw' && mode !== 'strict';
+  return mode !== undefined && mode !== 'throw';
 }
 
 function onUnhandledRejection(reason: unknown): void {

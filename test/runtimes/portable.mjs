@@ -369,6 +369,9 @@ async function serve(handle) {
   };
 }
 
+// The fetch transport's edges (Bun and Deno paths), in their own file.
+await (await import('./fetch-edges.mjs')).fetchEdgeScenarios(scenario);
+
 let failed = 0;
 for (const result of results) {
   if (result.ok) console.log(`  ok   ${result.name} (${result.ms} ms)`);
