@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-test('without handleSignals, SIGINT ends the process by the signal, with no graceful stop', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/signals-child.ts', 'default'], {
+function startChild(mode: 'default' | 'once') {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/signals-child.ts', mode], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -14,37 +14,38 @@ test('without handleSignals, SIGINT ends the process by the signal, with no grac
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  return {
+    child,
+    stderr: () => stderr,
+    next: async () => String((await lines.next()).value),
+    exitWithin: (ms: number) =>
+      Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]),
+  };
+}
+
+test('without handleSignals, SIGINT ends the process by the signal, with no graceful stop', async () => {
+  const { child, stderr, next, exitWithin } = startChild('default');
   try {
-    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    assert.equal(String((await lines.next()).value), 'handling');
+    assert.equal(await next(), 'handling');
     child.kill('SIGINT');
-    const outcome = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
-    assert.deepEqual(outcome, { code: null, signal: 'SIGINT' }, stderr);
-    assert.doesNotMatch(stderr, /SIGINT received/);
+    assert.deepEqual(await exitWithin(10_000), { code: null, signal: 'SIGINT' }, stderr());
+    assert.doesNotMatch(stderr(), /SIGINT received/);
   } finally {
     child.kill('SIGKILL');
   }
 });
 
 test('with handleSignals, SIGTERM (what Docker and systemd send) stops the bot gracefully like SIGINT', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/signals-child.ts', 'once'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
+  const { child, stderr, next, exitWithin } = startChild('once');
   try {
-    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    assert.equal(String((await lines.next()).value), 'handling');
+    assert.equal(await next(), 'handling');
     child.kill('SIGTERM');
-    const summary = JSON.parse(String((await lines.next()).value));
+    const summary = JSON.parse(await next());
     assert.deepEqual(summary.replies, ['done: slow one'], 'the running handler finished');
     assert.equal(summary.confirmed, true);
-    const outcome = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
-    assert.deepEqual(outcome, { code: 0, signal: null }, stderr);
-    assert.match(stderr, /SIGTERM received: stopping the bot/);
+    assert.deepEqual(await exitWithin(10_000), { code: 0, signal: null }, stderr());
+    assert.match(stderr(), /SIGTERM received: stopping the bot/);
   } finally {
     child.kill('SIGKILL');
   }
