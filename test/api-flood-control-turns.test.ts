@@ -11,6 +11,8 @@ const ONE_PER_HOUR_PER_SECOND = 1 / 3600;
 const WIDE_OPEN = 1_000_000;
 // Long enough for a call that is let through (a busy machine), far below the hour a held one waits.
 const LET_THROUGH_MS = 30_000;
+// Typed as a plain string so the params may be any record (the typed overload wants `text`).
+const SEND_MESSAGE: string = 'sendMessage';
 
 const emu = await useEmulator({ resetEachTest: true });
 
@@ -19,7 +21,7 @@ function clientWith(floodControl: { globalPerSecond?: number; privatePerSecond?:
 }
 
 const through = (bot: ApiClient, params: Record<string, unknown>) =>
-  bot.callApi('sendMessage', params, { signal: AbortSignal.timeout(LET_THROUGH_MS) });
+  bot.callApi(SEND_MESSAGE, params, { signal: AbortSignal.timeout(LET_THROUGH_MS) });
 
 const sentTexts = () => emu.callsOf('sendMessage').map((call) => call.params.text);
 
@@ -67,7 +69,7 @@ test('a chat whose first message waits for the bot-wide slot keeps its turn: its
       poll();
     });
     await assert.rejects(
-      bot.callApi('sendMessage', { chat_id: 72, text: '72 second' }, { signal: AbortSignal.timeout(3000) }),
+      bot.callApi(SEND_MESSAGE, { chat_id: 72, text: '72 second' }, { signal: AbortSignal.timeout(3000) }),
       'the second message to chat 72 must still be waiting for its turn',
     );
     await firstTo72;
