@@ -27,7 +27,7 @@ export function isPrivateChat(chatId: number | string): boolean {
   return typeof chatId === 'number' ? chatId > 0 : /^\d+$/.test(chatId);
 }
 
-/** Idle chats are forgotten after this long, so memory stays bounded. */
+/** Idle chats are swept this often, and forgotten after this long at least, so memory stays bounded. */
 const FORGET_AFTER_MS = 60_000;
 
 interface ChatTurn {
@@ -47,12 +47,15 @@ export class FloodControl implements FloodLimiter {
   private readonly privateIntervalMs: number;
   private readonly groupIntervalMs: number;
   private lastSweep = 0;
+  /** A chat idle this long is forgotten: a minute, or its interval when a limit is slower than that. */
+  private readonly forgetAfterMs: number;
 
   /** @param options the limits; Telegram's documented ones by default */
   constructor(options: FloodControlOptions = {}) {
     this.globalIntervalMs = 1000 / (options.globalPerSecond ?? 30);
     this.privateIntervalMs = 1000 / (options.privatePerSecond ?? 1);
     this.groupIntervalMs = 60_000 / (options.groupPerMinute ?? 20);
+    this.forgetAfterMs = Math.max(FORGET_AFTER_MS, this.privateIntervalMs, this.groupIntervalMs);
   }
 
   /** Waits until `method` to `chatId` may be sent. Calls that send no message return at once. */
@@ -95,7 +98,7 @@ export class FloodControl implements FloodLimiter {
     if (now - this.lastSweep < FORGET_AFTER_MS) return;
     this.lastSweep = now;
     for (const [key, turn] of this.chats) {
-      if (turn.pending === 0 && turn.lastRelease < now - FORGET_AFTER_MS) this.chats.delete(key);
+      if (turn.pending === 0 && turn.lastRelease < now - this.forgetAfterMs) this.chats.delete(key);
     }
   }
 }
