@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte } from '../src/index.js';
 import { BotApiEmulator } from '../src/testing/index.js';
-import { waitFor, withLogs } from './helpers.js';
+import { sleep, waitFor, withLogs } from './helpers.js';
 
 const confirmedPast = (emu: BotApiEmulator, id: number) =>
   emu.callsOf('getUpdates').some((c) => typeof c.params.offset === 'number' && c.params.offset > id);
@@ -87,6 +87,33 @@ test('a stop with no handler running does not warn', async () => {
       await running;
       assert.deepEqual(
         records.filter((r) => r.message.startsWith('Stopping:')),
+        [],
+      );
+    });
+  } finally {
+    await emu.stop();
+  }
+});
+
+test('a stop that ends before stalledWindowMs never warns, even later', async () => {
+  const emu = await BotApiEmulator.start();
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
+  try {
+    await withLogs('warn', async (records) => {
+      let entered!: () => void;
+      const inHandler = new Promise<void>((resolve) => (entered = resolve));
+      bot.handleMsg({ func: () => true }, async () => {
+        entered();
+        await sleep(20);
+      });
+      const running = bot.runthebot({ longPollingTimeout: 1, stalledWindowMs: 400 });
+      emu.pushMessage('hi');
+      await inHandler;
+      await bot.stopBot();
+      await running;
+      await sleep(700);
+      assert.deepEqual(
+        records.filter((r) => r.message.startsWith('Stopping:')).map((r) => r.message),
         [],
       );
     });
