@@ -21,7 +21,7 @@ import type {
   SwitchInlineQueryChosenChat as TgSwitchInlineQueryChosenChat,
   WebAppInfo as TgWebAppInfo,
 } from '../api/generated/telegram-types.js';
-import { type AcceptUndefined, type DistributiveOmit, setDefined } from './internal.js';
+import { type AcceptUndefined, type DistributiveOmit, setDefined, snakeToCamel } from './internal.js';
 
 /** Telegram shows at most 12 buttons in a row of a reply keyboard (pyTelegramBotAPI's `max_row_keys`). */
 export const MAX_REPLY_ROW_WIDTH = 12;
@@ -50,7 +50,7 @@ function checkOptions(options: object | undefined, known: readonly string[], cla
   }
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
-    const camel = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    const camel = snakeToCamel(key);
     const hint = camel !== key && known.includes(camel) ? ` (did you mean "${camel}"?)` : '';
     throw new TypeError(`new types.${className}: unknown option "${key}"${hint}; known options: ${known.join(', ')}`);
   }
