@@ -250,11 +250,17 @@ export function sendMediaGroup(ctx: MethodContext): MessageDraft[] {
   const media = ctx.params.media;
   if (!Array.isArray(media) || media.length < 2 || media.length > 10)
     throw badRequest('media group must include 2-10 items');
-  const groupId = String(Date.now()) + String(Math.floor(Math.random() * 1000));
-  return media.map((item: Record<string, unknown>) => {
-    const kind = String(item.type ?? '');
+  // Every item is checked before any is sent: Telegram sends a broken album not at all.
+  const items = media.map((item: unknown, index) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      throw badRequest(`can't parse InputMedia: item ${index} of the media group is not an object`);
+    const kind = String((item as Record<string, unknown>).type ?? '');
     if (!['photo', 'video', 'audio', 'document', 'live_photo'].includes(kind))
       throw badRequest(`unsupported media type "${kind}" in the media group`);
+    return { item: item as Record<string, unknown>, kind };
+  });
+  const groupId = String(Date.now()) + String(Math.floor(Math.random() * 1000));
+  return items.map(({ item, kind }) => {
     const message = outgoing(ctx);
     message.media_group_id = groupId;
     message[kind] = mediaObject(ctx, kind, item.media, item);
