@@ -163,6 +163,10 @@ export type EditedMessage<M extends Message = Message> = M & { edit_date: number
  * the handler's query has `data: string`.
  */
 export interface CallbackQueryRegistrar {
+  <S extends CallbackQuery, H extends Handler<S>>(
+    filters: GuardedFilters<CallbackQueryFilters, CallbackQuery, S> | Guard<CallbackQuery, S>,
+    handler: H,
+  ): H;
   <H extends Handler<CallbackQueryWithData>>(
     filters: CallbackQueryFilters & { callbackData: string | RegExp },
     handler: H,
@@ -210,6 +214,16 @@ export type MessageHandler<C extends ContentType, X = unknown> = Handler<Message
  */
 export interface MessageRegistrar<X = unknown> {
   <
+    S extends G,
+    C extends ContentType = 'text',
+    K extends ChatType = ChatType,
+    G = MessageWith<C>,
+    H extends MessageHandler<C, X & InChat<K> & S> = MessageHandler<C, X & InChat<K> & S>,
+  >(
+    filters: GuardedFilters<MessageFilters<C, K>, G, S> | Guard<G, S>,
+    handler: H,
+  ): H;
+  <
     C extends ContentType = 'text',
     K extends ChatType = ChatType,
     H extends MessageHandler<C, X & InChat<K>> = MessageHandler<C, X & InChat<K>>,
@@ -239,14 +253,35 @@ export interface MessageRegister<X = unknown> {
   ): H;
 }
 
-/** A registrar of a non-message update type (see {@link MessageRegistrar} for the call forms). */
+/**
+ * A `func` filter written as a type guard, `(obj): obj is S => ...`: the handler then receives
+ * `S` (as grammY's `bot.filter(guard)` narrows its context). `G` is what the guard accepts.
+ */
+export type Guard<G, S extends G> = (obj: G) => obj is S;
+
+/** Filters `F` whose `func` is a type guard. */
+export type GuardedFilters<F, G, S extends G> = Omit<F, 'func'> & { func: Guard<G, S> };
+
+/**
+ * A registrar of a non-message update type (see {@link MessageRegistrar} for the call forms).
+ * A type-guard `func` narrows the handler's object ({@link Guard}).
+ */
 export interface Registrar<T, F = UpdateFilters<T>> {
-  <H extends Handler<T>>(filters: F | Predicate<T> | undefined, handler: H): H;
-  (filters?: F | Predicate<T>): <H extends Handler<T>>(handler: H) => H;
+  <S extends T = T, H extends Handler<S> = Handler<S>>(filters: MaybeGuarded<F, T, S> | undefined, handler: H): H;
+  <S extends T = T>(filters?: MaybeGuarded<F, T, S>): <H extends Handler<S>>(handler: H) => H;
 }
 
 /** The `register…` twin of a non-message registrar: `(handler, filters)`. */
-export type Register<T, F = UpdateFilters<T>> = <H extends Handler<T>>(handler: H, filters?: F | Predicate<T>) => H;
+export type Register<T, F = UpdateFilters<T>> = <S extends T = T, H extends Handler<S> = Handler<S>>(
+  handler: H,
+  filters?: MaybeGuarded<F, T, S>,
+) => H;
+
+/** Filters `F` of objects `T` (or a bare predicate) whose `func` may be a type guard to `S`. */
+export type MaybeGuarded<F, T, S extends T> =
+  | (Omit<F, 'func'> & { func?: Guard<T, S> | Predicate<T> })
+  | Guard<T, S>
+  | Predicate<T>;
 
 /**
  * A function middleware as stored: called with the bot and the update's object (or the whole
