@@ -63,3 +63,17 @@ test('SentWebAppMessage.inline_message_id comes only with an inline keyboard', (
   const id: string | undefined = sent.inline_message_id;
   assert.equal(id, undefined);
 });
+
+test('uploadStickerFile takes the file before its format, in Telegram’s (and pyTelegramBotAPI’s) order', async () => {
+  const { emu, bot, close } = await startClient();
+  try {
+    const file = await bot.uploadStickerFile(42, Buffer.from('webp bytes'), 'static');
+    const call = emu.callsOf('uploadStickerFile')[0]!;
+    assert.equal(call.params.sticker_format, 'static');
+    assert.equal(call.files.sticker?.data?.toString(), 'webp bytes');
+    assert.equal(typeof file.file_id, 'string');
+    assert.notEqual(file.file_id, 'static');
+  } finally {
+    await close();
+  }
+});

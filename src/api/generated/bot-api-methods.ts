@@ -1503,11 +1503,11 @@ export interface BotApiMethods {
    * Use this method to upload a file with a sticker for later use in the createNewStickerSet, addStickerToSet, or replaceStickerInSet methods (the file can be used multiple times). Returns the uploaded File on success.
    *
    * @param userId User identifier of sticker file owner
-   * @param stickerFormat Format of the sticker, must be one of “static”, “animated”, “video”
    * @param sticker A file with the sticker in .WEBP, .PNG, .TGS, or .WEBM format. See https://core.telegram.org/stickers for technical requirements.
+   * @param stickerFormat Format of the sticker, must be one of “static”, “animated”, “video”
    * @param options the optional parameters, with Telegram's names
    */
-  uploadStickerFile(userId: ApiParams<"uploadStickerFile">["user_id"], stickerFormat: ApiParams<"uploadStickerFile">["sticker_format"], sticker: ApiParams<"uploadStickerFile">["sticker"]): Promise<ApiResult<"uploadStickerFile">>;
+  uploadStickerFile(userId: ApiParams<"uploadStickerFile">["user_id"], sticker: ApiParams<"uploadStickerFile">["sticker"], stickerFormat: ApiParams<"uploadStickerFile">["sticker_format"]): Promise<ApiResult<"uploadStickerFile">>;
   /**
    * Use this method to create a new sticker set owned by a user. The bot will be able to edit the sticker set thus created. Returns True on success.
    *

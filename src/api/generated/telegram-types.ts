@@ -9374,10 +9374,10 @@ export type ApiMethods<F> = {
   uploadStickerFile(args: {
     /** User identifier of sticker file owner */
     user_id: number;
-    /** Format of the sticker, must be one of “static”, “animated”, “video” */
-    sticker_format: "static" | "animated" | "video";
     /** A file with the sticker in .WEBP, .PNG, .TGS, or .WEBM format. See https://core.telegram.org/stickers for technical requirements. */
     sticker: F;
+    /** Format of the sticker, must be one of “static”, “animated”, “video” */
+    sticker_format: "static" | "animated" | "video";
   }): File;
   /** Use this method to create a new sticker set owned by a user. The bot will be able to edit the sticker set thus created. Returns True on success. */
   createNewStickerSet(args: {
