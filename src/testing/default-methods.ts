@@ -10,6 +10,7 @@ import { badRequest, TelegramError } from './telegram-error.js';
 import type { UpdateQueue } from './updates.js';
 import { CONFLICT_WEBHOOK } from './faults.js';
 import { OBJECT_RESULTS } from './object-results.js';
+import { STAR_METHODS } from './stars.js';
 
 /** Webhook settings tracked by setWebhook/deleteWebhook, answered by getWebhookInfo. */
 export interface WebhookState {
@@ -259,10 +260,11 @@ const DEFAULTS: Record<string, DefaultMethod> = {
   getChatGifts: () => ({ total_count: 0, gifts: [] }),
   getBusinessAccountGifts: () => ({ total_count: 0, gifts: [] }),
   getUserPersonalChatMessages: () => [],
-  getMyStarBalance: () => ({ amount: 0 }),
+  getMyStarBalance: STAR_METHODS.getMyStarBalance,
   getBusinessAccountStarBalance: () => ({ amount: 0 }),
   getAvailableGifts: () => ({ gifts: [] }),
-  getStarTransactions: () => ({ transactions: [] }),
+  getStarTransactions: STAR_METHODS.getStarTransactions,
+  refundStarPayment: STAR_METHODS.refundStarPayment,
   getGameHighScores: () => [],
   getCustomEmojiStickers: () => [],
   getStickerSet: () => {
