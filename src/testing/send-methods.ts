@@ -7,6 +7,7 @@ import { attachedFile } from './body-parsing.js';
 import { type ChatDirectory, type MessageDraft, unixNow, withoutReply } from './chats.js';
 import { fileInfo, type FileStore, type StoredFile } from './files.js';
 import { badRequest } from './telegram-error.js';
+import { checklistOf } from './checklists.js';
 import type { RecordedCall } from './types.js';
 
 /** What a default method implementation can use. */
@@ -127,13 +128,21 @@ function outgoing(ctx: MethodContext): MessageDraft {
     message.reply_to_message = withoutReply(
       found ?? { message_id: Number(replyId), date: message.date, chat: replyChat },
     );
+    // A quoted part of the replied message is shown as the message's `quote` (chosen by the bot: manual).
+    if (typeof replyParams.quote === 'string' && replyParams.quote !== '') {
+      message.quote = {
+        text: replyParams.quote,
+        ...(Array.isArray(replyParams.quote_entities) ? { entities: replyParams.quote_entities } : {}),
+        position: Number(replyParams.quote_position ?? 0),
+        is_manual: true,
+      };
+    }
   }
   const markup = p.reply_markup as Record<string, unknown> | undefined;
   if (markup && typeof markup === 'object' && Array.isArray(markup.inline_keyboard)) message.reply_markup = markup;
-  Object.assign(
-    message,
-    pick(p, ['has_protected_content', 'message_effect_id', 'business_connection_id', 'show_caption_above_media']),
-  );
+  Object.assign(message, pick(p, ['has_protected_content', 'business_connection_id', 'show_caption_above_media']));
+  // The Message names the effect `effect_id` (the parameter is `message_effect_id`).
+  if (typeof p.message_effect_id === 'string' && p.message_effect_id !== '') message.effect_id = p.message_effect_id;
   if (p.protect_content === true) message.has_protected_content = true;
   return message;
 }
@@ -218,9 +227,17 @@ export function sendMessageLike(method: string, ctx: MethodContext): MessageDraf
   } else if (method === 'sendGame') {
     message.game = { title: String(p.game_short_name ?? 'Game'), description: '', photo: [] };
   } else if (method === 'sendChecklist') {
-    message.checklist = p.checklist ?? { title: '', tasks: [] };
+    message.checklist = checklistOf(p.checklist);
   } else if (method === 'sendPaidMedia') {
-    message.paid_media = { star_count: Number(p.star_count ?? 1), paid_media: [] };
+    // The sender sees the media it sent (a buyer before paying sees only a preview).
+    const items = Array.isArray(p.media) ? (p.media as Array<Record<string, unknown>>) : [];
+    message.paid_media = {
+      star_count: Number(p.star_count ?? 1),
+      paid_media: items.map((item) => {
+        const kind = String(item.type ?? 'photo');
+        return { type: kind, [kind]: mediaObject(ctx, kind, item.media, item) };
+      }),
+    };
     addCaption(message, p);
   } else if (method === 'sendWidget' || method === 'sendSharedWidget') {
     // Bot API 10.4: an HTML widget; a shared one keeps an id that sendSharedWidget sends again.
@@ -355,6 +372,8 @@ export function editMessage(method: string, ctx: MethodContext): unknown {
     message[String(media.type)] = mediaObject(ctx, String(media.type), media.media, media);
     delete message.caption;
     addCaption(message, media);
+  } else if (method === 'editMessageChecklist') {
+    message.checklist = checklistOf(p.checklist);
   } else if (method === 'editMessageLiveLocation') {
     message.location = {
       ...((message.location as object | undefined) ?? {}),
@@ -363,12 +382,14 @@ export function editMessage(method: string, ctx: MethodContext): unknown {
     };
   }
   // Every edit sets the inline keyboard anew: an edit without `reply_markup` removes it, as Telegram does.
+  // (setGameScore takes no markup and keeps the game's Play button.)
   const markup = p.reply_markup as Record<string, unknown> | undefined;
   if (markup && Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length > 0)
     message.reply_markup = markup;
-  else delete message.reply_markup;
+  else if (method !== 'setGameScore') delete message.reply_markup;
   delete message.edit_date;
-  if (found && sameContent(found, message)) throw badRequest(NOT_MODIFIED);
+  // A new score edits the game's high-score table, which the emulator does not draw.
+  if (found && method !== 'setGameScore' && sameContent(found, message)) throw badRequest(NOT_MODIFIED);
   message.edit_date = unixNow();
   ctx.chats.store(message);
   return message;

@@ -300,7 +300,7 @@ export class LoginUrl implements TgLoginUrl {
    * @param url HTTPS URL opened with the user's authorization data
    * @param options `forward_text`, `bot_username`, `request_write_access`
    */
-  constructor(url: string, options?: Partial<Omit<TgLoginUrl, 'url'>>) {
+  constructor(url: string, options?: AcceptUndefined<Partial<Omit<TgLoginUrl, 'url'>>>) {
     this.url = url;
     setDefined(this, options);
   }
@@ -310,7 +310,7 @@ export interface SwitchInlineQueryChosenChat extends TgSwitchInlineQueryChosenCh
 /** Which chats the user may pick for a `switch_inline_query_chosen_chat` button. */
 export class SwitchInlineQueryChosenChat implements TgSwitchInlineQueryChosenChat {
   /** @param options `query`, `allow_user_chats`, `allow_bot_chats`, `allow_group_chats`, `allow_channel_chats` */
-  constructor(options?: TgSwitchInlineQueryChosenChat) {
+  constructor(options?: AcceptUndefined<TgSwitchInlineQueryChosenChat>) {
     setDefined(this, options);
   }
 }
