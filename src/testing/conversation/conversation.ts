@@ -6,6 +6,7 @@
 import type { Chat, Message, Update, User } from '../../api/generated/telegram-types.js';
 import type { PushMessageOptions, RecordedCall, StoredFileInfo, UpdateInit } from '../types.js';
 import { describeMatcher, describeMessage, matches } from './describe.js';
+import { handledHint, waitUntilHandled } from './handled.js';
 import type { ChatEvent, ChatTracker, ReplyKeyboard } from './tracker.js';
 import type { CallbackAnswer, FileSendOptions, MessageMatcher, SendOptions, TestUser, WaitOptions } from './types.js';
 
@@ -15,6 +16,8 @@ export interface ConversationHost {
   pushMessage(text: string | undefined, options?: PushMessageOptions): Update;
   /** Queues any update. */
   pushUpdate(update: UpdateInit): Update;
+  /** Updates the bot has not confirmed yet (expectNoReply waits for the chat's ones). */
+  pendingUpdates(): Update[];
   /** Stores a file the users send. */
   addFile(content: Buffer | string, options?: { fileName?: string; mimeType?: string }): StoredFileInfo;
   /** The calls recorded, listed when a wait fails. */
@@ -54,6 +57,8 @@ export class Conversation {
   private readCursor: number;
   private readEditCursor: number;
   private readDeleteCursor: number;
+  /** Ids of the updates this chat pushed, until the bot confirmed them. */
+  private readonly pushed = new Set<number>();
 
   /** Use `emu.privateChat()` or `emu.groupChat()`. */
   constructor(
@@ -135,7 +140,7 @@ export class Conversation {
       (e) => e.type === 'message' && e.by === 'bot' && e.chatId === this.chat.id,
       timeoutMs,
       () =>
-        `expectReply(${describeMatcher(matcher)}) timed out after ${timeoutMs} ms: the bot sent no new message to chat ${this.chat.id}. ${this.whatHappened(from)}`,
+        `expectReply(${describeMatcher(matcher)}) timed out after ${timeoutMs} ms: the bot sent no new message to chat ${this.chat.id}. ${this.whatHappened(from, true)}`,
     );
     this.readCursor = event.seq;
     const message = (event as Extract<ChatEvent, { type: 'message' }>).message;
@@ -156,7 +161,7 @@ export class Conversation {
       (e) => e.type === 'edit' && e.chatId === this.chat.id,
       timeoutMs,
       () =>
-        `expectEdit(${describeMatcher(matcher)}) timed out after ${timeoutMs} ms: the bot edited no message in chat ${this.chat.id}. ${this.whatHappened(from)}`,
+        `expectEdit(${describeMatcher(matcher)}) timed out after ${timeoutMs} ms: the bot edited no message in chat ${this.chat.id}. ${this.whatHappened(from, true)}`,
     );
     this.readEditCursor = event.seq;
     const message = (event as Extract<ChatEvent, { type: 'edit' }>).message;
@@ -177,10 +182,39 @@ export class Conversation {
       (e) => e.type === 'delete' && e.chatId === this.chat.id,
       timeoutMs,
       () =>
-        `expectDeleted() timed out after ${timeoutMs} ms: the bot deleted no message in chat ${this.chat.id}. ${this.whatHappened(from)}`,
+        `expectDeleted() timed out after ${timeoutMs} ms: the bot deleted no message in chat ${this.chat.id}. ${this.whatHappened(from, true)}`,
     );
     this.readDeleteCursor = event.seq;
     return (event as Extract<ChatEvent, { type: 'delete' }>).messageId;
+  }
+
+  /**
+   * Checks that the bot did NOT answer: waits until the bot has handled everything this chat sent
+   * (confirmed the updates, and finished the Bot API calls it started), then fails if it sent this
+   * chat a message that `expectReply` has not read. No sleep: it returns as soon as the bot is done.
+   */
+  async expectNoReply(options: WaitOptions = {}): Promise<void> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
+    const from = this.readCursor;
+    await waitUntilHandled(
+      this.host,
+      this.pushed,
+      timeoutMs,
+      () =>
+        `expectNoReply() timed out after ${timeoutMs} ms: ${lowerFirst(handledHint(this.host, this.pushed, this.chat.id))}`,
+    );
+    this.forgetConfirmed();
+    const sent = this.host.tracker
+      .events(from)
+      .filter(
+        (e): e is Extract<ChatEvent, { type: 'message' }> =>
+          e.type === 'message' && e.by === 'bot' && e.chatId === this.chat.id,
+      );
+    if (sent.length > 0) {
+      throw new Error(
+        `expectNoReply(): the bot sent ${sent.map((e) => describeMessage(e.message)).join(', ')} to chat ${this.chat.id}. ${this.whatHappened(from)}`,
+      );
+    }
   }
 
   /**
@@ -222,15 +256,17 @@ export class Conversation {
     const id = newQueryId();
     const from = this.host.tracker.lastSeq;
     const user = options.from ?? this.users[0]!;
-    this.host.pushUpdate({
+    const update = this.host.pushUpdate({
       callback_query: { id, from: asUser(user), message, chat_instance: String(this.chat.id * 7 + 1), data },
     });
+    this.forgetConfirmed();
+    this.pushed.add(update.update_id);
     const event = await this.host.tracker.waitFor(
       from,
       (e) => e.type === 'callback_answer' && e.queryId === id,
       timeoutMs,
       () =>
-        `pressButton(${what}): the bot did not call answerCallbackQuery within ${timeoutMs} ms (Telegram clients show a spinner until it does). ${this.whatHappened(from)}`,
+        `pressButton(${what}): the bot did not call answerCallbackQuery within ${timeoutMs} ms (Telegram clients show a spinner until it does). ${this.whatHappened(from, true)}`,
     );
     const params = (event as Extract<ChatEvent, { type: 'callback_answer' }>).params;
     return {
@@ -276,14 +312,22 @@ export class Conversation {
         : {}),
       extra,
     });
+    this.forgetConfirmed();
+    this.pushed.add(update.update_id);
     const message = update.message!;
     this.host.tracker.userMessage(message);
     // Replies are read from here on: a reply to an earlier message was due before this one.
     return message;
   }
 
-  /** The bot's messages and calls since `seq`, for error messages. */
-  private whatHappened(seq: number): string {
+  /** Drops the ids the bot confirmed, so the set stays as small as what is in flight. */
+  private forgetConfirmed(): void {
+    const pending = new Set(this.host.pendingUpdates().map((update) => update.update_id));
+    for (const id of this.pushed) if (!pending.has(id)) this.pushed.delete(id);
+  }
+
+  /** The bot's messages and calls since `seq`, for error messages; on a timeout, why nothing came. */
+  private whatHappened(seq: number, timedOut = false): string {
     const events = this.host.tracker.events(seq);
     const sent = events
       .filter((e): e is Extract<ChatEvent, { type: 'message' }> => e.type === 'message' && e.by === 'bot')
@@ -292,8 +336,13 @@ export class Conversation {
       .filter((e): e is Extract<ChatEvent, { type: 'call' }> => e.type === 'call')
       .map((e) => `${e.call.method}${e.call.response?.ok === false ? ` (${String(e.call.response.description)})` : ''}`)
       .filter((name) => name !== 'getUpdates');
-    return `Bot messages since: ${sent.join(', ') || 'none'}. Bot API calls since: ${calls.slice(-15).join(', ') || 'none'}.`;
+    const hint = timedOut ? handledHint(this.host, this.pushed, this.chat.id) : '';
+    return `Bot messages since: ${sent.join(', ') || 'none'}. Bot API calls since: ${calls.slice(-15).join(', ') || 'none'}.${hint ? ` ${hint}` : ''}`;
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function describeLabel(label: string | RegExp): string {
