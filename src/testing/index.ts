@@ -50,6 +50,7 @@ export {
   type TestUser,
   type WaitOptions,
 } from './conversation/index.js';
+export type { ContactSendOptions, LocationSendOptions, MessageContent } from './conversation/index.js';
 export type { RateLimitOptions } from './rules/rate-limits.js';
 export type { WebhookDeliveryOptions } from './webhook-delivery.js';
 export {

@@ -9,6 +9,13 @@ import { describeMatcher, describeMessage, matches } from './describe.js';
 import { handledHint, waitUntilHandled } from './handled.js';
 import type { ChatEvent, ChatTracker, ReplyKeyboard } from './tracker.js';
 import type { CallbackAnswer, FileSendOptions, MessageMatcher, SendOptions, TestUser, WaitOptions } from './types.js';
+import {
+  type ContactSendOptions,
+  contactOf,
+  type LocationSendOptions,
+  locationOf,
+  type MessageContent,
+} from './user-content.js';
 
 /** What a conversation needs from the emulator (a `BotApiEmulator` has all of it). */
 export interface ConversationHost {
@@ -125,6 +132,47 @@ export class Conversation {
       file_size: file.file_size,
     };
     return this.push(undefined, options, { document, ...captionOf(options) });
+  }
+
+  /** Shares a location as a user (`message.location`). */
+  async sendLocation(latitude: number, longitude: number, options: LocationSendOptions = {}): Promise<Message> {
+    return this.push(undefined, options, { location: locationOf(latitude, longitude, options) });
+  }
+
+  /**
+   * Shares a contact as a user (`message.contact`): by default the user's own number, with their
+   * `user_id`, as a "share my phone number" button sends it; `firstName` etc. for someone else.
+   */
+  async sendContact(phoneNumber: string, options: ContactSendOptions = {}): Promise<Message> {
+    const sender = options.from ?? this.users[0]!;
+    return this.push(undefined, options, { contact: contactOf(phoneNumber, options, sender) });
+  }
+
+  /**
+   * Sends a message with any other content, given as Telegram's Message fields: a sticker, a
+   * voice note, a venue, a dice, a poll, `forward_origin`... (message_id, date, chat and from are filled in).
+   */
+  async sendContent(content: MessageContent, options: SendOptions = {}): Promise<Message> {
+    return this.push(undefined, options, content as Record<string, unknown>);
+  }
+
+  /**
+   * Edits a message a user sent in this chat (its text, or its caption when it has one); the bot
+   * gets an `edited_message`, and `history` shows the new version.
+   */
+  async editMessage(message: Message | number, text: string, options: SendOptions = {}): Promise<Message> {
+    const id = typeof message === 'number' ? message : message.message_id;
+    const current = this.history.find((m) => m.message_id === id);
+    if (!current) throw new Error(`editMessage: chat ${this.chat.id} has no message ${id}`);
+    if (current.from?.is_bot) throw new Error(`editMessage: message ${id} was sent by the bot; users edit their own`);
+    const field = typeof current.caption === 'string' ? 'caption' : 'text';
+    const sender = this.users.find((u) => u.id === current.from?.id);
+    return this.push(
+      field === 'text' ? text : undefined,
+      { ...options, ...(sender ? { from: sender } : {}) },
+      field === 'caption' ? { caption: text } : {},
+      id,
+    );
   }
 
   /**
@@ -296,7 +344,12 @@ export class Conversation {
     );
   }
 
-  private async push(text: string | undefined, options: SendOptions, extra: Record<string, unknown>): Promise<Message> {
+  private async push(
+    text: string | undefined,
+    options: SendOptions,
+    extra: Record<string, unknown>,
+    editOf?: number,
+  ): Promise<Message> {
     const user = options.from ?? this.users[0]!;
     const replyTo = options.replyTo;
     const update = this.host.pushMessage(text, {
@@ -310,12 +363,14 @@ export class Conversation {
       ...(replyTo !== undefined
         ? { replyToMessage: typeof replyTo === 'number' ? replyTo : (replyTo as unknown as Record<string, unknown>) }
         : {}),
+      ...(editOf !== undefined ? { editOf } : {}),
       extra,
     });
     this.forgetConfirmed();
     this.pushed.add(update.update_id);
-    const message = update.message!;
-    this.host.tracker.userMessage(message);
+    const message = (update.message ?? update.edited_message)!;
+    if (editOf !== undefined) this.host.tracker.userEdit(message);
+    else this.host.tracker.userMessage(message);
     // Replies are read from here on: a reply to an earlier message was due before this one.
     return message;
   }

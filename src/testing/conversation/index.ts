@@ -12,6 +12,7 @@ export {
   type ChooseInlineResultOptions,
   type InlineQueryOptions,
 } from './chats.js';
+export type { ContactSendOptions, LocationSendOptions, MessageContent } from './user-content.js';
 export { ChatTracker, type ChatEvent, type ReplyKeyboard } from './tracker.js';
 export type {
   CallbackAnswer,

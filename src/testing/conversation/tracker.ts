@@ -96,6 +96,15 @@ export class ChatTracker {
     this.emit({ type: 'message', chatId: message.chat.id, message, by: 'user' });
   }
 
+  /**
+   * Records a user's edit of their message: `history` shows the new version. No event: `expectEdit`
+   * waits for the bot's edits only.
+   */
+  userEdit(message: Message): void {
+    const chat = this.chatMap(message.chat.id);
+    if (chat.has(message.message_id)) chat.set(message.message_id, message);
+  }
+
   /** Reads an answered call: what it did to the chats, if anything. */
   answered(call: RecordedCall): void {
     const method = call.canonicalMethod;
