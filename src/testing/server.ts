@@ -17,6 +17,7 @@ import { UpdateQueue } from './updates.js';
 import { ChatTracker } from './conversation/tracker.js';
 import { checkCall } from './rules/validate.js';
 import { countsAsMessage, RateLimiter } from './rules/rate-limits.js';
+import { ForbiddenChats } from './rules/forbidden.js';
 import { WebhookDelivery } from './webhook-delivery.js';
 import type { Conversation } from './conversation/conversation.js';
 import * as kit from './conversation/chats.js';
@@ -380,7 +381,8 @@ export class BotApiEmulator {
 
   /**
    * Puts the emulator back to a clean state between tests sharing it: clears calls, faults,
-   * method overrides, pending updates, remembered allowed_updates and the webhook. Files, chats and
+   * method overrides, pending updates, remembered allowed_updates, the webhook and the chats closed
+   * by {@link setChatForbidden}. Files, chats and
    * message ids are kept (ids keep counting, as in Telegram).
    */
   reset(): void {
@@ -388,9 +390,20 @@ export class BotApiEmulator {
     this.faults.clear();
     this.overrides.clear();
     this.overrideStacks.clear();
+    this.forbidden.clear();
     this.state.updates.dropPending();
     this.state.updates.setAllowedUpdates([]);
     this.state.webhook = { url: '', has_custom_certificate: false, max_connections: 40 };
+  }
+
+  /**
+   * From now on every message, chat action or edit the bot sends to `chatId` is answered
+   * `403 <description>` (e.g. `Forbidden: bot was blocked by the user`), as Telegram does after a
+   * user blocked the bot or the bot left a group; `undefined` opens the chat again. The kit's
+   * `chat.blockBot()` and `group.removeBot()` use it.
+   */
+  setChatForbidden(chatId: number, description: string | undefined): void {
+    this.forbidden.set(chatId, description);
   }
 
   /** Makes matching calls fail (see {@link FaultSpec}); faults strike before the call is processed. */
@@ -463,6 +476,7 @@ export class BotApiEmulator {
     };
   }
 
+  private readonly forbidden = new ForbiddenChats();
   private limiter: RateLimiter | undefined;
   private delivery: WebhookDelivery | undefined;
 
@@ -471,6 +485,7 @@ export class BotApiEmulator {
       options.validate === false
         ? call.params
         : checkCall(method, call, { strict: options.strict === true, chats: this.chats });
+    this.forbidden.check(method, params);
     if (options.rateLimits && countsAsMessage(method)) {
       this.limiter ??= new RateLimiter(options.rateLimits === true ? {} : options.rateLimits);
       this.limiter.take(params.chat_id);

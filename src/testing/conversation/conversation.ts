@@ -3,11 +3,12 @@
  * `send`, `expectReply`, `pressButton`, `sendPhoto`/`sendDocument`, `history`.
  * @module
  */
-import type { Chat, Message, Update, User } from '../../api/generated/telegram-types.js';
-import type { PushMessageOptions, RecordedCall, StoredFileInfo, UpdateInit } from '../types.js';
+import type { Message } from '../../api/generated/telegram-types.js';
+import { asUser, ChatBase, DEFAULT_WAIT_MS, newQueryId } from './chat-base.js';
 import { describeMatcher, describeMessage, matches } from './describe.js';
 import { handledHint, waitUntilHandled } from './handled.js';
-import type { ChatEvent, ChatTracker, ReplyKeyboard } from './tracker.js';
+import { forbiddenReason, type MemberChangeOptions, requireChatKind } from './members.js';
+import type { ChatEvent } from './tracker.js';
 import type { CallbackAnswer, FileSendOptions, MessageMatcher, SendOptions, TestUser, WaitOptions } from './types.js';
 import {
   type ContactSendOptions,
@@ -17,84 +18,14 @@ import {
   type MessageContent,
 } from './user-content.js';
 
-/** What a conversation needs from the emulator (a `BotApiEmulator` has all of it). */
-export interface ConversationHost {
-  /** Queues a user's message. */
-  pushMessage(text: string | undefined, options?: PushMessageOptions): Update;
-  /** Queues any update. */
-  pushUpdate(update: UpdateInit): Update;
-  /** Updates the bot has not confirmed yet (expectNoReply waits for the chat's ones). */
-  pendingUpdates(): Update[];
-  /** Stores a file the users send. */
-  addFile(content: Buffer | string, options?: { fileName?: string; mimeType?: string }): StoredFileInfo;
-  /** The calls recorded, listed when a wait fails. */
-  readonly calls: RecordedCall[];
-  /** The chats as users see them. */
-  readonly tracker: ChatTracker;
-}
-
-/** Default wait, generous for a loaded CI machine; a passing test never waits for it. */
-export const DEFAULT_WAIT_MS = 10_000;
-
-let nextQueryId = 1;
-
-/** A new unique id for a callback or inline query. */
-export function newQueryId(): string {
-  return `${Date.now().toString(36)}${(nextQueryId++).toString(36)}`;
-}
-
-/** The Telegram user of a test user. */
-export function asUser(user: TestUser): User {
-  return {
-    id: user.id,
-    is_bot: false,
-    first_name: user.first_name ?? 'Test',
-    ...(user.username !== undefined ? { username: user.username } : {}),
-    ...(user.language_code !== undefined ? { language_code: user.language_code } : {}),
-  };
-}
+export { asUser, type ConversationHost, DEFAULT_WAIT_MS, newQueryId } from './chat-base.js';
 
 /** A chat between one or more test users and the bot. Create it with `emu.privateChat()` or `emu.groupChat()`. */
-export class Conversation {
-  /** The users of this chat; the first one sends by default. */
-  readonly users: readonly TestUser[];
-  /** The Telegram chat. */
-  readonly chat: Chat;
-  /** Events up to here were read by `expectReply`/`expectEdit`. */
-  private readCursor: number;
-  private readEditCursor: number;
-  private readDeleteCursor: number;
-  /** Ids of the updates this chat pushed, until the bot confirmed them. */
-  private readonly pushed = new Set<number>();
-
-  /** Use `emu.privateChat()` or `emu.groupChat()`. */
-  constructor(
-    private readonly host: ConversationHost,
-    chat: Chat,
-    users: TestUser[],
-  ) {
-    if (users.length === 0) throw new TypeError('a conversation needs at least one user');
-    this.chat = chat;
-    this.users = users;
-    this.readCursor = host.tracker.lastSeq;
-    this.readEditCursor = host.tracker.lastSeq;
-    this.readDeleteCursor = host.tracker.lastSeq;
-  }
-
-  /** The chat's id. */
-  get id(): number {
-    return this.chat.id;
-  }
-
-  /** The messages as the users see them, oldest first: edits applied, deleted messages gone. */
-  get history(): Message[] {
-    return this.host.tracker.history(this.chat.id);
-  }
-
-  /** The reply keyboard the bot shows in this chat, if any (rows of buttons). */
-  get replyKeyboard(): ReplyKeyboard | undefined {
-    return this.host.tracker.replyKeyboard(this.chat.id);
-  }
+export class Conversation extends ChatBase {
+  /** Events up to here were read by `expectReply`/`expectEdit`/`expectDeleted`. */
+  private readCursor = this.host.tracker.lastSeq;
+  private readEditCursor = this.host.tracker.lastSeq;
+  private readDeleteCursor = this.host.tracker.lastSeq;
 
   /** Sends a text message (a command when it starts with `/`) as a user; resolves with the Message. */
   async send(text: string, options: SendOptions = {}): Promise<Message> {
@@ -173,6 +104,72 @@ export class Conversation {
       field === 'caption' ? { caption: text } : {},
       id,
     );
+  }
+
+  /**
+   * The user of this private chat blocks the bot: the bot gets a `my_chat_member` update (member →
+   * kicked) and from now on every message it sends here fails with `403 Forbidden: bot was
+   * blocked by the user`, as on Telegram. `unblockBot()` undoes it.
+   */
+  async blockBot(): Promise<void> {
+    requireChatKind('blockBot', this.chat, 'private');
+    this.pushMember('my_chat_member', this.users[0]!, this.bot, 'member', 'kicked');
+    this.host.setChatForbidden(this.chat.id, forbiddenReason(this.chat));
+  }
+
+  /** The user unblocks the bot (restarts it): `my_chat_member` kicked → member; messages go through again. */
+  async unblockBot(): Promise<void> {
+    requireChatKind('unblockBot', this.chat, 'private');
+    this.host.setChatForbidden(this.chat.id, undefined);
+    this.pushMember('my_chat_member', this.users[0]!, this.bot, 'kicked', 'member');
+  }
+
+  /**
+   * `user` joins this group (or is added `by` someone): the `new_chat_members` service message,
+   * and a `chat_member` update (left → member; Telegram sends it only to bots that asked for it in
+   * allowed_updates). Resolves with the service message.
+   */
+  async addMember(user: TestUser, options: MemberChangeOptions = {}): Promise<Message> {
+    requireChatKind('addMember', this.chat, 'group');
+    const by = options.by ?? user;
+    const message = await this.push(undefined, { from: by }, { new_chat_members: [asUser(user)] });
+    this.pushMember('chat_member', by, asUser(user), 'left', 'member');
+    return message;
+  }
+
+  /**
+   * `user` leaves this group, or is removed `by` someone (then the status becomes `kicked`): the
+   * `left_chat_member` service message and a `chat_member` update. Resolves with the service message.
+   */
+  async removeMember(user: TestUser, options: MemberChangeOptions = {}): Promise<Message> {
+    requireChatKind('removeMember', this.chat, 'group');
+    const by = options.by ?? user;
+    const message = await this.push(undefined, { from: by }, { left_chat_member: asUser(user) });
+    this.pushMember('chat_member', by, asUser(user), 'member', by.id === user.id ? 'left' : 'kicked');
+    return message;
+  }
+
+  /**
+   * The bot is added to this group (`by` default the chat's first user): a `my_chat_member` update
+   * (left → member) and the `new_chat_members` service message naming the bot, which resolves.
+   */
+  async addBot(options: MemberChangeOptions = {}): Promise<Message> {
+    requireChatKind('addBot', this.chat, 'group');
+    const by = options.by ?? this.users[0]!;
+    this.host.setChatForbidden(this.chat.id, undefined);
+    this.pushMember('my_chat_member', by, this.bot, 'left', 'member');
+    return this.push(undefined, { from: by }, { new_chat_members: [this.bot] });
+  }
+
+  /**
+   * The bot is removed from this group (`by` default the chat's first user): a `my_chat_member`
+   * update (member → kicked), and from now on its messages here fail with `403 Forbidden: bot was
+   * kicked from the supergroup chat` (or `group chat`). `addBot()` undoes it.
+   */
+  async removeBot(options: MemberChangeOptions = {}): Promise<void> {
+    requireChatKind('removeBot', this.chat, 'group');
+    this.pushMember('my_chat_member', options.by ?? this.users[0]!, this.bot, 'member', 'kicked');
+    this.host.setChatForbidden(this.chat.id, forbiddenReason(this.chat));
   }
 
   /**
@@ -342,57 +339,6 @@ export class Conversation {
     throw new Error(
       `pressButton(${describeLabel(label)}): no inline button with that text in chat ${this.chat.id}; buttons shown: ${seen.join(', ') || 'none'}`,
     );
-  }
-
-  private async push(
-    text: string | undefined,
-    options: SendOptions,
-    extra: Record<string, unknown>,
-    editOf?: number,
-  ): Promise<Message> {
-    const user = options.from ?? this.users[0]!;
-    const replyTo = options.replyTo;
-    const update = this.host.pushMessage(text, {
-      chatId: this.chat.id,
-      userId: user.id,
-      chatType: this.chat.type === 'private' ? 'private' : (this.chat.type as 'group' | 'supergroup'),
-      firstName: user.first_name ?? 'Test',
-      ...(user.username !== undefined ? { username: user.username } : {}),
-      ...(user.language_code !== undefined ? { languageCode: user.language_code } : {}),
-      ...('title' in this.chat && this.chat.title !== undefined ? { chatTitle: this.chat.title } : {}),
-      ...(replyTo !== undefined
-        ? { replyToMessage: typeof replyTo === 'number' ? replyTo : (replyTo as unknown as Record<string, unknown>) }
-        : {}),
-      ...(editOf !== undefined ? { editOf } : {}),
-      extra,
-    });
-    this.forgetConfirmed();
-    this.pushed.add(update.update_id);
-    const message = (update.message ?? update.edited_message)!;
-    if (editOf !== undefined) this.host.tracker.userEdit(message);
-    else this.host.tracker.userMessage(message);
-    // Replies are read from here on: a reply to an earlier message was due before this one.
-    return message;
-  }
-
-  /** Drops the ids the bot confirmed, so the set stays as small as what is in flight. */
-  private forgetConfirmed(): void {
-    const pending = new Set(this.host.pendingUpdates().map((update) => update.update_id));
-    for (const id of this.pushed) if (!pending.has(id)) this.pushed.delete(id);
-  }
-
-  /** The bot's messages and calls since `seq`, for error messages; on a timeout, why nothing came. */
-  private whatHappened(seq: number, timedOut = false): string {
-    const events = this.host.tracker.events(seq);
-    const sent = events
-      .filter((e): e is Extract<ChatEvent, { type: 'message' }> => e.type === 'message' && e.by === 'bot')
-      .map((e) => `${e.chatId === this.chat.id ? '' : `(to chat ${e.chatId}) `}${describeMessage(e.message)}`);
-    const calls = events
-      .filter((e): e is Extract<ChatEvent, { type: 'call' }> => e.type === 'call')
-      .map((e) => `${e.call.method}${e.call.response?.ok === false ? ` (${String(e.call.response.description)})` : ''}`)
-      .filter((name) => name !== 'getUpdates');
-    const hint = timedOut ? handledHint(this.host, this.pushed, this.chat.id) : '';
-    return `Bot messages since: ${sent.join(', ') || 'none'}. Bot API calls since: ${calls.slice(-15).join(', ') || 'none'}.${hint ? ` ${hint}` : ''}`;
   }
 }
 
