@@ -7,6 +7,7 @@ import type { Message } from '../../api/generated/telegram-types.js';
 import { asUser, ChatBase, DEFAULT_WAIT_MS, newQueryId } from './chat-base.js';
 import { describeMatcher, describeMessage, matches } from './describe.js';
 import { handledHint, waitUntilHandled } from './handled.js';
+import { type PayInvoiceOptions, type PaymentResult, payInvoice } from './payments.js';
 import { forbiddenReason, type MemberChangeOptions, requireChatKind } from './members.js';
 import type { ChatEvent } from './tracker.js';
 import type { CallbackAnswer, FileSendOptions, MessageMatcher, SendOptions, TestUser, WaitOptions } from './types.js';
@@ -170,6 +171,34 @@ export class Conversation extends ChatBase {
     requireChatKind('removeBot', this.chat, 'group');
     this.pushMember('my_chat_member', options.by ?? this.users[0]!, this.bot, 'member', 'kicked');
     this.host.setChatForbidden(this.chat.id, forbiddenReason(this.chat));
+  }
+
+  /**
+   * Pays an invoice the bot sent (default the latest in this chat), as a user pressing Pay: a
+   * `shipping_query` first for flexible invoices, then the `pre_checkout_query`; when the bot
+   * accepts, the `successful_payment` message. Resolves with the outcome; fails when the bot does
+   * not answer a query in time.
+   */
+  async payInvoice(options: PayInvoiceOptions = {}): Promise<PaymentResult> {
+    const user = options.from ?? this.users[0]!;
+    return payInvoice(
+      {
+        chatId: this.chat.id,
+        history: this.history,
+        calls: this.host.calls,
+        tracker: this.host.tracker,
+        from: asUser(user),
+        pushUpdate: (update) => {
+          const pushed = this.host.pushUpdate(update);
+          this.forgetConfirmed();
+          this.pushed.add(pushed.update_id);
+          return pushed;
+        },
+        pushMessage: (extra) => this.push(undefined, { from: user }, extra),
+      },
+      options,
+      options.timeoutMs ?? DEFAULT_WAIT_MS,
+    );
   }
 
   /**
