@@ -95,3 +95,42 @@ describe('sending locations, contacts and other content; editing a message', () 
     await assert.rejects(chat.editMessage(999, 'x'), /editMessage: chat 44 has no message 999/);
   });
 });
+
+describe('sendMedia: voice notes, audio, video, stickers the bot downloads', () => {
+  it('a speech bot downloads the voice note; every kind gets Telegram-shaped fields', async () => {
+    const emu = await BotApiEmulator.start();
+    const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, fileUrl: emu.fileUrl });
+    bot.handleMsg({ contentTypes: ['voice'] }, async (m) => {
+      const file = await bot.getFile(m.voice.file_id);
+      const bytes = await bot.downloadFile(file.file_path!);
+      await bot.replyTo(m, `heard ${bytes.toString()} (${m.voice.duration} s, ${m.voice.mime_type})`);
+    });
+    bot.handleMsg({ contentTypes: ['audio', 'video', 'video_note', 'animation', 'sticker'] }, (m) =>
+      bot.replyTo(m, `got ${m.content_type}`),
+    );
+    const running = bot.runthebot({ longPollingTimeout: 1 });
+    try {
+      const chat = emu.privateChat({ user: { id: 45 } });
+      await chat.sendMedia('voice', 'hello bot', { duration: 3 });
+      await chat.expectReply('heard hello bot (3 s, audio/ogg)');
+      const audio = await chat.sendMedia('audio', 'mp3', { title: 'Song', performer: 'Band', caption: 'listen' });
+      assert.deepEqual(
+        [audio.audio?.title, audio.audio?.performer, audio.audio?.file_name, audio.caption],
+        ['Song', 'Band', 'audio.mp3', 'listen'],
+      );
+      await chat.expectReply('got audio');
+      for (const kind of ['video', 'video_note', 'animation'] as const) {
+        await chat.sendMedia(kind, 'bytes');
+        await chat.expectReply(`got ${kind}`);
+      }
+      const sticker = await chat.sendMedia('sticker', 'webp', { emoji: '🔥' });
+      assert.deepEqual([sticker.sticker?.emoji, sticker.sticker?.type], ['🔥', 'regular']);
+      await chat.expectReply('got sticker');
+      await assert.rejects(chat.sendMedia('gif' as 'video', 'x'), /sendMedia: kind must be one of voice, audio/);
+    } finally {
+      await bot.stopBot();
+      await running;
+      await emu.stop();
+    }
+  });
+});

@@ -16,6 +16,10 @@ import {
   contactOf,
   type LocationSendOptions,
   locationOf,
+  type MediaKind,
+  type MediaSendOptions,
+  mediaContent,
+  mediaNames,
   type MessageContent,
 } from './user-content.js';
 
@@ -64,6 +68,19 @@ export class Conversation extends ChatBase {
       file_size: file.file_size,
     };
     return this.push(undefined, options, { document, ...captionOf(options) });
+  }
+
+  /**
+   * Sends a voice note, audio, video, video note, animation or sticker (its bytes) as a user: the
+   * bot can `getFile` and download it, as with `sendPhoto`/`sendDocument`.
+   */
+  async sendMedia(
+    kind: MediaKind,
+    bytes: Buffer | Uint8Array | string,
+    options: MediaSendOptions = {},
+  ): Promise<Message> {
+    const file = this.host.addFile(toBuffer(bytes), mediaNames(kind, options));
+    return this.push(undefined, options, mediaContent(kind, file, options));
   }
 
   /** Shares a location as a user (`message.location`). */

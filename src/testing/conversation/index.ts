@@ -12,7 +12,13 @@ export {
   type ChooseInlineResultOptions,
   type InlineQueryOptions,
 } from './chats.js';
-export type { ContactSendOptions, LocationSendOptions, MessageContent } from './user-content.js';
+export type {
+  ContactSendOptions,
+  LocationSendOptions,
+  MediaKind,
+  MediaSendOptions,
+  MessageContent,
+} from './user-content.js';
 export type { PayInvoiceOptions, PaymentResult } from './payments.js';
 export type { MemberChangeOptions } from './members.js';
 export { ChatTracker, type ChatEvent, type ReplyKeyboard } from './tracker.js';
