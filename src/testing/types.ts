@@ -167,7 +167,10 @@ export interface PushMessageOptions {
   languageCode?: string | undefined;
   /** The message replied to: a Message, or a message_id the emulator has seen in this chat. */
   replyToMessage?: Record<string, unknown> | number | undefined;
-  /** Entities; when omitted and the text starts with `/`, a `bot_command` entity is added. */
+  /**
+   * Entities; when omitted they are found as Telegram does: a leading `/command`, mentions,
+   * hashtags, cashtags, links, e-mails and commands (src/testing/user-entities.ts).
+   */
   entities?: Array<Record<string, unknown>> | undefined;
   /** Push an `edited_message` (`edited_channel_post`) of this message_id instead of a new message. */
   editOf?: number | undefined;

@@ -7,6 +7,7 @@ import type { BotFullInfo, Chat, Message, Update, User } from '../../api/generat
 import type { PushMessageOptions, RecordedCall, StoredFileInfo, UpdateInit } from '../types.js';
 import { describeMessage } from './describe.js';
 import { handledHint } from './handled.js';
+import { userTextEntities } from '../user-entities.js';
 import { memberUpdate } from './members.js';
 import type { ChatEvent, ChatTracker, ReplyKeyboard } from './tracker.js';
 import type { SendOptions, TestUser } from './types.js';
@@ -109,7 +110,7 @@ export class ChatBase {
         ? { replyToMessage: typeof replyTo === 'number' ? replyTo : (replyTo as unknown as Record<string, unknown>) }
         : {}),
       ...(editOf !== undefined ? { editOf } : {}),
-      extra,
+      extra: withCaptionEntities(extra),
     });
     this.forgetConfirmed();
     this.pushed.add(update.update_id);
@@ -158,4 +159,11 @@ export class ChatBase {
     const hint = timedOut ? handledHint(this.host, this.pushed, this.chat.id) : '';
     return `Bot messages since: ${sent.join(', ') || 'none'}. Bot API calls since: ${calls.slice(-15).join(', ') || 'none'}.${hint ? ` ${hint}` : ''}`;
   }
+}
+
+/** Telegram marks up a caption the user typed as it does a text. */
+function withCaptionEntities(extra: Record<string, unknown>): Record<string, unknown> {
+  if (typeof extra.caption !== 'string' || extra.caption_entities !== undefined) return extra;
+  const entities = userTextEntities(extra.caption);
+  return entities.length > 0 ? { ...extra, caption_entities: entities } : extra;
 }
