@@ -53,6 +53,7 @@ export {
 export type { ContactSendOptions, LocationSendOptions, MessageContent } from './conversation/index.js';
 export type { MemberChangeOptions, PayInvoiceOptions, PaymentResult } from './conversation/index.js';
 export type { MediaKind, MediaSendOptions } from './conversation/index.js';
+export type { RunBotOptions, RunnableBot } from './bot-runs.js';
 export type { RateLimitOptions } from './rules/rate-limits.js';
 export type { WebhookDeliveryOptions } from './webhook-delivery.js';
 export {

@@ -18,6 +18,7 @@ import { ChatTracker } from './conversation/tracker.js';
 import { checkCall } from './rules/validate.js';
 import { countsAsMessage, RateLimiter } from './rules/rate-limits.js';
 import { ForbiddenChats } from './rules/forbidden.js';
+import { BotRuns, type RunBotOptions, type RunnableBot } from './bot-runs.js';
 import { WebhookDelivery } from './webhook-delivery.js';
 import type { Conversation } from './conversation/conversation.js';
 import * as kit from './conversation/chats.js';
@@ -425,6 +426,13 @@ export class BotApiEmulator {
    */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
+      await this.runs.stopAll();
+      if (this.state.updates.polling) {
+        // Its retries would keep the test process alive after the server is gone.
+        process.emitWarning(
+          'BotApiEmulator.stop(): a bot was still polling (a getUpdates call was held open); it will retry forever and keep the process from exiting. Call `await bot.stopBot()` before `emu.stop()`, or start it with `await emu.runBot(bot)`.',
+        );
+      }
       this.state.updates.endPoll();
       this.delivery?.stop();
       for (const wake of [...this.sleepers]) wake();
@@ -437,6 +445,20 @@ export class BotApiEmulator {
       await closed;
     })();
     return this.stopping;
+  }
+
+  /**
+   * Starts `bot` polling this emulator (`longPollingTimeout: 1` unless `options` say otherwise)
+   * and resolves once its first getUpdates arrived; {@link stop} then stops the bot gracefully
+   * before closing, so `emu.stop()` is the only cleanup a test needs. Rejects, naming the likely
+   * mistake, when the bot stops at once (a wrong token) or never polls here (no `apiUrl: emu.apiUrl`).
+   */
+  runBot(bot: RunnableBot, options: RunBotOptions = {}): Promise<void> {
+    if (this.stopping) return Promise.reject(new Error('runBot: the emulator is stopped'));
+    const since = this.log.calls.length;
+    return this.runs.start(bot, options, (timeoutMs) =>
+      this.waitForRequest('getUpdates', (call) => call.tokenValid, { since, timeoutMs }),
+    );
   }
 
   /** Calls `listener` with every call once its answer is written; returns a function that stops it. */
@@ -477,6 +499,7 @@ export class BotApiEmulator {
   }
 
   private readonly forbidden = new ForbiddenChats();
+  private readonly runs = new BotRuns();
   private limiter: RateLimiter | undefined;
   private delivery: WebhookDelivery | undefined;
 
