@@ -72,13 +72,7 @@ describe('notes bot', () => {
     const question = await chat.expectReply('What should I remember?');
     // Telegram's Message carries only inline keyboards; the ForceReply is in the call.
     assert.equal(question.reply_markup, undefined);
-    const call = emu
-      .callsOf('sendMessage')
-      .find(
-        (c) =>
-          c.response?.result === undefined ||
-          (c.response.result as { message_id: number }).message_id === question.message_id,
-      );
+    const call = emu.callsOf('sendMessage')[0]; // emu.reset() in beforeEach: this test's calls only
     assert.deepEqual(call?.params.reply_markup, { force_reply: true });
     await chat.send('milk', { replyTo: question });
     const noted = await chat.expectReply('Noted: milk');
