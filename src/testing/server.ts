@@ -255,6 +255,7 @@ export class BotApiEmulator {
    */
   pushMessage(text: string | undefined, options: PushMessageOptions = {}): Update {
     const { type, message } = this.chats.incoming(text, options);
+    if (options.deliver === false) return { update_id: 0, [type]: message } as Update;
     return this.state.updates.push({ [type]: message } as UpdateInit);
   }
 
@@ -322,6 +323,14 @@ export class BotApiEmulator {
   /** Updates not yet confirmed by a getUpdates offset, oldest first. */
   pendingUpdates(): Update[] {
     return this.state.updates.pending();
+  }
+
+  /**
+   * The `allowed_updates` the bot set last (getUpdates or setWebhook); `undefined` means
+   * Telegram's default: every update type except chat_member, message_reaction and message_reaction_count.
+   */
+  get allowedUpdates(): string[] | undefined {
+    return this.state.updates.allowedUpdates;
   }
 
   /** The highest offset a getUpdates call confirmed (0 before any). */

@@ -174,6 +174,12 @@ export interface PushMessageOptions {
   entities?: Array<Record<string, unknown>> | undefined;
   /** Push an `edited_message` (`edited_channel_post`) of this message_id instead of a new message. */
   editOf?: number | undefined;
+  /**
+   * `false` stores the message (replies, edits and the kit's history find it) without queueing it
+   * for the bot: a group message a bot in privacy mode does not receive. The Update returned then
+   * has `update_id` 0. Default true.
+   */
+  deliver?: boolean | undefined;
   /** Fields merged into the Message last (photo, caption, forward_origin, ...). */
   extra?: Record<string, unknown> | undefined;
 }

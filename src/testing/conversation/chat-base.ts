@@ -9,6 +9,7 @@ import { describeMessage } from './describe.js';
 import { handledHint } from './handled.js';
 import { userTextEntities } from '../user-entities.js';
 import { memberUpdate } from './members.js';
+import { seenInPrivacyMode } from './privacy.js';
 import type { ChatEvent, ChatTracker, ReplyKeyboard } from './tracker.js';
 import type { SendOptions, TestUser } from './types.js';
 
@@ -28,6 +29,8 @@ export interface ConversationHost {
   addFile(content: Buffer | string, options?: { fileName?: string; mimeType?: string }): StoredFileInfo;
   /** The calls recorded, listed when a wait fails. */
   readonly calls: RecordedCall[];
+  /** The update types the bot asked for (undefined: Telegram's default set). */
+  readonly allowedUpdates: string[] | undefined;
   /** The chats as users see them. */
   readonly tracker: ChatTracker;
 }
@@ -68,11 +71,16 @@ export class ChatBase {
     protected readonly host: ConversationHost,
     chat: Chat,
     users: TestUser[],
+    options: { privacyMode?: boolean | undefined } = {},
   ) {
     if (users.length === 0) throw new TypeError('a conversation needs at least one user');
     this.chat = chat;
     this.users = users;
+    this.privacyMode = options.privacyMode === true && chat.type !== 'private';
   }
+
+  /** Whether the bot gets only what a bot in privacy mode gets here (see privacy.ts). */
+  readonly privacyMode: boolean;
 
   /** The chat's id. */
   get id(): number {
@@ -111,10 +119,17 @@ export class ChatBase {
         : {}),
       ...(editOf !== undefined ? { editOf } : {}),
       extra: withCaptionEntities(extra),
+      // In privacy mode the message is built first and delivered only when the bot would get it.
+      ...(this.privacyMode ? { deliver: false } : {}),
     });
-    this.forgetConfirmed();
-    this.pushed.add(update.update_id);
     const message = (update.message ?? update.edited_message)!;
+    const delivered = this.privacyMode
+      ? seenInPrivacyMode(message, this.bot)
+        ? this.host.pushUpdate((update.message ? { message } : { edited_message: message }) as UpdateInit)
+        : undefined
+      : update;
+    this.forgetConfirmed();
+    if (delivered) this.pushed.add(delivered.update_id);
     if (editOf !== undefined) this.host.tracker.userEdit(message);
     else this.host.tracker.userMessage(message);
     // Replies are read from here on: a reply to an earlier message was due before this one.

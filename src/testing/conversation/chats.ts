@@ -32,7 +32,7 @@ export function groupChat(host: ConversationHost, options: GroupChatOptions): Co
   if (!Number.isSafeInteger(id) || id >= 0)
     throw new TypeError(`groupChat: id must be a negative integer, got ${String(id)}`);
   const chat = { id, type: options.type ?? 'supergroup', title: options.title ?? 'Test group' } as Chat;
-  return new Conversation(host, chat, options.users);
+  return new Conversation(host, chat, options.users, { privacyMode: options.privacyMode });
 }
 
 /** Options of {@link inlineQuery}. */

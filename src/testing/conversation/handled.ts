@@ -8,11 +8,14 @@
  */
 import type { Update } from '../../api/generated/telegram-types.js';
 import type { RecordedCall } from '../types.js';
+import { OPT_IN_UPDATE_TYPES, updateTypeOf } from '../updates.js';
 
 /** What this module reads from the emulator (a `BotApiEmulator` has it). */
 export interface HandledHost {
   /** Updates not yet confirmed by the bot. */
   pendingUpdates(): Update[];
+  /** The update types the bot asked for (undefined: Telegram's default set). */
+  readonly allowedUpdates: string[] | undefined;
   /** The calls recorded. */
   readonly calls: RecordedCall[];
 }
@@ -20,9 +23,26 @@ export interface HandledHost {
 /** How often the wait looks again; the checks are cheap and a test rarely waits more than a few. */
 const POLL_MS = 10;
 
-/** The ids among `ids` that the bot has not confirmed yet, oldest first. */
+/** Whether the bot receives updates of this type (Telegram leaves the opt-in ones out unless asked). */
+function receives(host: HandledHost, update: Update): boolean {
+  const type = updateTypeOf(update);
+  if (type === undefined) return true;
+  const allowed = host.allowedUpdates;
+  return allowed === undefined ? !OPT_IN_UPDATE_TYPES.includes(type) : allowed.includes(type);
+}
+
+/**
+ * The ids among `ids` that the bot has not confirmed yet, oldest first. An update of a type the
+ * bot did not ask for (a `chat_member` without it in allowed_updates) never reaches it, so it
+ * does not count.
+ */
 export function stillPending(host: HandledHost, ids: Iterable<number>): number[] {
-  const pending = new Set(host.pendingUpdates().map((update) => update.update_id));
+  const pending = new Set(
+    host
+      .pendingUpdates()
+      .filter((update) => receives(host, update))
+      .map((update) => update.update_id),
+  );
   return [...ids].filter((id) => pending.has(id)).sort((a, b) => a - b);
 }
 

@@ -71,6 +71,13 @@ export interface GroupChatOptions {
   id?: number | undefined;
   /** `group` or `supergroup` (default `supergroup`). */
   type?: 'group' | 'supergroup' | undefined;
+  /**
+   * Deliver only what a bot in privacy mode (Telegram's default for new bots) receives: commands
+   * (without a bot name or with this bot's), messages mentioning the bot, replies to its messages
+   * and service messages. Default false: every message reaches the bot, as for an admin bot or one
+   * with privacy mode turned off in @BotFather.
+   */
+  privacyMode?: boolean | undefined;
 }
 
 /** The bot's answer to an inline query (its answerInlineQuery parameters). */
