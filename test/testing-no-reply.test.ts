@@ -125,3 +125,31 @@ describe('expectNoReply with a webhook bot', () => {
     });
   }
 });
+
+describe('a conversation created after the bot wrote to the chat', () => {
+  it('a timed-out expectReply says the message came before the conversation was created', async () => {
+    const emu = await BotApiEmulator.start();
+    const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, fileUrl: emu.fileUrl });
+    bot.handleMsg({ commands: ['report'] }, async (m) => {
+      await bot.sendMessage(999, `report from ${m.from!.id}`);
+      await bot.replyTo(m, 'sent');
+    });
+    await emu.runBot(bot);
+    try {
+      const user = emu.privateChat({ user: { id: 37 } });
+      await user.send('/report');
+      await user.expectReply('sent');
+      const admin = emu.privateChat({ user: { id: 999 } });
+      await assert.rejects(
+        admin.expectReply(/report/, { timeoutMs: 200 }),
+        /Before this conversation was created \(emu\.privateChat\(\)\), the bot sent "report from 37" to chat 999: a conversation reads only what comes after it is created/,
+      );
+      assert.deepEqual(
+        admin.history.map((m) => m.text),
+        ['report from 37'],
+      );
+    } finally {
+      await emu.stop();
+    }
+  });
+});

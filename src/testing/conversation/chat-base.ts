@@ -77,7 +77,11 @@ export class ChatBase {
     this.chat = chat;
     this.users = users;
     this.privacyMode = options.privacyMode === true && chat.type !== 'private';
+    this.createdAt = host.tracker.lastSeq;
   }
+
+  /** The tracker's `seq` when this object was created: the waits read what comes after. */
+  protected readonly createdAt: number;
 
   /** Whether the bot gets only what a bot in privacy mode gets here (see privacy.ts). */
   readonly privacyMode: boolean;
@@ -171,8 +175,23 @@ export class ChatBase {
       .filter((e): e is Extract<ChatEvent, { type: 'call' }> => e.type === 'call')
       .map((e) => `${e.call.method}${e.call.response?.ok === false ? ` (${String(e.call.response.description)})` : ''}`)
       .filter((name) => name !== 'getUpdates');
-    const hint = timedOut ? handledHint(this.host, this.pushed, this.chat.id) : '';
+    const hints = timedOut ? [handledHint(this.host, this.pushed, this.chat.id), this.sentBeforeCreation()] : [];
+    const hint = hints.filter((h) => h !== '').join(' ');
     return `Bot messages since: ${sent.join(', ') || 'none'}. Bot API calls since: ${calls.slice(-15).join(', ') || 'none'}.${hint ? ` ${hint}` : ''}`;
+  }
+
+  /** Messages the bot sent here before this object existed, which the waits never read. */
+  private sentBeforeCreation(): string {
+    const earlier = this.host.tracker
+      .events(0)
+      .filter(
+        (e): e is Extract<ChatEvent, { type: 'message' }> =>
+          e.seq <= this.createdAt && e.type === 'message' && e.by === 'bot' && e.chatId === this.chat.id,
+      )
+      .slice(-3)
+      .map((e) => describeMessage(e.message));
+    if (earlier.length === 0) return '';
+    return `Before this conversation was created (${this.chat.type === 'private' ? 'emu.privateChat()' : 'emu.groupChat()'}), the bot sent ${earlier.join(', ')} to chat ${this.chat.id}: a conversation reads only what comes after it is created, so create it before the action (or look at chat.history).`;
   }
 }
 
