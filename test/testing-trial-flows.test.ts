@@ -72,6 +72,7 @@ describe('notes bot', () => {
     const question = await chat.expectReply('What should I remember?');
     // Telegram's Message carries only inline keyboards; the ForceReply is in the call.
     assert.equal(question.reply_markup, undefined);
+    assert.deepEqual(chat.markupOf(question), { force_reply: true });
     const call = emu.callsOf('sendMessage')[0]; // emu.reset() in beforeEach: this test's calls only
     assert.deepEqual(call?.params.reply_markup, { force_reply: true });
     await chat.send('milk', { replyTo: question });

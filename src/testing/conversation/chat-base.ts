@@ -101,6 +101,14 @@ export class ChatBase {
     return this.host.tracker.replyKeyboard(this.chat.id);
   }
 
+  /**
+   * The `reply_markup` the bot sent with one of its messages here: also a reply keyboard,
+   * `{ remove_keyboard: true }` or `{ force_reply: true }`, which Telegram's Message does not carry.
+   */
+  markupOf(message: Message | number): Record<string, unknown> | undefined {
+    return this.host.tracker.sentMarkup(this.chat.id, typeof message === 'number' ? message : message.message_id);
+  }
+
   /** Pushes a user's message (or their edit of one) and records it. */
   protected async push(
     text: string | undefined,
