@@ -130,7 +130,12 @@ export class ChatBase {
         ? { replyToMessage: typeof replyTo === 'number' ? replyTo : (replyTo as unknown as Record<string, unknown>) }
         : {}),
       ...(editOf !== undefined ? { editOf } : {}),
-      extra: withCaptionEntities(extra),
+      extra: withCaptionEntities({
+        // The emulator builds a plain group chat; a forum keeps its is_forum flag.
+        ...('is_forum' in this.chat && this.chat.is_forum === true ? { chat: this.chat } : {}),
+        ...(options.threadId !== undefined ? { message_thread_id: options.threadId, is_topic_message: true } : {}),
+        ...extra,
+      }),
       // In privacy mode the message is built first and delivered only when the bot would get it.
       ...(this.privacyMode ? { deliver: false } : {}),
     });

@@ -31,7 +31,12 @@ export function groupChat(host: ConversationHost, options: GroupChatOptions): Co
   const id = options.id ?? nextGroupId--;
   if (!Number.isSafeInteger(id) || id >= 0)
     throw new TypeError(`groupChat: id must be a negative integer, got ${String(id)}`);
-  const chat = { id, type: options.type ?? 'supergroup', title: options.title ?? 'Test group' } as Chat;
+  const chat = {
+    id,
+    type: options.type ?? 'supergroup',
+    title: options.title ?? 'Test group',
+    ...(options.isForum === true ? { is_forum: true } : {}),
+  } as Chat;
   return new Conversation(host, chat, options.users, { privacyMode: options.privacyMode });
 }
 

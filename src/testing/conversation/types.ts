@@ -25,6 +25,8 @@ export interface SendOptions {
   from?: TestUser | undefined;
   /** The message it replies to: a Message of this chat or its id. */
   replyTo?: Message | number | undefined;
+  /** Forum groups: the topic it is written in (its `message_thread_id`). */
+  threadId?: number | undefined;
 }
 
 /** Options of the waits ({@link Conversation.expectReply}, {@link Conversation.pressButton}...). */
@@ -78,6 +80,8 @@ export interface GroupChatOptions {
    * with privacy mode turned off in @BotFather.
    */
   privacyMode?: boolean | undefined;
+  /** A forum supergroup (`is_forum`): users write in topics with `send(text, { threadId })`. */
+  isForum?: boolean | undefined;
 }
 
 /** The bot's answer to an inline query (its answerInlineQuery parameters). */
