@@ -54,6 +54,7 @@ export type { ContactSendOptions, LocationSendOptions, MessageContent } from './
 export type { MemberChangeOptions, PayInvoiceOptions, PaymentResult } from './conversation/index.js';
 export type { MediaKind, MediaSendOptions } from './conversation/index.js';
 export type { RunBotOptions, RunnableBot } from './bot-runs.js';
+export { ChatBase } from './conversation/index.js';
 export type { RateLimitOptions } from './rules/rate-limits.js';
 export type { WebhookDeliveryOptions } from './webhook-delivery.js';
 export {

@@ -3,6 +3,7 @@
  * @module
  */
 export { Conversation, type ConversationHost } from './conversation.js';
+export { ChatBase } from './chat-base.js';
 export {
   chooseInlineResult,
   DEFAULT_TEST_USER,
