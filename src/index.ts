@@ -31,6 +31,7 @@ export type {
   EditedMessage,
   TypedMiddleware,
   WholeUpdateMiddleware,
+  Guard,
 } from './dispatch/types.js';
 export {
   MemoryHandlerBackend,

@@ -5,41 +5,7 @@
 // listens to unhandledRejection.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-
-/** Starts the fixture, waits until its bot runs, leaves a non-bot rejection unhandled, then asks it to stop. */
-async function crashThenStop(
-  execArgv: string[],
-  nodeOptions: string | undefined,
-  extraEnv: Record<string, string> = {},
-) {
-  const env = { ...process.env, ...extraEnv };
-  if (nodeOptions === undefined) delete env.NODE_OPTIONS;
-  else env.NODE_OPTIONS = nodeOptions;
-  const child = spawn(process.execPath, [...execArgv, '--import', 'tsx', 'test/fixtures/unobserved-child.ts'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env,
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-  const next = async () => String((await lines.next()).value);
-  try {
-    assert.equal(await next(), 'reported: ApiTelegramException 403', stderr);
-    assert.equal(await next(), 'still alive: after', stderr);
-    child.stdin!.write('crash\n');
-    // Node handles an unhandled rejection right after the current microtasks: by now it has.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    child.stdin!.write('stop\n');
-    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000))]);
-    assert.notEqual(code, 'timeout', 'the child neither crashed nor stopped within 15 s');
-    return { code, stderr };
-  } finally {
-    child.kill();
-  }
-}
+import { crashThenStop } from './unobserved-child-run.js';
 
 test('with --unhandled-rejections=warn in NODE_OPTIONS, a rejection that is not a bot error only warns', async () => {
   const { code, stderr } = await crashThenStop([], '--unhandled-rejections=warn');

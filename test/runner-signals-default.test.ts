@@ -2,27 +2,10 @@
 // does for any Node program (a bot must not swallow Ctrl+C unless asked to).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { startChildWithLines } from './child-lines.js';
 
-function startChild(mode: 'default' | 'once') {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/signals-child.ts', mode], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-  return {
-    child,
-    stderr: () => stderr,
-    next: async () => String((await lines.next()).value),
-    exitWithin: (ms: number) =>
-      Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]),
-  };
-}
+const startChild = (mode: 'default' | 'once') =>
+  startChildWithLines('test/fixtures/signals-child.ts', { args: [mode] });
 
 test('without handleSignals, SIGINT ends the process by the signal, with no graceful stop', async () => {
   const { child, stderr, next, exitWithin } = startChild('default');

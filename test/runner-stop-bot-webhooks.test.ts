@@ -3,18 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
+import { privateMessage } from './private-message.js';
 
-const update = (id: number) =>
-  JSON.stringify({
-    update_id: id,
-    message: {
-      message_id: id,
-      date: 1,
-      chat: { id, type: 'private' },
-      from: { id, is_bot: false, first_name: 'T' },
-      text: 'hi',
-    },
-  });
+const update = (id: number) => JSON.stringify(privateMessage(id, id, 'hi'));
 
 test('stopBot() closes every runWebhooks server: the port refuses connections afterwards', async () => {
   const bot = new Botte('123456:webhook-stop-bot', { validateToken: false });

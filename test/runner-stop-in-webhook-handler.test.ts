@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { Botte } from '../src/runner/botte.js';
 import { recordErrors } from './helpers.js';
 import { withEmulator } from './emulator-harness.js';
+import { privateMessage } from './private-message.js';
 
 test('stopPolling() awaited in a webhook handler resolves and the handler goes on', async () => {
   await withEmulator(async (emu) => {
@@ -16,16 +17,7 @@ test('stopPolling() awaited in a webhook handler resolves and the handler goes o
     });
     const server = await bot.runWebhooks({ port: 0, urlPath: '/hook' });
     try {
-      const update = {
-        update_id: 1,
-        message: {
-          message_id: 1,
-          date: 1,
-          chat: { id: 7, type: 'private' },
-          from: { id: 7, is_bot: false, first_name: 'A' },
-          text: 'hi',
-        },
-      };
+      const update = privateMessage(1, 7, 'hi');
       const response = await fetch(server.url, { method: 'POST', body: JSON.stringify(update) });
       assert.equal(response.status, 200);
       await response.arrayBuffer();

@@ -5,30 +5,26 @@
 // alone; the emulator (delivering webhooks like Telegram) runs here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { waitFor } from './helpers.js';
+import { startChildWithLines } from './child-lines.js';
 
 test('SIGTERM: the webhook request being handled finishes with 200, and the process exits 0', async () => {
   const emu = await BotApiEmulator.start({ deliverWebhooks: { retryDelayMs: 50 } });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/webhook-signals-child.ts'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, next, exitWithin, stderr } = startChildWithLines('test/fixtures/webhook-signals-child.ts', {
     env: { ...process.env, BOTTE_TOKEN: emu.token, BOTTE_API_URL: emu.apiUrl },
   });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-  const next = async () => String((await lines.next()).value);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   try {
-    assert.equal(await next(), 'ready', stderr);
+    assert.equal(await next(), 'ready', stderr());
     const pushed = emu.pushMessage('slow one');
-    assert.equal(await next(), 'handling', stderr);
+    assert.equal(await next(), 'handling', stderr());
     child.kill('SIGTERM');
-    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref());
-    assert.equal(await Promise.race([exited, timeout]), 0, `the process did not exit 0 by itself:\n${stderr}`);
-    assert.match(stderr, /SIGTERM received: stopping the bot/);
+    assert.deepEqual(
+      await exitWithin(15_000),
+      { code: 0, signal: null },
+      `the process did not exit 0 by itself:\n${stderr()}`,
+    );
+    assert.match(stderr(), /SIGTERM received: stopping the bot/);
     assert.deepEqual(
       emu.callsOf('sendMessage').map((call) => call.params.text),
       ['done: slow one'],

@@ -331,11 +331,13 @@ export class ApiClient {
   }
 
   /**
-   * Replies to `message` in its chat, quoting it. Throws `NoReplyTargetError` (at once, before
-   * any request) when there is no such message, e.g. the absent `message` of an inline callback query.
+   * Replies to `message` in its chat, quoting it. A business message is answered through its
+   * business connection (its `business_connection_id`; the options may name another). Throws
+   * `NoReplyTargetError` (at once, before any request) when there is no such message, e.g. the
+   * absent `message` of an inline callback query.
    */
   replyTo(
-    message: Pick<Message, 'message_id' | 'chat'>,
+    message: Pick<Message, 'message_id' | 'chat'> & { business_connection_id?: string | undefined },
     text: string,
     options?: OptionsOf<'sendMessage', 'chat_id' | 'text'>,
   ): Promise<ApiResult<'sendMessage'>> {
@@ -345,6 +347,7 @@ export class ApiClient {
       chat_id: target.chatId,
       text,
       reply_parameters: { message_id: target.messageId },
+      ...(target.businessConnectionId !== undefined ? { business_connection_id: target.businessConnectionId } : {}),
       ...options,
     } as ApiParams<'sendMessage'>);
   }

@@ -19,12 +19,30 @@ export class NoReplyTargetError extends TypeError {
   }
 }
 
+/** Where `replyTo` replies: a chat, the message quoted, and the business connection of a business message. */
+export interface ReplyTarget {
+  /** The chat of the message. */
+  chatId: number | string;
+  /** The message replied to. */
+  messageId: number;
+  /** Set for a business message: the reply must go out through the same business account. */
+  businessConnectionId?: string;
+}
+
 /** The chat and message id `replyTo` replies to; throws {@link NoReplyTargetError} when there is none. */
-export function replyTarget(message: unknown, what = 'replyTo'): { chatId: number | string; messageId: number } {
-  const m = message as { chat?: { id?: unknown }; message_id?: unknown } | null | undefined;
+export function replyTarget(message: unknown, what = 'replyTo'): ReplyTarget {
+  const m = message as
+    | { chat?: { id?: unknown }; message_id?: unknown; business_connection_id?: unknown }
+    | null
+    | undefined;
   const chatId = m?.chat?.id;
   if ((typeof chatId !== 'number' && typeof chatId !== 'string') || typeof m?.message_id !== 'number') {
     throw new NoReplyTargetError(what);
   }
-  return { chatId, messageId: m.message_id };
+  const business = m.business_connection_id;
+  return {
+    chatId,
+    messageId: m.message_id,
+    ...(typeof business === 'string' && business !== '' ? { businessConnectionId: business } : {}),
+  };
 }

@@ -12,6 +12,7 @@ import { type BaseMiddleware, isCancelUpdate, isSkipHandler, type HandlerData } 
 import type { UserFunction } from './filters.js';
 import type { FunctionMiddleware } from './types.js';
 import { logger } from '../logger.js';
+import { snakeToCamel } from '../types/internal.js';
 
 /** Function middlewares: per update type, plus the ones that receive whole updates. */
 export class FunctionMiddlewares {
@@ -61,7 +62,6 @@ export class FunctionMiddlewares {
  */
 export type PreOutcome = 'handle' | 'skip' | 'cancel';
 
-const snakeToCamel = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 const capitalised = (name: string) => name.charAt(0).toUpperCase() + snakeToCamel(name).slice(1);
 
 /** Class-based middlewares, in setup order, with a per-update-type cache of who listens. */

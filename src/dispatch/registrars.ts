@@ -7,6 +7,7 @@
 import { logger } from '../logger.js';
 import type { UserFunction } from './filters.js';
 import type { LayerMethod } from '../util/method-layer.js';
+import type { Chat } from '../api/generated/telegram-types.js';
 import type {
   CallbackQueryRegister,
   CallbackQueryRegistrar,
@@ -172,8 +173,12 @@ export const REGISTRAR_ALIASES = { messageHandler: 'handleMsg', editedMessageHan
 
 type Row = (typeof REGISTRARS)[number];
 
-// Edited messages always carry `edit_date`: their handlers get it as a number.
-type GuaranteedFields<U extends UpdateType> = U extends `edited_${string}` ? { edit_date: number } : unknown;
+// What each message-like update type always carries, so that its handlers get it typed as present:
+// edited messages their `edit_date`, business messages the `business_connection_id` to answer
+// through, channel posts a channel as `chat`.
+type GuaranteedFields<U extends UpdateType> = (U extends `edited_${string}` ? { edit_date: number } : unknown) &
+  (U extends `${string}business_message` ? { business_connection_id: string } : unknown) &
+  (U extends `${string}channel_post` ? { chat: Extract<Chat, { type: 'channel' }> } : unknown);
 
 type RegistrarOf<R extends Row> = R['updateType'] extends MessageUpdateType
   ? MessageRegistrar<GuaranteedFields<R['updateType']>>

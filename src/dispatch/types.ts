@@ -90,10 +90,17 @@ export interface CustomFilterKeys {
  * (each optional), resolved against the filters added with `bot.addCustomFilter` (see
  * `Dispatcher.addCustomFilter` for when an unknown key is reported).
  */
-export interface BaseFilters<T> extends Partial<CustomFilterKeys> {
+export interface BaseFilters<T> extends OptionalFilterKeys {
   /** A predicate on the update's object (sync or async): the handler runs only when it is truthy. */
-  func?: Predicate<T>;
+  func?: Predicate<T> | undefined;
 }
+
+/**
+ * Every custom filter key, optional; `undefined` is a key left out (as src/dispatch/filters.ts
+ * treats it), so that `{ isChatAdmin: admin ? true : undefined }` compiles under
+ * `exactOptionalPropertyTypes`.
+ */
+export type OptionalFilterKeys = { [K in keyof CustomFilterKeys]?: CustomFilterKeys[K] | undefined };
 
 /**
  * Filters of the message-like registrars (`handleMsg`, `editedHandleMsg`, `channelPostHandler`, ...).
@@ -105,24 +112,24 @@ export interface MessageFilters<C extends ContentType = ContentType, K extends C
    * The content types accepted. Registrars default to `['text']`; `register…` twins default to
    * every content type (see `Dispatcher.registerMessageHandler`).
    */
-  contentTypes?: readonly C[];
+  contentTypes?: readonly C[] | undefined;
   /**
    * Command names without `/`: `['start', 'help']`. Matches `/start`, `/start args` and
    * `/start@thisbot`, but not `/start@otherbot`. Case-insensitive, like Telegram clients treat
    * commands. The command is read from the text, or from the caption of a media message whose
    * content type the handler accepts.
    */
-  commands?: readonly string[] | string;
+  commands?: readonly string[] | string | undefined;
   /**
    * A pattern searched in the text (or the caption of an accepted media message). A string
    * becomes a case-insensitive RegExp, as in the Python library; a RegExp is used as given.
    */
-  regexp?: string | RegExp;
+  regexp?: string | RegExp | undefined;
   /**
    * Chat types accepted: `['private']`, `['group', 'supergroup']`, ... A registrar's handler then
    * has `message.chat` of those kinds ({@link InChat}).
    */
-  chatTypes?: readonly K[];
+  chatTypes?: readonly K[] | undefined;
 }
 
 /**
@@ -149,7 +156,7 @@ export interface UpdateFilters<T> extends BaseFilters<T> {
 /** Filters of `callbackQueryHandler`: the base filters plus `callbackData`. */
 export interface CallbackQueryFilters extends UpdateFilters<CallbackQuery> {
   /** Passes when `data` equals this string, or matches this RegExp (the handler's `data` is then a `string`). */
-  callbackData?: string | RegExp;
+  callbackData?: string | RegExp | undefined;
 }
 
 /** A callback query that has `data`: what a handler with a `callbackData` filter receives. */
@@ -163,6 +170,10 @@ export type EditedMessage<M extends Message = Message> = M & { edit_date: number
  * the handler's query has `data: string`.
  */
 export interface CallbackQueryRegistrar {
+  <S extends CallbackQuery, H extends Handler<S>>(
+    filters: GuardedFilters<CallbackQueryFilters, CallbackQuery, S> | Guard<CallbackQuery, S>,
+    handler: H,
+  ): H;
   <H extends Handler<CallbackQueryWithData>>(
     filters: CallbackQueryFilters & { callbackData: string | RegExp },
     handler: H,
@@ -210,6 +221,16 @@ export type MessageHandler<C extends ContentType, X = unknown> = Handler<Message
  */
 export interface MessageRegistrar<X = unknown> {
   <
+    S extends G,
+    C extends ContentType = 'text',
+    K extends ChatType = ChatType,
+    G = MessageWith<C>,
+    H extends MessageHandler<C, X & InChat<K> & S> = MessageHandler<C, X & InChat<K> & S>,
+  >(
+    filters: GuardedFilters<MessageFilters<C, K>, G, S> | Guard<G, S>,
+    handler: H,
+  ): H;
+  <
     C extends ContentType = 'text',
     K extends ChatType = ChatType,
     H extends MessageHandler<C, X & InChat<K>> = MessageHandler<C, X & InChat<K>>,
@@ -239,14 +260,35 @@ export interface MessageRegister<X = unknown> {
   ): H;
 }
 
-/** A registrar of a non-message update type (see {@link MessageRegistrar} for the call forms). */
+/**
+ * A `func` filter written as a type guard, `(obj): obj is S => ...`: the handler then receives
+ * `S` (as grammY's `bot.filter(guard)` narrows its context). `G` is what the guard accepts.
+ */
+export type Guard<G, S extends G> = (obj: G) => obj is S;
+
+/** Filters `F` whose `func` is a type guard. */
+export type GuardedFilters<F, G, S extends G> = Omit<F, 'func'> & { func: Guard<G, S> };
+
+/**
+ * A registrar of a non-message update type (see {@link MessageRegistrar} for the call forms).
+ * A type-guard `func` narrows the handler's object ({@link Guard}).
+ */
 export interface Registrar<T, F = UpdateFilters<T>> {
-  <H extends Handler<T>>(filters: F | Predicate<T> | undefined, handler: H): H;
-  (filters?: F | Predicate<T>): <H extends Handler<T>>(handler: H) => H;
+  <S extends T = T, H extends Handler<S> = Handler<S>>(filters: MaybeGuarded<F, T, S> | undefined, handler: H): H;
+  <S extends T = T>(filters?: MaybeGuarded<F, T, S>): <H extends Handler<S>>(handler: H) => H;
 }
 
 /** The `register…` twin of a non-message registrar: `(handler, filters)`. */
-export type Register<T, F = UpdateFilters<T>> = <H extends Handler<T>>(handler: H, filters?: F | Predicate<T>) => H;
+export type Register<T, F = UpdateFilters<T>> = <S extends T = T, H extends Handler<S> = Handler<S>>(
+  handler: H,
+  filters?: MaybeGuarded<F, T, S>,
+) => H;
+
+/** Filters `F` of objects `T` (or a bare predicate) whose `func` may be a type guard to `S`. */
+export type MaybeGuarded<F, T, S extends T> =
+  | (Omit<F, 'func'> & { func?: Guard<T, S> | Predicate<T> | undefined })
+  | Guard<T, S>
+  | Predicate<T>;
 
 /**
  * A function middleware as stored: called with the bot and the update's object (or the whole

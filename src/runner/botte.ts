@@ -15,12 +15,20 @@ import { UpdateScheduler } from './update-scheduler.js';
 import type { BotteOptions } from './options.js';
 import { currentReplySlot, replyContext, takeReplySlot, type ReplySlot } from '../webhook/reply-in-response.js';
 import { startWebhookServer, type RunWebhooksOptions, type WebhookServer } from '../webhook/server.js';
+import { finishRunning } from './finish-running.js';
 import { insideHandlerOf, outsideHandlers, runAsHandlerOf } from './handler-context.js';
 
 export type { PollingOptions, PollOptions, BackoffOptions } from './polling.js';
 
 /** Default of the `numThreads` option: how many updates run at once when `threaded`. */
 export const DEFAULT_NUM_THREADS = 100;
+
+/** How long `stopBot()` waits for running handlers before it warns (it goes on waiting). */
+const STOP_WARNING_MS = 1000;
+// Only updates handed in with processNewUpdates can get here still running (polling and
+// runWebhooks wait for theirs first); there a handler awaiting stopBot() cannot be told apart.
+const STOP_ADVICE =
+  ' A handler that awaits stopBot() waits for itself when the bot neither polls nor serves runWebhooks(): call it there without await.';
 
 /**
  * A Telegram bot: every Bot API method (`bot.sendMessage(...)`), handler registrars
@@ -39,8 +47,6 @@ export class Botte extends Dispatcher {
   private updateScheduler?: UpdateScheduler;
   private poller?: Poller;
   private readonly webhookServers = new Set<WebhookServer>();
-  /** Polling runs in progress (0 or 1): while polling, handlers run in the handler context. */
-  private pollingRuns = 0;
   /** The options the bot was built with. */
   declare readonly options: BotteOptions;
 
@@ -66,7 +72,7 @@ export class Botte extends Dispatcher {
     const slot = takeReplySlot(update);
     if (slot) return this.runWithReplySlot(slot, update);
     // Only while polling or serving webhooks, where a handler may stop the bot (handler-context.ts).
-    return this.pollingRuns > 0 || this.webhookServers.size > 0
+    return this.poller?.running || this.webhookServers.size > 0
       ? this.runAsOwnHandler(update)
       : super.runUpdate(update);
   }
@@ -121,12 +127,7 @@ export class Botte extends Dispatcher {
   }
 
   private startPolling(options: PollOptions): Promise<void> {
-    this.pollingRuns++;
-    const run = this.getPoller()
-      .start(options)
-      .finally(() => {
-        this.pollingRuns--;
-      });
+    const run = this.getPoller().start(options);
     if (options.handleSignals) {
       const remove = installSignalHandlers(() => this.stopBot());
       void run.finally(remove).catch(() => undefined);
@@ -162,7 +163,7 @@ export class Botte extends Dispatcher {
     }
     await this.stopPolling();
     await Promise.all([...this.webhookServers].map((server) => server.close()));
-    await this.updateScheduler?.idle();
+    if (this.updateScheduler) await finishRunning(this.updateScheduler, STOP_WARNING_MS, STOP_ADVICE);
     await this.flushStorages();
     await this.closeSession();
   }

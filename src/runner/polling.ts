@@ -12,6 +12,7 @@ import { ApiHTTPException, ApiInvalidJSONException, ApiTelegramException } from 
 import { MalformedUpdateError } from '../dispatch/malformed-update.js';
 import { sleep } from '../util/sleep.js';
 import { logger } from '../logger.js';
+import { finishRunning } from './finish-running.js';
 import { OffsetTracker } from './offset-tracker.js';
 import type { UpdateScheduler } from './update-scheduler.js';
 import { FileUpdateJournal, JournalKeeper, type UpdateJournal } from './update-journal.js';
@@ -134,6 +135,11 @@ export class Poller {
     });
     this.runPromise = run;
     return run;
+  }
+
+  /** Whether a run is going on (from {@link start} until its promise settles). */
+  get running(): boolean {
+    return this.runPromise !== undefined;
   }
 
   /** Asks the run to stop; resolves when it ended (handlers finished, offset confirmed). */
@@ -383,26 +389,5 @@ export class Poller {
     logger.error(
       `The last offset ${offset} was not confirmed; updates handled since the last poll may be delivered again`,
     );
-  }
-}
-
-/**
- * Waits until every accepted update finished. Handlers still running `windowMs` after the stop
- * began get one warning, so that a stop held up by a slow or stuck handler does not hang silently
- * (test/runner-stop-inside-handler.test.ts).
- */
-async function finishRunning(scheduler: UpdateScheduler, windowMs: number): Promise<void> {
-  if (scheduler.pending === 0) return;
-  const timer = Number.isFinite(windowMs)
-    ? setTimeout(() => {
-        logger.warn(
-          `Stopping: ${scheduler.active} update handler(s) still running after ${windowMs} ms; the stop waits for them.`,
-        );
-      }, windowMs)
-    : undefined;
-  try {
-    await scheduler.idle();
-  } finally {
-    clearTimeout(timer);
   }
 }

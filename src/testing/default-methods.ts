@@ -1,5 +1,6 @@
 /**
- * The emulator's default answer for each Bot API method. Methods not listed answer `true`.
+ * The emulator's default answer for each Bot API method (those with an object result beyond
+ * sending messages are in src/testing/object-results.ts). Methods not listed answer `true`.
  * @module
  */
 import type { Chat, BotFullInfo } from '../api/generated/telegram-types.js';
@@ -8,6 +9,8 @@ import { editMessage, forwardOrCopy, type MethodContext, sendMediaGroup, sendMes
 import { badRequest, TelegramError } from './telegram-error.js';
 import type { UpdateQueue } from './updates.js';
 import { CONFLICT_WEBHOOK } from './faults.js';
+import { OBJECT_RESULTS } from './object-results.js';
+import { STAR_METHODS } from './stars.js';
 
 /** Webhook settings tracked by setWebhook/deleteWebhook, answered by getWebhookInfo. */
 export interface WebhookState {
@@ -49,8 +52,15 @@ type DefaultMethod = (ctx: DefaultContext) => unknown;
 
 const SECRET_TOKEN_RE = /^[A-Za-z0-9_-]{1,256}$/;
 
+// The same scope may come as `{ type, chat_id }` or as a `types.BotCommandScope…` object whose
+// fields are in another order: the key sorts them (and reads `chat_id` 5 and "5" alike).
 function settingKey(name: string, p: Record<string, unknown>): string {
-  return `${name}|${JSON.stringify(p.scope ?? { type: 'default' })}|${String(p.language_code ?? '')}`;
+  const scope = (p.scope && typeof p.scope === 'object' ? p.scope : { type: 'default' }) as Record<string, unknown>;
+  const canonical = Object.keys(scope)
+    .sort()
+    .map((key) => `${key}=${String(scope[key])}`)
+    .join(',');
+  return `${name}|${canonical}|${String(p.language_code ?? '')}`;
 }
 
 function fullChat(chat: Chat): Record<string, unknown> {
@@ -250,10 +260,11 @@ const DEFAULTS: Record<string, DefaultMethod> = {
   getChatGifts: () => ({ total_count: 0, gifts: [] }),
   getBusinessAccountGifts: () => ({ total_count: 0, gifts: [] }),
   getUserPersonalChatMessages: () => [],
-  getMyStarBalance: () => ({ amount: 0 }),
+  getMyStarBalance: STAR_METHODS.getMyStarBalance,
   getBusinessAccountStarBalance: () => ({ amount: 0 }),
   getAvailableGifts: () => ({ gifts: [] }),
-  getStarTransactions: () => ({ transactions: [] }),
+  getStarTransactions: STAR_METHODS.getStarTransactions,
+  refundStarPayment: STAR_METHODS.refundStarPayment,
   getGameHighScores: () => [],
   getCustomEmojiStickers: () => [],
   getStickerSet: () => {
@@ -317,11 +328,11 @@ const DEFAULTS: Record<string, DefaultMethod> = {
 };
 
 /**
- * The default result of `method` (Telegram spelling): a registered default, a Message for every
- * other `send*` method, else `true`. May throw a {@link TelegramError} or return a Promise.
+ * The default result of `method` (Telegram spelling): a registered default (here or in
+ * src/testing/object-results.ts), a Message for every other `send*` method, else `true`. May throw a {@link TelegramError} or return a Promise.
  */
 export function runDefault(method: string, ctx: DefaultContext): unknown {
-  const run = DEFAULTS[method];
+  const run = DEFAULTS[method] ?? OBJECT_RESULTS[method];
   if (run) return run(ctx);
   if (method.startsWith('send')) return sendMessageLike(method, ctx);
   return true;

@@ -7,6 +7,7 @@ import { attachedFile } from './body-parsing.js';
 import { type ChatDirectory, type MessageDraft, unixNow, withoutReply } from './chats.js';
 import { fileInfo, type FileStore, type StoredFile } from './files.js';
 import { badRequest } from './telegram-error.js';
+import { checklistOf } from './checklists.js';
 import type { RecordedCall } from './types.js';
 
 /** What a default method implementation can use. */
@@ -130,13 +131,21 @@ function outgoing(ctx: MethodContext): MessageDraft {
     // A reply to a message of a forum topic is posted in that topic.
     if (message.message_thread_id === undefined && replyChat.id === chat.id && found?.is_topic_message === true)
       Object.assign(message, { message_thread_id: found.message_thread_id, is_topic_message: true });
+    // A quoted part of the replied message is shown as the message's `quote` (chosen by the bot: manual).
+    if (typeof replyParams.quote === 'string' && replyParams.quote !== '') {
+      message.quote = {
+        text: replyParams.quote,
+        ...(Array.isArray(replyParams.quote_entities) ? { entities: replyParams.quote_entities } : {}),
+        position: Number(replyParams.quote_position ?? 0),
+        is_manual: true,
+      };
+    }
   }
   const markup = p.reply_markup as Record<string, unknown> | undefined;
   if (markup && typeof markup === 'object' && Array.isArray(markup.inline_keyboard)) message.reply_markup = markup;
-  Object.assign(
-    message,
-    pick(p, ['has_protected_content', 'message_effect_id', 'business_connection_id', 'show_caption_above_media']),
-  );
+  Object.assign(message, pick(p, ['has_protected_content', 'business_connection_id', 'show_caption_above_media']));
+  // The Message names the effect `effect_id` (the parameter is `message_effect_id`).
+  if (typeof p.message_effect_id === 'string' && p.message_effect_id !== '') message.effect_id = p.message_effect_id;
   if (p.protect_content === true) message.has_protected_content = true;
   return message;
 }
@@ -221,9 +230,17 @@ export function sendMessageLike(method: string, ctx: MethodContext): MessageDraf
   } else if (method === 'sendGame') {
     message.game = { title: String(p.game_short_name ?? 'Game'), description: '', photo: [] };
   } else if (method === 'sendChecklist') {
-    message.checklist = p.checklist ?? { title: '', tasks: [] };
+    message.checklist = checklistOf(p.checklist);
   } else if (method === 'sendPaidMedia') {
-    message.paid_media = { star_count: Number(p.star_count ?? 1), paid_media: [] };
+    // The sender sees the media it sent (a buyer before paying sees only a preview).
+    const items = Array.isArray(p.media) ? (p.media as Array<Record<string, unknown>>) : [];
+    message.paid_media = {
+      star_count: Number(p.star_count ?? 1),
+      paid_media: items.map((item) => {
+        const kind = String(item.type ?? 'photo');
+        return { type: kind, [kind]: mediaObject(ctx, kind, item.media, item) };
+      }),
+    };
     addCaption(message, p);
   } else if (method === 'sendWidget' || method === 'sendSharedWidget') {
     // Bot API 10.4: an HTML widget; a shared one keeps an id that sendSharedWidget sends again.
@@ -253,11 +270,17 @@ export function sendMediaGroup(ctx: MethodContext): MessageDraft[] {
   const media = ctx.params.media;
   if (!Array.isArray(media) || media.length < 2 || media.length > 10)
     throw badRequest('media group must include 2-10 items');
-  const groupId = String(Date.now()) + String(Math.floor(Math.random() * 1000));
-  return media.map((item: Record<string, unknown>) => {
-    const kind = String(item.type ?? '');
+  // Every item is checked before any is sent: Telegram sends a broken album not at all.
+  const items = media.map((item: unknown, index) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      throw badRequest(`can't parse InputMedia: item ${index} of the media group is not an object`);
+    const kind = String((item as Record<string, unknown>).type ?? '');
     if (!['photo', 'video', 'audio', 'document', 'live_photo'].includes(kind))
       throw badRequest(`unsupported media type "${kind}" in the media group`);
+    return { item: item as Record<string, unknown>, kind };
+  });
+  const groupId = String(Date.now()) + String(Math.floor(Math.random() * 1000));
+  return items.map(({ item, kind }) => {
     const message = outgoing(ctx);
     message.media_group_id = groupId;
     message[kind] = mediaObject(ctx, kind, item.media, item);
@@ -352,6 +375,8 @@ export function editMessage(method: string, ctx: MethodContext): unknown {
     message[String(media.type)] = mediaObject(ctx, String(media.type), media.media, media);
     delete message.caption;
     addCaption(message, media);
+  } else if (method === 'editMessageChecklist') {
+    message.checklist = checklistOf(p.checklist);
   } else if (method === 'editMessageLiveLocation') {
     message.location = {
       ...((message.location as object | undefined) ?? {}),
@@ -360,12 +385,14 @@ export function editMessage(method: string, ctx: MethodContext): unknown {
     };
   }
   // Every edit sets the inline keyboard anew: an edit without `reply_markup` removes it, as Telegram does.
+  // (setGameScore takes no markup and keeps the game's Play button.)
   const markup = p.reply_markup as Record<string, unknown> | undefined;
   if (markup && Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length > 0)
     message.reply_markup = markup;
-  else delete message.reply_markup;
+  else if (method !== 'setGameScore') delete message.reply_markup;
   delete message.edit_date;
-  if (found && sameContent(found, message)) throw badRequest(NOT_MODIFIED);
+  // A new score edits the game's high-score table, which the emulator does not draw.
+  if (found && method !== 'setGameScore' && sameContent(found, message)) throw badRequest(NOT_MODIFIED);
   message.edit_date = unixNow();
   ctx.chats.store(message);
   return message;

@@ -14,6 +14,8 @@ import { fileInfo, FileStore } from './files.js';
 import { handleRequest } from './http-handler.js';
 import { canonicalMethodName } from './method-names.js';
 import { UpdateQueue } from './updates.js';
+import { businessConnectionKey } from './object-results.js';
+import { notePayment } from './stars.js';
 import { ChatTracker } from './conversation/tracker.js';
 import { checkCall } from './rules/validate.js';
 import { countsAsMessage, RateLimiter } from './rules/rate-limits.js';
@@ -240,12 +242,21 @@ export class BotApiEmulator {
 
   /** Queues an update (its `update_id` assigned in sequence) and wakes a waiting long poll. */
   pushUpdate(update: UpdateInit): Update {
+    this.rememberBusinessConnection(update);
+    notePayment(this.state.settings, update);
     return this.state.updates.push(update);
   }
 
   /** Queues several updates, in order; a waiting long poll receives them in one answer. */
   pushUpdates(updates: UpdateInit[]): Update[] {
-    return updates.map((update) => this.state.updates.push(update));
+    return updates.map((update) => this.pushUpdate(update));
+  }
+
+  /** A pushed business connection is what getBusinessConnection answers for its id afterwards. */
+  private rememberBusinessConnection(update: UpdateInit): void {
+    const connection = (update as { business_connection?: { id?: unknown } }).business_connection;
+    if (connection && typeof connection === 'object')
+      this.state.settings.set(businessConnectionKey(connection.id), connection);
   }
 
   /**
@@ -256,7 +267,7 @@ export class BotApiEmulator {
   pushMessage(text: string | undefined, options: PushMessageOptions = {}): Update {
     const { type, message } = this.chats.incoming(text, options);
     if (options.deliver === false) return { update_id: 0, [type]: message } as Update;
-    return this.state.updates.push({ [type]: message } as UpdateInit);
+    return this.pushUpdate({ [type]: message } as UpdateInit);
   }
 
   /** Queues a `callback_query` update, as if a user pressed an inline button with `data`. */

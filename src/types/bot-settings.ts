@@ -9,7 +9,7 @@
  * @module
  */
 import type * as Tg from '../api/generated/telegram-types.js';
-import { setDefined } from './internal.js';
+import { setDefined, type AcceptUndefined } from './internal.js';
 
 export interface BotCommand extends Omit<Tg.BotCommand, 'command' | 'description'> {}
 /** A bot command shown in the menu: `new BotCommand('start', 'Start the bot')`. */
@@ -22,7 +22,7 @@ export class BotCommand implements Tg.BotCommand {
   constructor(
     public command: string,
     public description: string,
-    options?: Omit<Tg.BotCommand, 'command' | 'description'>,
+    options?: AcceptUndefined<Omit<Tg.BotCommand, 'command' | 'description'>>,
   ) {
     setDefined(this, options);
   }
@@ -112,7 +112,7 @@ export interface ChatPermissions extends Tg.ChatPermissions {}
 /** What non-administrator members may do: `new ChatPermissions({ can_send_messages: false })`. */
 export class ChatPermissions implements Tg.ChatPermissions {
   /** @param options the `can_*` flags; `false` is kept and sent, left-out flags are not */
-  constructor(options?: Tg.ChatPermissions) {
+  constructor(options?: AcceptUndefined<Tg.ChatPermissions>) {
     setDefined(this, options);
   }
 }

@@ -3,7 +3,7 @@
  * @module
  */
 import type * as Tg from '../api/generated/telegram-types.js';
-import { type OptionalPart, setDefined } from './internal.js';
+import { type OptionalPart, setDefined, type AcceptUndefined } from './internal.js';
 
 /** Optional fields of {@link InlineQueryResultCachedPhoto}. */
 export type InlineQueryResultCachedPhotoOptions = OptionalPart<Tg.InlineQueryResultCachedPhoto, 'id' | 'photo_file_id'>;
@@ -20,7 +20,7 @@ export class InlineQueryResultCachedPhoto implements Tg.InlineQueryResultCachedP
   constructor(
     public id: string,
     public photo_file_id: string,
-    options?: InlineQueryResultCachedPhotoOptions,
+    options?: AcceptUndefined<InlineQueryResultCachedPhotoOptions>,
   ) {
     setDefined(this, options);
   }
@@ -41,7 +41,7 @@ export class InlineQueryResultCachedGif implements Tg.InlineQueryResultCachedGif
   constructor(
     public id: string,
     public gif_file_id: string,
-    options?: InlineQueryResultCachedGifOptions,
+    options?: AcceptUndefined<InlineQueryResultCachedGifOptions>,
   ) {
     setDefined(this, options);
   }
@@ -65,7 +65,7 @@ export class InlineQueryResultCachedMpeg4Gif implements Tg.InlineQueryResultCach
   constructor(
     public id: string,
     public mpeg4_file_id: string,
-    options?: InlineQueryResultCachedMpeg4GifOptions,
+    options?: AcceptUndefined<InlineQueryResultCachedMpeg4GifOptions>,
   ) {
     setDefined(this, options);
   }
@@ -89,7 +89,7 @@ export class InlineQueryResultCachedSticker implements Tg.InlineQueryResultCache
   constructor(
     public id: string,
     public sticker_file_id: string,
-    options?: InlineQueryResultCachedStickerOptions,
+    options?: AcceptUndefined<InlineQueryResultCachedStickerOptions>,
   ) {
     setDefined(this, options);
   }
@@ -115,7 +115,7 @@ export class InlineQueryResultCachedDocument implements Tg.InlineQueryResultCach
     public id: string,
     public title: string,
     public document_file_id: string,
-    options?: InlineQueryResultCachedDocumentOptions,
+    options?: AcceptUndefined<InlineQueryResultCachedDocumentOptions>,
   ) {
     setDefined(this, options);
   }
@@ -141,7 +141,7 @@ export class InlineQueryResultCachedVideo implements Tg.InlineQueryResultCachedV
     public id: string,
     public video_file_id: string,
     public title: string,
-    options?: InlineQueryResultCachedVideoOptions,
+    options?: AcceptUndefined<InlineQueryResultCachedVideoOptions>,
   ) {
     setDefined(this, options);
   }
@@ -167,7 +167,7 @@ export class InlineQueryResultCachedVoice implements Tg.InlineQueryResultCachedV
     public id: string,
     public voice_file_id: string,
     public title: string,
-    options?: InlineQueryResultCachedVoiceOptions,
+    options?: AcceptUndefined<InlineQueryResultCachedVoiceOptions>,
   ) {
     setDefined(this, options);
   }
@@ -188,7 +188,7 @@ export class InlineQueryResultCachedAudio implements Tg.InlineQueryResultCachedA
   constructor(
     public id: string,
     public audio_file_id: string,
-    options?: InlineQueryResultCachedAudioOptions,
+    options?: AcceptUndefined<InlineQueryResultCachedAudioOptions>,
   ) {
     setDefined(this, options);
   }

@@ -9,7 +9,7 @@
  * @module
  */
 import type * as Tg from '../api/generated/telegram-types.js';
-import { type OptionalPart, setDefined } from './internal.js';
+import { type OptionalPart, setDefined, type AcceptUndefined } from './internal.js';
 
 /** Optional fields of {@link InlineQueryResultArticle}. */
 export type InlineQueryResultArticleOptions = OptionalPart<
@@ -31,7 +31,7 @@ export class InlineQueryResultArticle implements Tg.InlineQueryResultArticle {
     public id: string,
     public title: string,
     public input_message_content: Tg.InputMessageContent,
-    options?: InlineQueryResultArticleOptions,
+    options?: AcceptUndefined<InlineQueryResultArticleOptions>,
   ) {
     setDefined(this, options);
   }
@@ -57,7 +57,7 @@ export class InlineQueryResultPhoto implements Tg.InlineQueryResultPhoto {
     public id: string,
     public photo_url: string,
     public thumbnail_url: string,
-    options?: InlineQueryResultPhotoOptions,
+    options?: AcceptUndefined<InlineQueryResultPhotoOptions>,
   ) {
     setDefined(this, options);
   }
@@ -80,7 +80,7 @@ export class InlineQueryResultGif implements Tg.InlineQueryResultGif {
     public id: string,
     public gif_url: string,
     public thumbnail_url: string,
-    options?: InlineQueryResultGifOptions,
+    options?: AcceptUndefined<InlineQueryResultGifOptions>,
   ) {
     setDefined(this, options);
   }
@@ -106,7 +106,7 @@ export class InlineQueryResultMpeg4Gif implements Tg.InlineQueryResultMpeg4Gif {
     public id: string,
     public mpeg4_url: string,
     public thumbnail_url: string,
-    options?: InlineQueryResultMpeg4GifOptions,
+    options?: AcceptUndefined<InlineQueryResultMpeg4GifOptions>,
   ) {
     setDefined(this, options);
   }
@@ -136,7 +136,7 @@ export class InlineQueryResultVideo implements Tg.InlineQueryResultVideo {
     public mime_type: Tg.InlineQueryResultVideo['mime_type'],
     public thumbnail_url: string,
     public title: string,
-    options?: InlineQueryResultVideoOptions,
+    options?: AcceptUndefined<InlineQueryResultVideoOptions>,
   ) {
     setDefined(this, options);
   }
@@ -159,7 +159,7 @@ export class InlineQueryResultAudio implements Tg.InlineQueryResultAudio {
     public id: string,
     public audio_url: string,
     public title: string,
-    options?: InlineQueryResultAudioOptions,
+    options?: AcceptUndefined<InlineQueryResultAudioOptions>,
   ) {
     setDefined(this, options);
   }
@@ -182,7 +182,7 @@ export class InlineQueryResultVoice implements Tg.InlineQueryResultVoice {
     public id: string,
     public voice_url: string,
     public title: string,
-    options?: InlineQueryResultVoiceOptions,
+    options?: AcceptUndefined<InlineQueryResultVoiceOptions>,
   ) {
     setDefined(this, options);
   }
@@ -210,7 +210,7 @@ export class InlineQueryResultDocument implements Tg.InlineQueryResultDocument {
     public title: string,
     public document_url: string,
     public mime_type: Tg.InlineQueryResultDocument['mime_type'],
-    options?: InlineQueryResultDocumentOptions,
+    options?: AcceptUndefined<InlineQueryResultDocumentOptions>,
   ) {
     setDefined(this, options);
   }
@@ -238,7 +238,7 @@ export class InlineQueryResultLocation implements Tg.InlineQueryResultLocation {
     public latitude: number,
     public longitude: number,
     public title: string,
-    options?: InlineQueryResultLocationOptions,
+    options?: AcceptUndefined<InlineQueryResultLocationOptions>,
   ) {
     setDefined(this, options);
   }
@@ -268,7 +268,7 @@ export class InlineQueryResultVenue implements Tg.InlineQueryResultVenue {
     public longitude: number,
     public title: string,
     public address: string,
-    options?: InlineQueryResultVenueOptions,
+    options?: AcceptUndefined<InlineQueryResultVenueOptions>,
   ) {
     setDefined(this, options);
   }
@@ -294,7 +294,7 @@ export class InlineQueryResultContact implements Tg.InlineQueryResultContact {
     public id: string,
     public phone_number: string,
     public first_name: string,
-    options?: InlineQueryResultContactOptions,
+    options?: AcceptUndefined<InlineQueryResultContactOptions>,
   ) {
     setDefined(this, options);
   }
@@ -315,7 +315,7 @@ export class InlineQueryResultGame implements Tg.InlineQueryResultGame {
   constructor(
     public id: string,
     public game_short_name: string,
-    options?: InlineQueryResultGameOptions,
+    options?: AcceptUndefined<InlineQueryResultGameOptions>,
   ) {
     setDefined(this, options);
   }
@@ -331,7 +331,7 @@ export class InlineQueryResultsButton implements Tg.InlineQueryResultsButton {
    */
   constructor(
     public text: string,
-    options?: Partial<Omit<Tg.InlineQueryResultsButton, 'text'>>,
+    options?: AcceptUndefined<Partial<Omit<Tg.InlineQueryResultsButton, 'text'>>>,
   ) {
     setDefined(this, options);
   }

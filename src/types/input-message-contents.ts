@@ -3,7 +3,7 @@
  * @module
  */
 import type * as Tg from '../api/generated/telegram-types.js';
-import { type OptionalPart, setDefined } from './internal.js';
+import { type OptionalPart, setDefined, type AcceptUndefined } from './internal.js';
 
 /** Optional fields of {@link InputTextMessageContent}. */
 export type InputTextMessageContentOptions = OptionalPart<Tg.InputTextMessageContent, 'message_text'>;
@@ -16,7 +16,7 @@ export class InputTextMessageContent implements Tg.InputTextMessageContent {
    */
   constructor(
     public message_text: string,
-    options?: InputTextMessageContentOptions,
+    options?: AcceptUndefined<InputTextMessageContentOptions>,
   ) {
     setDefined(this, options);
   }
@@ -41,7 +41,7 @@ export class InputLocationMessageContent implements Tg.InputLocationMessageConte
   constructor(
     public latitude: number,
     public longitude: number,
-    options?: InputLocationMessageContentOptions,
+    options?: AcceptUndefined<InputLocationMessageContentOptions>,
   ) {
     setDefined(this, options);
   }
@@ -67,7 +67,7 @@ export class InputVenueMessageContent implements Tg.InputVenueMessageContent {
     public longitude: number,
     public title: string,
     public address: string,
-    options?: InputVenueMessageContentOptions,
+    options?: AcceptUndefined<InputVenueMessageContentOptions>,
   ) {
     setDefined(this, options);
   }
@@ -89,7 +89,7 @@ export class InputContactMessageContent implements Tg.InputContactMessageContent
   constructor(
     public phone_number: string,
     public first_name: string,
-    options?: InputContactMessageContentOptions,
+    options?: AcceptUndefined<InputContactMessageContentOptions>,
   ) {
     setDefined(this, options);
   }
@@ -117,7 +117,7 @@ export class InputInvoiceMessageContent implements Tg.InputInvoiceMessageContent
     public payload: string,
     public currency: string,
     public prices: Tg.LabeledPrice[],
-    options?: InputInvoiceMessageContentOptions,
+    options?: AcceptUndefined<InputInvoiceMessageContentOptions>,
   ) {
     setDefined(this, options);
   }

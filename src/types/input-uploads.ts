@@ -7,7 +7,7 @@ import type * as Tg from '../api/generated/telegram-types.js';
 import type { Uploadable } from './input-file.js';
 import { CarriesFiles } from './attachments.js';
 import type { MediaSource } from './input-media.js';
-import { type OptionalPart, setDefined } from './internal.js';
+import { type OptionalPart, setDefined, type AcceptUndefined } from './internal.js';
 
 /** Any paid media to send. */
 export type InputPaidMedia<F = Uploadable> = Tg.InputPaidMedia<F>;
@@ -39,7 +39,7 @@ export class InputPaidMediaVideo extends CarriesFiles implements Tg.InputPaidMed
    */
   constructor(
     public media: MediaSource,
-    options?: InputPaidMediaVideoOptions,
+    options?: AcceptUndefined<InputPaidMediaVideoOptions>,
   ) {
     super();
     setDefined(this, options);
@@ -77,7 +77,7 @@ export class InputSticker extends CarriesFiles implements Tg.InputSticker<Upload
     public sticker: MediaSource,
     public format: Tg.InputSticker<Uploadable>['format'],
     public emoji_list: string[],
-    options?: InputStickerOptions,
+    options?: AcceptUndefined<InputStickerOptions>,
   ) {
     super();
     setDefined(this, options);
@@ -107,7 +107,7 @@ export class InputProfilePhotoAnimated extends CarriesFiles implements Tg.InputP
    */
   constructor(
     public animation: Uploadable,
-    options?: InputProfilePhotoAnimatedOptions,
+    options?: AcceptUndefined<InputProfilePhotoAnimatedOptions>,
   ) {
     super();
     setDefined(this, options);
@@ -137,7 +137,7 @@ export class InputStoryContentVideo extends CarriesFiles implements Tg.InputStor
    */
   constructor(
     public video: Uploadable,
-    options?: InputStoryContentVideoOptions,
+    options?: AcceptUndefined<InputStoryContentVideoOptions>,
   ) {
     super();
     setDefined(this, options);

@@ -19,6 +19,14 @@ export function setDefined(target: object, options: object | undefined | null): 
   }
 }
 
+/**
+ * `reply_markup` → `replyMarkup`: how a Telegram (or pyTelegramBotAPI) name is spelt in Botte's
+ * own options. Used to suggest the camelCase key when a snake_case one is refused.
+ */
+export function snakeToCamel(name: string): string {
+  return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
 /** The optional part of a Telegram type: everything but `type` and the required keys `K`. */
 export type OptionalPart<T, K extends keyof T = never> = Omit<T, 'type' | K>;
 

@@ -21,7 +21,7 @@ import type {
   SwitchInlineQueryChosenChat as TgSwitchInlineQueryChosenChat,
   WebAppInfo as TgWebAppInfo,
 } from '../api/generated/telegram-types.js';
-import { type AcceptUndefined, type DistributiveOmit, setDefined } from './internal.js';
+import { type AcceptUndefined, type DistributiveOmit, setDefined, snakeToCamel } from './internal.js';
 
 /** Telegram shows at most 12 buttons in a row of a reply keyboard (pyTelegramBotAPI's `max_row_keys`). */
 export const MAX_REPLY_ROW_WIDTH = 12;
@@ -50,7 +50,7 @@ function checkOptions(options: object | undefined, known: readonly string[], cla
   }
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
-    const camel = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    const camel = snakeToCamel(key);
     const hint = camel !== key && known.includes(camel) ? ` (did you mean "${camel}"?)` : '';
     throw new TypeError(`new types.${className}: unknown option "${key}"${hint}; known options: ${known.join(', ')}`);
   }
@@ -300,7 +300,7 @@ export class LoginUrl implements TgLoginUrl {
    * @param url HTTPS URL opened with the user's authorization data
    * @param options `forward_text`, `bot_username`, `request_write_access`
    */
-  constructor(url: string, options?: Partial<Omit<TgLoginUrl, 'url'>>) {
+  constructor(url: string, options?: AcceptUndefined<Partial<Omit<TgLoginUrl, 'url'>>>) {
     this.url = url;
     setDefined(this, options);
   }
@@ -310,7 +310,7 @@ export interface SwitchInlineQueryChosenChat extends TgSwitchInlineQueryChosenCh
 /** Which chats the user may pick for a `switch_inline_query_chosen_chat` button. */
 export class SwitchInlineQueryChosenChat implements TgSwitchInlineQueryChosenChat {
   /** @param options `query`, `allow_user_chats`, `allow_bot_chats`, `allow_group_chats`, `allow_channel_chats` */
-  constructor(options?: TgSwitchInlineQueryChosenChat) {
+  constructor(options?: AcceptUndefined<TgSwitchInlineQueryChosenChat>) {
     setDefined(this, options);
   }
 }

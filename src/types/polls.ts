@@ -4,7 +4,7 @@
  */
 import type * as Tg from '../api/generated/telegram-types.js';
 import type { Uploadable } from './input-file.js';
-import { setDefined } from './internal.js';
+import { setDefined, type AcceptUndefined } from './internal.js';
 
 /** Optional fields of {@link InputPollOption}. */
 export type InputPollOptionOptions = Omit<Tg.InputPollOption<Uploadable>, 'text'>;
@@ -17,7 +17,7 @@ export class InputPollOption implements Tg.InputPollOption<Uploadable> {
    */
   constructor(
     public text: string,
-    options?: InputPollOptionOptions,
+    options?: AcceptUndefined<InputPollOptionOptions>,
   ) {
     setDefined(this, options);
   }
@@ -36,7 +36,7 @@ export class InputChecklistTask implements Tg.InputChecklistTask {
   constructor(
     public id: number,
     public text: string,
-    options?: InputChecklistTaskOptions,
+    options?: AcceptUndefined<InputChecklistTaskOptions>,
   ) {
     setDefined(this, options);
   }
@@ -55,7 +55,7 @@ export class InputChecklist implements Tg.InputChecklist {
   constructor(
     public title: string,
     public tasks: Tg.InputChecklistTask[],
-    options?: InputChecklistOptions,
+    options?: AcceptUndefined<InputChecklistOptions>,
   ) {
     setDefined(this, options);
   }

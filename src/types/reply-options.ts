@@ -4,7 +4,7 @@
  * @module
  */
 import type * as Tg from '../api/generated/telegram-types.js';
-import { setDefined } from './internal.js';
+import { setDefined, type AcceptUndefined } from './internal.js';
 
 /** Optional fields of {@link ReplyParameters}. */
 export type ReplyParametersOptions = Omit<Tg.ReplyParameters, 'message_id'>;
@@ -18,7 +18,7 @@ export class ReplyParameters implements Tg.ReplyParameters {
    * @param message_id identifier of the message to reply to
    * @param options `chat_id`, `allow_sending_without_reply`, `quote`, `quote_parse_mode`, `checklist_task_id`, ...
    */
-  constructor(message_id?: number, options?: ReplyParametersOptions) {
+  constructor(message_id?: number, options?: AcceptUndefined<ReplyParametersOptions>) {
     if (message_id !== undefined) this.message_id = message_id;
     setDefined(this, options);
   }
@@ -28,7 +28,7 @@ export interface LinkPreviewOptions extends Tg.LinkPreviewOptions {}
 /** How a link preview is generated: `new LinkPreviewOptions({ is_disabled: true })`. */
 export class LinkPreviewOptions implements Tg.LinkPreviewOptions {
   /** @param options `is_disabled`, `url`, `prefer_small_media`, `prefer_large_media`, `show_above_text` */
-  constructor(options?: Tg.LinkPreviewOptions) {
+  constructor(options?: AcceptUndefined<Tg.LinkPreviewOptions>) {
     setDefined(this, options);
   }
 }

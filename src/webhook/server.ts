@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { nodeFsPromises, RuntimeFeatureUnavailableError } from '../runtime/node-only.js';
 import { InputFile } from '../types/input-file.js';
+import { snakeToCamel } from '../types/internal.js';
 import { logger } from '../logger.js';
 import { nodeHttpHandler } from './adapters.js';
 import type { WebhookBot, WebhookOptions } from './core.js';
@@ -99,13 +100,11 @@ const OPTION_KEYS: { readonly [K in keyof Required<RunWebhooksOptions>]: true } 
 };
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set(Object.keys(OPTION_KEYS));
 
-const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-
 /** Refuses unknown options and resolves `webhookUrl` into `url`. */
 function checkOptions(options: RunWebhooksOptions): RunWebhooksOptions {
   for (const key of Object.keys(options)) {
     if (KNOWN_OPTIONS.has(key)) continue;
-    const camel = camelCase(key);
+    const camel = snakeToCamel(key);
     const hint = camel !== key && KNOWN_OPTIONS.has(camel) ? `; did you mean "${camel}"?` : '';
     throw new TypeError(`runWebhooks: unknown option "${key}"${hint} (known: ${[...KNOWN_OPTIONS].join(', ')})`);
   }

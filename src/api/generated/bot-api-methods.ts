@@ -1323,7 +1323,7 @@ export interface BotApiMethods {
    */
   deleteAllMessageReactions(chatId: ApiParams<"deleteAllMessageReactions">["chat_id"], options?: OptionsOf<"deleteAllMessageReactions", "chat_id">): Promise<ApiResult<"deleteAllMessageReactions">>;
   /**
-   * Delete messages on behalf of a business account. Requires the can_delete_outgoing_messages business bot right to delete messages sent by the bot itself, or the can_delete_all_messages business bot right to delete any message. Returns True on success.
+   * Delete messages on behalf of a business account. Requires the can_delete_sent_messages business bot right to delete messages sent by the bot itself, or the can_delete_all_messages business bot right to delete any message. Returns True on success.
    *
    * @param businessConnectionId Unique identifier of the business connection on behalf of which to delete the messages
    * @param messageIds A list of 1-100 identifiers of messages to delete. All messages must be from the same chat. See deleteMessage for limitations on which messages can be deleted.
@@ -1428,6 +1428,15 @@ export interface BotApiMethods {
    * @param businessConnectionId Unique identifier of the business connection
    * @param ownedGiftId Unique identifier of the regular gift that should be transferred
    * @param newOwnerChatId Unique identifier of the chat which will own the gift. The chat must be active in the last 24 hours.
+   * @param options the optional parameters, with Telegram's names
+   */
+  transferGift(businessConnectionId: ApiParams<"transferGift">["business_connection_id"], ownedGiftId: ApiParams<"transferGift">["owned_gift_id"], newOwnerChatId: ApiParams<"transferGift">["new_owner_chat_id"], options?: OptionsOf<"transferGift", "business_connection_id" | "owned_gift_id" | "new_owner_chat_id">): Promise<ApiResult<"transferGift">>;
+  /**
+   * Transfers an owned unique gift to another user. Requires the can_transfer_and_upgrade_gifts business bot right. Requires can_transfer_stars business bot right if the transfer is paid. Returns True on success.
+   *
+   * @param businessConnectionId Unique identifier of the business connection
+   * @param ownedGiftId Unique identifier of the regular gift that should be transferred
+   * @param newOwnerChatId Unique identifier of the chat which will own the gift. The chat must be active in the last 24 hours.
    * @param starCount The amount of Telegram Stars that will be paid for the transfer from the business account balance. If positive, then the can_transfer_stars business bot right is required.
    * @param options the optional parameters, with Telegram's names
    */
@@ -1494,11 +1503,11 @@ export interface BotApiMethods {
    * Use this method to upload a file with a sticker for later use in the createNewStickerSet, addStickerToSet, or replaceStickerInSet methods (the file can be used multiple times). Returns the uploaded File on success.
    *
    * @param userId User identifier of sticker file owner
-   * @param stickerFormat Format of the sticker, must be one of “static”, “animated”, “video”
    * @param sticker A file with the sticker in .WEBP, .PNG, .TGS, or .WEBM format. See https://core.telegram.org/stickers for technical requirements.
+   * @param stickerFormat Format of the sticker, must be one of “static”, “animated”, “video”
    * @param options the optional parameters, with Telegram's names
    */
-  uploadStickerFile(userId: ApiParams<"uploadStickerFile">["user_id"], stickerFormat: ApiParams<"uploadStickerFile">["sticker_format"], sticker: ApiParams<"uploadStickerFile">["sticker"]): Promise<ApiResult<"uploadStickerFile">>;
+  uploadStickerFile(userId: ApiParams<"uploadStickerFile">["user_id"], sticker: ApiParams<"uploadStickerFile">["sticker"], stickerFormat: ApiParams<"uploadStickerFile">["sticker_format"]): Promise<ApiResult<"uploadStickerFile">>;
   /**
    * Use this method to create a new sticker set owned by a user. The bot will be able to edit the sticker set thus created. Returns True on success.
    *

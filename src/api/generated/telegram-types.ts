@@ -896,7 +896,7 @@ export type LanguageCode = "ab" | "aa" | "af" | "ak" | "sq" | "am" | "ar" | "an"
 /** Describes the current status of a webhook. */
 export interface WebhookInfo {
   /** Webhook URL, may be empty if webhook is not set up */
-  url?: string;
+  url: string;
   /** True, if a custom certificate was provided for webhook certificate checks */
   has_custom_certificate: boolean;
   /** Number of updates awaiting delivery */
@@ -1584,7 +1584,7 @@ export interface BusinessBotRights {
   /** True, if the bot can mark incoming private messages as read */
   can_read_messages?: true;
   /** True, if the bot can delete messages sent by the bot */
-  can_delete_outgoing_messages?: true;
+  can_delete_sent_messages?: true;
   /** True, if the bot can delete all private messages in managed chats */
   can_delete_all_messages?: true;
   /** True, if the bot can edit the first and last name of the business account */
@@ -2050,7 +2050,7 @@ export interface MessageId {
 /** Describes an inline message sent by a Web App on behalf of a user. */
 export interface SentWebAppMessage {
   /** Identifier of the sent inline message. Available only if there is an inline keyboard attached to the message. */
-  inline_message_id: string;
+  inline_message_id?: string;
 }
 
 /** Describes an inline message sent by a guest bot. */
@@ -3308,6 +3308,8 @@ export interface Sticker {
   mask_position?: MaskPosition;
   /** For custom emoji stickers, unique identifier of the custom emoji */
   custom_emoji_id?: string;
+  /** True, if the sticker must be repainted to a text color in messages, the color of the Telegram Premium badge in emoji status, white color on chat photos, or another appropriate color in other places */
+  needs_repainting?: true;
   /** File size in bytes */
   file_size?: number;
 }
@@ -3347,11 +3349,11 @@ export interface Game {
   /** Photo that will be displayed in the game message in chats */
   photo: PhotoSize[];
   /** Brief description of the game or high scores included in the game message. Can be automatically edited to include current high scores for the game when the bot calls setGameScore, or manually edited using editMessageText. 0-4096 characters. */
-  text: string;
+  text?: string;
   /** Special entities that appear in text, such as usernames, URLs, bot commands, etc. */
-  text_entities: MessageEntity[];
+  text_entities?: MessageEntity[];
   /** Animation that will be displayed in the game message in chats. Upload via BotFather. */
-  animation: Animation;
+  animation?: Animation;
 }
 
 /** This object represents one row of the high scores table for a game. */
@@ -9137,7 +9139,7 @@ export type ApiMethods<F> = {
     /** Identifier of the chat whose reactions will be removed, if the reactions were added by a chat */
     actor_chat_id?: number;
   }): true;
-  /** Delete messages on behalf of a business account. Requires the can_delete_outgoing_messages business bot right to delete messages sent by the bot itself, or the can_delete_all_messages business bot right to delete any message. Returns True on success. */
+  /** Delete messages on behalf of a business account. Requires the can_delete_sent_messages business bot right to delete messages sent by the bot itself, or the can_delete_all_messages business bot right to delete any message. Returns True on success. */
   deleteBusinessMessages(args: {
     /** Unique identifier of the business connection on behalf of which to delete the messages */
     business_connection_id: string;
@@ -9263,7 +9265,7 @@ export type ApiMethods<F> = {
     /** Unique identifier of the chat which will own the gift. The chat must be active in the last 24 hours. */
     new_owner_chat_id: number;
     /** The amount of Telegram Stars that will be paid for the transfer from the business account balance. If positive, then the can_transfer_stars business bot right is required. */
-    star_count: number;
+    star_count?: number;
   }): true;
   /** Posts a story on behalf of a managed business account. Requires the can_manage_stories business bot right. Returns Story on success. */
   postStory(args: {
@@ -9372,10 +9374,10 @@ export type ApiMethods<F> = {
   uploadStickerFile(args: {
     /** User identifier of sticker file owner */
     user_id: number;
-    /** Format of the sticker, must be one of “static”, “animated”, “video” */
-    sticker_format: "static" | "animated" | "video";
     /** A file with the sticker in .WEBP, .PNG, .TGS, or .WEBM format. See https://core.telegram.org/stickers for technical requirements. */
     sticker: F;
+    /** Format of the sticker, must be one of “static”, “animated”, “video” */
+    sticker_format: "static" | "animated" | "video";
   }): File;
   /** Use this method to create a new sticker set owned by a user. The bot will be able to edit the sticker set thus created. Returns True on success. */
   createNewStickerSet(args: {
