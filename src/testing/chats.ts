@@ -6,6 +6,7 @@
 import type { Chat, Message, User } from '../api/generated/telegram-types.js';
 import { badRequest } from './telegram-error.js';
 import type { PushMessageOptions } from './types.js';
+import { userTextEntities } from './user-entities.js';
 
 /** Most messages remembered for replies, edits and forwards (oldest are forgotten first). */
 const MAX_STORED_MESSAGES = 20_000;
@@ -169,7 +170,7 @@ export class ChatDirectory {
     else message.from = from;
     if (text !== undefined) {
       message.text = text;
-      const entities = options.entities ?? commandEntities(text);
+      const entities = options.entities ?? userTextEntities(text);
       if (entities.length > 0) message.entities = entities;
       else delete message.entities;
     }
@@ -186,12 +187,6 @@ export class ChatDirectory {
     const base = chatType === 'channel' ? 'channel_post' : 'message';
     return { type: options.editOf !== undefined ? `edited_${base}` : base, message };
   }
-}
-
-/** A `bot_command` entity for text that starts with `/command`. */
-export function commandEntities(text: string): Array<Record<string, unknown>> {
-  const match = /^\/[^\s]+/.exec(text);
-  return match ? [{ type: 'bot_command', offset: 0, length: match[0].length }] : [];
 }
 
 /** A replied-to message does not carry its own reply (Telegram nests only one level). */

@@ -50,6 +50,11 @@ export {
   type TestUser,
   type WaitOptions,
 } from './conversation/index.js';
+export type { ContactSendOptions, LocationSendOptions, MessageContent } from './conversation/index.js';
+export type { MemberChangeOptions, PayInvoiceOptions, PaymentResult } from './conversation/index.js';
+export type { MediaKind, MediaSendOptions } from './conversation/index.js';
+export type { RunBotOptions, RunnableBot } from './bot-runs.js';
+export { ChatBase } from './conversation/index.js';
 export type { RateLimitOptions } from './rules/rate-limits.js';
 export type { WebhookDeliveryOptions } from './webhook-delivery.js';
 export {

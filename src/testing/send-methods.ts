@@ -128,6 +128,9 @@ function outgoing(ctx: MethodContext): MessageDraft {
     message.reply_to_message = withoutReply(
       found ?? { message_id: Number(replyId), date: message.date, chat: replyChat },
     );
+    // A reply to a message of a forum topic is posted in that topic.
+    if (message.message_thread_id === undefined && replyChat.id === chat.id && found?.is_topic_message === true)
+      Object.assign(message, { message_thread_id: found.message_thread_id, is_topic_message: true });
     // A quoted part of the replied message is shown as the message's `quote` (chosen by the bot: manual).
     if (typeof replyParams.quote === 'string' && replyParams.quote !== '') {
       message.quote = {

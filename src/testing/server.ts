@@ -19,6 +19,8 @@ import { notePayment } from './stars.js';
 import { ChatTracker } from './conversation/tracker.js';
 import { checkCall } from './rules/validate.js';
 import { countsAsMessage, RateLimiter } from './rules/rate-limits.js';
+import { ForbiddenChats } from './rules/forbidden.js';
+import { BotRuns, type RunBotOptions, type RunnableBot } from './bot-runs.js';
 import { WebhookDelivery } from './webhook-delivery.js';
 import type { Conversation } from './conversation/conversation.js';
 import * as kit from './conversation/chats.js';
@@ -264,6 +266,7 @@ export class BotApiEmulator {
    */
   pushMessage(text: string | undefined, options: PushMessageOptions = {}): Update {
     const { type, message } = this.chats.incoming(text, options);
+    if (options.deliver === false) return { update_id: 0, [type]: message } as Update;
     return this.pushUpdate({ [type]: message } as UpdateInit);
   }
 
@@ -333,6 +336,14 @@ export class BotApiEmulator {
     return this.state.updates.pending();
   }
 
+  /**
+   * The `allowed_updates` the bot set last (getUpdates or setWebhook); `undefined` means
+   * Telegram's default: every update type except chat_member, message_reaction and message_reaction_count.
+   */
+  get allowedUpdates(): string[] | undefined {
+    return this.state.updates.allowedUpdates;
+  }
+
   /** The highest offset a getUpdates call confirmed (0 before any). */
   get confirmedOffset(): number {
     return this.state.updates.confirmedOffset;
@@ -391,7 +402,8 @@ export class BotApiEmulator {
 
   /**
    * Puts the emulator back to a clean state between tests sharing it: clears calls, faults,
-   * method overrides, pending updates, remembered allowed_updates and the webhook. Files, chats and
+   * method overrides, pending updates, remembered allowed_updates, the webhook and the chats closed
+   * by {@link setChatForbidden}. Files, chats and
    * message ids are kept (ids keep counting, as in Telegram).
    */
   reset(): void {
@@ -399,9 +411,20 @@ export class BotApiEmulator {
     this.faults.clear();
     this.overrides.clear();
     this.overrideStacks.clear();
+    this.forbidden.clear();
     this.state.updates.dropPending();
     this.state.updates.setAllowedUpdates([]);
     this.state.webhook = { url: '', has_custom_certificate: false, max_connections: 40 };
+  }
+
+  /**
+   * From now on every message, chat action or edit the bot sends to `chatId` is answered
+   * `403 <description>` (e.g. `Forbidden: bot was blocked by the user`), as Telegram does after a
+   * user blocked the bot or the bot left a group; `undefined` opens the chat again. The kit's
+   * `chat.blockBot()` and `group.removeBot()` use it.
+   */
+  setChatForbidden(chatId: number, description: string | undefined): void {
+    this.forbidden.set(chatId, description);
   }
 
   /** Makes matching calls fail (see {@link FaultSpec}); faults strike before the call is processed. */
@@ -423,6 +446,13 @@ export class BotApiEmulator {
    */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
+      await this.runs.stopAll();
+      if (this.state.updates.polling) {
+        // Its retries would keep the test process alive after the server is gone.
+        process.emitWarning(
+          'BotApiEmulator.stop(): a bot was still polling (a getUpdates call was held open); it will retry forever and keep the process from exiting. Call `await bot.stopBot()` before `emu.stop()`, or start it with `await emu.runBot(bot)`.',
+        );
+      }
       this.state.updates.endPoll();
       this.delivery?.stop();
       for (const wake of [...this.sleepers]) wake();
@@ -435,6 +465,20 @@ export class BotApiEmulator {
       await closed;
     })();
     return this.stopping;
+  }
+
+  /**
+   * Starts `bot` polling this emulator (`longPollingTimeout: 1` unless `options` say otherwise)
+   * and resolves once its first getUpdates arrived; {@link stop} then stops the bot gracefully
+   * before closing, so `emu.stop()` is the only cleanup a test needs. Rejects, naming the likely
+   * mistake, when the bot stops at once (a wrong token) or never polls here (no `apiUrl: emu.apiUrl`).
+   */
+  runBot(bot: RunnableBot, options: RunBotOptions = {}): Promise<void> {
+    if (this.stopping) return Promise.reject(new Error('runBot: the emulator is stopped'));
+    const since = this.log.calls.length;
+    return this.runs.start(bot, options, (timeoutMs) =>
+      this.waitForRequest('getUpdates', (call) => call.tokenValid, { since, timeoutMs }),
+    );
   }
 
   /** Calls `listener` with every call once its answer is written; returns a function that stops it. */
@@ -474,6 +518,8 @@ export class BotApiEmulator {
     };
   }
 
+  private readonly forbidden = new ForbiddenChats();
+  private readonly runs = new BotRuns();
   private limiter: RateLimiter | undefined;
   private delivery: WebhookDelivery | undefined;
 
@@ -482,6 +528,7 @@ export class BotApiEmulator {
       options.validate === false
         ? call.params
         : checkCall(method, call, { strict: options.strict === true, chats: this.chats });
+    this.forbidden.check(method, params);
     if (options.rateLimits && countsAsMessage(method)) {
       this.limiter ??= new RateLimiter(options.rateLimits === true ? {} : options.rateLimits);
       this.limiter.take(params.chat_id);

@@ -167,10 +167,19 @@ export interface PushMessageOptions {
   languageCode?: string | undefined;
   /** The message replied to: a Message, or a message_id the emulator has seen in this chat. */
   replyToMessage?: Record<string, unknown> | number | undefined;
-  /** Entities; when omitted and the text starts with `/`, a `bot_command` entity is added. */
+  /**
+   * Entities; when omitted they are found as Telegram does: a leading `/command`, mentions,
+   * hashtags, cashtags, links, e-mails and commands (src/testing/user-entities.ts).
+   */
   entities?: Array<Record<string, unknown>> | undefined;
   /** Push an `edited_message` (`edited_channel_post`) of this message_id instead of a new message. */
   editOf?: number | undefined;
+  /**
+   * `false` stores the message (replies, edits and the kit's history find it) without queueing it
+   * for the bot: a group message a bot in privacy mode does not receive. The Update returned then
+   * has `update_id` 0. Default true.
+   */
+  deliver?: boolean | undefined;
   /** Fields merged into the Message last (photo, caption, forward_origin, ...). */
   extra?: Record<string, unknown> | undefined;
 }

@@ -31,8 +31,13 @@ export function groupChat(host: ConversationHost, options: GroupChatOptions): Co
   const id = options.id ?? nextGroupId--;
   if (!Number.isSafeInteger(id) || id >= 0)
     throw new TypeError(`groupChat: id must be a negative integer, got ${String(id)}`);
-  const chat = { id, type: options.type ?? 'supergroup', title: options.title ?? 'Test group' } as Chat;
-  return new Conversation(host, chat, options.users);
+  const chat = {
+    id,
+    type: options.type ?? 'supergroup',
+    title: options.title ?? 'Test group',
+    ...(options.isForum === true ? { is_forum: true } : {}),
+  } as Chat;
+  return new Conversation(host, chat, options.users, { privacyMode: options.privacyMode });
 }
 
 /** Options of {@link inlineQuery}. */

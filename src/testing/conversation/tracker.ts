@@ -54,6 +54,8 @@ export class ChatTracker {
   private readonly waiters = new Set<Waiter>();
   private readonly listeners = new Set<(event: ChatEvent) => void>();
   private readonly keyboards = new Map<number, ReplyKeyboard>();
+  /** The reply_markup each bot message was sent with, by `chatId:messageId`. */
+  private readonly markups = new Map<string, unknown>();
   private seq = 0;
 
   /** Creates a tracker reading copied messages from `source`. */
@@ -67,6 +69,14 @@ export class ChatTracker {
   /** The reply keyboard shown in a chat (the last one the bot sent and did not remove), if any. */
   replyKeyboard(chatId: number): ReplyKeyboard | undefined {
     return this.keyboards.get(chatId);
+  }
+
+  /**
+   * The `reply_markup` the bot sent with a message, parsed: reply keyboards, ReplyKeyboardRemove
+   * and ForceReply too, which Telegram's Message does not carry (it keeps inline keyboards only).
+   */
+  sentMarkup(chatId: number, messageId: number): Record<string, unknown> | undefined {
+    return this.markups.get(`${chatId}:${messageId}`) as Record<string, unknown> | undefined;
   }
 
   /** Ids of every chat with at least one message seen. */
@@ -94,6 +104,15 @@ export class ChatTracker {
   userMessage(message: Message): void {
     this.chatMap(message.chat.id).set(message.message_id, message);
     this.emit({ type: 'message', chatId: message.chat.id, message, by: 'user' });
+  }
+
+  /**
+   * Records a user's edit of their message: `history` shows the new version. No event: `expectEdit`
+   * waits for the bot's edits only.
+   */
+  userEdit(message: Message): void {
+    const chat = this.chatMap(message.chat.id);
+    if (chat.has(message.message_id)) chat.set(message.message_id, message);
   }
 
   /** Reads an answered call: what it did to the chats, if anything. */
@@ -185,6 +204,8 @@ export class ChatTracker {
         this.emit({ type: 'edit', chatId: message.chat.id, message });
       } else if (!edit) {
         chat.set(message.message_id, message);
+        if (typeof params.reply_markup === 'object' && params.reply_markup !== null)
+          this.markups.set(`${message.chat.id}:${message.message_id}`, params.reply_markup);
         this.emit({ type: 'message', chatId: message.chat.id, message, by: 'bot' });
         this.keyboardFrom(message.chat.id, params.reply_markup);
       }

@@ -25,6 +25,8 @@ export interface SendOptions {
   from?: TestUser | undefined;
   /** The message it replies to: a Message of this chat or its id. */
   replyTo?: Message | number | undefined;
+  /** Forum groups: the topic it is written in (its `message_thread_id`). */
+  threadId?: number | undefined;
 }
 
 /** Options of the waits ({@link Conversation.expectReply}, {@link Conversation.pressButton}...). */
@@ -71,6 +73,15 @@ export interface GroupChatOptions {
   id?: number | undefined;
   /** `group` or `supergroup` (default `supergroup`). */
   type?: 'group' | 'supergroup' | undefined;
+  /**
+   * Deliver only what a bot in privacy mode (Telegram's default for new bots) receives: commands
+   * (without a bot name or with this bot's), messages mentioning the bot, replies to its messages
+   * and service messages. Default false: every message reaches the bot, as for an admin bot or one
+   * with privacy mode turned off in @BotFather.
+   */
+  privacyMode?: boolean | undefined;
+  /** A forum supergroup (`is_forum`): users write in topics with `send(text, { threadId })`. */
+  isForum?: boolean | undefined;
 }
 
 /** The bot's answer to an inline query (its answerInlineQuery parameters). */
