@@ -132,12 +132,20 @@ export async function startWebhookServer(
   let secretToken = options.secretToken;
   if (options.url && !secretToken) secretToken = randomBytes(24).toString('base64url');
   const handle = nodeHttpHandler(bot, { ...options, secretToken });
+  // Answers not yet written. Once close() began, each says `Connection: close`: Telegram keeps its
+  // connections alive, and an idle one would hold close() until the client or the keep-alive
+  // timeout dropped it (test/webhook-close-keep-alive.test.ts).
+  const unanswered = new Set<ServerResponse>();
+  let closing = false;
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    if (closing) res.setHeader('connection', 'close');
     const path = req.url === undefined ? '' : req.url.split('?', 1)[0];
     if (path !== urlPath) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not Found');
       return;
     }
+    unanswered.add(res);
+    res.once('close', () => unanswered.delete(res));
     handle(req, res);
   };
   const tls = options.certificate !== undefined && options.certificateKey !== undefined;
@@ -171,6 +179,8 @@ export async function startWebhookServer(
   const localUrl = `${tls ? 'https' : 'http'}://${host}:${port}${urlPath}`;
   const close = () =>
     new Promise<void>((resolve) => {
+      closing = true;
+      for (const res of unanswered) if (!res.headersSent) res.setHeader('connection', 'close');
       // Idle keep-alive connections close now; requests being handled get their answer first.
       const force = setTimeout(() => server.closeAllConnections(), 10_000);
       force.unref();
