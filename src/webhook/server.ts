@@ -160,6 +160,16 @@ export async function startWebhookServer(
       "Serve webhookHandler(bot) from the runtime's own server instead (on Workers: export default { fetch: webhookHandler(bot) }).",
     );
   };
+  // workerd (nodejs_compat) has a node:http whose servers no request from outside reaches: a
+  // server there would listen in vain, so it is refused like a missing module.
+  if (globalThis.navigator?.userAgent === 'Cloudflare-Workers') {
+    throw new RuntimeFeatureUnavailableError(
+      'bot.runWebhooks()',
+      `${moduleName} server sockets`,
+      undefined,
+      'Export webhookHandler(bot) instead: export default { fetch: webhookHandler(bot) }.',
+    );
+  }
   const server: Server = tls
     ? (await import('node:https').catch(unavailable)).createServer(
         { cert, key: await pemOrPath(options.certificateKey!) },

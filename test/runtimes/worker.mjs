@@ -16,6 +16,17 @@ function makeHandler(env) {
       await bot.sendMessage(message.chat.id, `${error.name}: ${error.message}`);
     }
   });
+  bot.handleMsg({ commands: ['serve'] }, async (message) => {
+    // workerd (nodejs_compat) has a node:http whose servers no request from outside ever reaches:
+    // runWebhooks must refuse, pointing to webhookHandler, instead of "listening" in vain.
+    try {
+      const server = await bot.runWebhooks({ port: 0 });
+      await server.close();
+      await bot.sendMessage(message.chat.id, `runWebhooks started a server at ${server.url}`);
+    } catch (error) {
+      await bot.sendMessage(message.chat.id, `${error.name}: ${error.message}`);
+    }
+  });
   bot.handleMsg({ func: () => true }, async (message) => {
     await bot.sendMessage(message.chat.id, 'answered in the response');
     const bytes = new TextEncoder().encode(`echo: ${message.text}`);
