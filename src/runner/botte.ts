@@ -236,6 +236,12 @@ export class Botte extends Dispatcher {
   ): Promise<unknown> | undefined {
     return currentReplySlot()?.offer(method, params, this.options);
   }
+
+  /** Inside a webhook update whose answer waits for its calls, the call is watched until it settles. */
+  protected override sent(call: Promise<unknown>): Promise<unknown> {
+    const slot = currentReplySlot();
+    return slot === undefined ? call : slot.watch(call);
+  }
 }
 
 /** SIGINT/SIGTERM → `stop()`; a second signal exits at once. Returns the uninstaller. */

@@ -53,7 +53,7 @@ export function lambdaHandler(
   bot: WebhookBot,
   options: WebhookOptions = {},
 ): (event: LambdaEvent) => Promise<LambdaResult> {
-  const core = new WebhookCore(bot, options);
+  const core = new WebhookCore(bot, options, true);
   const result = (answer: { status: number; body: string; json?: boolean | undefined }): LambdaResult => {
     const headers: Record<string, string> = {
       'content-type': answer.json ? 'application/json' : 'text/plain; charset=utf-8',

@@ -95,6 +95,7 @@ const OPTION_KEYS: { readonly [K in keyof Required<RunWebhooksOptions>]: true } 
   secretToken: true,
   maxBodyBytes: true,
   replyInResponse: true,
+  waitForCalls: true,
   handleSignals: true,
 };
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set(Object.keys(OPTION_KEYS));
