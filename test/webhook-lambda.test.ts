@@ -145,3 +145,11 @@ test('not a bot, or not an API Gateway event: a TypeError / a 405, never a crash
   const result = await handler(undefined as unknown as LambdaEvent);
   assert.equal(result.statusCode, 405);
 });
+
+test('an event whose body is not a string (a misconfigured integration) is a 500, reported', async () => {
+  const reported: unknown[] = [];
+  const handler = coldStart(reported);
+  const result = await handler({ ...v2(''), body: { update_id: 1 } as unknown as string });
+  assert.deepEqual([result.statusCode, result.body], [500, 'Internal Server Error']);
+  assert.equal(reported.length, 1);
+});

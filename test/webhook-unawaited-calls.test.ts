@@ -8,7 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { Botte } from '../src/index.js';
-import { lambdaHandler, webhookHandler } from '../src/webhook/index.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { lambdaHandler, nodeHttpHandler, webhookHandler } from '../src/webhook/index.js';
 import { useEmulator } from './emulator-harness.js';
 
 const emu = await useEmulator();
@@ -118,4 +120,39 @@ test('with replyInResponse the first un-awaited call is the answer, a second one
     emu.callsOf('sendMessage').map((call) => [call.params.text, call.response?.ok]),
     [['over HTTP', true]],
   );
+});
+
+test('waitForCalls: false answers at once; waitForCalls: true makes nodeHttpHandler wait too', async () => {
+  emu.reset();
+  const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
+  bot.handleMsg({ func: () => true }, (message) => {
+    bot.replyTo(message, 'later');
+  });
+  const hold = holdSendMessage();
+  const server = createServer(nodeHttpHandler(bot, { waitForCalls: true }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    // Not waiting: the answer is out while the reply is still held by the emulator.
+    const quick = await webhookHandler(bot, { waitForCalls: false })(request(5, 'hi'));
+    assert.equal(quick.status, 200);
+    assert.equal(emu.callsOf('sendMessage').filter((call) => call.response !== undefined).length, 0);
+    let answered = false;
+    const { port } = server.address() as AddressInfo;
+    const waited = fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: JSON.stringify(update(6, 'hi')) }).then(
+      (response) => {
+        answered = true;
+        return response.status;
+      },
+    );
+    await emu.waitForRequest(
+      'sendMessage',
+      (call) => (call.params.reply_parameters as { message_id?: number } | undefined)?.message_id === 6,
+    );
+    assert.equal(answered, false, 'nodeHttpHandler answered before the reply was done');
+    hold.release();
+    assert.equal(await waited, 200);
+  } finally {
+    hold.remove();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 });
