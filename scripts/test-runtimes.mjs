@@ -187,6 +187,12 @@ async function runWorker(project, miniflarePackageJson) {
       /^RuntimeFeatureUnavailableError: .*webhookHandler/.test(serveBody?.text ?? ''),
       `bot.runWebhooks() is refused with a clear error (${serveBody?.text})`,
     );
+    const poll = await deadline(post(6, '/poll'), '/poll');
+    const pollBody = await poll.json().catch(() => undefined);
+    check(
+      /^RuntimeFeatureUnavailableError: .*webhookHandler/.test(pollBody?.text ?? ''),
+      `runthebot() is refused with a clear error (${pollBody?.text})`,
+    );
   } catch (error) {
     check(false, String(error?.stack ?? error));
   } finally {

@@ -16,6 +16,7 @@ import type { BotteOptions } from './options.js';
 import { currentReplySlot, replyContext, takeReplySlot, type ReplySlot } from '../webhook/reply-in-response.js';
 import { startWebhookServer, type RunWebhooksOptions, type WebhookServer } from '../webhook/server.js';
 import { insideHandlerOf, outsideHandlers, runAsHandlerOf } from './handler-context.js';
+import { onCloudflareWorkers, RuntimeFeatureUnavailableError } from '../runtime/node-only.js';
 
 export type { PollingOptions, PollOptions, BackoffOptions } from './polling.js';
 
@@ -121,6 +122,17 @@ export class Botte extends Dispatcher {
   }
 
   private startPolling(options: PollOptions): Promise<void> {
+    if (onCloudflareWorkers()) {
+      // A Worker lives for one request: a polling loop would be cut when it ends.
+      return Promise.reject(
+        new RuntimeFeatureUnavailableError(
+          'Long polling (runthebot, polling)',
+          'a process that outlives a request',
+          undefined,
+          'Export webhookHandler(bot) and set a webhook instead: export default { fetch: webhookHandler(bot) }.',
+        ),
+      );
+    }
     this.pollingRuns++;
     const run = this.getPoller()
       .start(options)

@@ -6,7 +6,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { nodeFsPromises, RuntimeFeatureUnavailableError } from '../runtime/node-only.js';
+import { nodeFsPromises, onCloudflareWorkers, RuntimeFeatureUnavailableError } from '../runtime/node-only.js';
 import { InputFile } from '../types/input-file.js';
 import { logger } from '../logger.js';
 import { nodeHttpHandler } from './adapters.js';
@@ -163,7 +163,7 @@ export async function startWebhookServer(
   };
   // workerd (nodejs_compat) has a node:http whose servers no request from outside reaches: a
   // server there would listen in vain, so it is refused like a missing module.
-  if (globalThis.navigator?.userAgent === 'Cloudflare-Workers') {
+  if (onCloudflareWorkers()) {
     throw new RuntimeFeatureUnavailableError(
       'bot.runWebhooks()',
       `${moduleName} server sockets`,
