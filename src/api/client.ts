@@ -169,7 +169,7 @@ export class ApiClient {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.sent(
+    return this.watchSentCall(
       this.floodControl ? this.attemptAfterFloodControl(plan, prepared, call) : this.attempt(plan, prepared, call, 0),
     );
   }
@@ -179,7 +179,7 @@ export class ApiClient {
    * makes a serverless webhook answer wait for the calls its update's handlers started) and must
    * return it, or a promise settling as it does.
    */
-  protected sent(call: Promise<unknown>): Promise<unknown> {
+  protected watchSentCall(call: Promise<unknown>): Promise<unknown> {
     return call;
   }
 

@@ -250,7 +250,7 @@ export class Botte extends Dispatcher {
   }
 
   /** Inside a webhook update whose answer waits for its calls, the call is watched until it settles. */
-  protected override sent(call: Promise<unknown>): Promise<unknown> {
+  protected override watchSentCall(call: Promise<unknown>): Promise<unknown> {
     const slot = currentReplySlot();
     return slot === undefined ? call : slot.watch(call);
   }
