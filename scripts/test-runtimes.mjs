@@ -181,6 +181,18 @@ async function runWorker(project, miniflarePackageJson) {
       /InputFile from a path|ENOENT|no such file/i.test(pathBody?.text ?? ''),
       `InputFile from a path fails with a clear error (${pathBody?.text})`,
     );
+    const serve = await deadline(post(5, '/serve'), '/serve');
+    const serveBody = await serve.json().catch(() => undefined);
+    check(
+      /^RuntimeFeatureUnavailableError: .*webhookHandler/.test(serveBody?.text ?? ''),
+      `bot.runWebhooks() is refused with a clear error (${serveBody?.text})`,
+    );
+    const poll = await deadline(post(6, '/poll'), '/poll');
+    const pollBody = await poll.json().catch(() => undefined);
+    check(
+      /^RuntimeFeatureUnavailableError: .*webhookHandler/.test(pollBody?.text ?? ''),
+      `runthebot() is refused with a clear error (${pollBody?.text})`,
+    );
   } catch (error) {
     check(false, String(error?.stack ?? error));
   } finally {

@@ -169,8 +169,18 @@ export class ApiClient {
     } catch (error) {
       return Promise.reject(error);
     }
-    if (this.floodControl) return this.attemptAfterFloodControl(plan, prepared, call);
-    return this.attempt(plan, prepared, call, 0);
+    return this.watchSentCall(
+      this.floodControl ? this.attemptAfterFloodControl(plan, prepared, call) : this.attempt(plan, prepared, call, 0),
+    );
+  }
+
+  /**
+   * Every call on its way to Telegram, as the caller will get it: a subclass may watch it (Botte
+   * makes a serverless webhook answer wait for the calls its update's handlers started) and must
+   * return it, or a promise settling as it does.
+   */
+  protected watchSentCall(call: Promise<unknown>): Promise<unknown> {
+    return call;
   }
 
   // Its own method: a closure in callApi itself would make every call allocate a context for it.

@@ -17,6 +17,7 @@ import { currentReplySlot, replyContext, takeReplySlot, type ReplySlot } from '.
 import { startWebhookServer, type RunWebhooksOptions, type WebhookServer } from '../webhook/server.js';
 import { finishRunning } from './finish-running.js';
 import { insideHandlerOf, outsideHandlers, runAsHandlerOf } from './handler-context.js';
+import { onCloudflareWorkers, RuntimeFeatureUnavailableError } from '../runtime/node-only.js';
 
 export type { PollingOptions, PollOptions, BackoffOptions } from './polling.js';
 
@@ -127,6 +128,17 @@ export class Botte extends Dispatcher {
   }
 
   private startPolling(options: PollOptions): Promise<void> {
+    if (onCloudflareWorkers()) {
+      // A Worker lives for one request: a polling loop would be cut when it ends.
+      return Promise.reject(
+        new RuntimeFeatureUnavailableError(
+          'Long polling (runthebot, polling)',
+          'a process that outlives a request',
+          undefined,
+          'Export webhookHandler(bot) and set a webhook instead: export default { fetch: webhookHandler(bot) }.',
+        ),
+      );
+    }
     const run = this.getPoller().start(options);
     if (options.handleSignals) {
       const remove = installSignalHandlers(() => this.stopBot());
@@ -236,6 +248,12 @@ export class Botte extends Dispatcher {
     params: Record<string, unknown> | undefined,
   ): Promise<unknown> | undefined {
     return currentReplySlot()?.offer(method, params, this.options);
+  }
+
+  /** Inside a webhook update whose answer waits for its calls, the call is watched until it settles. */
+  protected override watchSentCall(call: Promise<unknown>): Promise<unknown> {
+    const slot = currentReplySlot();
+    return slot === undefined ? call : slot.watch(call);
   }
 }
 

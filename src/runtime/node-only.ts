@@ -24,6 +24,15 @@ export class RuntimeFeatureUnavailableError extends Error {
   }
 }
 
+/**
+ * Whether this is Cloudflare's workerd (the user agent it documents). Its `nodejs_compat` gives a
+ * `node:http` whose servers no outside request reaches, and a Worker lives for one request: the
+ * features needing a server or a process of their own refuse to start there.
+ */
+export function onCloudflareWorkers(): boolean {
+  return globalThis.navigator?.userAgent === 'Cloudflare-Workers';
+}
+
 type FsPromises = typeof import('node:fs/promises');
 type Fs = typeof import('node:fs');
 

@@ -248,7 +248,8 @@ function toResponse(answer: WebhookAnswer): Response {
  * built on the Fetch API.
  */
 export function webhookHandler(bot: WebhookBot, options: WebhookOptions = {}): (request: Request) => Promise<Response> {
-  const core = new WebhookCore(bot, options);
+  // Serverless platforms serve Request → Response: the answer waits for the handlers' calls.
+  const core = new WebhookCore(bot, options, true);
   return async (request) => {
     try {
       const early = core.precheck(

@@ -33,6 +33,13 @@ export interface WebhookOptions {
    * resolves with `true`, not with its result. Default false.
    */
   replyInResponse?: boolean | undefined;
+  /**
+   * Answers only once the Bot API calls the update's handlers started have settled too, awaited
+   * or not (`(m) => { bot.replyTo(m, 'hi'); }`): a serverless function is frozen or cancelled
+   * once it answered, and a call still running would be lost. Default true for `webhookHandler`,
+   * `honoHandler` and `lambdaHandler` (serverless platforms), false for the node:http adapters.
+   */
+  waitForCalls?: boolean | undefined;
 }
 
 /** An HTTP answer produced by the core; adapters write it in their framework's way. */
@@ -80,19 +87,25 @@ export class WebhookCore {
   readonly maxBodyBytes: number;
   private readonly secret?: string;
   private readonly replyInResponse: boolean;
+  private readonly waitForCalls: boolean;
   private readonly inFlight = new Map<number, Promise<WebhookAnswer>>();
   private readonly recent = new Set<number>();
 
-  /** @param bot receives the updates @param options secret, size limit, reply-in-response */
+  /**
+   * @param bot receives the updates @param options secret, size limit, reply-in-response
+   * @param waitForCallsByDefault the adapter's default of `waitForCalls`
+   */
   constructor(
     private readonly bot: WebhookBot,
     options: WebhookOptions = {},
+    waitForCallsByDefault = false,
   ) {
     if (!bot || typeof bot.processNewUpdates !== 'function')
       throw new TypeError('webhook: the first argument must be a bot');
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
     if (options.secretToken !== undefined && options.secretToken !== '') this.secret = options.secretToken;
     this.replyInResponse = options.replyInResponse === true;
+    this.waitForCalls = options.waitForCalls ?? waitForCallsByDefault;
   }
 
   /**
@@ -167,9 +180,10 @@ export class WebhookCore {
   }
 
   private async run(update: Update): Promise<WebhookAnswer> {
-    const slot = this.replyInResponse ? attachReplySlot(update) : undefined;
+    const slot = this.replyInResponse || this.waitForCalls ? attachReplySlot(update, this.replyInResponse) : undefined;
     try {
       await this.bot.processNewUpdates([update]);
+      if (this.waitForCalls) await slot?.settled();
     } catch (error) {
       // processNewUpdates reports handler errors itself; this is a failure around it.
       await this.report(error);

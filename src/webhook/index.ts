@@ -1,5 +1,5 @@
 /**
- * Webhooks: endpoints for node:http, Express, Fastify, Hono and Web-standard runtimes, and the
+ * Webhooks: endpoints for node:http, Express, Fastify, Hono, Web-standard runtimes and AWS Lambda, and the
  * server behind `bot.runWebhooks()`.
  * @module
  */
@@ -14,4 +14,5 @@ export {
   type FastifyReplyLike,
   type HonoContextLike,
 } from './adapters.js';
+export { lambdaHandler, type LambdaEvent, type LambdaResult } from './lambda.js';
 export { startWebhookServer, type RunWebhooksOptions, type WebhookServer, type WebhookServerBot } from './server.js';

@@ -14,11 +14,50 @@ import type { Update } from '../api/generated/telegram-types.js';
 import { methodSpec } from '../api/method-lookup.js';
 import { prepareParams, type CallDefaults } from '../api/prepare-params.js';
 
-/** The response slot of one webhook update. */
+const ignore = () => undefined;
+
+/**
+ * The response slot of one webhook update: the call kept for the response (with
+ * `replyInResponse`) and the calls its handlers started, which the answer waits for (with
+ * `waitForCalls`: a serverless function is frozen or cancelled once it answered).
+ */
 export class ReplySlot {
   /** The call kept for the response, as the JSON text of `{ method, ...params }`. */
   reply: string | undefined;
   private open = true;
+  private readonly running = new Set<Promise<void>>();
+  private watched = false;
+
+  /** @param keepsReply whether the first eligible call becomes the response (`replyInResponse`) */
+  constructor(private readonly keepsReply = true) {}
+
+  /**
+   * Watches a call a handler made; returns the promise its caller gets. That is a promise of its
+   * own, so that a caller who never awaits it still has its rejection reported as unhandled
+   * (src/api/unobserved-errors.ts) rather than silenced by the watching.
+   */
+  watch(call: Promise<unknown>): Promise<unknown> {
+    if (!this.open) return call;
+    this.watched = true;
+    const settled = call.then(ignore, ignore).then(() => {
+      this.running.delete(settled);
+    });
+    this.running.add(settled);
+    return call.then((result) => result);
+  }
+
+  /**
+   * Resolves once every watched call settled. A call chained on another (`.then(() => bot.…)`)
+   * starts a few turns after the first settled: one macrotask is given for it to start.
+   */
+  async settled(): Promise<void> {
+    if (!this.watched) return;
+    for (;;) {
+      while (this.running.size > 0) await Promise.all(this.running);
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      if (this.running.size === 0) return;
+    }
+  }
 
   /**
    * Keeps the call when the slot is still free and the call is eligible; returns the Promise the
@@ -29,7 +68,8 @@ export class ReplySlot {
     params: Record<string, unknown> | undefined,
     defaults: CallDefaults,
   ): Promise<unknown> | undefined {
-    if (!this.open || this.reply !== undefined || !methodSpec(method)?.webhookReply) return undefined;
+    if (!this.keepsReply || !this.open || this.reply !== undefined || !methodSpec(method)?.webhookReply)
+      return undefined;
     const prepared = prepareParams(params, methodSpec(method), defaults);
     if (prepared.files.size > 0) return undefined;
     // A call JSON cannot write (a BigInt...) goes over HTTP, where it fails in the handler that
@@ -58,8 +98,8 @@ const slots = new WeakMap<Update, ReplySlot>();
 let openSlots = 0;
 
 /** Gives `update` a response slot; the bot runs its handlers inside {@link replyContext}. */
-export function attachReplySlot(update: Update): ReplySlot {
-  const slot = new ReplySlot();
+export function attachReplySlot(update: Update, keepsReply = true): ReplySlot {
+  const slot = new ReplySlot(keepsReply);
   openSlots++;
   slots.set(update, slot);
   return slot;

@@ -6,7 +6,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { nodeFsPromises, RuntimeFeatureUnavailableError } from '../runtime/node-only.js';
+import { nodeFsPromises, onCloudflareWorkers, RuntimeFeatureUnavailableError } from '../runtime/node-only.js';
 import { InputFile } from '../types/input-file.js';
 import { snakeToCamel } from '../types/internal.js';
 import { logger } from '../logger.js';
@@ -96,6 +96,7 @@ const OPTION_KEYS: { readonly [K in keyof Required<RunWebhooksOptions>]: true } 
   secretToken: true,
   maxBodyBytes: true,
   replyInResponse: true,
+  waitForCalls: true,
   handleSignals: true,
 };
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set(Object.keys(OPTION_KEYS));
@@ -131,12 +132,20 @@ export async function startWebhookServer(
   let secretToken = options.secretToken;
   if (options.url && !secretToken) secretToken = randomBytes(24).toString('base64url');
   const handle = nodeHttpHandler(bot, { ...options, secretToken });
+  // Answers not yet written. Once close() began, each says `Connection: close`: Telegram keeps its
+  // connections alive, and an idle one would hold close() until the client or the keep-alive
+  // timeout dropped it (test/webhook-close-keep-alive.test.ts).
+  const unanswered = new Set<ServerResponse>();
+  let closing = false;
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    if (closing) res.setHeader('connection', 'close');
     const path = req.url === undefined ? '' : req.url.split('?', 1)[0];
     if (path !== urlPath) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not Found');
       return;
     }
+    unanswered.add(res);
+    res.once('close', () => unanswered.delete(res));
     handle(req, res);
   };
   const tls = options.certificate !== undefined && options.certificateKey !== undefined;
@@ -151,6 +160,16 @@ export async function startWebhookServer(
       "Serve webhookHandler(bot) from the runtime's own server instead (on Workers: export default { fetch: webhookHandler(bot) }).",
     );
   };
+  // workerd (nodejs_compat) has a node:http whose servers no request from outside reaches: a
+  // server there would listen in vain, so it is refused like a missing module.
+  if (onCloudflareWorkers()) {
+    throw new RuntimeFeatureUnavailableError(
+      'bot.runWebhooks()',
+      `${moduleName} server sockets`,
+      undefined,
+      'Export webhookHandler(bot) instead: export default { fetch: webhookHandler(bot) }.',
+    );
+  }
   const server: Server = tls
     ? (await import('node:https').catch(unavailable)).createServer(
         { cert, key: await pemOrPath(options.certificateKey!) },
@@ -170,6 +189,8 @@ export async function startWebhookServer(
   const localUrl = `${tls ? 'https' : 'http'}://${host}:${port}${urlPath}`;
   const close = () =>
     new Promise<void>((resolve) => {
+      closing = true;
+      for (const res of unanswered) if (!res.headersSent) res.setHeader('connection', 'close');
       // Idle keep-alive connections close now; requests being handled get their answer first.
       const force = setTimeout(() => server.closeAllConnections(), 10_000);
       force.unref();

@@ -16,6 +16,27 @@ function makeHandler(env) {
       await bot.sendMessage(message.chat.id, `${error.name}: ${error.message}`);
     }
   });
+  bot.handleMsg({ commands: ['serve'] }, async (message) => {
+    // workerd (nodejs_compat) has a node:http whose servers no request from outside ever reaches:
+    // runWebhooks must refuse, pointing to webhookHandler, instead of "listening" in vain.
+    try {
+      const server = await bot.runWebhooks({ port: 0 });
+      await server.close();
+      await bot.sendMessage(message.chat.id, `runWebhooks started a server at ${server.url}`);
+    } catch (error) {
+      await bot.sendMessage(message.chat.id, `${error.name}: ${error.message}`);
+    }
+  });
+  bot.handleMsg({ commands: ['poll'] }, async (message) => {
+    // A Worker lives for one request: polling there must be refused at once, not start a loop
+    // that the end of the request cuts (docs/runtimes.md).
+    try {
+      await bot.runthebot({ timeout: 1 });
+      await bot.sendMessage(message.chat.id, 'runthebot ended');
+    } catch (error) {
+      await bot.sendMessage(message.chat.id, `${error.name}: ${error.message}`);
+    }
+  });
   bot.handleMsg({ func: () => true }, async (message) => {
     await bot.sendMessage(message.chat.id, 'answered in the response');
     const bytes = new TextEncoder().encode(`echo: ${message.text}`);
