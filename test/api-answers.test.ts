@@ -318,6 +318,36 @@ test('replyTo needs a chat id and a message id; a channel @username is a chat id
   }
 });
 
+test('replyTo answers a business message through its business connection; an empty or non-string one is not sent', async () => {
+  const bot = new ApiClient(TOKEN, { apiUrl, retry: false });
+  try {
+    const before = ((received.sendMessage as string[] | undefined) ?? []).length;
+    await bot.replyTo({ chat: { id: 7 }, message_id: 1, business_connection_id: 'bc-1' } as never, 'hi');
+    await bot.replyTo({ chat: { id: 7 }, message_id: 2, business_connection_id: '' } as never, 'hi');
+    await bot.replyTo({ chat: { id: 7 }, message_id: 3, business_connection_id: 42 } as never, 'hi');
+    await bot.replyTo({ chat: { id: 7 }, message_id: 4, business_connection_id: 'bc-1' } as never, 'hi', {
+      business_connection_id: 'bc-2',
+    });
+    const sent = ((received.sendMessage as string[] | undefined) ?? [])
+      .slice(before)
+      .map((body: string) => JSON.parse(body) as Record<string, unknown>);
+    assert.deepEqual(
+      sent.map((params) => [
+        (params.reply_parameters as { message_id: number }).message_id,
+        params.business_connection_id,
+      ]),
+      [
+        [1, 'bc-1'],
+        [2, undefined],
+        [3, undefined],
+        [4, 'bc-2'],
+      ],
+    );
+  } finally {
+    await bot.closeSession();
+  }
+});
+
 test('ok:false without error_code takes the HTTP status as errorCode', async () => {
   const error = await failure('okFalseNoCode');
   assert.ok(error instanceof ApiTelegramException, String(error));
