@@ -4,15 +4,9 @@
 // run time (src/dispatch/filters.ts skips undefined keys), and `new types.ReplyParameters(id,
 // { quote: maybe })` an option left out, as for `new types.InputMediaPhoto(id, { caption: maybe })`.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { assertCompilesStrict } from './strict-consumer.js';
 
-const repo = resolve('.');
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const built = existsSync('dist/esm/index.d.ts');
 
 const consumer = `
@@ -37,36 +31,5 @@ void new types.LinkPreviewOptions({ url: maybe(), is_disabled: undefined });
 test('filters and Telegram-type constructors accept undefined values under exactOptionalPropertyTypes', {
   skip: built ? false : 'run `npm run build` first',
 }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'botte-exact-optional-'));
-  try {
-    mkdirSync(join(dir, 'node_modules'));
-    symlinkSync(repo, join(dir, 'node_modules', 'botte'), 'dir');
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    writeFileSync(join(dir, 'index.ts'), consumer);
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          exactOptionalPropertyTypes: true,
-          noUncheckedIndexedAccess: true,
-          noPropertyAccessFromIndexSignature: true,
-          noImplicitOverride: true,
-          noEmit: true,
-          target: 'ES2022',
-          module: 'nodenext',
-          moduleResolution: 'nodenext',
-          skipLibCheck: false,
-          types: ['node'],
-          typeRoots: [join(repo, 'node_modules', '@types')],
-        },
-        files: ['index.ts'],
-      }),
-    );
-    const run = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8', timeout: 120_000 });
-    assert.equal(run.error, undefined, `tsc did not finish: ${String(run.error)}`);
-    assert.equal(run.status, 0, `tsc failed:\n${run.stdout}${run.stderr}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  assertCompilesStrict(consumer, 'botte-exact-optional-');
 });
