@@ -76,7 +76,7 @@ test('replies', async () => {
 });
 `,
       );
-      const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', file], {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', file], {
         cwd: repo,
         encoding: 'utf8',
         timeout: 60_000,
