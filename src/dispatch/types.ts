@@ -238,6 +238,9 @@ export interface MessageRegistrar<X = unknown> {
     filters: MessageFilters<C, K> | Predicate<MessageWith<'text'>> | undefined,
     handler: H,
   ): H;
+  <S extends G, C extends ContentType = 'text', K extends ChatType = ChatType, G = MessageWith<C>>(
+    filters: GuardedFilters<MessageFilters<C, K>, G, S> | Guard<G, S>,
+  ): <H extends MessageHandler<C, X & InChat<K> & S>>(handler: H) => H;
   <C extends ContentType = 'text', K extends ChatType = ChatType>(
     filters?: MessageFilters<C, K> | Predicate<MessageWith<'text'>>,
   ): <H extends MessageHandler<C, X & InChat<K>>>(handler: H) => H;
