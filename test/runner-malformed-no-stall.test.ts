@@ -1,0 +1,47 @@
+// An update without a usable update_id (null, a string id, a fraction) is reported by the poller
+// and never tracked: it cannot hold the offset, count as unfinished, or show up later as a
+// "still being handled" update. The updates after it flow as usual, with no stall warning.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Botte, MalformedUpdateError } from '../src/index.js';
+import { withEmulator } from './emulator-harness.js';
+import { recordErrors, sleep, waitFor, withLogs } from './helpers.js';
+
+test('malformed update ids are reported by polling, never tracked: no stall, no warning, the rest handled', async () => {
+  await withEmulator(async (emu) => {
+    const { errors, exceptionHandler } = recordErrors();
+    const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler });
+    const handled: string[] = [];
+    bot.handleMsg({ func: () => true }, (message) => void handled.push(message.text ?? ''));
+    let once = true;
+    emu.onMethod('getUpdates', async (_params, _call, fallback) => {
+      const updates = (await fallback()) as unknown[];
+      if (once && updates.length) {
+        once = false;
+        return [null, { update_id: 'x', message: {} }, { update_id: 1.5 }, ...updates];
+      }
+      return updates;
+    });
+    await withLogs('warn', async (records) => {
+      const running = bot.runthebot({ longPollingTimeout: 1, stalledWindowMs: 300 });
+      try {
+        emu.pushMessage('first');
+        await waitFor(() => handled.length === 1, { message: 'the valid update was not handled' });
+        await sleep(700); // past the stalled window: a tracked malformed update would be "still running"
+        emu.pushMessage('second');
+        await waitFor(() => handled.length === 2, { message: 'the next update was not handled' });
+      } finally {
+        await bot.stopBot();
+        await running;
+      }
+      assert.deepEqual(handled, ['first', 'second']);
+      assert.equal(errors.filter((error) => error instanceof MalformedUpdateError).length, 3);
+      assert.deepEqual(
+        records.map((record) => record.message),
+        [],
+        'a malformed update was tracked as running',
+      );
+      assert.equal(emu.pendingUpdates().length, 0, 'everything was confirmed');
+    });
+  });
+});
