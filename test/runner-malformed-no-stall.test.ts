@@ -35,13 +35,46 @@ test('malformed update ids are reported by polling, never tracked: no stall, no 
         await running;
       }
       assert.deepEqual(handled, ['first', 'second']);
-      assert.equal(errors.filter((error) => error instanceof MalformedUpdateError).length, 3);
+      const malformed = errors.filter((error) => error instanceof MalformedUpdateError);
+      assert.equal(malformed.length, 3);
+      assert.match((malformed[0] as Error).message, /update_id is not an integer/);
       assert.deepEqual(
         records.map((record) => record.message),
         [],
         'a malformed update was tracked as running',
       );
       assert.equal(emu.pendingUpdates().length, 0, 'everything was confirmed');
+    });
+  });
+});
+
+test('without an exceptionHandler, a malformed update is logged as one getUpdates returned', async () => {
+  await withEmulator(async (emu) => {
+    const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
+    const handled: string[] = [];
+    bot.handleMsg({ func: () => true }, (message) => void handled.push(message.text ?? ''));
+    let once = true;
+    emu.onMethod('getUpdates', async (_params, _call, fallback) => {
+      const updates = (await fallback()) as unknown[];
+      if (once && updates.length) {
+        once = false;
+        return [null, ...updates];
+      }
+      return updates;
+    });
+    await withLogs('error', async (records) => {
+      const running = bot.runthebot({ longPollingTimeout: 1 });
+      try {
+        emu.pushMessage('valid');
+        await waitFor(() => handled.length === 1, { message: 'the valid update was not handled' });
+      } finally {
+        await bot.stopBot();
+        await running;
+      }
+      assert.deepEqual(
+        records.map((record) => [record.message, (record.error as Error | undefined)?.name]),
+        [['getUpdates returned a malformed update', 'MalformedUpdateError']],
+      );
     });
   });
 });
