@@ -99,11 +99,6 @@ export class Transport {
     if (kind === 'fetch' || (kind === 'auto' && !undiciUsable())) this.viaFetch = new FetchTransport(options);
   }
 
-  /** The HTTP layer in use: `'undici'` or `'fetch'`. */
-  get kind(): 'undici' | 'fetch' {
-    return this.viaFetch ? 'fetch' : 'undici';
-  }
-
   private dispatcher(url: URL): Promise<Dispatcher> {
     this.dispatcherPromise ??= loadUndici().then((undici) => (this.ready = this.createDispatcher(undici, url)));
     return this.dispatcherPromise;
