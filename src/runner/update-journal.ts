@@ -84,8 +84,9 @@ export class FileUpdateJournal implements UpdateJournal {
       if (Array.isArray(entry?.add)) {
         for (const update of entry.add) {
           const id = (update as { update_id?: unknown } | null)?.update_id;
-          // One without an id is returned (the poller reports it) but not kept.
-          if (typeof id === 'number') this.live.set(id, update);
+          // One without a usable id (none, a string, 1.5) is returned (the poller reports it) but not
+          // kept: kept, it could never be removed, and would be reported again at every start.
+          if (Number.isSafeInteger(id)) this.live.set(id as number, update);
           else malformed.push(update);
         }
       } else if (Array.isArray(entry?.remove)) {
