@@ -12,22 +12,33 @@ import { Botte, MalformedUpdateError } from '../src/index.js';
 import { withEmulator } from './emulator-harness.js';
 import { sleep, waitFor, withLogs } from './helpers.js';
 
-test('a malformed journal entry is logged by name and skipped; the kept update beside it is handled', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'botte-journal-malformed-'));
+/** A kept update, its id below the emulator's first one, as a kept update is below the ones Telegram sends next. */
+const kept = {
+  update_id: 0,
+  message: {
+    message_id: 1,
+    date: 1,
+    chat: { id: 7, type: 'private' },
+    from: { id: 7, is_bot: false, first_name: 'A' },
+    text: 'kept',
+  },
+};
+
+/** Runs `fn` with a journal file holding one `add` line of `entries`, removed afterwards. */
+async function withJournal(entries: unknown[], fn: (path: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'botte-journal-entries-'));
   const path = join(dir, 'updates.journal');
+  writeFileSync(path, `${JSON.stringify({ add: entries })}\n`);
   try {
-    await withEmulator(async (emu) => {
-      const kept = {
-        update_id: 0, // below the emulator's first id, as a kept update is below the ones Telegram sends next
-        message: {
-          message_id: 1,
-          date: 1,
-          chat: { id: 7, type: 'private' },
-          from: { id: 7, is_bot: false, first_name: 'A' },
-          text: 'kept',
-        },
-      };
-      writeFileSync(path, `${JSON.stringify({ add: [{ update_id: 'x' }, kept, null, { update_id: 1.5 }] })}\n`);
+    await fn(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('a malformed journal entry is logged by name and skipped; the kept update beside it is handled', () =>
+  withJournal([{ update_id: 'x' }, kept, null, { update_id: 1.5 }], (path) =>
+    withEmulator(async (emu) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       const handled: string[] = [];
       bot.handleMsg({ func: () => true }, (message) => void handled.push(message.text ?? ''));
@@ -51,28 +62,12 @@ test('a malformed journal entry is logged by name and skipped; the kept update b
         assert.ok(records.every((r) => r.error instanceof MalformedUpdateError));
       });
       assert.equal(readFileSync(path, 'utf8'), '', 'the journal ends empty');
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+    }),
+  ));
 
-test('a kept update stays in the journal file while its replay runs (a crash then would keep it)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'botte-journal-replay-'));
-  const path = join(dir, 'updates.journal');
-  try {
-    await withEmulator(async (emu) => {
-      const kept = {
-        update_id: 0,
-        message: {
-          message_id: 1,
-          date: 1,
-          chat: { id: 7, type: 'private' },
-          from: { id: 7, is_bot: false, first_name: 'A' },
-          text: 'kept',
-        },
-      };
-      writeFileSync(path, `${JSON.stringify({ add: [kept] })}\n`);
+test('a kept update stays in the journal file while its replay runs (a crash then would keep it)', () =>
+  withJournal([kept], (path) =>
+    withEmulator(async (emu) => {
       const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
@@ -94,8 +89,5 @@ test('a kept update stays in the journal file while its replay runs (a crash the
         await bot.stopBot();
         await running;
       }
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+    }),
+  ));

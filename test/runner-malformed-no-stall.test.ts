@@ -4,8 +4,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Botte, MalformedUpdateError } from '../src/index.js';
+import type { BotApiEmulator } from '../src/testing/index.js';
 import { withEmulator } from './emulator-harness.js';
 import { recordErrors, sleep, waitFor, withLogs } from './helpers.js';
+
+/** Puts `broken` in front of the first getUpdates answer that holds updates (a faulty proxy would). */
+function prependToFirstAnswer(emu: BotApiEmulator, broken: unknown[]): void {
+  let once = true;
+  emu.onMethod('getUpdates', async (_params, _call, fallback) => {
+    const updates = (await fallback()) as unknown[];
+    if (once && updates.length) {
+      once = false;
+      return [...broken, ...updates];
+    }
+    return updates;
+  });
+}
 
 test('malformed update ids are reported by polling, never tracked: no stall, no warning, the rest handled', async () => {
   await withEmulator(async (emu) => {
@@ -13,15 +27,7 @@ test('malformed update ids are reported by polling, never tracked: no stall, no 
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl, exceptionHandler });
     const handled: string[] = [];
     bot.handleMsg({ func: () => true }, (message) => void handled.push(message.text ?? ''));
-    let once = true;
-    emu.onMethod('getUpdates', async (_params, _call, fallback) => {
-      const updates = (await fallback()) as unknown[];
-      if (once && updates.length) {
-        once = false;
-        return [null, { update_id: 'x', message: {} }, { update_id: 1.5 }, ...updates];
-      }
-      return updates;
-    });
+    prependToFirstAnswer(emu, [null, { update_id: 'x', message: {} }, { update_id: 1.5 }]);
     await withLogs('warn', async (records) => {
       const running = bot.runthebot({ longPollingTimeout: 1, stalledWindowMs: 300 });
       try {
@@ -53,15 +59,7 @@ test('without an exceptionHandler, a malformed update is logged as one getUpdate
     const bot = new Botte(emu.token, { apiUrl: emu.apiUrl });
     const handled: string[] = [];
     bot.handleMsg({ func: () => true }, (message) => void handled.push(message.text ?? ''));
-    let once = true;
-    emu.onMethod('getUpdates', async (_params, _call, fallback) => {
-      const updates = (await fallback()) as unknown[];
-      if (once && updates.length) {
-        once = false;
-        return [null, ...updates];
-      }
-      return updates;
-    });
+    prependToFirstAnswer(emu, [null]);
     await withLogs('error', async (records) => {
       const running = bot.runthebot({ longPollingTimeout: 1 });
       try {
