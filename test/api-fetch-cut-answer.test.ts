@@ -1,13 +1,14 @@
-// A connection lost in the middle of an answer, through the Web fetch transport
-// (src/api/transport-fetch.ts, what Bun, Deno and Workers use; `transport: 'fetch'` on Node): a
-// call fails with ECONNRESET like on the undici transport, and a download cut half-way rejects
-// instead of handing back the bytes that arrived. A plain node:http server plays a Telegram whose
-// connection drops.
+// Answers that are not whole, through the Web fetch transport (src/api/transport-fetch.ts, what
+// Bun, Deno and Workers use; `transport: 'fetch'` on Node): a connection lost in the middle of an
+// answer, or no body at all (204). A call cut short fails with ECONNRESET like on the undici
+// transport, and a download cut half-way rejects instead of handing back the bytes that arrived.
+// A plain node:http server plays a Telegram whose connection drops.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiClient, ApiHTTPException } from '../src/index.js';
+import { waitFor } from './helpers.js';
 
 const TOKEN = '123456:TEST-token';
 
@@ -17,10 +18,17 @@ function cutAnswer(res: ServerResponse, headers: Record<string, string | number>
   res.write(part, () => setImmediate(() => res.socket?.destroy()));
 }
 
+/** Requests held without an answer (getChat), to be cut by the test. */
+const held: ServerResponse[] = [];
+
 const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
-    if (req.url?.endsWith('/getMe')) {
+    if (req.url?.endsWith('/getChat')) {
+      held.push(res);
+    } else if (req.url?.endsWith('/empty.bin')) {
+      res.writeHead(204).end(); // no body at all
+    } else if (req.url?.endsWith('/getMe')) {
       // A small answer (read whole): its Content-Length promises more than comes.
       cutAnswer(res, { 'content-type': 'application/json', 'content-length': 400 }, '{"ok":true,"result":{"id":1');
     } else {
@@ -59,6 +67,29 @@ test("transport: 'fetch': a download cut half-way rejects, it does not return th
     const result = await client.downloadFile('documents/cut.bin').catch((e: unknown) => e);
     assert.ok(result instanceof ApiHTTPException, `resolved with ${String(result)}`);
     assert.equal(result.code, 'ECONNRESET', result.message);
+  } finally {
+    await client.closeSession();
+  }
+});
+
+test("transport: 'fetch': a call whose connection drops after the session closed says the transport was closed", async () => {
+  const client = bot();
+  const call = client.callApi('getChat', { chat_id: 1 }).catch((e: unknown) => e);
+  await waitFor(() => held.length === 1, { timeoutMs: 5000, message: 'the server never received getChat' });
+  await client.closeSession();
+  held.shift()!.socket?.destroy();
+  const error = await call;
+  assert.ok(error instanceof ApiHTTPException, `resolved with ${String(error)}`);
+  assert.equal(error.code, 'ECONNRESET', error.message);
+  assert.match(error.message, /The transport was closed/);
+});
+
+test("transport: 'fetch': a download answered 204 (no body at all) fails as HTTP_204", async () => {
+  const client = bot();
+  try {
+    const result = await client.downloadFile('documents/empty.bin').catch((e: unknown) => e);
+    assert.ok(result instanceof ApiHTTPException, `resolved with ${String(result)}`);
+    assert.equal(result.code, 'HTTP_204', result.message);
   } finally {
     await client.closeSession();
   }

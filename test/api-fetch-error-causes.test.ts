@@ -4,9 +4,8 @@
 // reduced to a bare "fetch failed" (or worse, to an error of Botte's own error handling).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type AddressInfo } from 'node:net';
-import { once } from 'node:events';
 import { ApiClient } from '../src/api/client.js';
+import { closedPort } from './helpers.js';
 
 const token = '123456:AAE-fetch-error-causes-0123456789abc';
 
@@ -17,15 +16,6 @@ function chain(error: unknown): string[] {
     seen.push(`${e.code ?? '-'} ${e.message}`);
   }
   return seen;
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 test('a refused connection: code ECONNREFUSED, the runtime error kept as the cause', async () => {

@@ -15,6 +15,13 @@ afterEach(() => {
 
 const named = (message: string, code: string) => Object.assign(new Error(message), { code });
 
+/** A failure whose cause chain loops back to itself. */
+function selfCaused(): Error {
+  const error = new TypeError('fetch failed');
+  Object.assign(error, { cause: error });
+  return error;
+}
+
 const cases: Array<[what: string, error: unknown, code: string]> = [
   [
     'Bun, refused',
@@ -52,6 +59,12 @@ const cases: Array<[what: string, error: unknown, code: string]> = [
     'ECONNRESET',
   ],
   ['nothing known', new TypeError('something else went wrong'), 'ENETWORK'],
+  ['an error that is its own cause (read without looping for ever)', selfCaused(), 'ENETWORK'],
+  [
+    'Node, the code inside an AggregateError given as the cause',
+    new TypeError('fetch failed', { cause: new AggregateError([new Error('v6'), named('v4', 'ECONNREFUSED')], '') }),
+    'ECONNREFUSED',
+  ],
 ];
 
 for (const [what, thrown, code] of cases) {

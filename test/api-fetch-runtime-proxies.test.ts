@@ -7,6 +7,7 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiClient } from '../src/api/client.js';
+import { closedPort } from './helpers.js';
 
 const g = globalThis as { Bun?: unknown; Deno?: unknown; fetch: typeof fetch };
 const realFetch = g.fetch;
@@ -45,10 +46,20 @@ test("Bun: the proxy for the URL's scheme goes in fetch's `proxy` option; none, 
   assert.equal(seen[0]!.init.proxy, 'http://proxy.example:3128');
   assert.equal(seen[0]!.init.client, undefined);
   await bot.closeSession();
+  // Only the scheme tells SOCKS apart: an http proxy on a host named "socks..." is taken.
+  const named = client('http://socks-gateway.example:3128');
+  await named.getMe();
+  assert.equal(seen[1]!.init.proxy, 'http://socks-gateway.example:3128');
+  await named.closeSession();
   const direct = client(undefined);
   await direct.getMe();
-  assert.equal('proxy' in seen[1]!.init, false, 'no proxy set: none passed');
+  assert.equal('proxy' in seen[2]!.init, false, 'no proxy set: none passed');
   await direct.closeSession();
+  // Entries left unset (e.g. from unset environment variables): no proxy either.
+  const unset = client({ http: undefined, https: undefined });
+  await unset.getMe();
+  assert.equal('proxy' in seen[3]!.init, false, 'no proxy URL for this scheme: none passed');
+  await unset.closeSession();
 });
 
 test('Bun: a SOCKS proxy is refused with a clear error, nothing sent', async () => {
@@ -121,3 +132,19 @@ for (const [runtime, setUp] of [
     }
   });
 }
+
+test("transport: 'undici' is taken as asked, even on a runtime where 'auto' would pick fetch", async () => {
+  g.Bun = {};
+  const seen = recordingFetch();
+  const bot = new ApiClient(token, {
+    apiUrl: `http://127.0.0.1:${await closedPort()}/bot{0}/{1}`,
+    transport: 'undici',
+    retry: false,
+  });
+  try {
+    await assert.rejects(bot.getMe(), { name: 'ApiHTTPException', code: 'ECONNREFUSED' });
+    assert.equal(seen.length, 0, 'the runtime fetch was not used');
+  } finally {
+    await bot.closeSession();
+  }
+});

@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
-import { once } from 'node:events';
 import { BotApiEmulator, attachedFile } from '../src/testing/index.js';
 import { ApiClient } from '../src/api/client.js';
+import { closedPort } from './helpers.js';
 import { apihelper } from '../src/api/settings.js';
 import { InputFile } from '../src/types/input-file.js';
 
@@ -29,16 +28,6 @@ function countFetches(): { count: number; restore(): void } {
     return realFetch(...args);
   }) as typeof fetch;
   return counter;
-}
-
-/** A local port nothing listens on (fetch refuses some low ports outright, like 9). */
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as AddressInfo).port;
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 test("transport: 'fetch' sends JSON calls, uploads, downloads through fetch", async () => {

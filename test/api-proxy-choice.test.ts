@@ -4,44 +4,20 @@
 // A counting CONNECT proxy and the emulator over real HTTP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { connect, type Socket } from 'node:net';
-import { once } from 'node:events';
 import { ApiClient } from '../src/api/client.js';
 import { useEmulator } from './emulator-harness.js';
+import { startHttpProxy } from './proxy-servers.js';
 
-interface CountingProxy {
-  url: string;
-  tunnels: number;
-  close(): Promise<void>;
-}
-
-/** A CONNECT proxy that counts the tunnels it opens. */
-async function countingProxy(): Promise<CountingProxy> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer();
-  const proxy = { url: '', tunnels: 0, close: async () => {} };
-  server.on('connect', (req, client: Socket, head) => {
-    proxy.tunnels++;
-    const [host, port] = req.url!.split(':');
-    const upstream = connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    for (const s of [client, upstream]) sockets.add(s);
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  proxy.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  proxy.close = async () => {
-    for (const s of sockets) s.destroy();
-    await new Promise((resolve) => server.close(resolve));
+/** A CONNECT proxy (test/proxy-servers.ts) with its count of tunnels and a close that waits. */
+async function countingProxy() {
+  const proxy = await startHttpProxy();
+  return {
+    url: proxy.url,
+    get tunnels() {
+      return proxy.tunnels.length;
+    },
+    close: () => new Promise<void>((resolve) => proxy.server.close(() => resolve())),
   };
-  return proxy;
 }
 
 const emu = await useEmulator();

@@ -9,12 +9,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiClient } from '../src/api/client.js';
 import { BotApiEmulator } from '../src/testing/index.js';
-import { sleep } from './helpers.js';
+import { connectionsForTwoCalls } from './helpers.js';
 
 let emu: BotApiEmulator;
 let relay: Server;
 let apiUrl: string;
 let connections = 0;
+const count = () => connections;
 
 before(async () => {
   emu = await BotApiEmulator.start();
@@ -41,24 +42,14 @@ after(async () => {
   await emu.stop();
 });
 
-/** Two getMe calls `pauseMs` apart; returns how many TCP connections they used. */
-async function connectionsForTwoCalls(bot: ApiClient, pauseMs: number): Promise<number> {
-  const before = connections;
-  try {
-    await bot.getMe();
-    await sleep(pauseMs);
-    assert.equal((await bot.getMe()).is_bot, true, 'the call after the pause works');
-  } finally {
-    await bot.closeSession();
-  }
-  return connections - before;
-}
-
 test('without a time to live, a connection idle for a short pause is reused', async () => {
-  assert.equal(await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl }), 300), 1);
+  assert.equal(await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl }), 300, count), 1);
 });
 
 test('sessionTimeToLive: 1 keeps a connection idle for 200 ms, drops one idle for 1.5 s', async () => {
-  assert.equal(await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl, sessionTimeToLive: 1 }), 200), 1);
-  assert.equal(await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl, sessionTimeToLive: 1 }), 1500), 2);
+  assert.equal(await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl, sessionTimeToLive: 1 }), 200, count), 1);
+  assert.equal(
+    await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl, sessionTimeToLive: 1 }), 1500, count),
+    2,
+  );
 });

@@ -8,12 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { ApiClient } from '../src/api/client.js';
 import { apihelper } from '../src/api/settings.js';
 import { BotApiEmulator } from '../src/testing/index.js';
-import { sleep } from './helpers.js';
+import { connectionsForTwoCalls } from './helpers.js';
 
 let emu: BotApiEmulator;
 let relay: Server;
 let apiUrl: string;
 let connections = 0;
+const count = () => connections;
 const sockets = new Set<Socket>();
 
 before(async () => {
@@ -41,32 +42,26 @@ after(async () => {
   await emu.stop();
 });
 
-/** Two getMe calls `pauseMs` apart; returns how many TCP connections they used. */
-async function connectionsForTwoCalls(bot: ApiClient, pauseMs: number): Promise<number> {
-  const before = connections;
-  try {
-    await bot.getMe();
-    await sleep(pauseMs);
-    assert.equal((await bot.getMe()).is_bot, true, 'the call after the pause works');
-  } finally {
-    await bot.closeSession();
-  }
-  return connections - before;
-}
-
 test('without a time to live, an idle connection is reused for the next call', async () => {
-  assert.equal(await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl }), 600), 1);
+  assert.equal(await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl }), 600, count), 1);
 });
 
 test('sessionTimeToLive drops an idle connection: the call after it opens a new one', async () => {
-  assert.equal(await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl, sessionTimeToLive: 0.2 }), 600), 2);
+  assert.equal(
+    await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl, sessionTimeToLive: 0.2 }), 600, count),
+    2,
+  );
+});
+
+test('a time to live longer than the pause keeps the connection: 2 s, idle for 300 ms', async () => {
+  assert.equal(await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl, sessionTimeToLive: 2 }), 300, count), 1);
 });
 
 test('apihelper.SESSION_TIME_TO_LIVE does the same for every bot without its own', async () => {
   const saved = apihelper.SESSION_TIME_TO_LIVE;
   apihelper.SESSION_TIME_TO_LIVE = 0.2;
   try {
-    assert.equal(await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl }), 600), 2);
+    assert.equal(await connectionsForTwoCalls(new ApiClient(emu.token, { apiUrl }), 600, count), 2);
   } finally {
     apihelper.SESSION_TIME_TO_LIVE = saved;
   }

@@ -1,13 +1,11 @@
 // Settings (README.md, "Settings, proxies, errors, logging"): API_URL / FILE_URL, CUSTOM_REQUEST_SENDER, proxies, per-instance twins.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { connect, createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
-import { once } from 'node:events';
 import { BotApiEmulator } from '../src/testing/index.js';
 import { ApiClient } from '../src/api/client.js';
 import { apihelper } from '../src/api/settings.js';
 import { CustomRequestResponse } from '../src/util/custom-request-response.js';
+import { startHttpProxy, startSocks5Proxy } from './proxy-servers.js';
 
 const emu = await BotApiEmulator.start();
 after(() => emu.stop());
@@ -69,98 +67,6 @@ test('CUSTOM_REQUEST_SENDER replaces HTTP, globally or per instance', async () =
     description: 'Forbidden: bot was blocked by the user',
   });
 });
-
-/** Listens on a free port of 127.0.0.1 and resolves with it; the server's close() also ends `sockets`. */
-async function listenClosingSockets(server: Server | TcpServer, sockets: Set<Socket>): Promise<number> {
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const close = server.close.bind(server);
-  server.close = ((cb?: () => void) => {
-    for (const s of sockets) s.destroy();
-    return close(cb);
-  }) as never;
-  return (server.address() as { port: number }).port;
-}
-
-/** A minimal HTTP proxy supporting CONNECT tunnels, counting what went through it. */
-async function startHttpProxy(
-  auth?: string,
-): Promise<{ server: Server; url: string; tunnels: string[]; rejected: number }> {
-  const state = { tunnels: [] as string[], rejected: 0 };
-  const server = createServer();
-  const sockets = new Set<Socket>();
-  server.on('connect', (req, clientSocket: Socket, head) => {
-    sockets.add(clientSocket);
-    if (auth && req.headers['proxy-authorization'] !== `Basic ${Buffer.from(auth).toString('base64')}`) {
-      state.rejected++;
-      clientSocket.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
-      return;
-    }
-    state.tunnels.push(req.url!);
-    const [host, port] = req.url!.split(':');
-    const upstream = connect(Number(port), host, () => {
-      clientSocket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(clientSocket);
-      clientSocket.pipe(upstream);
-    });
-    sockets.add(upstream);
-    upstream.on('error', () => clientSocket.destroy());
-    clientSocket.on('error', () => upstream.destroy());
-  });
-  const port = await listenClosingSockets(server, sockets);
-  return Object.assign(state, { server, url: `http://${auth ? `${auth}@` : ''}127.0.0.1:${port}` });
-}
-
-/** A minimal SOCKS5 proxy (no auth or username/password), counting connections. */
-async function startSocks5Proxy(): Promise<{ server: TcpServer; url: string; connections: string[] }> {
-  const connections: string[] = [];
-  const sockets = new Set<Socket>();
-  const server = createTcpServer((client) => {
-    sockets.add(client);
-    client.once('data', (greeting) => {
-      const wantsAuth = [...greeting.subarray(2)].includes(2);
-      client.write(Buffer.from([5, wantsAuth ? 2 : 0]));
-      const onRequest = (request: Buffer) => {
-        let host: string;
-        let offset: number;
-        if (request[3] === 1) {
-          host = [...request.subarray(4, 8)].join('.');
-          offset = 8;
-        } else {
-          const len = request[4]!;
-          host = request.subarray(5, 5 + len).toString();
-          offset = 5 + len;
-        }
-        const port = request.readUInt16BE(offset);
-        connections.push(`${host}:${port}`);
-        const upstream = connect(port, host, () => {
-          client.write(Buffer.from([5, 0, 0, 1, 127, 0, 0, 1, 0, 0]));
-          upstream.pipe(client);
-          client.pipe(upstream);
-        });
-        sockets.add(upstream);
-        upstream.on('error', () => client.destroy());
-        client.on('error', () => upstream.destroy());
-      };
-      if (wantsAuth) {
-        client.once('data', (authMessage) => {
-          const userLength = authMessage[1]!;
-          const user = authMessage.subarray(2, 2 + userLength).toString();
-          const password = authMessage
-            .subarray(3 + userLength, 3 + userLength + authMessage[2 + userLength]!)
-            .toString();
-          client.write(Buffer.from([1, user === 'user' && password === 'pass' ? 0 : 1]));
-          client.once('data', onRequest);
-        });
-      } else {
-        client.once('data', onRequest);
-      }
-    });
-  });
-  const port = await listenClosingSockets(server, sockets);
-  return { server, url: `socks5://user:pass@127.0.0.1:${port}`, connections };
-}
 
 test('an http proxy (per instance, with credentials) carries the calls', async () => {
   const proxy = await startHttpProxy('alice:secret');

@@ -3,6 +3,8 @@ import { BotApiEmulator, type EmulatorOptions } from '../src/testing/index.js';
 import { ApiClient } from '../src/api/client.js';
 import type { BotteOptions } from '../src/index.js';
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { Botte, StatesGroup, customFilters } from '../src/index.js';
 import { Dispatcher } from '../src/dispatch/dispatcher.js';
 import { updateTypes } from '../src/util/constants.js';
@@ -218,4 +220,34 @@ export function recordErrorMessages(): { messages: string[]; exceptionHandler: (
       return true;
     },
   };
+}
+
+/** A local port nothing listens on (fetch refuses some low ports outright, like 9). */
+export async function closedPort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/**
+ * Two getMe calls of `bot`, `pauseMs` apart, then its session closed; how many TCP connections
+ * they used, as `connections()` counts them (at a relay or proxy in front of the server).
+ */
+export async function connectionsForTwoCalls(
+  bot: ApiClient,
+  pauseMs: number,
+  connections: () => number,
+): Promise<number> {
+  const before = connections();
+  try {
+    assert.equal((await bot.getMe()).is_bot, true);
+    await sleep(pauseMs);
+    assert.equal((await bot.getMe()).is_bot, true, 'the call after the pause works');
+  } finally {
+    await bot.closeSession();
+  }
+  return connections() - before;
 }

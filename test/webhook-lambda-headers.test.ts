@@ -7,17 +7,12 @@ import assert from 'node:assert/strict';
 import { Botte } from '../src/index.js';
 import { lambdaHandler, type LambdaEvent } from '../src/webhook/index.js';
 import { useEmulator } from './emulator-harness.js';
+import { LAMBDA_SECRET, lambdaV2 } from './lambda-events.js';
 
 const emu = await useEmulator();
-const SECRET = 'lambda_Secret-0123456789abcdef';
+const SECRET = LAMBDA_SECRET;
 
-const event = (body: string, secret = SECRET) =>
-  ({
-    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
-    requestContext: { http: { method: 'POST' } },
-    body,
-    isBase64Encoded: false,
-  }) as LambdaEvent;
+const event = (body: string, secret = SECRET) => lambdaV2(body, { 'x-telegram-bot-api-secret-token': secret });
 const update = {
   update_id: 1,
   message: {

@@ -9,9 +9,11 @@ import assert from 'node:assert/strict';
 import { Botte } from '../src/index.js';
 import { lambdaHandler, type LambdaEvent } from '../src/webhook/index.js';
 import { useEmulator } from './emulator-harness.js';
+import { LAMBDA_SECRET, lambdaV2 } from './lambda-events.js';
 
 const emu = await useEmulator();
-const SECRET = 'lambda_Secret-0123456789abcdef';
+const SECRET = LAMBDA_SECRET;
+const v2 = lambdaV2;
 
 const update = (id: number, text: string) => ({
   update_id: id,
@@ -23,17 +25,6 @@ const update = (id: number, text: string) => ({
     text,
   },
 });
-
-/** A function URL / HTTP API (payload 2.0) event: lower-case headers, method under requestContext.http. */
-const v2 = (body: string, headers: Record<string, string> = { 'x-telegram-bot-api-secret-token': SECRET }) =>
-  ({
-    version: '2.0',
-    rawPath: '/telegram',
-    headers: { 'content-type': 'application/json', ...headers },
-    requestContext: { http: { method: 'POST', path: '/telegram' } },
-    body,
-    isBase64Encoded: false,
-  }) as LambdaEvent;
 
 /** A REST API (payload 1.0) event: headers as the client spelled them, httpMethod. */
 const v1 = (body: string | null, httpMethod = 'POST', headers: Record<string, string> = {}) =>

@@ -61,10 +61,10 @@ function networkError(message: string, code: string, cause?: unknown): Error {
 function errorCode(error: unknown, depth = 0): string | undefined {
   const err = error as { code?: unknown; cause?: unknown; errors?: unknown; message?: unknown } | undefined;
   if (err === null || typeof err !== 'object' || depth > 4) return undefined;
-  const code = typeof err.code === 'string' ? err.code : undefined;
-  if (code && /^E[A-Z_]+$/.test(code)) return code;
-  // Bun names its codes (ConnectionRefused); Deno only words its messages.
-  const text = `${code ?? ''} ${typeof err.message === 'string' ? err.message : ''}`;
+  if (typeof err.code === 'string' && /^E[A-Z_]+$/.test(err.code)) return err.code;
+  // Bun names its codes (ConnectionRefused); Deno only words its messages. (A missing one reads
+  // "undefined", which no pattern below matches.)
+  const text = `${String(err.code)} ${String(err.message)}`;
   if (/ConnectionRefused|connection refused/i.test(text)) return 'ECONNREFUSED';
   if (/ConnectionReset|connection reset|ConnectionClosed|closed before|socket.*closed/i.test(text)) return 'ECONNRESET';
   if (/dns error|lookup|name resolution|not known|FailedToOpenSocket/i.test(text)) return 'ENOTFOUND';
@@ -109,23 +109,22 @@ export class FetchTransport {
     return { client };
   }
 
-  /** Sends one request and reads the whole answer. */
+  /** Sends one request and reads the whole answer (Transport refuses requests once closed). */
   async send(request: TransportRequest): Promise<TransportResponse> {
-    if (this.closed) throw new Error('The transport is closed');
     const signal = request.signal;
     if (signal?.aborted) throw abortError(signal.reason);
     const controller = new AbortController();
     let timedOut: Error | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const arm = (ms: number, what: string) => {
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(timer);
       timer = setTimeout(() => {
         timedOut = networkError(`No ${what} within ${ms} ms`, 'ETIMEDOUT');
         controller.abort(timedOut);
       }, ms);
     };
     const onAbort = () => controller.abort(abortError(signal?.reason));
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort); // removed when the request ends
     // fetch cannot tell connecting from waiting: the first answer byte may take both together.
     arm(this.options.connectTimeout * 1000 + request.readTimeoutMs, 'answer');
     try {
@@ -172,7 +171,7 @@ export class FetchTransport {
       }
       return { status: response.status, body: concat(chunks, length) };
     } finally {
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
   }

@@ -7,6 +7,7 @@
  */
 import type { Dispatcher } from 'undici';
 import type { ProxySetting, TransportKind } from './settings.js';
+import { socks5Connector } from './socks5.js';
 import { FetchTransport } from './transport-fetch.js';
 import { proxyFor } from './transport-proxy.js';
 
@@ -129,9 +130,11 @@ export class Transport {
     const proxy = proxyFor(this.options.proxy, url);
     if (!proxy) return new undici.Agent(common);
     if (/^socks5h?:/i.test(proxy)) {
-      // The SOCKS agent takes `connect` as a connector function, not as connector options.
-      const { connect: _connectOptions, ...rest } = common;
-      return new undici.Socks5ProxyAgent(proxy.replace(/^socks5h:/i, 'socks5:'), rest as never);
+      const timeout = common.connect.timeout;
+      return new undici.Agent({
+        ...common,
+        connect: socks5Connector(proxy, undici.buildConnector({ timeout }), timeout),
+      });
     }
     return new undici.ProxyAgent({ uri: proxy, ...common });
   }
@@ -174,10 +177,16 @@ function dispatchRequest(
     let controller: Dispatcher.DispatchController | undefined;
     const abortError = () =>
       Object.assign(new Error('The request was aborted'), { name: 'AbortError', cause: signal?.reason });
-    const onAbort = () => controller?.abort(abortError());
     const done = () => signal?.removeEventListener('abort', onAbort);
+    const onAbort = () => {
+      if (controller !== undefined) return controller.abort(abortError());
+      // Not started yet (waiting for a connection that may never come): fail now; onRequestStart
+      // aborts the request if it starts later.
+      done();
+      reject(abortError());
+    };
     if (signal?.aborted) return reject(abortError());
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort); // removed by done()
     dispatcher.dispatch(
       {
         origin: target.origin,

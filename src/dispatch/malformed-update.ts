@@ -71,14 +71,23 @@ function messageProblem(message: unknown, path: string): string | undefined {
 }
 
 /**
+ * The `update_id` of `update` when it is usable (a safe integer), else undefined. The one test
+ * of an id: the poller, the update journal and {@link updateProblem} must agree on it, or an
+ * update one of them keeps could never be confirmed or removed by another.
+ */
+export function usableUpdateId(update: unknown): number | undefined {
+  const id = (update as { update_id?: unknown } | null | undefined)?.update_id;
+  return Number.isSafeInteger(id) ? (id as number) : undefined;
+}
+
+/**
  * What makes `update` unfit for handling, or undefined when Botte can handle it. Checks the
  * update itself, `update_id` (when present), and its payload field(s).
  */
 export function updateProblem(update: unknown): string | undefined {
   if (!isObject(update))
     return `the update is ${update === null ? 'null' : Array.isArray(update) ? 'an array' : `a ${typeof update}`}, not an object`;
-  const id = update.update_id;
-  if (id !== undefined && !Number.isSafeInteger(id)) return 'update_id is not an integer';
+  if (update.update_id !== undefined && usableUpdateId(update) === undefined) return 'update_id is not an integer';
   // Most updates are new messages: one named load.
   const message = update.message;
   if (message !== undefined) return messageProblem(message, 'message');

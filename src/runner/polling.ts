@@ -9,7 +9,7 @@
  */
 import type { Update, UserFromGetMe } from '../api/generated/telegram-types.js';
 import { ApiHTTPException, ApiInvalidJSONException, ApiTelegramException } from '../api/errors.js';
-import { MalformedUpdateError } from '../dispatch/malformed-update.js';
+import { MalformedUpdateError, usableUpdateId } from '../dispatch/malformed-update.js';
 import { sleep } from '../util/sleep.js';
 import { logger } from '../logger.js';
 import { finishRunning } from './finish-running.js';
@@ -290,8 +290,8 @@ export class Poller {
         tracker.confirm(offset);
         let fresh = 0;
         for (const update of updates) {
-          const id = (update as Partial<Update> | null)?.update_id;
-          if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+          const id = usableUpdateId(update);
+          if (id === undefined) {
             // Without an id it cannot be tracked nor confirmed: reported once, then skipped
             // (the ids around it move the offset past it).
             await host.reportError(
@@ -348,8 +348,8 @@ export class Poller {
     const dropped: number[] = [];
     let replayed = 0;
     for (const update of left) {
-      const id = (update as Partial<Update> | null)?.update_id;
-      if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+      const id = usableUpdateId(update);
+      if (id === undefined) {
         await this.host.reportError(
           new MalformedUpdateError('update_id is not an integer', update),
           'The update journal holds a malformed update',

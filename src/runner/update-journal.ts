@@ -16,6 +16,7 @@
  */
 import type { Update } from '../api/generated/telegram-types.js';
 import { dirName, nodeFs } from '../runtime/node-only.js';
+import { usableUpdateId } from '../dispatch/malformed-update.js';
 
 /**
  * Durable storage of the updates polling moved past before they finished. One journal per bot.
@@ -83,10 +84,10 @@ export class FileUpdateJournal implements UpdateJournal {
       }
       if (Array.isArray(entry?.add)) {
         for (const update of entry.add) {
-          const id = (update as { update_id?: unknown } | null)?.update_id;
+          const id = usableUpdateId(update);
           // One without a usable id (none, a string, 1.5) is returned (the poller reports it) but not
           // kept: kept, it could never be removed, and would be reported again at every start.
-          if (Number.isSafeInteger(id)) this.live.set(id as number, update);
+          if (id !== undefined) this.live.set(id, update);
           else malformed.push(update);
         }
       } else if (Array.isArray(entry?.remove)) {

@@ -11,7 +11,7 @@
  */
 import type { Update } from '../api/generated/telegram-types.js';
 import { ApiTelegramException } from '../api/errors.js';
-import { MalformedUpdateError } from '../dispatch/malformed-update.js';
+import { MalformedUpdateError, usableUpdateId } from '../dispatch/malformed-update.js';
 import { logger } from '../logger.js';
 import { acquireLease, releaseLease } from './leases.js';
 import type { UpdateQueue } from './queue.js';
@@ -176,8 +176,8 @@ export class LeaderPolling {
           const good: Update[] = [];
           let last = offset === undefined ? -Infinity : offset - 1;
           for (const update of updates) {
-            const id = (update as Partial<Update> | null)?.update_id;
-            if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+            const id = usableUpdateId(update);
+            if (id === undefined) {
               await this.bot.reportError(new MalformedUpdateError('update_id is not an integer', update));
               continue;
             }

@@ -20,6 +20,7 @@
  * @module
  */
 import type { Update } from '../api/generated/telegram-types.js';
+import { usableUpdateId } from '../dispatch/malformed-update.js';
 import { logger } from '../logger.js';
 import { MalformedQueueEntryError } from './errors.js';
 import { acquireLease, releaseLease, renewLeaseState } from './leases.js';
@@ -363,12 +364,7 @@ export class QueueWorker {
     } catch {
       return new MalformedQueueEntryError('the update is not valid JSON', part.stream, entryId);
     }
-    if (
-      value === null ||
-      typeof value !== 'object' ||
-      Array.isArray(value) ||
-      !Number.isSafeInteger((value as Update).update_id)
-    ) {
+    if (usableUpdateId(value) === undefined) {
       return new MalformedQueueEntryError('not a Telegram Update (no integer update_id)', part.stream, entryId);
     }
     return value as Update;

@@ -7,6 +7,7 @@
  * @module
  */
 import type { Update } from '../api/generated/telegram-types.js';
+import { usableUpdateId } from '../dispatch/malformed-update.js';
 import { logger } from '../logger.js';
 import { attachReplySlot } from './reply-in-response.js';
 
@@ -142,12 +143,7 @@ export class WebhookCore {
 
   /** Checks that an already parsed body is an Update. */
   validate(value: unknown): Update | WebhookAnswer {
-    if (
-      value === null ||
-      typeof value !== 'object' ||
-      Array.isArray(value) ||
-      !Number.isSafeInteger((value as Update).update_id)
-    ) {
+    if (usableUpdateId(value) === undefined) {
       return answers.notAnUpdate;
     }
     return value as Update;
