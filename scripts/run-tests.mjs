@@ -12,13 +12,16 @@ const files = readdirSync('test')
 // A last-resort deadline, so that a broken build fails instead of hanging CI: on Node 20 it bounds
 // each test file, on Node 22+ each test. Waiting loops in the tests have their own, shorter
 // deadlines with a message saying what did not happen (test/helpers.ts: waitFor). A test that
-// failed half-way may leave a bot polling: --test-force-exit ends the file once its tests are done.
+// failed half-way may leave a bot polling: --test-force-exit ends the file once its tests are done
+// (test/blocking-report.mjs keeps that exit from losing the file's last reports).
 const TEST_TIMEOUT_MS = 300_000;
 const result = spawnSync(
   process.execPath,
   [
     '--import',
     'tsx',
+    '--import',
+    './test/blocking-report.mjs',
     '--test',
     '--test-concurrency=2',
     '--test-force-exit',
